@@ -1,0 +1,191 @@
+"""Documents: a file read into the reading text that every offset in sidelight points into.
+
+Offsets are Python ``str`` indices (code points) into ``Document.text``, end exclusive.
+Plain text is the file's text with line endings normalised to ``\\n``; Markdown is rendered
+to reading text (see ``markdown_text``) with a map back to source offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotations.errors import DocumentError
+from annotations.markdown_text import StyleRun, render_markdown, split_front_matter
+
+MAX_BYTES = 64 * 1024 * 1024
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+_DATE_LINE = re.compile(
+    r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s*", re.IGNORECASE
+)
+_TITLE_CHARS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Maps reading-text offsets to source offsets, piecewise linear over segments."""
+
+    reading_starts: tuple[int, ...] = ()
+    source_starts: tuple[int, ...] = ()
+
+    def to_source(self, offset: int) -> int:
+        if not self.reading_starts:
+            return offset
+        i = bisect.bisect_right(self.reading_starts, offset) - 1
+        if i < 0:
+            return self.source_starts[0]
+        return self.source_starts[i] + (offset - self.reading_starts[i])
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    text: str
+    title: str
+    date: str | None
+    fingerprint: str
+    kind: str = "text"  # "text" or "markdown"
+    styles: tuple[StyleRun, ...] = ()
+    source_text: str = ""
+    source_map: SourceMap = field(default_factory=SourceMap)
+    _line_starts: tuple[int, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of the reading text that holds ``offset``."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def source_line_of(self, offset: int) -> int:
+        """The 1-based line of the source file that produced reading offset ``offset``."""
+        if self.kind != "markdown":
+            return self.line_of(offset)
+        src = self.source_map.to_source(offset)
+        return self.source_text.count("\n", 0, max(0, src)) + 1
+
+
+def fingerprint_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read_source(path: Path, encoding: str | None = None) -> str:
+    """Read a file as text, or raise DocumentError with a one-line message naming it."""
+    if not path.exists():
+        raise DocumentError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise DocumentError(f"{path}: is a directory; give a .txt or .md file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(
+                f"{path}: is {size / 1e6:.0f} MB; sidelight opens files up to "
+                f"{MAX_BYTES // (1024 * 1024)} MB, split it first"
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise DocumentError(f"{path}: permission denied; check the file's permissions") from None
+    except OSError as err:
+        raise DocumentError(f"{path}: cannot be read ({err.strerror or err})") from None
+    nul = data.find(b"\x00")
+    if nul != -1 and encoding is None:
+        raise DocumentError(
+            f"{path}: looks like a binary file (NUL byte at offset {nul}); "
+            "sidelight opens text and Markdown files"
+        )
+    if encoding is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise DocumentError(
+                f"{path}: not valid UTF-8 at byte {err.start}; if it uses another encoding, "
+                "pass --encoding (for example --encoding latin-1)"
+            ) from None
+    else:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise DocumentError(f"{path}: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as err:
+            raise DocumentError(
+                f"{path}: not valid {encoding} at byte {err.start}; try another --encoding"
+            ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_document(path: str | Path, encoding: str | None = None) -> Document:
+    """Load a ``.txt`` or ``.md`` file. Raises DocumentError for anything unreadable."""
+    p = Path(path).expanduser()
+    source = read_source(p, encoding)
+    resolved = str(p.resolve())
+    if p.suffix.lower() in MARKDOWN_SUFFIXES:
+        return _markdown_document(resolved, source)
+    return make_text_document(resolved, source)
+
+
+def make_text_document(path: str, text: str) -> Document:
+    """A plain-text document from already normalised text (also used by tests and benches)."""
+    date_match = _DATE_LINE.match(text)
+    date = date_match.group(1) if date_match else None
+    body_for_title = text[date_match.end() :] if date_match else text
+    return Document(
+        path=path,
+        text=text,
+        title=_first_line_title(body_for_title) or Path(path).name,
+        date=date,
+        fingerprint=fingerprint_of(text),
+        kind="text",
+        source_text=text,
+        _line_starts=_line_starts(text),
+    )
+
+
+def _markdown_document(path: str, source: str) -> Document:
+    meta, body_offset = split_front_matter(source)
+    rendered = render_markdown(source, body_offset)
+    text = rendered.text
+    date = meta.get("date")
+    if not date:
+        m = _DATE_LINE.match(text)
+        date = m.group(1) if m else None
+    title = meta.get("title") or rendered.first_heading or _first_line_title(text)
+    return Document(
+        path=path,
+        text=text,
+        title=title or Path(path).name,
+        date=date or None,
+        fingerprint=fingerprint_of(text),
+        kind="markdown",
+        styles=rendered.styles,
+        source_text=source,
+        source_map=SourceMap(rendered.reading_starts, rendered.source_starts),
+        _line_starts=_line_starts(text),
+    )
+
+
+def _first_line_title(text: str) -> str:
+    for line in text.split("\n", 50):
+        line = line.strip()
+        if line:
+            return line if len(line) <= _TITLE_CHARS else line[: _TITLE_CHARS - 1] + "…"
+    return ""
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return tuple(starts)

@@ -1,0 +1,41 @@
+"""Where sidelight finds its bundled seeds and keeps its store."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+DB_ENV = "SIDELIGHT_DB"
+
+
+def seeds_dir() -> Path:
+    """The bundled sample articles: package data when installed, ``seeds/`` in a checkout."""
+    try:
+        bundled = Path(str(resources.files("annotations.seeds")))
+        if bundled.is_dir():
+            return bundled
+    except ModuleNotFoundError:
+        pass
+    # An editable install maps the package to the source tree, where seeds/ sits beside it.
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_paths() -> list[Path]:
+    return sorted(p for p in seeds_dir().iterdir() if p.suffix in (".txt", ".md"))
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("sidelight", appauthor=False)) / "annotations.json"
+
+
+def resolve_db_path(cli_value: str | None = None) -> Path:
+    """``--db`` wins, then ``$SIDELIGHT_DB``, then the per-user data directory."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()

@@ -1,0 +1,250 @@
+"""The annotation model: plain frozen dataclasses, named after the W3C Web Annotation model.
+
+One ``Annotation`` type covers the three kinds a reader makes:
+
+* ``highlight``: one target with a range, a colour, tags and an optional note;
+* ``note``: a document note, one target without a range;
+* ``link``: a cross-source link, two or more targets with ranges, a relation and a note.
+
+A target carries both W3C selectors: a TextPositionSelector (``start``/``end``, code-point
+offsets into the reading text, end exclusive) and a TextQuoteSelector (``exact``/``prefix``/
+``suffix``), so that anchoring can find the words again after the document changes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
+DEFAULT_COLOR = "yellow"
+KINDS: tuple[str, ...] = ("highlight", "note", "link")
+RELATIONS: tuple[str, ...] = ("same-claim", "agrees", "contradicts", "same-quote")
+CONTEXT_CHARS = 32
+
+
+def now_iso() -> str:
+    """The current time as an ISO 8601 UTC timestamp with milliseconds."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where an annotation points: a document (by path and fingerprint) and, maybe, a range."""
+
+    source: str
+    fingerprint: str
+    start: int | None = None
+    end: int | None = None
+    exact: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    # True when anchoring could not find the quoted words in the current text; the
+    # selectors then keep the last known quote and position.
+    orphan: bool = False
+
+    @property
+    def has_range(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "fingerprint": self.fingerprint,
+            "start": self.start,
+            "end": self.end,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "orphan": self.orphan,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Target:
+        start, end = data.get("start"), data.get("end")
+        return cls(
+            source=_req_str(data, "source"),
+            fingerprint=str(data.get("fingerprint") or ""),
+            start=_opt_int(start, "start"),
+            end=_opt_int(end, "end"),
+            exact=str(data.get("exact") or ""),
+            prefix=str(data.get("prefix") or ""),
+            suffix=str(data.get("suffix") or ""),
+            orphan=bool(data.get("orphan", False)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    id: str
+    kind: str
+    targets: tuple[Target, ...]
+    color: str = DEFAULT_COLOR
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    relation: str = ""
+    created: str = field(default_factory=now_iso)
+    modified: str = field(default_factory=now_iso)
+
+    @property
+    def target(self) -> Target:
+        """The first target: the only one for highlights and document notes."""
+        return self.targets[0]
+
+    @property
+    def orphan(self) -> bool:
+        return any(t.orphan for t in self.targets)
+
+    def touches(self, source: str, fingerprint: str) -> bool:
+        return any(t.source == source or t.fingerprint == fingerprint for t in self.targets)
+
+    def edited(self, **changes: Any) -> Annotation:
+        """A copy with ``changes`` applied and ``modified`` set to now."""
+        return replace(self, modified=now_iso(), **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "targets": [t.to_dict() for t in self.targets],
+            "color": self.color,
+            "tags": list(self.tags),
+            "note": self.note,
+            "relation": self.relation,
+            "created": self.created,
+            "modified": self.modified,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Annotation:
+        """Build from stored data; raises ``ValueError`` naming the bad field."""
+        if not isinstance(data, dict):
+            raise ValueError(f"an annotation must be an object, not {type(data).__name__}")
+        kind = _req_str(data, "kind")
+        if kind not in KINDS:
+            raise ValueError(f"unknown annotation kind {kind!r}")
+        targets_raw = data.get("targets")
+        if not isinstance(targets_raw, list) or not targets_raw:
+            raise ValueError("'targets' must be a non-empty list")
+        targets = tuple(Target.from_dict(_req_dict(t, "target")) for t in targets_raw)
+        color = str(data.get("color") or DEFAULT_COLOR)
+        if color not in COLORS:
+            raise ValueError(f"unknown colour {color!r}")
+        tags = data.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ValueError("'tags' must be a list of strings")
+        note = data.get("note") or ""
+        if not isinstance(note, str):
+            raise ValueError("'note' must be a string")
+        ann = cls(
+            id=_req_str(data, "id"),
+            kind=kind,
+            targets=targets,
+            color=color,
+            tags=tuple(tags),
+            note=note,
+            relation=str(data.get("relation") or ""),
+            created=str(data.get("created") or ""),
+            modified=str(data.get("modified") or data.get("created") or ""),
+        )
+        validate(ann)
+        return ann
+
+
+def validate(ann: Annotation) -> None:
+    """Raise ``ValueError`` if the annotation's shape does not fit its kind."""
+    if ann.kind == "note":
+        if len(ann.targets) != 1:
+            raise ValueError("a document note has exactly one target")
+    elif ann.kind == "highlight":
+        if len(ann.targets) != 1 or not ann.targets[0].has_range:
+            raise ValueError("a highlight has exactly one target with a range")
+    elif ann.kind == "link" and (
+        len(ann.targets) < 2 or not all(t.has_range for t in ann.targets)
+    ):
+        raise ValueError("a link has two or more targets with ranges")
+    for t in ann.targets:
+        if t.has_range:
+            assert t.start is not None and t.end is not None
+            if t.start < 0 or t.end < t.start:
+                raise ValueError(f"bad range {t.start}..{t.end}")
+
+
+def quote_target(
+    source: str, fingerprint: str, text: str, start: int, end: int
+) -> Target:
+    """A target for ``text[start:end]`` with both selectors filled from the text."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(
+            f"range {start}..{end} is outside the document (0..{len(text)}) or empty"
+        )
+    return Target(
+        source=source,
+        fingerprint=fingerprint,
+        start=start,
+        end=end,
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+    )
+
+
+def new_highlight(
+    target: Target,
+    *,
+    color: str = DEFAULT_COLOR,
+    note: str = "",
+    tags: tuple[str, ...] = (),
+) -> Annotation:
+    if color not in COLORS:
+        raise ValueError(f"unknown colour {color!r}; choose one of {', '.join(COLORS)}")
+    stamp = now_iso()
+    return Annotation(
+        id=new_id(), kind="highlight", targets=(target,), color=color,
+        tags=tuple(tags), note=note, created=stamp, modified=stamp,
+    )
+
+
+def new_document_note(source: str, fingerprint: str, note: str) -> Annotation:
+    stamp = now_iso()
+    return Annotation(
+        id=new_id(), kind="note", targets=(Target(source=source, fingerprint=fingerprint),),
+        note=note, created=stamp, modified=stamp,
+    )
+
+
+def new_link(targets: tuple[Target, ...], relation: str, note: str = "") -> Annotation:
+    stamp = now_iso()
+    ann = Annotation(
+        id=new_id(), kind="link", targets=targets, relation=relation.strip(),
+        note=note, created=stamp, modified=stamp,
+    )
+    validate(ann)
+    return ann
+
+
+def _req_str(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{key!r} must be a non-empty string")
+    return value
+
+
+def _req_dict(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"a {what} must be an object")
+    return value
+
+
+def _opt_int(value: Any, key: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{key!r} must be an integer")
+    return value

@@ -1,0 +1,1 @@
+"""sidelight's benchmarks: ``python -m benchmarks`` prints one table of named figures."""

@@ -1,0 +1,59 @@
+"""The ``sidelight`` command: the reader when given files (or none), else a subcommand.
+
+Exit status: 0 success, 1 failure, 2 usage error. Errors are one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from annotations.errors import SidelightError
+
+COMMANDS: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sidelight",
+        description="Read several accounts of a story side by side; highlight, annotate, compare.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"tui.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    names = set(COMMANDS) | {"-h", "--help"}
+    # Anything that is not a subcommand is a list of files for the reader.
+    first = next((a for a in argv if not a.startswith("-")), None)
+    try:
+        if first is None or first not in names:
+            if any(a in ("-h", "--help") for a in argv):
+                parser.print_help()
+                return 0
+            from tui.commands import read
+
+            args = read.parse(argv)
+            return read.run(args)
+        args = parser.parse_args(argv)
+        return int(args.func(args) or 0)
+    except SidelightError as err:
+        print(f"sidelight: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output (head, less) went away; that is not an error of ours.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per ``sidelight`` subcommand; each exposes ``register(subparsers)`` and ``run(args)``."""
