@@ -183,9 +183,7 @@ def render_markdown(source: str, body_offset: int = 0) -> RenderedMarkdown:
             b.ensure_newlines(2)
             b.emit(tok.content.rstrip("\n"), block_src)
             b.ensure_newlines(2)
-        elif t == "table_open":
-            b.ensure_newlines(2)
-        elif t == "table_close":
+        elif t == "table_open" or t == "table_close":
             b.ensure_newlines(2)
         elif t == "tr_open":
             row_cells = 0
@@ -258,5 +256,7 @@ def _inline(b: _Builder, tok: Token, block_src: int) -> None:
             for i in range(len(opened) - 1, -1, -1):
                 if opened[i][0] == name:
                     _, start, href = opened.pop(i)
-                    b.style(start, "link" if name == "link" else _INLINE_STYLES.get(name, name), href)
+                    b.style(
+                        start, "link" if name == "link" else _INLINE_STYLES.get(name, name), href
+                    )
                     break

@@ -165,9 +165,7 @@ def validate(ann: Annotation) -> None:
     elif ann.kind == "highlight":
         if len(ann.targets) != 1 or not ann.targets[0].has_range:
             raise ValueError("a highlight has exactly one target with a range")
-    elif ann.kind == "link" and (
-        len(ann.targets) < 2 or not all(t.has_range for t in ann.targets)
-    ):
+    elif ann.kind == "link" and (len(ann.targets) < 2 or not all(t.has_range for t in ann.targets)):
         raise ValueError("a link has two or more targets with ranges")
     for t in ann.targets:
         if t.has_range:
@@ -176,14 +174,10 @@ def validate(ann: Annotation) -> None:
                 raise ValueError(f"bad range {t.start}..{t.end}")
 
 
-def quote_target(
-    source: str, fingerprint: str, text: str, start: int, end: int
-) -> Target:
+def quote_target(source: str, fingerprint: str, text: str, start: int, end: int) -> Target:
     """A target for ``text[start:end]`` with both selectors filled from the text."""
     if not 0 <= start < end <= len(text):
-        raise ValueError(
-            f"range {start}..{end} is outside the document (0..{len(text)}) or empty"
-        )
+        raise ValueError(f"range {start}..{end} is outside the document (0..{len(text)}) or empty")
     return Target(
         source=source,
         fingerprint=fingerprint,
@@ -206,24 +200,39 @@ def new_highlight(
         raise ValueError(f"unknown colour {color!r}; choose one of {', '.join(COLORS)}")
     stamp = now_iso()
     return Annotation(
-        id=new_id(), kind="highlight", targets=(target,), color=color,
-        tags=tuple(tags), note=note, created=stamp, modified=stamp,
+        id=new_id(),
+        kind="highlight",
+        targets=(target,),
+        color=color,
+        tags=tuple(tags),
+        note=note,
+        created=stamp,
+        modified=stamp,
     )
 
 
 def new_document_note(source: str, fingerprint: str, note: str) -> Annotation:
     stamp = now_iso()
     return Annotation(
-        id=new_id(), kind="note", targets=(Target(source=source, fingerprint=fingerprint),),
-        note=note, created=stamp, modified=stamp,
+        id=new_id(),
+        kind="note",
+        targets=(Target(source=source, fingerprint=fingerprint),),
+        note=note,
+        created=stamp,
+        modified=stamp,
     )
 
 
 def new_link(targets: tuple[Target, ...], relation: str, note: str = "") -> Annotation:
     stamp = now_iso()
     ann = Annotation(
-        id=new_id(), kind="link", targets=targets, relation=relation.strip(),
-        note=note, created=stamp, modified=stamp,
+        id=new_id(),
+        kind="link",
+        targets=targets,
+        relation=relation.strip(),
+        note=note,
+        created=stamp,
+        modified=stamp,
     )
     validate(ann)
     return ann

@@ -25,12 +25,13 @@ def corpus_path(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-_WORDS = (
+_WORD_TEXT = (
     "the of and to in a is that for on with as was said by it from at his her an be have "
     "which are this not or had were but their they its government company report year "
     "market people new first last week percent million billion president minister court "
     "Monday Tuesday Wednesday London Washington Paris Reuters analysts shares data users"
-).split()
+)
+_WORDS = tuple(_WORD_TEXT.split())
 
 
 def generated_text(n_bytes: int, seed: int = 1) -> str:
@@ -42,7 +43,9 @@ def generated_text(n_bytes: int, seed: int = 1) -> str:
         words = [rng.choice(_WORDS) for _ in range(rng.randint(8, 28))]
         words[0] = words[0].capitalize()
         if rng.random() < 0.3:
-            words.insert(rng.randint(1, len(words) - 1), f"{rng.randint(2, 990)},{rng.randint(100, 999)}")
+            words.insert(
+                rng.randint(1, len(words) - 1), f"{rng.randint(2, 990)},{rng.randint(100, 999)}"
+            )
         sentence = " ".join(words) + "."
         if rng.random() < 0.15:
             sentence += "\n\n"

@@ -1,6 +1,6 @@
 """Run every benchmark and print one table (or, with ``--json``, one object of figures).
 
-    python -m benchmarks [--quick] [--json] [--only NAME ...]
+python -m benchmarks [--quick] [--json] [--only NAME ...]
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="run only these benchmarks")
     args = parser.parse_args(argv)
-    selected = [b for b in BENCHES if not args.only or b.removeprefix("bench_") in args.only
-                or b in args.only]
+    selected = [
+        b
+        for b in BENCHES
+        if not args.only or b.removeprefix("bench_") in args.only or b in args.only
+    ]
     results: dict[str, list[Figure]] = {}
     for name in selected:
         module = importlib.import_module(f"benchmarks.{name}")
@@ -42,8 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         table.add_column(col, justify="right" if col == "value" else "left")
     for name, figs in results.items():
         for f in figs:
-            table.add_row(name.removeprefix("bench_"), f.name, f"{f.value:,.3f}".rstrip("0").rstrip("."),
-                          f.unit, f.note)
+            table.add_row(
+                name.removeprefix("bench_"),
+                f.name,
+                f"{f.value:,.3f}".rstrip("0").rstrip("."),
+                f.unit,
+                f.note,
+            )
     Console(width=160).print(table)
     return 0
 

@@ -1,0 +1,173 @@
+"""Loading documents: reading text, offsets, titles, dates, fingerprints and every bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotations import documents
+from annotations.documents import fingerprint_of, load_document, make_text_document
+from annotations.errors import DocumentError
+from annotations.locations import seed_paths
+
+SEEDS = {p.name: p for p in seed_paths()}
+
+
+def test_seeds_ship_byte_for_byte() -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    assert sorted(SEEDS) == ["000_95310665ade1c0aa.txt", "003_3a0c9eed804c7a9d.txt"]
+    if shared.is_dir():
+        for name, path in SEEDS.items():
+            assert path.read_bytes() == (shared / name).read_bytes()
+
+
+def test_seed_with_date_line_gets_date_and_title() -> None:
+    doc = load_document(SEEDS["000_95310665ade1c0aa.txt"])
+    assert doc.date == "2018-03-22"
+    assert doc.title.startswith("A probe is underway")
+    assert doc.text == SEEDS["000_95310665ade1c0aa.txt"].read_text(encoding="utf-8")
+    assert doc.fingerprint == fingerprint_of(doc.text)
+    assert doc.kind == "text"
+
+
+def test_seed_title_is_first_line() -> None:
+    doc = load_document(SEEDS["003_3a0c9eed804c7a9d.txt"])
+    assert doc.title == "Facebook's Zuckerberg breaks silence, says 'we also made mistakes'"
+    assert doc.date is None
+
+
+def test_line_endings_and_bom_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"\xef\xbb\xbfTitle line\r\nsecond\rthird\r\n")
+    doc = load_document(path)
+    assert doc.text == "Title line\nsecond\nthird\n"
+    assert doc.title == "Title line"
+    assert doc.line_of(0) == 1
+    assert doc.line_of(doc.text.index("third")) == 3
+
+
+def test_offsets_are_code_points(tmp_path: Path) -> None:
+    path = tmp_path / "u.txt"
+    path.write_text("naïve 日本 😀 end", encoding="utf-8")
+    doc = load_document(path)
+    start = doc.text.index("end")
+    assert doc.text[start : start + 3] == "end"
+    assert start == len("naïve 日本 😀 ")
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: p.write_bytes(b"abc\x00def"), "binary file (NUL byte at offset 3)"),
+        (lambda p: p.write_bytes("caf\u00e9".encode("latin-1")), "not valid UTF-8 at byte 3"),
+    ],
+)
+def test_bad_input_is_one_clear_line(tmp_path: Path, setup, expected: str) -> None:
+    path = tmp_path / "doc.txt"
+    setup(path)
+    with pytest.raises(DocumentError) as err:
+        load_document(path)
+    message = str(err.value)
+    assert expected in message
+    assert str(path) in message
+    assert "\n" not in message
+
+
+def test_non_utf8_message_offers_encoding_and_encoding_works(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("café au lait".encode("latin-1"))
+    with pytest.raises(DocumentError, match="--encoding"):
+        load_document(path)
+    assert load_document(path, encoding="latin-1").text == "café au lait"
+    with pytest.raises(DocumentError, match="unknown encoding"):
+        load_document(path, encoding="no-such-codec")
+
+
+def test_huge_file_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 2000, encoding="utf-8")
+    monkeypatch.setattr(documents, "MAX_BYTES", 1000)
+    with pytest.raises(DocumentError, match="split it first"):
+        load_document(path)
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads any file")
+    path = tmp_path / "secret.txt"
+    path.write_text("x", encoding="utf-8")
+    path.chmod(0)
+    with pytest.raises(DocumentError, match="permission denied"):
+        load_document(path)
+
+
+def test_empty_file_opens_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    doc = load_document(path)
+    assert doc.empty
+    assert doc.title == "empty.txt"
+
+
+def test_markdown_reading_text_styles_and_source_lines(tmp_path: Path) -> None:
+    source = (
+        "---\ntitle: Front matter title\ndate: 2024-05-01\n---\n"
+        "# Heading one\n\n"
+        "A paragraph with *emphasis*, **strong**, `code` and a [link](https://example.org).\n\n"
+        "- first item\n- second item\n\n"
+        "> quoted words\n\n"
+        "```python\nprint('hi')\n```\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    path = tmp_path / "note.md"
+    path.write_text(source, encoding="utf-8")
+    doc = load_document(path)
+    assert doc.kind == "markdown"
+    assert doc.title == "Front matter title"
+    assert doc.date == "2024-05-01"
+    text = doc.text
+    assert "# " not in text and "*" not in text and "`" not in text and "](" not in text
+    for words in (
+        "Heading one",
+        "emphasis",
+        "strong",
+        "code",
+        "link",
+        "first item",
+        "quoted words",
+        "print('hi')",
+        "1 │ 2",
+    ):
+        assert words in text
+    styles = {(text[s.start : s.end], s.style) for s in doc.styles}
+    assert ("Heading one", "heading1") in styles
+    assert ("emphasis", "emphasis") in styles
+    assert ("strong", "strong") in styles
+    assert ("code", "code") in styles
+    assert ("link", "link") in styles
+    assert ("print('hi')", "codeblock") in styles
+    links = [s for s in doc.styles if s.style == "link"]
+    assert links[0].href == "https://example.org"
+    source_lines = source.split("\n")
+    for words in ("Heading one", "emphasis", "second item", "quoted words", "print('hi')"):
+        line = doc.source_line_of(text.index(words))
+        assert words in source_lines[line - 1], words
+
+
+def test_markdown_title_falls_back_to_first_heading(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("Intro text\n\n## Real heading\n", encoding="utf-8")
+    assert load_document(path).title == "Real heading"
+
+
+def test_fingerprint_changes_with_text() -> None:
+    a = make_text_document("/a.txt", "one")
+    b = make_text_document("/a.txt", "one!")
+    assert a.fingerprint != b.fingerprint
