@@ -1,0 +1,74 @@
+"""The gazetteers in ``data/``, loaded once on first use.
+
+Files and their sources are described in ``data/SOURCES.md``; ``data/_build.py`` regenerates
+the derived ones. Nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    # name as written -> (label, key); one table for every fixed name so a span costs one lookup
+    names: dict[str, tuple[str, str]]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    common_words: frozenset[str]
+    # surname -> full name of a widely covered person ("Putin" -> "vladimir putin")
+    famous_surnames: dict[str, str]
+
+
+_BIG_CITY = 170_000
+
+
+def _read(name: str) -> str:
+    return (resources.files("annotations.entities") / "data" / name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [ln for ln in _read(name).splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@functools.cache
+def load() -> Gazetteer:
+    names: dict[str, tuple[str, str]] = {}
+    first_names = frozenset(_read("first_names.txt").split())
+    for ln in _lines("places.tsv"):
+        name, key, kind = ln.split("\t")
+        # A town that shares a first name (Elizabeth NJ, Mary TM) would turn every Elizabeth
+        # into a place; countries, states, capitals and big cities keep theirs (Georgia,
+        # Paris, Dallas, Geneva).
+        if kind.startswith("city:") and name in first_names and int(kind[5:]) < _BIG_CITY:
+            continue
+        names[name] = ("GPE", key)
+    # Hand-curated aliases win over the derived city list ("Victoria" the state, not a
+    # Hong Kong alias).
+    for ln in _lines("places_extra.tsv"):
+        name, label, key = ln.split("\t")
+        names[name] = (label, key)
+    for ln in _lines("norp.tsv"):
+        name, key = ln.split("\t")
+        names.setdefault(name, ("NORP", key))
+    for ln in _lines("orgs.txt"):
+        forms = [f.strip() for f in ln.split("|")]
+        key = forms[0].lower()
+        for f in forms:
+            # An organisation listed by name beats a town of the same name (Reuters, Nike).
+            if names.get(f, ("", ""))[0] != "NORP":
+                names[f] = ("ORG", key)
+    famous: dict[str, str] = {}
+    for ln in _lines("people.txt"):
+        full = ln.strip()
+        names.setdefault(full, ("PERSON", full.lower()))
+        famous.setdefault(full.split()[-1], full.lower())
+    return Gazetteer(
+        names=names,
+        first_names=first_names,
+        surnames=frozenset(_read("surnames.txt").split()),
+        common_words=frozenset(_read("common_words.txt").split()),
+        famous_surnames=famous,
+    )

@@ -1,0 +1,715 @@
+"""The rule-based engine: gazetteers, name shape and document-level evidence.
+
+One regular-expression pass finds every candidate (capitalised spans, numbers, dates); each
+distinct capitalised span is analysed once per document (cached), then a document pass makes
+the labels consistent: a surname takes its full name's label, an acronym its long form's,
+a word left in doubt at the start of a sentence or in a headline is kept only when the
+document names it elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer, load
+from .keys import Row, acronym_definitions, link_rows
+from .lexicon import (
+    AMBIGUOUS_MONTHS,
+    CONNECTORS,
+    DATE_PREPS,
+    FAC_SUFFIX,
+    GPE_SUFFIX,
+    LOC_SUFFIX,
+    MONTHS,
+    NAME_PARTICLES,
+    NON_ENTITY_ACRONYMS,
+    NON_NAME_SPEAKERS,
+    NUMBER_WORDS,
+    ORG_HEAD,
+    ORG_SUFFIX,
+    PERSON_CUES_AFTER,
+    PERSON_CUES_BEFORE,
+    PERSONAL_TITLES,
+    STOPWORDS,
+    TITLE_CORE,
+    TITLE_MOD,
+    WEEKDAYS,
+)
+from .model import Entity
+from .patterns import (
+    ANY_NUMBER,
+    CAPSPAN,
+    LOWER_WORD,
+    MONTH_DATE,
+    NUMBER_START,
+    NUMERIC,
+    PROSE_WORD,
+    RARE_CURRENCY,
+    SIGNED_NUMBER,
+    SPEAKER,
+    SPELLED_NUMBER,
+)
+
+# Confidence levels of a mention: the document pass lets stronger evidence decide.
+AMBIG = -1    # a gazetteer name that is also a common word, at a sentence start ("Apple")
+NEED = 0      # kept only if the document names it elsewhere
+GUESS = 1     # label by default (an unknown capitalised word is an organisation)
+SHAPE = 2     # name shape (first name + surname, bracketed acronym, context cue)
+SURE = 3      # gazetteer, title, organisation suffix, number pattern
+
+_SCAN_LABEL = {
+    "date": "DATE", "year": "DATE", "duration": "DATE", "money": "MONEY",
+    "percent": "PERCENT", "time": "TIME", "quantity": "QUANTITY", "ordinal": "ORDINAL",
+    "cardinal": "CARDINAL", "numword": "CARDINAL",
+}
+_OPENERS = frozenset(".!?:;\n|•>")
+_SKIP_BACK = frozenset(" \t\"“”‘’'([{*_")
+_QUOTES = frozenset("\"“‘")
+_DROP_LEAD = frozenset(("The", "A", "An"))
+_TITLE_ANY = TITLE_CORE | TITLE_MOD
+_PLACE_NOUNS = frozenset(("district", "province", "county", "region", "city", "town", "village",
+                          "municipality", "prefecture", "state"))
+_PLACE_OF = tuple(f"{w} of " for w in
+                  ("town", "city", "village", "province", "state", "region", "district", "capital"))
+_NAME_SYLLABLE = re.compile(r"-[a-z]{1,3}(?:-|$)")
+# First words of organisation names that are no short form of them ("Board of Directors").
+_NOT_SHORT_FORMS = _TITLE_ANY | ORG_SUFFIX | ORG_HEAD | frozenset(
+    ["New", "North", "South", "East", "West", "United", "National", "International", "General",
+     "Global", "Royal"])
+_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
+
+Result = tuple[int, int, str, int]   # start, end (relative to the span), label, confidence
+
+
+class Mention:
+    __slots__ = ("conf", "end", "label", "mid", "start")
+
+    def __init__(self, start: int, end: int, label: str, conf: int, mid: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.label = label
+        self.conf = conf
+        self.mid = mid   # capitalised in mid-sentence, outside a headline
+
+
+def _is_common(gz: Gazetteer, word: str) -> bool:
+    low = word.lower()
+    if low in gz.common_words:
+        return True
+    # Inflected forms of common words ("Refuting", "Regulators", "Shortly").
+    for suf, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                      ("ly", ""), ("ers", ""), ("ers", "e"), ("ies", "y"), ("ily", "y")):
+        if low.endswith(suf) and len(low) > len(suf) + 2 \
+                and low[: -len(suf)] + repl in gz.common_words:
+            return True
+    return False
+
+
+class _Analyser:
+    """Context-free analysis of one capitalised span, cached per document run."""
+
+    def __init__(self, gz: Gazetteer) -> None:
+        self.gz = gz
+        self.cache: dict[tuple[str, bool], list[Result]] = {}
+        self.sens: dict[str, bool] = {}
+
+    def analyse(self, span: str, initial: bool) -> list[Result]:
+        key = (span, initial)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = self._span(span, initial)
+        return hit
+
+    def sensitive(self, span: str) -> bool:
+        """Whether the span reads differently at a sentence start (then headlines matter)."""
+        hit = self.sens.get(span)
+        if hit is None:
+            hit = self.sens[span] = self.analyse(span, True) != self.analyse(span, False)
+        return hit
+
+    # -- whole spans -------------------------------------------------------------------
+    def _span(self, span: str, initial: bool) -> list[Result]:
+        gz = self.gz
+        found = gz.names.get(span)
+        if found is not None:
+            return [self._gaz(span, 0, found, initial)]
+        words = span.split(" ")
+        offs: list[int] = []
+        pos = 0
+        for w in words:
+            offs.append(pos)
+            pos += len(w) + 1
+        if span.isupper() and any(len(w) > 1 for w in words):
+            return self._allcaps(span, words, offs, initial)
+        # A trailing number belongs to a name ("Boeing 737"), never stands in for one.
+        if words[-1].isdigit():
+            rest = " ".join(words[:-1])
+            res = self._span(rest, initial) if rest else []
+            if res and res[-1][1] == len(rest) and res[-1][2] in ("ORG", "PRODUCT", "FAC", "EVENT"):
+                res[-1] = (res[-1][0], len(span), res[-1][2], res[-1][3])
+            return res
+        # Split at connectors unless they belong inside the name, and at capitalised function
+        # words of title-case headlines ("Warren To McCain").
+        groups: list[tuple[int, int]] = []
+        start = 0
+        i = 0
+        n = len(words)
+        joined = False
+        while i < n:
+            w = words[i]
+            if w in CONNECTORS and not w[:1].isupper():
+                j = i
+                while j < n and words[j] in CONNECTORS:
+                    j += 1
+                if joined or self._keep_connector(words, start, i, j):
+                    joined = True
+                else:
+                    groups.append((start, i))
+                    start = j
+                i = j
+            elif i > start and not w.isupper() and w.lower() in STOPWORDS:
+                groups.append((start, i))
+                start = i + 1
+                i += 1
+            else:
+                i += 1
+        groups.append((start, n))
+        out: list[Result] = []
+        for gi, (a, b) in enumerate(groups):
+            if a >= b:
+                continue
+            out.extend(self._group(words[a:b], offs[a:b], initial and gi == 0))
+        return out
+
+    def _keep_connector(self, words: list[str], start: int, i: int, j: int) -> bool:
+        conn = words[i]
+        if conn == "&" or conn in NAME_PARTICLES:
+            return True
+        prev = words[i - 1] if i > 0 else ""
+        if conn in ("of", "for") and (prev in ORG_HEAD or prev in ORG_SUFFIX):
+            return True
+        if conn == "on" and prev in ORG_HEAD:
+            return True
+        return (conn == "and" and j < len(words) and words[-1] in ORG_SUFFIX
+                and any(w in ORG_HEAD for w in words[start:i]))
+
+    def _allcaps(self, span: str, words: list[str], offs: list[int], initial: bool) -> list[Result]:
+        gz = self.gz
+        if len(words) == 1:
+            w = words[0]
+            titled = w.title()
+            found = gz.names.get(titled)
+            if found is not None and len(w) > 3:
+                return [(0, len(w), found[0], SURE if not initial else SHAPE)]
+            if w in NON_ENTITY_ACRONYMS or w in TITLE_CORE or titled in TITLE_CORE:
+                return []
+            letters = sum(c.isalpha() for c in w)
+            if 2 <= letters <= 5 and not any(c.isdigit() for c in w):
+                return [(0, len(w), "ORG", GUESS)]
+            if titled in gz.first_names or titled in gz.surnames or not _is_common(gz, w):
+                return [(0, len(w), "ORG", NEED)]
+            return []
+        # Acronyms the gazetteer knows keep their own reading ("CNN ANCHOR").
+        out: list[Result] = []
+        for w, o in zip(words, offs, strict=True):
+            found = gz.names.get(w)
+            if found is not None and len(w) <= 5:
+                out.append((o, o + len(w), found[0], SHAPE))
+        if out:
+            return out
+        titled = span.title()
+        if len(titled) != len(span) or titled.isupper():
+            return []
+        # A line in capitals reads like a headline: only what the gazetteers know, or the
+        # document confirms, survives.
+        res = self._span(titled, True)
+        return [(a, b, lab, min(conf, SHAPE)) for a, b, lab, conf in res]
+
+    def _gaz(self, text: str, rel: int, found: tuple[str, str], initial: bool) -> Result:
+        label = found[0]
+        conf = SURE
+        if (initial or label == "PERSON") and " " not in text and not text.isupper() \
+                and _is_common(self.gz, text):
+            # "Apple hopes", "Sun rises": needs the document's word for it.
+            conf = AMBIG
+        return (rel, rel + len(text), label, conf)
+
+    # -- connector-free groups ---------------------------------------------------------
+    def _group(self, words: list[str], offs: list[int], initial: bool) -> list[Result]:
+        gz = self.gz
+        while words and words[0] in _DROP_LEAD:
+            words, offs = words[1:], offs[1:]
+            initial = False
+        if not words:
+            return []
+        n = len(words)
+        text = " ".join(words)
+        base = offs[0]
+        found = gz.names.get(text)
+        if found is not None:
+            return [self._gaz(text, base, found, initial)]
+        if n == 1:
+            return self._single(words[0], base, initial)
+
+        # Titles split a span: what precedes is classified alone, what follows is a person.
+        t0 = -1
+        for k, w in enumerate(words):
+            if w in _TITLE_ANY:
+                t0 = k
+                break
+        if t0 >= 0:
+            t1 = t0
+            has_core = False
+            while t1 < n and words[t1] in _TITLE_ANY:
+                has_core = has_core or words[t1] in TITLE_CORE
+                t1 += 1
+            if has_core and t1 < n:
+                out = self._group(words[:t0], offs[:t0], initial) if t0 else []
+                rest, roffs = words[t1:], offs[t1:]
+                rtext = " ".join(rest)
+                rfound = gz.names.get(rtext)
+                if rfound is not None and rfound[0] != "PERSON":
+                    out.append((roffs[0], roffs[0] + len(rtext), rfound[0], SURE))
+                elif words[t1 - 1] in PERSONAL_TITLES or any(
+                        not _is_common(gz, w) or w in gz.first_names for w in rest):
+                    out.append((roffs[0], roffs[0] + len(rtext), "PERSON", SURE))
+                return out
+            if has_core and t1 == n and t0 > 0 and words[t0] in TITLE_CORE:
+                return self._group(words[:t0], offs[:t0], initial)
+
+        first = words[0]
+        # Sentence-initial common word glued to a name ("Meanwhile Facebook").
+        if initial and _is_common(gz, first) and first not in gz.first_names \
+                and first not in gz.names and words[-1] not in ORG_SUFFIX:
+            return self._group(words[1:], offs[1:], False)
+
+        # Hyphenated compound whose left part is a known name ("Facebook-Cambridge Analytica").
+        if "-" in first:
+            left, _, right = first.partition("-")
+            lf = gz.names.get(left)
+            if lf is not None and right[:1].isupper():
+                out = [(base, base + len(left), lf[0], SURE)]
+                rwords = [right, *words[1:]]
+                roffs = [base + len(left) + 1, *offs[1:]]
+                return out + self._group(rwords, roffs, False)
+
+        last = words[-1]
+        if len(last) == 1 and _is_common(gz, words[-2]):
+            return [(base, base + len(text), "ORG", NEED)]   # "Group D", "Plan B"
+        if last in ORG_SUFFIX:
+            return [(base, base + len(text), "ORG", SURE)]
+        if first in ORG_HEAD and "of" in words:
+            return [(base, base + len(text), "ORG", SURE)]
+
+        # A known place or group followed by another known name or a person: two entities.
+        f0 = gz.names.get(first)
+        if f0 is not None and f0[0] in ("GPE", "NORP"):
+            rest_text = " ".join(words[1:])
+            if words[1] in gz.first_names or rest_text in gz.names:
+                return [(base, base + len(first), f0[0], SURE),
+                        *self._group(words[1:], offs[1:], False)]
+        if last in FAC_SUFFIX:
+            return [(base, base + len(text), "FAC", SHAPE)]
+        if last in LOC_SUFFIX:
+            return [(base, base + len(text), "LOC", SHAPE)]
+        if last in GPE_SUFFIX and (f0 is not None or not _is_common(gz, first)):
+            return [(base, base + len(text), "GPE", SHAPE)]
+
+        if first in gz.first_names and n <= 4 and not any(w in ORG_SUFFIX for w in words[1:]):
+            return [(base, base + len(text), "PERSON", SURE)]
+        if any(w in ORG_SUFFIX for w in words[1:]):
+            return [(base, base + len(text), "ORG", SURE)]   # "Contingency Fund for Emergencies"
+        commons = [_is_common(gz, w) for w in words]
+        places = [w in gz.names and gz.names[w][0] == "GPE" for w in words]
+        if n <= 3 and last in gz.surnames and not commons[0] and not places[0]:
+            return [(base, base + len(text), "PERSON", SHAPE)]
+        if all(commons):
+            if initial:
+                # A title-case headline: each word on its own ("Apple Unveils New").
+                out = []
+                for w, o in zip(words, offs, strict=True):
+                    out.extend(self._single(w, o, True) if w not in gz.names
+                               else [self._gaz(w, o, gz.names[w], True)])
+                return out
+            return [(base, base + len(text), "ORG", NEED)]
+        if n <= 3 and not any(commons) and not any(places) and all(w[1:2].islower() for w in words):
+            return [(base, base + len(text), "PERSON", GUESS)]
+        return [(base, base + len(text), "ORG", GUESS)]
+
+    def _single(self, w: str, base: int, initial: bool) -> list[Result]:
+        gz = self.gz
+        end = base + len(w)
+        low = w.lower()
+        if len(w) == 1 or (low in STOPWORDS and not w.isupper()):
+            return []
+        if low in NUMBER_WORDS:
+            return [(base, end, "CARDINAL", SURE)]
+        if w in WEEKDAYS:
+            return [(base, end, "DATE", SURE)]
+        if w in MONTHS:
+            return [(base, end, "DATE", NEED if w in AMBIGUOUS_MONTHS else SURE)]
+        if w in TITLE_CORE or w in NON_ENTITY_ACRONYMS:
+            return []
+        if "-" in w:
+            left, _, right = w.partition("-")
+            lf = gz.names.get(left)
+            rf = gz.names.get(right)
+            if lf is not None and rf is not None:
+                return [(base, base + len(left), lf[0], SURE),
+                        (base + len(left) + 1, end, rf[0], SURE)]
+            if lf is not None and not right[:1].isdigit():
+                return [(base, base + len(left), lf[0], SURE),
+                        *self._single(right, base + len(left) + 1, False)]
+        if w.isupper():
+            return self._allcaps(w, [w], [0], initial) if base == 0 else [
+                (base + a, base + b, lab, c)
+                for a, b, lab, c in self._allcaps(w, [w], [0], initial)]
+        if _NAME_SYLLABLE.search(w):
+            return [(base, end, "PERSON", GUESS)]   # Sohail-ur-Rehman, Jong-un
+        common = _is_common(gz, w)
+        if w in gz.first_names and not common:
+            return [(base, end, "PERSON", GUESS)]
+        if common:
+            return [(base, end, "ORG", NEED)]
+        return [(base, end, "ORG", GUESS)]
+
+
+def _table_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of numbers with signs and little prose: stock tables and ticker debris."""
+    out: list[tuple[int, int]] = []
+    last_line = -1
+    hits = [m for rx in SIGNED_NUMBER for m in rx.finditer(text)]
+    hits.sort(key=lambda m: m.start())
+    for m in hits:
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if ls == last_line:
+            continue
+        last_line = ls
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        le = text.find("\n", m.end())
+        le = len(text) if le < 0 else le
+        line = text[ls:le]
+        if len(line) < 200 and len(ANY_NUMBER.findall(line)) >= 2 \
+                and len(LOWER_WORD.findall(line)) <= 2:
+            out.append((ls, le))
+    return out
+
+
+class RuleRecognizer:
+    """The default engine: offline, no model, linear in the text."""
+
+    name = "rules"
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gz = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gz is None:
+            self._gz = load()
+        return self._gz
+
+    def recognize(self, text: str) -> list[Entity]:
+        return link_rows([text], [self.rows(text)])[0]
+
+    def rows(self, text: str) -> list[Row]:
+        """``(start, end, label, text)`` of every entity, before keys are given."""
+        return [(m.start, m.end, m.label, text[m.start:m.end]) for m in self._mentions(text)]
+
+    # -- the pass over the text --------------------------------------------------------
+    def _mentions(self, text: str) -> list[Mention]:
+        an = _Analyser(self.gazetteer)
+        out = self._capitalised(text, an)
+        out.extend(self._numbers(text))
+        # Capitalised and numeric candidates may overlap ("Channel 4", "March 22, 2018"):
+        # the one that starts first, then the longer, wins.
+        out.sort(key=lambda x: (x.start, -x.end))
+        kept: list[Mention] = []
+        end = -1
+        for m in out:
+            if m.start >= end:
+                kept.append(m)
+                end = m.end
+        tables = _table_lines(text)
+        if tables:
+            kept = [m for m in kept if not any(a <= m.start < b for a, b in tables)]
+        return self._document_pass(text, kept)
+
+    def _capitalised(self, text: str, an: _Analyser) -> list[Mention]:
+        out: list[Mention] = []
+        heads: dict[int, bool] = {}
+        skip_until = -1
+        initial_of = self._initial
+        cache = an.cache
+        sens = an.sens
+        for m in CAPSPAN.finditer(text):
+            s = m.start()
+            if s < skip_until:
+                continue
+            if s:
+                prev = text[s - 1]
+                if prev.isalnum():
+                    continue
+                # Fast path: a word after a space after a letter is mid-sentence.
+                initial = not (prev == " " and s > 1 and text[s - 2].isalnum()) \
+                    and initial_of(text, s)
+            else:
+                initial = True
+            span = m.group()
+            if span.isupper() and len(span) > 1:
+                # A transcript speaker label starts its line in capitals.
+                ls = text.rfind("\n", 0, s) + 1
+                if s - ls < 14:
+                    sm = SPEAKER.match(text, ls)
+                    if sm is not None:
+                        out.extend(self._speaker(text, sm, an))
+                        skip_until = sm.end()
+                        continue
+            res = cache.get((span, initial))
+            if res is None:
+                res = an.analyse(span, initial)
+            if not initial and (sens[span] if span in sens else an.sensitive(span)):
+                # Title-case and capitals lines read like sentence starts throughout.
+                ls = text.rfind("\n", 0, s) + 1
+                head = heads.get(ls)
+                if head is None:
+                    le = text.find("\n", s)
+                    le = len(text) if le < 0 else le
+                    head = heads[ls] = le - ls <= 200 and PROSE_WORD.search(text, ls, le) is None
+                if head:
+                    res = an.analyse(span, True)
+            if not res:
+                continue
+            mid = not initial and res is cache.get((span, False))
+            for a, b, label, conf in res:
+                out.append(Mention(s + a, s + b, label, conf, mid))
+            e = m.end()
+            if res[-1][2] == "DATE" and e < len(text) and text[e] == " ":
+                # "March 22, 2018": the day and year belong to the month.
+                dm = MONTH_DATE.match(text, s + res[-1][0])
+                if dm is not None:
+                    out[-1] = Mention(dm.start(), dm.end(), "DATE", SURE)
+        return out
+
+    def _numbers(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        starts = [m.start() for m in NUMBER_START.finditer(text)]
+        for sym in RARE_CURRENCY:
+            i = text.find(sym)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(sym, i + 1)
+        if len(starts) > 1:
+            starts.sort()
+        end = -1
+        for s in starts:
+            if s < end:
+                continue
+            prev = text[s - 1] if s else " "
+            if text[s].isdigit() and (
+                    prev.isalnum() or (prev in ".,/:" and s > 1 and text[s - 2].isdigit())):
+                continue
+            m = NUMERIC.match(text, s)
+            if m is None:
+                continue
+            end = m.end()
+            kind = m.lastgroup or "cardinal"
+            start = s
+            if kind == "money":
+                # "US$500", "A$2.5 billion": the country prefix belongs to the amount.
+                for pre in ("U.S.", "US", "NZ", "HK", "AU", "A", "C", "S"):
+                    if text.startswith(pre, s - len(pre)):
+                        start = s - len(pre)
+                        break
+            elif kind == "cardinal" and text[s:end].startswith(("+", "-")):
+                continue
+            out.append(Mention(start, end, _SCAN_LABEL[kind], SURE))
+        for m in SPELLED_NUMBER.finditer(text):
+            unit = m.group("unit")
+            label = "CARDINAL"
+            if unit:
+                u = unit.strip(" -")
+                label = "PERCENT" if u.startswith("per") else (
+                    "TIME" if u[:1] in "hms" and not u.startswith("mon") else "DATE")
+            out.append(Mention(m.start("n"), m.end(), label, SURE))
+        return out
+
+    @staticmethod
+    def _initial(text: str, s: int) -> bool:
+        i = s - 1
+        while i >= 0 and text[i] in _SKIP_BACK:
+            if text[i] in _QUOTES:
+                return True
+            i -= 1
+        return i < 0 or text[i] in _OPENERS
+
+    def _speaker(self, text: str, m: re.Match[str], an: _Analyser) -> list[Mention]:
+        out: list[Mention] = []
+        s = m.start("name")
+        name = m.group("name")
+        words = name.split(" ")
+        # Leading titles in capitals ("SEN. LINDSEY GRAHAM").
+        k = 0
+        while k < len(words) and (words[k].title() in TITLE_CORE or words[k] in TITLE_CORE):
+            k += 1
+        words_left = words[k:]
+        gz = self.gazetteer
+        pname = " ".join(words_left)
+        found = gz.names.get(pname) or gz.names.get(pname.title())
+        if found is not None and found[0] != "PERSON" and words_left:
+            off = len(" ".join(words[:k])) + (1 if k else 0)
+            out.append(Mention(s + off, s + off + len(pname), found[0], SURE))
+        elif words_left and not any(w.strip(".") in NON_NAME_SPEAKERS for w in words_left) \
+                and words_left[0].lower() not in STOPWORDS and not (
+                    len(words_left) > 1
+                    and all(_is_common(gz, w) and w.title() not in gz.first_names
+                                                for w in words_left)):
+            off = len(" ".join(words[:k])) + (1 if k else 0)
+            out.append(Mention(s + off, s + off + len(pname), "PERSON", SURE))
+        role = m.group("role")
+        if role:
+            rs = m.start("role")
+            for rm in CAPSPAN.finditer(role):
+                for a, b, label, conf in an.analyse(rm.group(), True):
+                    if conf >= SHAPE and label != "PERSON":
+                        out.append(Mention(rs + rm.start() + a, rs + rm.start() + b, label, conf))
+        return out
+
+    # -- document-level consistency ----------------------------------------------------
+    def _document_pass(self, text: str, ms: list[Mention]) -> list[Mention]:
+        gz = self.gazetteer
+        names = gz.names
+        # Keys are lower-cased so a speaker label in capitals counts for the name in prose.
+        texts = [text[m.start:m.end].lower() for m in ms]
+        votes: dict[str, dict[str, int]] = {}
+        surname_of: set[str] = set()
+        first_token_org: set[str] = set()
+        for m, t in zip(ms, texts, strict=True):
+            # Context first ("Ziarat district", "his wife Melania"), so it counts in the vote.
+            if m.conf == GUESS and m.label in ("ORG", "PERSON") and " " not in t:
+                cue = self._context_label(text, m.start, m.end)
+                if cue is not None:
+                    m.label, m.conf = cue, SHAPE
+        for m, t in zip(ms, texts, strict=True):
+            if m.conf >= GUESS and m.label in _NAME_LABELS:
+                v = votes.get(t)
+                if v is None:
+                    v = votes[t] = {}
+                v[m.label] = v.get(m.label, 0) + m.conf * m.conf
+                if " " in t:
+                    parts = t.split(" ")
+                    if m.label == "PERSON":
+                        surname_of.add(parts[-1])
+                    elif m.label == "ORG" and parts[0].title() not in _NOT_SHORT_FORMS:
+                        first_token_org.add(parts[0])
+        # A common word capitalised mid-sentence more than once is a name here ("Rangers").
+        mids: dict[str, int] = {}
+        ambig: dict[str, int] = {}
+        for m, t in zip(ms, texts, strict=True):
+            if m.conf == NEED and m.mid:
+                mids[t] = mids.get(t, 0) + 1
+            elif m.conf == AMBIG:
+                ambig[t] = ambig.get(t, 0) + 1
+        kept: list[Mention] = []
+        for m, t in zip(ms, texts, strict=True):
+            label, conf = m.label, m.conf
+            if conf == NEED and mids.get(t, 0) > 1:
+                conf = GUESS
+            elif conf == AMBIG:
+                # Named twice, or named elsewhere with this label: the gazetteer reading holds.
+                conf = SHAPE if ambig[t] > 1 or label in votes.get(t, ()) else NEED
+            if label in _NAME_LABELS:
+                single = " " not in t
+                if single and t in surname_of and (conf < SURE or label != "PERSON"):
+                    # "Zuckerberg" after "Mark Zuckerberg".
+                    label, conf = "PERSON", SHAPE
+                elif conf <= GUESS:
+                    v = votes.get(t)
+                    if v:
+                        best = max(v.items(), key=lambda kv: kv[1])
+                        if best[1] > (conf * conf if label in v else 0):
+                            label, conf = best[0], max(conf, GUESS)
+                    if conf == NEED and single and t in first_token_org:
+                        label, conf = "ORG", GUESS   # "Teck" after "Teck Resources"
+                    if conf == GUESS and single and label == "ORG" \
+                            and t.title() in gz.famous_surnames \
+                            and t.title() not in names:
+                        label, conf = "PERSON", SHAPE
+            elif label == "DATE" and conf == NEED:
+                if self._date_context(text, m.start):
+                    conf = SURE
+                elif t in surname_of:
+                    label, conf = "PERSON", SHAPE
+            if conf <= NEED:
+                continue
+            m.label, m.conf = label, conf
+            kept.append(m)
+        return self._acronyms(text, kept)
+
+    def _acronyms(self, text: str, ms: list[Mention]) -> list[Mention]:
+        rows = [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms if m.end - m.start > 3]
+        defs = acronym_definitions(text, rows)
+        suppressed = self._lowercase_acronyms(text, ms)
+        if not defs and not suppressed:
+            return ms
+        out: list[Mention] = []
+        for m in ms:
+            t = text[m.start:m.end]
+            long = defs.get(t)
+            if long is not None and long[0] != m.start:
+                m.label = long[2]
+            elif t in suppressed:
+                continue
+            out.append(m)
+        return out
+
+    @staticmethod
+    def _lowercase_acronyms(text: str, ms: list[Mention]) -> set[str]:
+        """Acronyms defined for lower-case phrases ("chronic refractory cough (CRC)")."""
+        out: set[str] = set()
+        for m in ms:
+            if m.start > 0 and text[m.start - 1] == "(" and text[m.end:m.end + 1] == ")":
+                acr = text[m.start:m.end]
+                if not acr.isupper():
+                    continue
+                before = text[max(0, m.start - 80):m.start - 1].split()
+                words = before[-len(acr):]
+                if len(words) == len(acr) and all(w[:1].islower() for w in words) and \
+                        "".join(w[0] for w in words).upper() == acr:
+                    out.add(acr)
+        return out
+
+    @staticmethod
+    def _context_label(text: str, s: int, e: int) -> str | None:
+        after = text[e:e + 12]
+        if after.startswith(", who ") or after.startswith(" who "):
+            return "PERSON"
+        if after[:1] == " " and after[1:].split(" ", 1)[0].rstrip(",.;") in _PLACE_NOUNS:
+            return "GPE"     # "Ziarat district", "Quetta province"
+        window = text[max(0, s - 24):s]
+        if window.endswith(_PLACE_OF):
+            return "GPE"     # "the town of Portoviejo"
+        before = window.rstrip(" ,").rsplit(" ", 1)[-1].lower().strip("“\"(")
+        if before in PERSON_CUES_BEFORE:
+            return "PERSON"
+        if after.startswith(", "):
+            nxt = text[e + 2:e + 40]
+            for cand in (nxt.split(",")[0].split(".")[0], nxt.split(" ")[0].rstrip(",.")):
+                found = load().names.get(cand)
+                if found is not None and found[0] == "GPE":
+                    return "GPE"
+        if after[:1] == " " and after[1:].split(" ", 1)[0] in PERSON_CUES_AFTER - {"said", "says"}:
+            return "PERSON"
+        return None
+
+    @staticmethod
+    def _date_context(text: str, s: int) -> bool:
+        before = text[max(0, s - 12):s].split()
+        if before and before[-1].lower().rstrip("-") in DATE_PREPS:
+            return True
+        after = text[s:s + 16].split(" ")
+        return len(after) > 1 and after[1][:1].isdigit()
+
+
+

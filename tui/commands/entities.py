@@ -1,0 +1,61 @@
+"""``sidelight entities``: the named entities of a document.
+
+    sidelight entities FILE [--format jsonl|table] [--encoding NAME]
+
+``jsonl`` prints one object per entity, ``{"start", "end", "label", "text", "key"}``, with
+offsets into the document's reading text (for Markdown, the rendered text); ``table`` lists
+them for reading. No Textual here: the command runs without a terminal user interface.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from annotations.documents import load_document
+from annotations.entities import recognize
+from tui.commands.common import add_encoding_option
+
+FORMATS = ("jsonl", "table")
+_LABEL_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green",
+                 "NORP": "green", "DATE": "yellow", "MONEY": "bold yellow",
+                 "PERCENT": "yellow", "CARDINAL": "dim yellow"}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "entities",
+        help="list the named entities of a document",
+        description="List the people, organisations, places, dates and amounts of a document.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .txt or .md document")
+    parser.add_argument("--format", choices=FORMATS, default="jsonl",
+                        help="one JSON object per entity, or a table for reading (default: jsonl)")
+    add_encoding_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    doc = load_document(args.file, getattr(args, "encoding", None))
+    ents = recognize(doc.text)
+    if args.format == "jsonl":
+        out = sys.stdout
+        for e in ents:
+            # ASCII escapes keep any control character of the document off the terminal.
+            out.write(json.dumps({"start": e.start, "end": e.end, "label": e.label,
+                                  "text": e.text, "key": e.key}) + "\n")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    from tui.safe_text import one_line
+
+    table = Table(title=one_line(doc.title or doc.name), show_lines=False)
+    for col in ("line", "label", "text", "key"):
+        table.add_column(col, justify="right" if col == "line" else "left")
+    for e in ents:
+        table.add_row(str(doc.line_of(e.start)), e.label, one_line(e.text),
+                      one_line(e.key), style=_LABEL_STYLES.get(e.label))
+    Console().print(table)
+    return 0
