@@ -1,0 +1,58 @@
+"""Opening a document's annotations: find them, anchor them, and save what moved.
+
+This is the edge where anchoring (pure) meets the store (files): every command and the
+reader call ``open_annotations`` when they open a document, so that highlights follow the
+text as it is now and the store remembers where they went.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from annotations.anchoring import anchor_annotation
+from annotations.documents import Document
+from annotations.model import Annotation, Target
+
+
+class _Store(Protocol):
+    @property
+    def read_only(self) -> bool: ...
+    def changed(self) -> bool: ...
+    def reload(self) -> None: ...
+    def for_document(self, source: str, fingerprint: str) -> list[Annotation]: ...
+    def put_many(self, anns: list[Annotation]) -> None: ...
+
+
+def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
+    """Every annotation on ``doc``, anchored in its current text; orphans included, flagged.
+
+    An annotation is on the document when a target names its path, or when a target has the
+    document's fingerprint and the file it names no longer exists (the file was moved or
+    renamed: the target then takes the new path). A target whose file still exists elsewhere
+    with the same text belongs to that copy and is left alone.
+
+    Annotations whose targets changed (new position, new path, newly orphaned) are saved in
+    one write, unless the store is read-only; then they are anchored for this session only.
+    """
+    if store.changed():
+        store.reload()
+    found = store.for_document(doc.path, doc.fingerprint)
+    result: list[Annotation] = []
+    changed: list[Annotation] = []
+    for ann in found:
+        if not any(_on_document(t, doc) for t in ann.targets):
+            continue
+        anchored = anchor_annotation(ann, doc, on_document=lambda t: _on_document(t, doc))
+        result.append(anchored)
+        if anchored != ann:
+            changed.append(anchored)
+    if changed and not store.read_only:
+        store.put_many(changed)
+    return result
+
+
+def _on_document(target: Target, doc: Document) -> bool:
+    if target.source == doc.path:
+        return True
+    return target.fingerprint == doc.fingerprint and not Path(target.source).exists()

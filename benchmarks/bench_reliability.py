@@ -1,0 +1,147 @@
+"""The reliability table: trials, failures and annotations lost, one row per harness.
+
+    python -m benchmarks.bench_reliability [--quick]     # the table the README quotes
+    python -m benchmarks --only reliability [--quick]    # the same rows as figures
+
+Full length: 500 SIGKILLs of a writer, two writers adding 500 annotations each, every fault
+and every damaged store once. ``--quick`` runs 20 kills and the rest unchanged.
+
+Rows are contributed: ``ROWS`` names functions ``"module:function"`` that take ``quick`` and
+return a ``Row``. Each row becomes figures ``reliability.<name>.trials`` / ``.failures`` /
+``.lost`` plus any ``extra`` counts (e.g. ``reliability.crash.unreadable``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.table import Table
+
+from benchmarks.figures import Figure
+
+ROWS: tuple[str, ...] = (
+    "benchmarks.bench_reliability:crash_row",
+    "benchmarks.bench_reliability:two_writers_row",
+    "benchmarks.bench_reliability:faults_row",
+    "benchmarks.bench_reliability:damaged_row",
+)
+
+CRASH_KILLS = 500
+QUICK_CRASH_KILLS = 20
+WRITER_ADDS = 500
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str  # figure names use it: reliability.<name>.trials
+    label: str  # what the table shows
+    trials: int
+    failures: int
+    lost: int
+    note: str = ""
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def crash_row(quick: bool) -> Row:
+    from tests.harness_store import crash_trials
+
+    n = QUICK_CRASH_KILLS if quick else CRASH_KILLS
+    r = crash_trials(n)
+    return Row(
+        "crash", "writer killed with SIGKILL (add/edit/delete)", r.trials, r.failures, r.lost,
+        f"{r.unreadable} unreadable stores; {r.acknowledged} acknowledged changes checked; "
+        f"{r.killed_mid_save} kills landed mid-save",
+        {"unreadable": r.unreadable, "acknowledged": r.acknowledged,
+         "killed_mid_save": r.killed_mid_save},
+    )
+
+
+def two_writers_row(quick: bool) -> Row:
+    from tests.harness_store import two_writers
+
+    r = two_writers(WRITER_ADDS)
+    return Row(
+        "two_writers", f"two processes adding {WRITER_ADDS} each", 1,
+        int(r.found != r.expected or bool(r.errors)), r.expected - r.found + r.lost,
+        f"{r.found}/{r.expected} annotations in the store",
+        {"found": r.found, "expected": r.expected},
+    )
+
+
+def faults_row(quick: bool) -> Row:
+    from tests.harness_store import fault_trials
+
+    outcomes = fault_trials()
+    failed = [o.name for o in outcomes if not o.ok]
+    return Row(
+        "faults", "disk full, read-only dir/fs, stuck lock, file replaced mid-save",
+        len(outcomes), len(failed), sum(o.lost for o in outcomes),
+        "; ".join(f"{o.name}: {o.how}" for o in outcomes)
+        + (f" — failed: {', '.join(failed)}" if failed else ""),
+    )
+
+
+def damaged_row(quick: bool) -> Row:
+    from tests.harness_store import damaged_trials
+
+    outcomes = damaged_trials()
+    failed = [o.name for o in outcomes if not o.ok]
+    return Row(
+        "damaged", "damaged or foreign store files (refused or read-only, untouched)",
+        len(outcomes), len(failed), 0,
+        f"{sum(o.read_only for o in outcomes)} opened read-only, the rest refused"
+        + (f" — failed: {', '.join(failed)}" if failed else ""),
+    )
+
+
+def rows(quick: bool) -> list[Row]:
+    out = []
+    for spec in ROWS:
+        module_name, func_name = spec.split(":")
+        func = getattr(importlib.import_module(module_name), func_name)
+        out.append(func(quick))
+    return out
+
+
+def figures(found: list[Row]) -> list[Figure]:
+    figs: list[Figure] = []
+    for row in found:
+        figs.append(Figure(f"reliability.{row.name}.trials", row.trials, "trials", row.label))
+        figs.append(Figure(f"reliability.{row.name}.failures", row.failures, "trials", row.note))
+        figs.append(Figure(f"reliability.{row.name}.lost", row.lost, "annotations"))
+        for key, value in row.extra.items():
+            figs.append(Figure(f"reliability.{row.name}.{key}", value, ""))
+    return figs
+
+
+def run(quick: bool) -> list[Figure]:
+    return figures(rows(quick))
+
+
+def table(found: list[Row]) -> Table:
+    t = Table(title="sidelight reliability")
+    t.add_column("harness")
+    t.add_column("trials", justify="right")
+    t.add_column("failures", justify="right")
+    t.add_column("annotations lost", justify="right")
+    t.add_column("note")
+    for row in found:
+        t.add_row(row.label, str(row.trials), str(row.failures), str(row.lost), row.note)
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_reliability")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_CRASH_KILLS} kills")
+    args = parser.parse_args(argv)
+    found = rows(args.quick)
+    Console(width=160).print(table(found))
+    return 1 if any(r.failures or r.lost for r in found) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
