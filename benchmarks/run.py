@@ -16,7 +16,8 @@ from rich.table import Table
 
 from benchmarks.figures import Figure
 
-BENCHES: tuple[str, ...] = ()
+BENCHES: tuple[str, ...] = ("bench_store", "bench_reliability", "bench_compare", "bench_entities",
+                            "bench_view", "bench_hostile")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,8 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from annotations.errors import SidelightError
+from tui.safe_text import one_line
 
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("compare", "annotate", "notes", "edit", "delete", "entities")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return int(args.func(args) or 0)
     except SidelightError as err:
-        print(f"sidelight: {err}", file=sys.stderr)
+        # File names and quotes in messages come from outside: never let them drive the terminal.
+        print(f"sidelight: {one_line(str(err), limit=2000)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

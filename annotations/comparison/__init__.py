@@ -1,0 +1,51 @@
+"""Comparison of several accounts of one story: where they agree, differ, and what only one
+says. Pure functions over ``Document`` objects; the reader and ``sidelight compare`` use it.
+
+    comparison = compare_documents(docs)            # entities recognised here
+    comparison.marks(0)                              # [(start, end, kind), ...] for a gutter
+    comparison.counterparts(0, offset)               # {other_doc: (start, end)}
+    render_markdown(comparison) / render_json(comparison)
+"""
+
+from annotations.comparison.compare import compare_documents
+from annotations.comparison.model import (
+    KINDS,
+    AlignedSentence,
+    Comparison,
+    Counterpart,
+    Difference,
+    DocSpan,
+    EntityRow,
+    FigureRow,
+    NumberContrast,
+    Passage,
+    QuoteContrast,
+    QuoteMatch,
+)
+from annotations.comparison.numbers import Quantity, extract_quantities
+from annotations.comparison.quotes import Quote, WordDiff, find_quotes, word_diff
+from annotations.comparison.sentences import Sentence, split_sentences
+
+__all__ = [
+    "KINDS",
+    "AlignedSentence",
+    "Comparison",
+    "Counterpart",
+    "Difference",
+    "DocSpan",
+    "EntityRow",
+    "FigureRow",
+    "NumberContrast",
+    "Passage",
+    "Quantity",
+    "Quote",
+    "QuoteContrast",
+    "QuoteMatch",
+    "Sentence",
+    "WordDiff",
+    "compare_documents",
+    "extract_quantities",
+    "find_quotes",
+    "split_sentences",
+    "word_diff",
+]

@@ -1,0 +1,265 @@
+"""``compare_documents``: every part of a comparison, put together (pure: no files, no store)."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Sequence
+
+from annotations.comparison.alignment import (
+    THRESHOLD,
+    Match,
+    SentenceIndex,
+    align_pair,
+    counterpart_run,
+)
+from annotations.comparison.contrast import (
+    number_contrasts,
+    pair_kind,
+    quote_contrasts,
+)
+from annotations.comparison.entities_across import entity_rows
+from annotations.comparison.features import (
+    Mention,
+    SentenceFacts,
+    feature_weights,
+    sentence_facts,
+)
+from annotations.comparison.figures_across import figure_rows
+from annotations.comparison.model import (
+    KINDS,
+    AlignedSentence,
+    Comparison,
+    Counterpart,
+    Difference,
+    DocSpan,
+    Passage,
+    QuoteMatch,
+)
+from annotations.comparison.numbers import extract_quantities
+from annotations.comparison.quotes import Quote, find_quotes, quote_stems, quote_words, word_diff
+from annotations.comparison.sentences import split_sentences
+from annotations.documents import Document
+from annotations.model import Annotation
+
+_RANK = {k: i for i, k in enumerate(KINDS)}
+
+
+def compare_documents(
+    docs: Sequence[Document],
+    entities: Sequence[Sequence[Mention]] | None = None,
+    links: Sequence[Annotation] = (),
+    *,
+    threshold: float = THRESHOLD,
+) -> Comparison:
+    """Align the sentences of ``docs`` with one another and gather what differs.
+
+    ``entities`` holds one mention list per document with keys shared across documents
+    (as ``annotations.entities.recognize_many`` makes them); when None they are recognised
+    here. ``links`` are the reader's cross-source link annotations, carried to the report.
+    """
+    docs = tuple(docs)
+    if entities is None:
+        from annotations.entities import recognize_many
+
+        entities = recognize_many([d.text for d in docs])
+    if len(entities) != len(docs):
+        raise ValueError(f"{len(entities)} entity lists for {len(docs)} documents")
+    quantities = [extract_quantities(d.text) for d in docs]
+    quotes = [find_quotes(d.text) for d in docs]
+    facts = [
+        sentence_facts(d.text, split_sentences(d.text), ents, qs, qt)
+        for d, ents, qs, qt in zip(docs, entities, quantities, quotes, strict=True)
+    ]
+    weights = feature_weights(facts)
+    indexes = [SentenceIndex(f, weights) for f in facts]
+    best: dict[tuple[int, int], list[Match | None]] = {}
+    for i in range(len(docs)):
+        for j in range(len(docs)):
+            if i != j:
+                best[i, j] = align_pair(facts[i], indexes[j], threshold)
+
+    sentences: list[tuple[AlignedSentence, ...]] = []
+    raw_differences: list[tuple[int, int, int, int, int, Difference]] = []
+    edges: list[tuple[tuple[int, int], tuple[int, int], float, str]] = []
+    for i in range(len(docs)):
+        row: list[AlignedSentence] = []
+        for si, f in enumerate(facts[i]):
+            counterparts: list[Counterpart] = []
+            for j in range(len(docs)):
+                m = best[i, j][si] if i != j else None
+                if m is None:
+                    continue
+                first, last = counterpart_run(si, m, best[j, i])
+                run = facts[j][first : last + 1]
+                run_normal = run[0].normal if first == last else " ".join(r.normal for r in run)
+                if f.normal == run_normal:
+                    numbers, qcs = [], []
+                else:
+                    numbers = number_contrasts(
+                        f.quantities, [q for r in run for q in r.quantities]
+                    )
+                    qcs = quote_contrasts(f.quotes, _unique_quotes(run))
+                kind = pair_kind(f.normal, run_normal, numbers, qcs)
+                start, end = run[0].sentence.start, run[-1].sentence.end
+                counterparts.append(Counterpart(j, first, last, start, end, m.score, kind))
+                for t in range(first, last + 1):
+                    edges.append(((i, si), (j, t), m.score, kind))
+                if kind == "differs":
+                    diff = Difference(
+                        a=DocSpan(i, f.sentence.start, f.sentence.end, f.sentence.text),
+                        b=DocSpan(j, start, end, docs[j].text[start:end]),
+                        score=m.score,
+                        numbers=tuple(numbers),
+                        quotes=tuple(qcs),
+                    )
+                    raw_differences.append((i, si, j, first, last, diff))
+            kind = max((c.kind for c in counterparts), key=_RANK.__getitem__, default="unique")
+            s = f.sentence
+            row.append(AlignedSentence(si, s.start, s.end, s.text, kind, tuple(counterparts),
+                                       s.speaker))
+        sentences.append(tuple(row))
+
+    return Comparison(
+        documents=docs,
+        sentences=tuple(sentences),
+        passages=tuple(_passages(docs, facts, edges)),
+        differences=tuple(_dedupe(raw_differences)),
+        quote_matches=tuple(_quote_matches(quotes)),
+        entity_rows=tuple(entity_rows(entities)),
+        figure_rows=tuple(figure_rows(quantities)),
+        quotes=tuple(tuple(q) for q in quotes),
+        quantities=tuple(tuple(q) for q in quantities),
+        links=tuple(links),
+        _starts=tuple(tuple(s.start for s in row) for row in sentences),
+    )
+
+
+def _unique_quotes(run: Sequence[SentenceFacts]) -> list[Quote]:
+    seen: dict[tuple[int, int], Quote] = {}
+    for r in run:
+        for q in r.quotes:
+            seen.setdefault((q.start, q.end), q)
+    return list(seen.values())
+
+
+def _dedupe(
+    raw: list[tuple[int, int, int, int, int, Difference]],
+) -> list[Difference]:
+    """One difference per pair of passages: a→b and b→a are the same finding, and so is
+    the half of a retold sentence when its whole is already listed."""
+    covered: dict[tuple[int, int, int, int], bool] = {}
+    out: list[Difference] = []
+    # Wider spans first, so that the whole of a retold sentence wins over one half.
+    for i, si, j, first, last, diff in sorted(raw, key=lambda r: -(r[4] - r[3])):
+        nodes = [(i, si, j, t) for t in range(first, last + 1)]
+        if all((j, t, i, si) in covered or (i, si, j, t) in covered for _, _, _, t in nodes):
+            continue
+        for n in nodes:
+            covered[n] = True
+        out.append(diff)
+    out.sort(key=lambda d: (d.a.doc, d.a.start, d.b.doc, d.b.start))
+    return out
+
+
+def _passages(
+    docs: Sequence[Document],
+    facts: Sequence[Sequence[SentenceFacts]],
+    edges: list[tuple[tuple[int, int], tuple[int, int], float, str]],
+) -> list[Passage]:
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(x: tuple[int, int]) -> tuple[int, int]:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:
+            parent[x], x = root, parent.get(x, x)
+        return root
+
+    for a, b, _, _ in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    scores: dict[tuple[int, int], list[float]] = defaultdict(list)
+    kinds: dict[tuple[int, int], str] = {}
+    for a, b, score, kind in edges:
+        root = find(a)
+        members[root].update((a, b))
+        scores[root].append(score)
+        kinds[root] = max(kinds.get(root, kind), kind, key=_RANK.__getitem__)
+    out: list[Passage] = []
+    for root, nodes in members.items():
+        sides: list[DocSpan] = []
+        for doc in sorted({d for d, _ in nodes}):
+            idx = sorted(s for d, s in nodes if d == doc)
+            run = [idx[0]]
+            for s in [*idx[1:], None]:
+                if s is not None and s == run[-1] + 1:
+                    run.append(s)
+                    continue
+                a, b = facts[doc][run[0]].sentence, facts[doc][run[-1]].sentence
+                sides.append(DocSpan(doc, a.start, b.end, docs[doc].text[a.start : b.end]))
+                if s is not None:
+                    run = [s]
+        mean = sum(scores[root]) / len(scores[root])
+        out.append(Passage(kinds[root], round(mean, 3), tuple(sides)))
+    out.sort(key=lambda p: (p.sides[0].doc, p.sides[0].start))
+    return out
+
+
+_SHORT_QUOTE = 3  # content words; shorter quotes (scare quotes) must match word for word
+_QUOTE_MATCH = 0.5
+_QUOTE_PROBES = 6
+_QUOTE_CANDIDATES = 8
+
+
+def _quote_matches(quotes: Sequence[Sequence[Quote]]) -> list[QuoteMatch]:
+    """The same quotation across documents, found through an index of its words."""
+    words = [[quote_stems(q.text) for q in qs] for qs in quotes]
+    out: list[QuoteMatch] = []
+    for j in range(1, len(quotes)):
+        postings: dict[str, list[int]] = defaultdict(list)
+        exact: dict[tuple[str, ...], int] = {}
+        for k, (q, ws) in enumerate(zip(quotes[j], words[j], strict=True)):
+            exact.setdefault(quote_words(q.text), k)
+            for w in ws:
+                postings[w].append(k)
+        for i in range(j):
+            for qa, wa in zip(quotes[i], words[i], strict=True):
+                k = exact.get(quote_words(qa.text))
+                if k is not None:
+                    out.append(QuoteMatch(i, qa, j, quotes[j][k], 1.0))
+                    continue
+                if len(wa) < _SHORT_QUOTE:
+                    continue  # a scare quote matches only word for word
+                best = _best_quote(wa, words[j], postings)
+                if best is None:
+                    continue
+                qb = quotes[j][best[0]]
+                out.append(QuoteMatch(i, qa, j, qb, round(best[1], 3),
+                                      word_diff(qa.text, qb.text)))
+    return out
+
+
+def _best_quote(
+    wa: frozenset[str], wbs: Sequence[frozenset[str]], postings: dict[str, list[int]],
+) -> tuple[int, float] | None:
+    """The index of the quote that shares most of ``wa``'s words, found through its rarest
+    words; the share is over the shorter quote, so a trimmed quote still matches."""
+    probes = sorted((w for w in wa if w in postings), key=lambda w: len(postings[w]))
+    counts: dict[int, int] = defaultdict(int)
+    for w in probes[:_QUOTE_PROBES]:
+        for k in postings[w]:
+            counts[k] += 1
+    best: tuple[int, float] | None = None
+    for k in heapq.nlargest(_QUOTE_CANDIDATES, counts, key=counts.__getitem__):
+        wb = wbs[k]
+        if len(wb) < _SHORT_QUOTE:
+            continue
+        shared = len(wa & wb)
+        score = shared / min(len(wa), len(wb))
+        if shared >= 2 and score >= _QUOTE_MATCH and (best is None or score > best[1]):
+            best = (k, score)
+    return best

@@ -1,0 +1,151 @@
+"""What a sentence is compared by: its content words, numbers and entity keys.
+
+Feature names carry a prefix so that kinds never collide: ``w:`` a content-word stem, ``e:``
+an entity key (its words are not counted again as words, so "Mark Zuckerberg" and
+"Zuckerberg" meet when the recogniser gives them one key), ``n:`` a quantity's unit and
+value, ``u:`` only its unit (two sentences that both give a percentage have something in
+common even when the percentages differ).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from annotations.comparison.numbers import NUMBER_WORDS, Quantity
+from annotations.comparison.quotes import Quote
+from annotations.comparison.sentences import Sentence
+from annotations.comparison.words import content_words, normalise_text
+
+# Labels whose mentions are numbers or dates: ``numbers`` compares those by value.
+NUMERIC_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+)
+UNIT_WEIGHT = 0.5  # a shared unit alone is weaker evidence than a shared word
+
+
+class Mention(Protocol):
+    """An entity mention as ``annotations.entities`` produces it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    sentence: Sentence
+    features: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    quotes: tuple[Quote, ...]
+    normal: str
+
+
+def quantity_features(q: Quantity) -> tuple[str, ...]:
+    unit = f"u:{q.unit}"
+    if q.value is None:
+        return (unit,)
+    return (unit, f"n:{q.unit}:{q.value:g}")
+
+
+def sentence_facts(
+    text: str,
+    sentences: Sequence[Sentence],
+    entities: Sequence[Mention],
+    quantities: Sequence[Quantity],
+    quotes: Sequence[Quote],
+) -> list[SentenceFacts]:
+    """The facts of each sentence, gathered in one pass over each list (all in text order)."""
+    named = sorted((e for e in entities if e.label not in NUMERIC_LABELS), key=lambda e: e.start)
+    words = content_words(text)
+    qs = sorted(quantities, key=lambda q: q.start)
+    quote_list = sorted(quotes, key=lambda q: q.start)
+    out: list[SentenceFacts] = []
+    wi = ei = qi = qq = 0
+    for s in sentences:
+        feats: set[str] = set()
+        while ei < len(named) and named[ei].end <= s.start:
+            ei += 1
+        k = ei
+        # Words inside entity spans are counted as the entity; the number words of a
+        # quantity ("million", "roughly") as the quantity.
+        spans: list[tuple[int, int]] = []
+        while k < len(named) and named[k].start < s.end:
+            feats.add(f"e:{named[k].key}")
+            spans.append((named[k].start, named[k].end))
+            k += 1
+        while qi < len(qs) and qs[qi].start < s.start:
+            qi += 1
+        j = qi
+        sq: list[Quantity] = []
+        while j < len(qs) and qs[j].start < s.end:
+            sq.append(qs[j])
+            feats.update(quantity_features(qs[j]))
+            j += 1
+        spans.sort()
+        qspans = [(q.start, q.end) for q in sq]
+        while wi < len(words) and words[wi][0] < s.start:
+            wi += 1
+        j = wi
+        si = 0
+        while j < len(words) and words[j][0] < s.end:
+            ws, _, stem = words[j]
+            while si < len(spans) and spans[si][1] <= ws:
+                si += 1
+            if not (si < len(spans) and spans[si][0] <= ws < spans[si][1]) and not (
+                qspans and _in_number(text, ws, words[j][1], qspans)
+            ):
+                feats.add(f"w:{stem}")
+            j += 1
+        # Quotes never overlap one another, so their ends are in order too.
+        while qq < len(quote_list) and quote_list[qq].end <= s.start:
+            qq += 1
+        j = qq
+        sent_quotes: list[Quote] = []
+        while j < len(quote_list) and quote_list[j].start < s.end:
+            # Only the part of a quotation inside this sentence: a long speech spans
+            # many sentences, and each is compared with its own counterpart.
+            q = quote_list[j]
+            qs_, qe_ = max(q.start, s.start), min(q.end, s.end)
+            while qs_ < qe_ and not text[qs_].isalnum():
+                qs_ += 1
+            while qe_ > qs_ and not text[qe_ - 1].isalnum():
+                qe_ -= 1
+            if qs_ < qe_:
+                sent_quotes.append(Quote(text[qs_:qe_], qs_, qe_, q.speaker))
+            j += 1
+        out.append(SentenceFacts(s, frozenset(feats), tuple(sq), tuple(sent_quotes),
+                                 normalise_text(s.text)))
+    return out
+
+
+def _in_number(text: str, start: int, end: int, qspans: list[tuple[int, int]]) -> bool:
+    return text[start:end].lower() in NUMBER_WORDS and any(
+        s <= start < e for s, e in qspans
+    )
+
+
+def feature_weights(all_facts: Sequence[Sequence[SentenceFacts]]) -> dict[str, float]:
+    """Inverse document frequency of each feature over every sentence of every document:
+    a word that is in every sentence says nothing about which sentences match."""
+    df: Counter[str] = Counter()
+    n = 0
+    for facts in all_facts:
+        for f in facts:
+            df.update(f.features)
+            n += 1
+    weights = {}
+    for feat, count in df.items():
+        w = math.log(1.0 + n / count)
+        weights[feat] = w * UNIT_WEIGHT if feat.startswith("u:") else w
+    return weights

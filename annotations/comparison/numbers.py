@@ -1,0 +1,292 @@
+"""Numbers with their units and approximators, normalised so that two sources can be compared.
+
+"around 7 percent" and "roughly 9%" are both percentages, both approximate, and differ;
+"$9 billion" is 9e9 USD; "several billion dollars" is a vague amount of USD between two and
+ten billion, which "$9 billion" falls inside; "50 million users" counts users.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotations.comparison.words import word_set
+
+_SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7,
+    "lakh": 1e5,
+}
+_WORD_NUMBERS: dict[str, float] = {
+    w: float(i)
+    for i, w in enumerate(
+        [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+     "ninety": 90, "a dozen": 12, "half a": 0.5, "a hundred": 100, "a thousand": 1e3,
+     "a million": 1e6, "a billion": 1e9, "a trillion": 1e12}
+# Vague multipliers: "several billion", "a few million", "dozens of", "millions of".
+_VAGUE: dict[str, tuple[float, float]] = {
+    "several": (2, 9.99), "a few": (2, 5), "a couple of": (2, 3), "some": (2, 9.99),
+    "many": (3, 99), "dozens of": (24, 144), "scores of": (40, 200), "hundreds of": (200, 999),
+    "thousands of": (2e3, 9.99e3), "tens of thousands of": (2e4, 9.99e4),
+    "hundreds of thousands of": (2e5, 9.99e5), "millions of": (2e6, 9.99e6),
+    "tens of millions of": (2e7, 9.99e7), "hundreds of millions of": (2e8, 9.99e8),
+    "billions of": (2e9, 9.99e9),
+}
+_CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+    "nz$": "NZD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "₹": "INR",
+    "rs": "INR", "chf": "CHF",
+}
+_CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "francs": "CHF", "roubles": "RUB", "rubles": "RUB",
+}
+# Approximators, by what they claim about the true value.
+_APPROX: dict[str, str] = {
+    "around": "about", "about": "about", "roughly": "about", "approximately": "about",
+    "approx.": "about", "some": "about", "circa": "about", "an estimated": "about",
+    "estimated": "about", "~": "about", "nearly": "nearly", "almost": "nearly",
+    "close to": "nearly", "just under": "nearly", "more than": "over", "over": "over",
+    "above": "over", "upwards of": "over", "just over": "over", "in excess of": "over",
+    "at least": "at least", "less than": "under", "fewer than": "under", "under": "under",
+    "below": "under", "up to": "up to", "as many as": "up to", "as much as": "up to",
+    "as high as": "up to",
+}
+_PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
+_POINTS = re.compile(r"\s*(?:percentage\s+points?|points?|pts?\b|bps|basis\s+points)\b",
+                     re.IGNORECASE)
+_MONTHS = word_set("january february march april may june july august september october "
+                    "november december jan feb mar apr jun jul aug sep sept oct nov dec")
+# Words before a four-digit number that make it a year.
+_YEAR_LEADS = word_set("in since by from until till of after before during early late mid the "
+                        "between and to through circa")
+# Words after a number that are not what it counts.
+_NOT_UNITS = word_set("and or the a an of in on at to for by with from as than per is are was "
+                       "were has have had will would who which that this")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written (``text == doc.text[start:end]``) and what it means.
+
+    ``value`` is None for a vague amount, which then has ``low``..``high`` instead;
+    ``unit`` is a currency code, "percent", "points", "calendar-year", or the counted noun in the
+    singular ("user"); ``approx`` is "", "about", "nearly", "over", "at least", "under", "up to"
+    or "vague".
+    """
+
+    value: float | None
+    unit: str
+    approx: str
+    text: str
+    start: int
+    end: int
+    low: float = 0.0
+    high: float = 0.0
+
+    def describe(self) -> str:
+        return self.text
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|crore|lakh|[kmb])\b"
+_WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+_VAGUEWORD = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
+_APPROXWORD = "|".join(sorted((re.escape(w) for w in _APPROX), key=len, reverse=True))
+_CURSYM = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|CHF|Rs\.?)\s?)"
+
+_QUANTITY = re.compile(
+    rf"(?<![\w.,$€£¥₹-])(?:(?P<approx>{_APPROXWORD})\s+)?"
+    rf"(?P<cur>{_CURSYM})?"
+    rf"(?:(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"|(?P<vague>{_VAGUEWORD})(?:\s+(?P<vscale>(?:hundred|thousand|million|billion|trillion)s?))?"
+    rf"|(?P<wnum>{_WORDNUM})(?:\s(?P<wscale>{_SCALE}))?)"
+    r"(?![\w-]|[.,]\d)",
+    re.IGNORECASE,
+)
+_UNIT_WORD = re.compile(r"\s+(?:of\s+)?(?:[A-Z][\w’'&.-]*\s+){0,2}([a-z][a-z-]+)")
+
+
+# Tokens a quantity must contain: a digit, a currency sign, or a number word. The full
+# pattern is tried only at the starts of the few tokens before such an anchor (where an
+# approximator or a currency may begin); scanning every position with it is far slower.
+_SCAN = re.compile(r"[^\W\d_]+|\d|[$€£¥₹~]")
+_ANCHOR_WORDS = frozenset(
+    w for phrase in (*_WORD_NUMBERS, *_VAGUE, *_SCALES) for w in phrase.lower().split()
+    if w not in ("a", "of", "some", "many", "half") and len(w) > 1
+) | {"half"}
+_LOOK_BEHIND = 24  # characters: room for the longest approximator and currency before
+
+
+def extract_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    pos = start
+    recent: list[int] = []  # starts of the last few tokens
+    match = _QUANTITY.match
+    for tok in _SCAN.finditer(text, start, end):
+        t0 = tok.start()
+        recent.append(t0)
+        if len(recent) > 6:
+            del recent[0]
+        if t0 < pos:
+            continue
+        word = tok.group()
+        if not (word[0].isdigit() or word in "$€£¥₹" or word.lower() in _ANCHOR_WORDS):
+            continue
+        for cand in recent:
+            if cand < pos or cand < t0 - _LOOK_BEHIND:
+                continue
+            m = match(text, cand, end)
+            if m is not None and m.end() > t0:
+                q = _quantity(text, m, end)
+                if q is not None:
+                    out.append(q)
+                pos = m.end()
+                break
+    return out
+
+
+def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
+    approx = _APPROX.get((m.group("approx") or "").lower(), "")
+    cur = m.group("cur")
+    currency = _CURRENCY_SYMBOLS.get(cur.strip().lower().rstrip(".")) if cur else None
+    low = high = 0.0
+    value: float | None
+    if m.group("num"):
+        value = float(m.group("num").replace(",", ""))
+        scale = m.group("scale")
+        if scale:
+            if len(scale) == 1 and not currency and m.group("num") + scale not in m.group():
+                return None  # "100 m" is as likely metres as millions
+            value *= _SCALES[scale.lower()]
+    elif m.group("vague"):
+        vague = m.group("vague").lower()
+        lo, hi = _VAGUE[vague]
+        vscale = (m.group("vscale") or "").lower().rstrip("s")
+        if vscale:
+            lo, hi = lo * _SCALES[vscale], hi * _SCALES[vscale]
+        elif vague in ("several", "a few", "a couple of", "some", "many"):
+            # "several steps", "some users": not an amount worth comparing.
+            return None
+        value, low, high, approx = None, lo, hi, "vague"
+    else:
+        word = m.group("wnum").lower()
+        value = _WORD_NUMBERS[word]
+        if m.group("wscale"):
+            value *= _SCALES[m.group("wscale").lower()]
+        elif word in ("one", "a dozen", "half a") and not currency:
+            # "one of the", "one day": too often not a quantity at all.
+            return None
+    end = m.end()
+    unit = currency or ""
+    rest = text[end:limit]
+    if not unit:
+        p = _PERCENT.match(rest)
+        if p:
+            unit, end = "percent", end + p.end()
+        else:
+            pts = _POINTS.match(rest)
+            if pts and value is not None and value < 1e4:
+                unit, end = "points", end + pts.end()
+    if not unit:
+        cw = re.match(r"\s+(" + "|".join(_CURRENCY_WORDS) + r")\b", rest, re.IGNORECASE)
+        if cw:
+            unit, end = _CURRENCY_WORDS[cw.group(1).lower()], end + cw.end()
+    if not unit:
+        counted = _count_unit(text, m, rest)
+        if counted is None:
+            return None
+        unit, noun_end = counted
+        end += noun_end
+    start = m.start()
+    return Quantity(value, unit, approx, text[start:end], start, end, low, high)
+
+
+def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | None:
+    """What a bare number counts ("user") and where that noun ends in ``rest`` (0 when
+    there is no noun), "calendar-year" for a year, or None when it is no quantity."""
+    num = m.group("num")
+    before = text[max(0, m.start() - 24) : m.start()].split()
+    prev = before[-1].strip(",.;:(") if before else ""
+    u = _UNIT_WORD.match(rest)
+    if num and not m.group("scale") and re.fullmatch(r"(1[89]|20)\d\d", num) and (
+        not u or u.group(1).lower() in _NOT_UNITS or prev.lower() in _YEAR_LEADS
+        or prev.endswith(("'s", "’s"))
+    ):
+        return "calendar-year", 0
+    if prev.lower() in _MONTHS or re.match(r"\s*[:/]\d", rest):
+        return None  # a date or a time of day
+    if prev[:1].isupper() and not m.group("approx") and len(before) > 1:
+        return None  # part of a name: "Channel 4", "Boeing 737"
+    # "2,000 evacuated", "50 killed": a participle says what happened, not what is counted.
+    if u and u.group(1).lower() not in _NOT_UNITS and not u.group(1).endswith(("ed", "ing")):
+        noun = _singular(u.group(1).lower())
+        return _UNIT_ALIASES.get(noun, noun), u.end()
+    return ("", 0) if num and (m.group("scale") or "." in num or len(num) > 2) else None
+
+
+# Counted nouns that count the same thing.
+_UNIT_ALIASES: dict[str, str] = {
+    w: "people"
+    for w in (
+        "person", "resident", "individual", "inhabitant", "local", "villager", "citizen",
+        "civilian", "evacuee",
+    )
+} | {"car": "car", "wagon": "car", "carriage": "car", "employee": "worker", "staff": "worker",
+     "job": "job", "customer": "user", "subscriber": "user", "account": "user"}
+
+# Words that belong to how a number is written, not to what the sentence says about it.
+NUMBER_WORDS: frozenset[str] = frozenset(
+    w for phrase in (*_SCALES, *_WORD_NUMBERS, *_VAGUE, *_APPROX, *_CURRENCY_WORDS)
+    for w in phrase.split()
+) | word_set("percent per cent pct percentage point points thousands millions billions "
+             "hundreds dozens tens trillions")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def magnitude(q: Quantity) -> tuple[float, float]:
+    """The interval of true values the wording allows."""
+    if q.value is None:
+        return q.low, q.high
+    v = q.value
+    if q.approx == "about":
+        return v * 0.9, v * 1.1
+    if q.approx == "nearly":
+        return v * 0.9, v
+    if q.approx in ("over", "at least"):
+        return v, v * 1.25
+    if q.approx in ("under", "up to"):
+        return v * 0.75, v
+    return v, v
+
+
+def compare_quantities(a: Quantity, b: Quantity) -> str:
+    """How two quantities of one unit relate: 'same', 'compatible' (one wording allows the
+    other: "more than 50 million" and "50 million"), 'vaguer' (a vague amount that covers a
+    precise one) or 'conflict'."""
+    if (
+        a.value is not None and b.value is not None and a.approx == b.approx
+        and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+    ):
+        return "same"
+    alo, ahi = magnitude(a)
+    blo, bhi = magnitude(b)
+    if alo <= bhi and blo <= ahi:
+        return "vaguer" if (a.value is None) != (b.value is None) else "compatible"
+    return "conflict"

@@ -1,0 +1,308 @@
+"""A comparison as a report: Markdown for people, JSON for programs.
+
+Every piece of document text in the Markdown goes through ``annotations.markdown_escape``:
+documents are untrusted and their words must never become HTML, links or markup, nor break
+out of a block quote or a table cell.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from annotations.comparison.model import (
+    KINDS,
+    Comparison,
+    Difference,
+    DocSpan,
+    NumberContrast,
+    QuoteContrast,
+    QuoteMatch,
+)
+from annotations.comparison.numbers import Quantity
+from annotations.comparison.quotes import Quote, WordDiff
+from annotations.markdown_escape import blockquote, escape_inline
+from annotations.model import Annotation
+
+_RELATION_WORDS = {
+    "conflict": "differ",
+    "compatible": "agree within the wording",
+    "vaguer": "one is vaguer",
+}
+
+
+# ----------------------------------------------------------------------------- Markdown
+
+
+def render_markdown(c: Comparison) -> str:
+    """The whole report: sources, entities, figures, differences, quotes, unique passages,
+    aligned passages and link notes."""
+    parts: list[str] = [f"# Comparison of {len(c.documents)} sources", ""]
+    parts += _sources(c)
+    parts += _entities(c)
+    parts += _figures(c)
+    parts += _differences(c)
+    parts += _quotes(c)
+    parts += _unique(c)
+    parts += _passages(c)
+    parts += _links(c)
+    return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _label(c: Comparison, doc: int) -> str:
+    return f"Source {doc + 1}"
+
+
+def _cell(text: str) -> str:
+    # A table cell is one line; the escaper takes care of pipes and markup.
+    return escape_inline(" ".join(text.split()))
+
+
+def _sources(c: Comparison) -> list[str]:
+    out = ["## Sources", ""]
+    for i, d in enumerate(c.documents):
+        kinds = [s.kind for s in c.sentences[i]]
+        counts = ", ".join(f"{kinds.count(k)} {k}" for k in KINDS if kinds.count(k))
+        date = f", {_cell(d.date)}" if d.date else ""
+        out.append(
+            f"{i + 1}. **{_cell(d.title)}**{date} ({_cell(Path(d.path).name)}): "
+            f"{len(kinds)} sentences — {counts or 'no sentences'}"
+        )
+    return [*out, ""]
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return out
+
+
+def _entities(c: Comparison) -> list[str]:
+    out = ["## Entities", ""]
+    if not c.entity_rows:
+        return [*out, "No named entities were recognised.", ""]
+    header = ["Entity", "Type", *(_label(c, i) for i in range(len(c.documents)))]
+    rows = [
+        [_cell(" / ".join(r.names[:3])), r.label, *(str(n) for n in r.counts)]
+        for r in c.entity_rows
+    ]
+    out += _table(header, rows)
+    out.append("")
+    for i in range(len(c.documents)):
+        only = c.entities_only_in(i)
+        if only:
+            names = ", ".join(_cell(r.name) for r in only)
+            out.append(f"- Only in {_label(c, i)}: {names}")
+    return [*out, ""]
+
+
+def _figures(c: Comparison) -> list[str]:
+    if not c.figure_rows:
+        return []
+    out = ["## Figures", ""]
+    header = ["Figure", "Unit", *(_label(c, i) for i in range(len(c.documents)))]
+    rows = [
+        [_cell(" / ".join(r.texts[:3])), _cell(r.unit or "number"),
+         *(str(n) for n in r.counts)]
+        for r in c.figure_rows
+    ]
+    return [*out, *_table(header, rows), ""]
+
+
+def _differences(c: Comparison) -> list[str]:
+    out = ["## Differences", ""]
+    if not c.differences:
+        return [*out, "No aligned passages differ in their numbers or quoted words.", ""]
+    for n, d in enumerate(c.differences, 1):
+        out.append(f"### {n}. {_label(c, d.a.doc)} and {_label(c, d.b.doc)} "
+                   f"(similarity {d.score:.2f})")
+        out.append("")
+        for nc in d.numbers:
+            out.append(f"- {_cell(nc.a.text)} ({_label(c, d.a.doc)}) and {_cell(nc.b.text)} "
+                       f"({_label(c, d.b.doc)}): {_RELATION_WORDS[nc.relation]}")
+        for qc in d.quotes:
+            out.append(f"- quoted words: {_diff_inline(qc.diff)}")
+        out.append("")
+        out += _side(c, d.a)
+        out += _side(c, d.b)
+    return out
+
+
+def _diff_inline(diff: Sequence[WordDiff]) -> str:
+    """``equal ~~removed~~ **added**``: readable in GitHub and Obsidian, plain in CommonMark."""
+    words = []
+    for w in diff:
+        if w.op == "equal":
+            words.append(_cell(w.old))
+            continue
+        if w.old:
+            words.append(f"~~{_cell(w.old)}~~")
+        if w.new:
+            words.append(f"**{_cell(w.new)}**")
+    return " ".join(words)
+
+
+def _side(c: Comparison, span: DocSpan) -> list[str]:
+    line = c.documents[span.doc].line_of(span.start)
+    return [f"{_label(c, span.doc)}, line {line}:", "", blockquote(span.text), ""]
+
+
+def _quotes(c: Comparison) -> list[str]:
+    if not c.quote_matches:
+        return []
+    out = ["## Quotes in more than one source", ""]
+    for m in c.quote_matches:
+        who = _speakers(m.a, m.b)
+        if m.same:
+            out.append(f"- Same words in {_label(c, m.a_doc)} and {_label(c, m.b_doc)}{who}: "
+                       f"“{_cell(m.a.text)}”")
+        else:
+            out.append(f"- Different words in {_label(c, m.a_doc)} and {_label(c, m.b_doc)}"
+                       f"{who}: {_diff_inline(m.diff)}")
+    return [*out, ""]
+
+
+def _speakers(a: Quote, b: Quote) -> str:
+    names = [s for s in dict.fromkeys((a.speaker, b.speaker)) if s]
+    return f" ({_cell(' / '.join(names))})" if names else ""
+
+
+def _unique(c: Comparison) -> list[str]:
+    out = ["## Passages unique to one source", ""]
+    for i in range(len(c.documents)):
+        runs = c.unique(i)
+        out.append(f"### {_label(c, i)}: {len(runs)} passages")
+        out.append("")
+        for run in runs:
+            out += _side(c, run)
+    return out
+
+
+def _passages(c: Comparison) -> list[str]:
+    out = ["## Aligned passages", ""]
+    if not c.passages:
+        return [*out, "No passages align.", ""]
+    for n, p in enumerate(c.passages, 1):
+        out.append(f"### {n}. {p.kind} (similarity {p.score:.2f})")
+        out.append("")
+        for side in p.sides:
+            out += _side(c, side)
+    return out
+
+
+def _links(c: Comparison) -> list[str]:
+    out = ["## Link notes", ""]
+    if not c.links:
+        return [*out, "No link notes between these sources.", ""]
+    for n, link in enumerate(c.links, 1):
+        relation = _cell(link.relation or "link")
+        out.append(f"### {n}. {relation}")
+        out.append("")
+        if link.note:
+            out += [blockquote(link.note), ""]
+        for t in link.targets:
+            out.append(f"{_cell(_target_name(c, t.source, t.fingerprint))}"
+                       f"{' (text no longer found)' if t.orphan else ''}:")
+            out += ["", blockquote(t.exact or "(no quoted text)"), ""]
+    return out
+
+
+def _target_name(c: Comparison, source: str, fingerprint: str) -> str:
+    for i, d in enumerate(c.documents):
+        if d.path == source or d.fingerprint == fingerprint:
+            return _label(c, i)
+    return Path(source).name
+
+
+# ----------------------------------------------------------------------------- JSON
+
+
+def to_dict(c: Comparison) -> dict[str, Any]:
+    """The comparison as plain JSON-ready data (offsets are code points into each text)."""
+    return {
+        "documents": [
+            {"index": i, "path": d.path, "title": d.title, "date": d.date,
+             "fingerprint": d.fingerprint, "sentences": len(c.sentences[i])}
+            for i, d in enumerate(c.documents)
+        ],
+        "passages": [
+            {"kind": p.kind, "score": p.score, "sides": [_span(s) for s in p.sides]}
+            for p in c.passages
+        ],
+        "differences": [_difference(d) for d in c.differences],
+        "unique": [_span(s) for i in range(len(c.documents)) for s in c.unique(i)],
+        "entities": [
+            {"key": r.key, "label": r.label, "names": list(r.names), "counts": list(r.counts),
+             "only_in": r.only_in}
+            for r in c.entity_rows
+        ],
+        "figures": [
+            {"unit": r.unit, "value": r.value, "texts": list(r.texts),
+             "counts": list(r.counts)}
+            for r in c.figure_rows
+        ],
+        "quotes": [_quote_match(m) for m in c.quote_matches],
+        "links": [_link(a) for a in c.links],
+    }
+
+
+# Characters JSON may carry raw that a terminal would act on (C1 controls, DEL) or that
+# reorder a line (bidi overrides); json.dumps already escapes C0 controls.
+_RAW_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def render_json(c: Comparison) -> str:
+    """The comparison as JSON; readable text stays as it is, terminal controls are escaped
+    (losslessly: a JSON reader gets the same strings back)."""
+    text = json.dumps(to_dict(c), ensure_ascii=False, indent=2)
+    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _span(s: DocSpan) -> dict[str, Any]:
+    return {"doc": s.doc, "start": s.start, "end": s.end, "text": s.text}
+
+
+def _quantity(q: Quantity) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": q.text, "start": q.start, "end": q.end, "value": q.value,
+                           "unit": q.unit, "approx": q.approx}
+    if q.value is None:
+        out["low"], out["high"] = q.low, q.high
+    return out
+
+
+def _number(n: NumberContrast) -> dict[str, Any]:
+    return {"a": _quantity(n.a), "b": _quantity(n.b), "relation": n.relation}
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker}
+
+
+def _diff(diff: Sequence[WordDiff]) -> list[dict[str, str]]:
+    return [{"op": w.op, "old": w.old, "new": w.new} for w in diff]
+
+
+def _quote_contrast(q: QuoteContrast) -> dict[str, Any]:
+    return {"a": _quote(q.a), "b": _quote(q.b), "diff": _diff(q.diff)}
+
+
+def _difference(d: Difference) -> dict[str, Any]:
+    return {
+        "score": d.score,
+        "sides": [_span(d.a), _span(d.b)],
+        "numbers": [_number(n) for n in d.numbers],
+        "quotes": [_quote_contrast(q) for q in d.quotes],
+    }
+
+
+def _quote_match(m: QuoteMatch) -> dict[str, Any]:
+    return {"a_doc": m.a_doc, "a": _quote(m.a), "b_doc": m.b_doc, "b": _quote(m.b),
+            "score": m.score, "same": m.same, "diff": _diff(m.diff)}
+
+
+def _link(a: Annotation) -> dict[str, Any]:
+    return {"id": a.id, "relation": a.relation, "note": a.note,
+            "targets": [t.to_dict() for t in a.targets]}

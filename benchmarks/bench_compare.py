@@ -1,0 +1,130 @@
+"""Comparison speed: two ~740 KB documents aligned sentence by sentence.
+
+The first document is the shared corpus novel (or generated prose when the corpus is absent);
+the second is an edited copy of it, edited the way a second source retells a story: sentences
+dropped, added, reworded, split in two, merged, and numbers changed. The run is timed at a
+quarter, a half and the whole of the size to show how the time grows (the fitted exponent is
+about 1 for linear growth, 2 for quadratic), beside a baseline measured in the same run: one
+regular-expression word scan of both documents.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import time
+
+from annotations.comparison import compare_documents
+from annotations.documents import Document, make_text_document
+from benchmarks.figures import Figure, corpus_path, generated_text
+
+TARGET_SECONDS = 5.0
+_SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"”’']?\s*")
+_FILLER = (
+    "A spokesman declined to comment on the matter when reached on Tuesday.",
+    "The figures could not be independently verified.",
+    "Analysts said the decision had been expected for several weeks.",
+    "Officials did not say when a final report would be published.",
+)
+
+
+def _source_text(n_bytes: int) -> str:
+    path = corpus_path("pride-and-prejudice.txt")
+    if path is not None:
+        return path.read_text(encoding="utf-8")
+    return generated_text(n_bytes)
+
+
+def edited_copy(text: str, seed: int = 7) -> str:
+    """A retelling of ``text``: most sentences kept, the rest edited as a second source
+    would (about a third of them touched)."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    pending = ""
+    for m in _SENTENCE.finditer(text):
+        s = m.group()
+        r = rng.random()
+        if r < 0.66:
+            out.append(s)
+        elif r < 0.72:
+            continue  # dropped
+        elif r < 0.80:
+            words = s.split(" ")
+            for _ in range(max(1, len(words) // 6)):
+                i = rng.randrange(len(words))
+                words[i] = rng.choice(("indeed", "quite", "then", words[i].upper(), ""))
+            out.append(" ".join(w for w in words if w))
+        elif r < 0.85:
+            out.append(re.sub(r"\d+", lambda d: str(int(d.group()) + rng.randint(1, 9)), s)
+                       if re.search(r"\d", s) else s.replace(" one ", " two ", 1))
+        elif r < 0.90 and "," in s:
+            head, tail = s.split(",", 1)
+            out.append(head + ". " + tail.strip().capitalize())
+        elif r < 0.95:
+            pending = s.rstrip()
+            continue
+        else:
+            out.append(s)
+            out.append(" " + rng.choice(_FILLER) + " ")
+        if pending:
+            out[-1] = pending.rstrip(".!?") + ", and " + out[-1].lstrip()
+            pending = ""
+    return "".join(out)
+
+
+def _cut(text: str, n: int) -> str:
+    """The first ``n`` characters, ending at a paragraph break when there is one nearby."""
+    if n >= len(text):
+        return text
+    cut = text.rfind("\n\n", 0, n)
+    return text[: cut if cut > n * 0.9 else n]
+
+
+def _docs(text: str) -> tuple[Document, Document]:
+    return (make_text_document("/bench/a.txt", text),
+            make_text_document("/bench/b.txt", edited_copy(text)))
+
+
+def _best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    best = math.inf
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def run(quick: bool) -> list[Figure]:
+    full = _source_text(740_000)
+    if quick:
+        full = full[: len(full) // 8]
+    sizes = (0.25, 0.5, 1.0)
+    times: list[float] = []
+    figures: list[Figure] = []
+    words = re.compile(r"\w+")
+    base = 0.0
+    # Entity recognition is the recogniser's cost (benchmarked on its own); the aligner is
+    # timed here.
+    no_entities: list[list[object]] = [[], []]
+    for frac in sizes:
+        a, b = _docs(_cut(full, int(len(full) * frac)))
+        repeat = 1 if frac == 1.0 else 2
+        t = _best_of(lambda a=a, b=b: compare_documents((a, b), entities=no_entities), repeat)
+        times.append(t)
+        sizes_kb = f"{len(a.text.encode()) / 1000:.0f} KB and {len(b.text.encode()) / 1000:.0f} KB"
+        figures.append(Figure(f"align {frac:g}x", t, "s", f"documents of {sizes_kb}"))
+        if frac == 1.0:
+            base = _best_of(lambda a=a, b=b: (words.findall(a.text), words.findall(b.text)), 3)
+            c = compare_documents((a, b), entities=no_entities)
+            aligned = sum(1 for s in c.sentences[0] if s.kind != "unique")
+            figures.append(Figure("sentences aligned", aligned / max(1, len(c.sentences[0])),
+                                  "share", f"of {len(c.sentences[0])} in the first document"))
+    exponent = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
+    figures.append(Figure("growth exponent", exponent, "", "t ~ size^k over 1/4..1x (1 = linear)"))
+    figures.append(Figure("vs word scan", times[-1] / base, "x",
+                          f"word scan of both documents {base * 1000:.0f} ms"))
+    if not quick:
+        figures.append(Figure("within target", float(times[-1] < TARGET_SECONDS), "bool",
+                              f"full size under {TARGET_SECONDS:g} s"))
+    return figures

@@ -1,0 +1,169 @@
+"""Alignment of several reports of one (invented) event, and the API the reader uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotations.comparison import Comparison, compare_documents
+from annotations.documents import Document, load_document, make_text_document
+from annotations.entities import Entity
+
+DATA = Path(__file__).parent / "data" / "compare"
+
+
+@pytest.fixture(scope="module")
+def reports() -> tuple[Document, Document, Document]:
+    return (load_document(DATA / "wire.txt"), load_document(DATA / "gazette.md"),
+            load_document(DATA / "broadcast.txt"))
+
+
+@pytest.fixture(scope="module")
+def comparison(reports: tuple[Document, ...]) -> Comparison:
+    return compare_documents(reports, entities=[[] for _ in reports])
+
+
+def sentence(c: Comparison, doc: int, words: str):  # type: ignore[no-untyped-def]
+    return next(s for s in c.sentences[doc] if words in s.text)
+
+
+def counterpart_text(c: Comparison, doc: int, words: str, other: int) -> str | None:
+    s = sentence(c, doc, words)
+    span = c.counterparts(doc, s.start).get(other)
+    return None if span is None else c.documents[other].text[span[0] : span[1]]
+
+
+def test_identical_sentence_is_same(comparison: Comparison) -> None:
+    s = sentence(comparison, 0, "Thirty-two cars left the tracks")
+    cp = s.counterpart_in(1)
+    assert cp is not None and cp.kind == "same" and cp.score == 1.0
+
+
+def test_differing_figures_make_a_differs_pair_naming_both(comparison: Comparison) -> None:
+    diffs = [d for d in comparison.differences if {d.a.doc, d.b.doc} == {0, 1}]
+    shares = next(d for d in diffs if "4.2%" in d.a.text + d.b.text)
+    (contrast,) = shares.conflicts
+    assert {contrast.a.text, contrast.b.text} == {"4.2%", "about 6 percent"}
+    evacuated = next(d for d in diffs if "1,500" in d.a.text + d.b.text)
+    assert {n.a.text for n in evacuated.conflicts} | {n.b.text for n in evacuated.conflicts} \
+        == {"about 2,000 residents", "Some 1,500 people"}
+
+
+def test_compatible_figures_do_not_make_a_difference(comparison: Comparison) -> None:
+    fund = sentence(comparison, 0, "$12 million fund")
+    cp = fund.counterpart_in(1)
+    assert cp is not None and cp.kind == "similar"  # "$12 million" vs "nearly $12m"
+    assert "nearly $12m" in comparison.documents[1].text[cp.start : cp.end]
+
+
+def test_reworded_quote_differs_with_a_word_diff(comparison: Comparison) -> None:
+    d = next(d for d in comparison.differences if d.quotes and {d.a.doc, d.b.doc} == {0, 1})
+    (qc,) = d.quotes
+    changed = {(w.old, w.new) for w in qc.diff if w.op != "equal"}
+    assert ("back", "") in changed or ("", "back") in changed
+    assert qc.a.speaker.endswith("Whitfield") and qc.b.speaker.endswith("Whitfield")
+    assert any(m.same and {m.a_doc, m.b_doc} == {0, 2} for m in comparison.quote_matches)
+
+
+def test_unique_passages(comparison: Comparison) -> None:
+    wire_unique = " ".join(s.text for s in comparison.unique(0))
+    assert "state of emergency" in wire_unique
+    gazette_unique = " ".join(s.text for s in comparison.unique(1))
+    assert "Nobody told us what was on those trains" in gazette_unique
+    assert "Toledo to Pittsburgh" in gazette_unique
+    broadcast_unique = " ".join(s.text for s in comparison.unique(2))
+    assert "basketball" in broadcast_unique
+    # A paraphrase with one shared word is not a counterpart.
+    assert sentence(comparison, 2, "What do we know about the cause?").kind == "unique"
+
+
+def test_three_sources_align_the_same_claim(comparison: Comparison) -> None:
+    bearing = sentence(comparison, 0, "overheated wheel bearing")
+    others = comparison.counterparts(0, bearing.start + 5)
+    assert set(others) == {1, 2}
+    assert "wheel bearing" in comparison.documents[1].text[others[1][0] : others[1][1]]
+    assert "wheel bearing" in comparison.documents[2].text[others[2][0] : others[2][1]]
+    passage = next(p for p in comparison.passages
+                   if any("wheel bearing" in side.text for side in p.sides))
+    assert {side.doc for side in passage.sides} == {0, 1, 2}
+
+
+def test_marks_cover_every_sentence_with_a_known_kind(comparison: Comparison) -> None:
+    for doc in range(3):
+        marks = comparison.marks(doc)
+        assert len(marks) == len(comparison.sentences[doc])
+        assert {k for _, _, k in marks} <= {"same", "similar", "differs", "unique"}
+        assert all(s < e for s, e, _ in marks)
+    assert {k for _, _, k in comparison.marks(0)} >= {"similar", "differs", "unique"}
+
+
+def test_differences_in_reading_order_from_either_side(comparison: Comparison) -> None:
+    from_gazette = comparison.differences_in(1)
+    assert from_gazette and all(d.a.doc == 1 for d in from_gazette)
+    starts = [d.a.start for d in from_gazette]
+    assert starts == sorted(starts)
+
+
+def test_follow_maps_unaligned_sentences_to_the_last_aligned_one(
+    comparison: Comparison,
+) -> None:
+    emergency = sentence(comparison, 0, "state of emergency")  # unique in the wire copy
+    before = comparison.sentences[0][emergency.index - 1]
+    cp = before.counterpart_in(1)
+    assert cp is not None
+    assert comparison.follow(0, emergency.start)[1] == cp.end
+    assert comparison.follow(0, before.start)[1] == cp.start
+
+
+def test_a_long_sentence_retold_as_two() -> None:
+    a = make_text_document("/a.txt", (
+        "The storm destroyed 40 homes in Millbrook on Friday and forced the closure of the "
+        "coastal highway for two days. Schools reopened on Monday."))
+    b = make_text_document("/b.txt", (
+        "Schools reopened on Monday. The storm destroyed 40 homes in Millbrook on Friday. "
+        "It also forced the closure of the coastal highway for two days."))
+    c = compare_documents([a, b], entities=[[], []])
+    (start, end) = c.counterparts(0, 0)[1]
+    assert b.text[start:end] == ("The storm destroyed 40 homes in Millbrook on Friday. "
+                                 "It also forced the closure of the coastal highway for two days.")
+    assert all(s.kind != "unique" for s in c.sentences[1])
+
+
+def test_entity_rows_from_given_entity_lists() -> None:
+    a = make_text_document("/a.txt", "Jane Roe met Acme in Paris. Roe left.")
+    b = make_text_document("/b.txt", "Acme said Jane Roe was in Rome.")
+    ents_a = [Entity(0, 8, "PERSON", "Jane Roe", "PERSON:jane roe"),
+              Entity(13, 17, "ORG", "Acme", "ORG:acme"),
+              Entity(21, 26, "GPE", "Paris", "GPE:paris"),
+              Entity(28, 31, "PERSON", "Roe", "PERSON:jane roe")]
+    ents_b = [Entity(0, 4, "ORG", "Acme", "ORG:acme"),
+              Entity(10, 18, "PERSON", "Jane Roe", "PERSON:jane roe"),
+              Entity(26, 30, "GPE", "Rome", "GPE:rome")]
+    c = compare_documents([a, b], entities=[ents_a, ents_b])
+    rows = {r.key: r for r in c.entity_rows}
+    assert rows["PERSON:jane roe"].counts == (2, 1)
+    assert rows["PERSON:jane roe"].names == ("Jane Roe", "Roe")
+    assert rows["PERSON:jane roe"].mentions[0] == ((0, 8), (28, 31))
+    assert [r.key for r in c.entities_only_in(0)] == ["GPE:paris"]
+    assert [r.key for r in c.entities_only_in(1)] == ["GPE:rome"]
+    assert c.entity_rows[0].key == "PERSON:jane roe"  # most mentioned first
+
+
+def test_unrelated_documents_share_nothing() -> None:
+    a = make_text_document("/a.txt", "The council approved the new library budget on Tuesday. "
+                           "Construction starts in spring.")
+    b = make_text_document("/b.txt", "A rare comet will be visible from the northern "
+                           "hemisphere next week. Astronomers recommend binoculars.")
+    c = compare_documents([a, b], entities=[[], []])
+    assert not c.passages and not c.differences
+    assert all(s.kind == "unique" for doc in c.sentences for s in doc)
+
+
+def test_empty_and_single_documents() -> None:
+    empty = make_text_document("/e.txt", "")
+    full = make_text_document("/f.txt", "One sentence here.")
+    c = compare_documents([empty, full], entities=[[], []])
+    assert c.marks(0) == [] and c.counterparts(0, 0) == {} and c.unique(0) == []
+    assert c.follow(0, 0) == {1: 0}
+    assert [k for _, _, k in c.marks(1)] == ["unique"]

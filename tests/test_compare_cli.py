@@ -1,0 +1,116 @@
+"""``sidelight compare`` run as a user runs it: a separate process, exit codes, files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "compare"
+WIRE, GAZETTE, BROADCAST = (str(DATA / n) for n in ("wire.txt", "gazette.md", "broadcast.txt"))
+
+try:
+    import annotations.markdown_escape  # noqa: F401
+
+    HAVE_ESCAPE = True
+except ImportError:
+    HAVE_ESCAPE = False
+needs_report = pytest.mark.skipif(not HAVE_ESCAPE, reason="annotations.markdown_escape absent")
+
+
+def sidelight(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SIDELIGHT_DB": str(db)}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "compare", *args],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "store" / "annotations.json"
+
+
+@needs_report
+def test_markdown_to_stdout(db: Path) -> None:
+    r = sidelight(WIRE, GAZETTE, BROADCAST, db=db)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("# Comparison of 3 sources")
+    assert "## Differences" in r.stdout
+    assert not db.exists()  # reading link notes never creates a store
+
+
+@needs_report
+def test_json_to_a_file_and_no_overwrite_without_force(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    r = sidelight(WIRE, GAZETTE, "--format", "json", "-o", str(out), db=db)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["documents"]) == 2 and data["differences"]
+    out.write_text("keep me", encoding="utf-8")
+    r = sidelight(WIRE, GAZETTE, "-o", str(out), db=db)
+    assert r.returncode == 1
+    assert r.stderr.count("\n") == 1 and "already exists" in r.stderr and "--force" in r.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    r = sidelight(WIRE, GAZETTE, "-o", str(out), "--force", db=db)
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").startswith("# Comparison of 2 sources")
+
+
+@needs_report
+def test_link_notes_come_from_the_store(db: Path) -> None:
+    from annotations.documents import load_document
+    from annotations.model import new_link, quote_target
+    from annotations.store import AnnotationStore
+
+    a, b = load_document(WIRE), load_document(GAZETTE)
+    sa, sb = a.text.index("Thirty-two cars"), b.text.index("Thirty-two cars")
+    db.parent.mkdir(parents=True)
+    store = AnnotationStore(db)
+    store.add(new_link((quote_target(a.path, a.fingerprint, a.text, sa, sa + 15),
+                        quote_target(b.path, b.fingerprint, b.text, sb, sb + 15)),
+                       "same-claim", "both count the cars"))
+    r = sidelight(WIRE, GAZETTE, "--format", "json", db=db)
+    assert r.returncode == 0, r.stderr
+    (link,) = json.loads(r.stdout)["links"]
+    assert link["relation"] == "same-claim" and link["note"] == "both count the cars"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ((WIRE,), "at least two documents"),
+        ((WIRE, "/no/such/file.txt"), "no such file"),
+        ((WIRE, str(DATA)), "is a directory"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_1(db: Path, args: tuple[str, ...], words: str) -> None:
+    r = sidelight(*args, db=db)
+    assert r.returncode == 1
+    assert r.stderr.startswith("sidelight: ") and r.stderr.count("\n") == 1
+    assert words in r.stderr and "Traceback" not in r.stderr
+
+
+def test_empty_document_and_bad_output_directory(db: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    r = sidelight(WIRE, str(empty), db=db)
+    assert r.returncode == 1 and "is empty" in r.stderr
+    r = sidelight(WIRE, GAZETTE, "-o", str(tmp_path / "missing" / "r.md"), db=db)
+    assert r.returncode == 1 and "no such directory" in r.stderr
+
+
+def test_usage_error_exits_2(db: Path) -> None:
+    r = sidelight(WIRE, GAZETTE, "--format", "html", db=db)
+    assert r.returncode == 2
+
+
+def test_compare_command_does_not_load_textual() -> None:
+    code = ("import sys, tui.cli, tui.commands.compare, annotations.comparison; "
+            "tui.cli.build_parser(); sys.exit('textual' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

@@ -1,0 +1,98 @@
+"""Snapshots of the reader's main layouts at 80x24 and 160x50 (pytest-textual-snapshot).
+
+Deterministic by construction: the bundled seeds, a fresh store with fixed annotations, the
+entity worker finished before the picture is taken, and no blinking cursors.
+Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import TextArea
+
+from annotations.documents import Document, load_document
+from annotations.locations import seed_paths
+from annotations.model import new_highlight, quote_target
+from annotations.store import AnnotationStore
+from tui.app import SidelightApp
+from tui.settings import Settings
+
+SMALL = (80, 24)
+LARGE = (160, 50)
+
+
+def _seed_docs() -> list[Document]:
+    return [load_document(p) for p in seed_paths()]
+
+
+def _annotated_app(db_path: Path) -> SidelightApp:
+    docs = _seed_docs()
+    store = AnnotationStore(db_path)
+    first, second = docs[0], docs[1]
+    for doc, phrase, color, note in (
+        (first, "Mark Zuckerberg vowed", "yellow", "The apology framing."),
+        (second, "breach of trust", "pink", ""),
+        (second, "we also made mistakes", "blue", "Same quote in both sources?"),
+    ):
+        start = doc.text.index(phrase)
+        store.add(new_highlight(
+            quote_target(doc.path, doc.fingerprint, doc.text, start, start + len(phrase)),
+            color=color, note=note,
+        ))
+    return SidelightApp(docs, store, settings=Settings())
+
+
+async def _settled(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
+def test_reader_layout(snap_compare, tmp_path: Path, config_dir: Path, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=size,
+                        run_before=_settled)
+
+
+def test_entity_legend_160x50(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def legend(pilot: Pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+
+    assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=LARGE,
+                        run_before=legend)
+
+
+def test_note_editor_80x24(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def editing(pilot: Pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("right_square_bracket", "a")
+        await _settled(pilot)
+
+    assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=SMALL,
+                        run_before=editing)
+
+
+def test_help_80x24(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def helped(pilot: Pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=SMALL,
+                        run_before=helped)
+
+
+def test_light_theme_160x50(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def light(pilot: Pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await _settled(pilot)
+
+    assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=LARGE,
+                        run_before=light)

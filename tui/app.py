@@ -1,0 +1,131 @@
+"""The sidelight reader: the Textual app that holds the reader screen.
+
+The app owns what outlives a screen: the store, the remembered theme and keymap, the
+app-wide keys (help, quit) and the command palette, which offers every key action of the
+focused pane under its description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from annotations.documents import Document
+from tui.keys import KeyRow, key_rows
+from tui.screens.help import HelpScreen
+from tui.screens.reader import ReaderScreen
+from tui.settings import Settings, load_settings, save_settings
+from tui.view import DocumentView
+from tui.widgets.pane import Pane
+
+if TYPE_CHECKING:
+    from annotations.store import AnnotationStore
+
+SECTIONS: dict[type, str] = {
+    DocumentView: "Moving and selecting",
+    Pane: "Annotations, entities, search hits",
+    ReaderScreen: "Reader",
+    App: "Application",
+}
+
+
+class SidelightApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "sidelight"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="sidelight.help", show=True),
+        Binding("q", "quit", "Quit", id="sidelight.quit"),
+    ]
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        store: AnnotationStore,
+        *,
+        failures: Sequence[str] = (),
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.documents = list(documents)
+        self.store = store
+        self.failures = list(failures)
+        self.settings = settings if settings is not None else load_settings()
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.documents, self.store, self.failures)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        screen = self.get_screen("reader") if self.is_screen_installed("reader") else None
+        if isinstance(screen, ReaderScreen):
+            return screen
+        for candidate in self.screen_stack:
+            if isinstance(candidate, ReaderScreen):
+                return candidate
+        raise LookupError("the reader screen is not running")
+
+    def on_mount(self) -> None:
+        if self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.settings.theme != theme.name:
+            self.settings.theme = theme.name
+            try:
+                save_settings(self.settings)
+            except OSError as err:
+                self.notify(f"The theme choice could not be saved: {err}", severity="warning")
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.apply_theme()
+
+    # --- keys everywhere -------------------------------------------------------------------
+
+    def reader_key_rows(self) -> list[KeyRow]:
+        """Every key of the reader, from the current pane's view outward."""
+        reader = self.reader
+        return key_rows(self, reader.pane.view, SECTIONS)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.reader_key_rows()))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        try:
+            reader = self.reader
+        except LookupError:
+            return
+        for row in self.reader_key_rows():
+            if row.action in ("quit", "command_palette"):
+                continue  # already offered by Textual
+            yield SystemCommand(
+                row.description,
+                f"{row.section} · key {row.keys}",
+                self._palette_callback(row),
+            )
+        labels = sorted({e.label for p in reader.panes for e in p.entities})
+        for label in labels:
+            state = "Show" if label in reader.hidden_labels else "Hide"
+            yield SystemCommand(
+                f"{state} entity label {label}",
+                "Toggle the colouring of one kind of entity",
+                lambda label=label: reader.toggle_label(label),
+                discover=False,
+            )
+
+    def _palette_callback(self, row: KeyRow):  # type: ignore[no-untyped-def]
+        async def run() -> None:
+            # The palette has closed by now; the action runs where its key would have.
+            await self.run_action(row.action, row.node)
+
+        return run

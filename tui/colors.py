@@ -1,0 +1,168 @@
+"""Colours for entity labels, highlights and search hits, readable in dark and light themes.
+
+Highlights carry their own text colour so the contrast does not depend on the theme. Entity
+labels are text colours over the theme's background; each label has a base hue that is
+lightened (dark themes) or darkened (light themes) until it reaches a WCAG contrast ratio of
+at least ``MIN_CONTRAST`` against the actual background of the active theme.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from annotations.model import COLORS
+
+MIN_CONTRAST = 4.5
+DARK_TEXT = "#000000"
+
+# One background per highlight colour and theme polarity; the text on it is DARK_TEXT.
+_HIGHLIGHT_BG: dict[bool, dict[str, str]] = {
+    True: {  # dark themes: saturated bands that stand out from a dark page
+        "yellow": "#d7b400",
+        "green": "#5faf5f",
+        "blue": "#6f9be6",
+        "pink": "#e67fa6",
+        "purple": "#a98be0",
+    },
+    False: {  # light themes: pastel bands that stay distinct from a light page
+        "yellow": "#ffdd33",
+        "green": "#8fdc9f",
+        "blue": "#8ec3f5",
+        "pink": "#f48fb1",
+        "purple": "#b894e6",
+    },
+}
+
+# A base hue per entity label; unknown labels get one from FALLBACK_HUES by a stable hash.
+LABEL_HUES: dict[str, str] = {
+    "PERSON": "#ff8787",
+    "ORG": "#5fafff",
+    "GPE": "#87d75f",
+    "LOC": "#5fd7af",
+    "NORP": "#d787ff",
+    "DATE": "#ffaf5f",
+    "TIME": "#ffd75f",
+    "MONEY": "#d7d700",
+    "PERCENT": "#ff87d7",
+    "CARDINAL": "#afafaf",
+    "ORDINAL": "#87afaf",
+    "QUANTITY": "#d7af87",
+    "EVENT": "#af87ff",
+    "PRODUCT": "#5fd7d7",
+    "LAW": "#d7875f",
+    "WORK_OF_ART": "#ffafaf",
+    "FAC": "#afd787",
+    "LANGUAGE": "#87afd7",
+}
+FALLBACK_HUES: tuple[str, ...] = ("#ff5faf", "#5fd7ff", "#d7ff5f", "#ffaf87", "#af5fff")
+
+SEARCH_STYLE = "bold #000000 on #ff8700"
+CURRENT_SEARCH_STYLE = "bold #000000 on #ffd700"
+LINK_STYLE = "underline"
+
+
+def _channels(hex_color: str) -> tuple[int, int, int]:
+    h = hex_color.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    if len(h) != 6:
+        raise ValueError(f"not a #rrggbb colour: {hex_color!r}")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{max(0, min(255, round(c))):02x}" for c in rgb)
+
+
+def luminance(hex_color: str) -> float:
+    """WCAG relative luminance of an sRGB colour."""
+
+    def lin(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = _channels(hex_color)
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours (1.0 .. 21.0)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def distance(a: str, b: str) -> float:
+    """Euclidean distance in RGB: how far apart two colours look, hue included."""
+    return sum((x - y) ** 2 for x, y in zip(_channels(a), _channels(b), strict=True)) ** 0.5
+
+
+def is_dark(background: str) -> bool:
+    return luminance(background) < 0.18
+
+
+def readable_on(color: str, background: str, minimum: float = MIN_CONTRAST) -> str:
+    """``color`` blended toward white (dark background) or black (light) until readable."""
+    target = (255.0, 255.0, 255.0) if is_dark(background) else (0.0, 0.0, 0.0)
+    base = _channels(color)
+    for step in range(21):
+        f = step / 20
+        candidate = _hex(tuple(c + (t - c) * f for c, t in zip(base, target, strict=True)))
+        if contrast(candidate, background) >= minimum:
+            return candidate
+    return _hex(target)
+
+
+def label_hue(label: str) -> str:
+    hue = LABEL_HUES.get(label)
+    if hue is None:
+        hue = FALLBACK_HUES[zlib.crc32(label.encode()) % len(FALLBACK_HUES)]
+    return hue
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Every style the reader draws, for one theme background."""
+
+    background: str
+    dark: bool
+
+    def entity(self, label: str) -> str:
+        return readable_on(label_hue(label), self.background)
+
+    def highlight(self, color: str) -> str:
+        """Rich style for a highlight of ``color`` (one of ``annotations.model.COLORS``)."""
+        return f"{DARK_TEXT} on {self.highlight_bg(color)}"
+
+    def highlight_bg(self, color: str) -> str:
+        table = _HIGHLIGHT_BG[self.dark]
+        return table.get(color, table[COLORS[0]])
+
+
+def palette_for(background: str, dark: bool | None = None) -> Palette:
+    """The palette for a theme with this background (any CSS colour Textual parses).
+
+    Themes that leave the background to the terminal (ANSI themes) have no colour to measure;
+    ``dark`` (the theme's own flag) then picks black or white as the assumed page.
+    """
+    bg = _normalise(background)
+    if bg is None:
+        bg = "#000000" if dark or dark is None else "#ffffff"
+    return Palette(background=bg, dark=is_dark(bg))
+
+
+def _normalise(color: str) -> str | None:
+    try:
+        _channels(color)
+        return color.lower()
+    except ValueError:
+        pass
+    from textual.color import Color, ColorParseError  # for theme colours in other CSS forms
+
+    try:
+        parsed = Color.parse(color)
+    except ColorParseError:
+        return None
+    if parsed.ansi is not None or parsed.a == 0:
+        return None
+    return parsed.hex6.lower()

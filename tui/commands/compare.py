@@ -1,0 +1,151 @@
+"""``sidelight compare A B [C…]``: the comparison report, without the reader.
+
+    sidelight compare a.txt b.md [--format markdown|json] [-o PATH [--force]] [--db PATH]
+
+The report goes to stdout, or to PATH (never over an existing file unless --force). Link
+notes between the documents are read from the annotation store; the store is only read,
+and a missing one is not created.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from annotations.comparison import compare_documents
+from annotations.documents import Document, load_document
+from annotations.errors import DocumentError, SidelightError
+from annotations.model import Annotation
+from tui.commands.common import add_db_option, add_encoding_option
+from tui.safe_text import printable
+
+FORMATS = ("markdown", "json")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "compare",
+        help="compare two or more documents: entities, differences, unique and aligned passages",
+        description=(
+            "Compare accounts of one story: which entities each source names, where numbers "
+            "or quoted words differ, what only one source says, and which passages align."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="two or more .txt or .md files")
+    parser.add_argument("--format", choices=FORMATS, default="markdown",
+                        help="report format (default: markdown)")
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="write the report to PATH instead of standard output")
+    parser.add_argument("--force", action="store_true",
+                        help="with -o, replace PATH if it already exists")
+    add_db_option(parser)
+    add_encoding_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if len(args.files) < 2:
+        raise SidelightError(
+            f"compare needs at least two documents, got {len(args.files)}; "
+            "name two or more files"
+        )
+    out_path = Path(args.output).expanduser() if args.output else None
+    if out_path is not None:
+        _check_output(out_path, args.force)
+    docs = [_load(path, args.encoding) for path in args.files]
+    try:
+        links = load_links(docs, args.db)
+    except SidelightError as err:
+        # The report stands without the notes; say why they are missing.
+        print(f"sidelight: warning: {err}; link notes are left out of the report",
+              file=sys.stderr)
+        links = []
+    comparison = compare_documents(docs, links=links)
+    # Imported here: building the command line must not depend on the report's helpers.
+    from annotations.comparison.report import render_json, render_markdown
+
+    if args.format == "json":
+        report = render_json(comparison)
+    else:
+        # Escaped Markdown can still hold terminal controls from a document: make them
+        # visible, whether the report goes to a terminal or to a file someone will cat.
+        report = printable(render_markdown(comparison))
+    if out_path is None:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    else:
+        _write(out_path, report, args.force)
+    return 0
+
+
+def _load(path: str, encoding: str | None) -> Document:
+    doc = load_document(path, encoding)
+    if doc.empty:
+        raise DocumentError(f"{doc.path}: is empty; there is nothing to compare")
+    return doc
+
+
+def load_links(docs: Sequence[Document], db: str | None) -> list[Annotation]:
+    """Link notes that touch any of ``docs``, re-anchored to their current text. Read only:
+    a store that does not exist yet yields none (and is not created)."""
+    from annotations.anchoring import anchor_annotation
+    from annotations.locations import resolve_db_path
+    from annotations.store import AnnotationStore
+
+    path = resolve_db_path(db)
+    if not path.exists():
+        return []
+    store = AnnotationStore(path)
+    found: dict[str, Annotation] = {}
+    for doc in docs:
+        for ann in store.for_document(doc.path, doc.fingerprint):
+            if ann.kind == "link":
+                found.setdefault(ann.id, ann)
+    links = []
+    for ann in found.values():
+        for doc in docs:
+            if ann.touches(doc.path, doc.fingerprint):
+                ann = anchor_annotation(ann, doc)
+        links.append(ann)
+    return sorted(links, key=lambda a: a.created)
+
+
+def _check_output(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise SidelightError(f"{path}: is a directory; give a file name for the report")
+    if path.exists() and not force:
+        raise SidelightError(f"{path}: already exists; pass --force to replace it")
+    if not path.parent.is_dir():
+        raise SidelightError(f"{path.parent}: no such directory; create it or choose another -o")
+
+
+def _write(path: Path, text: str, force: bool) -> None:
+    """Write the report. With --force through a temporary file and a rename, so that the old
+    file stays whole if the run fails; without, by exclusive creation, so that a file that
+    appeared meanwhile is never replaced."""
+    try:
+        if force:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(text)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            return
+        with path.open("x", encoding="utf-8", newline="\n") as fh:
+            try:
+                fh.write(text)
+            except BaseException:
+                fh.close()
+                path.unlink(missing_ok=True)
+                raise
+    except FileExistsError:
+        raise SidelightError(f"{path}: already exists; pass --force to replace it") from None
+    except OSError as err:
+        raise SidelightError(f"{path}: cannot be written ({err.strerror or err})") from None

@@ -1,0 +1,56 @@
+"""The help screen: every key of the reader, as currently mapped, grouped by where it acts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.keys import KeyRow
+
+INTRO = (
+    "Select with v and the motion keys (or drag with the mouse), then h to highlight or a to "
+    "add a note. Everything below is also in the command palette (ctrl+p). Keys can be "
+    "remapped with a \"keymap\" object (binding id → keys) in settings.json."
+)
+
+
+def help_table(rows: Sequence[KeyRow]) -> Table:
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+    table.add_column("key", style="bold", no_wrap=True, min_width=8)
+    table.add_column("action", ratio=1)
+    section = None
+    for row in rows:
+        if row.section != section:
+            section = row.section
+            table.add_row("", "")
+            table.add_row(Text(section, style="bold underline"), "")
+        table.add_row(row.keys, row.description)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close help", id="sidelight.help_close"),
+    ]
+
+    def __init__(self, rows: Sequence[KeyRow]) -> None:
+        super().__init__()
+        self._rows = list(rows)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-dialog", classes="dialog"):
+            yield Static(Text("sidelight keys", style="bold"), id="help-title")
+            yield Static(INTRO, markup=False)
+            yield Static(help_table(self._rows))
+            yield Static(Text("escape, q or ? closes this help", style="italic"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,173 @@
+"""Layers of styled spans over a document, merged per row into Rich segments.
+
+A layer is a named list of ``(start, end, style)`` spans (code-point offsets, rich style
+strings). Layers are drawn in a fixed priority order; within a layer later spans win.
+Spans are bucketed by offset so the spans of one row are found without scanning a layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import pairwise
+
+from rich.segment import Segment
+from rich.style import Style
+
+from tui.view.cells import RowLayout
+
+PRIORITY: tuple[str, ...] = (
+    "markdown", "entities", "compare", "links", "", "highlights", "search", "selection", "cursor",
+)
+_UNKNOWN = PRIORITY.index("")
+BUCKET = 2048
+
+Span = tuple[int, int, str]
+
+
+@lru_cache(maxsize=1024)
+def parse_style(style: str) -> Style:
+    """A Rich style from a style string; an unparsable string draws unstyled, not raises."""
+    try:
+        return Style.parse(style)
+    except Exception:
+        return Style.null()
+
+
+@lru_cache(maxsize=4096)
+def _combine(styles: tuple[Style, ...]) -> Style:
+    return Style.combine(styles)
+
+
+def layer_rank(name: str) -> int:
+    try:
+        return PRIORITY.index(name)
+    except ValueError:
+        return _UNKNOWN
+
+
+class Layer:
+    """One layer's spans, indexed by bucket of offsets."""
+
+    __slots__ = ("buckets", "rank", "spans")
+
+    def __init__(self, name: str, spans: Iterable[Span]) -> None:
+        self.rank = layer_rank(name)
+        self.spans: list[tuple[int, int, Style]] = [
+            (s, e, parse_style(st)) for s, e, st in spans if e > s
+        ]
+        buckets: dict[int, list[int]] = {}
+        for index, (s, e, _st) in enumerate(self.spans):
+            for b in range(s // BUCKET, (e - 1) // BUCKET + 1):
+                buckets.setdefault(b, []).append(index)
+        self.buckets = buckets
+
+    def overlapping_indices(self, start: int, end: int) -> list[int]:
+        """Indices of spans overlapping ``[start, end)`` in layer order (for an empty range,
+        the spans holding ``start``)."""
+        found: set[int] = set()
+        buckets = self.buckets
+        for b in range(start // BUCKET, max(start, end - 1) // BUCKET + 1):
+            found.update(buckets.get(b, ()))
+        spans = self.spans
+        hi = max(end, start + 1)
+        return [i for i in sorted(found) if spans[i][0] < hi and spans[i][1] > start]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        spans = self.spans
+        return [spans[i] for i in self.overlapping_indices(start, end)]
+
+
+class LayerSet:
+    """All named layers of a view."""
+
+    def __init__(self) -> None:
+        self._layers: dict[str, Layer] = {}
+        self._ordered: list[Layer] = []
+
+    def set(self, name: str, spans: Sequence[Span]) -> None:
+        self._layers[name] = Layer(name, spans)
+        self._reorder()
+
+    def clear(self, name: str) -> bool:
+        removed = self._layers.pop(name, None) is not None
+        self._reorder()
+        return removed
+
+    def _reorder(self) -> None:
+        self._ordered = sorted(self._layers.values(), key=lambda layer: layer.rank)
+
+    def names(self) -> list[str]:
+        return list(self._layers)
+
+    def spans_in(self, start: int, end: int,
+                 extra: Sequence[tuple[int, int, int, Style]] = ()) -> list[tuple[int, int, Style]]:
+        """Every span over ``[start, end)`` from low to high priority; ``extra`` adds
+        (rank, start, end, style) spans such as the selection and cursor."""
+        out: list[tuple[int, int, Style]] = []
+        extra_sorted = sorted(extra, key=lambda x: x[0])
+        k = 0
+        for layer in self._ordered:
+            while k < len(extra_sorted) and extra_sorted[k][0] < layer.rank:
+                out.append(extra_sorted[k][1:])
+                k += 1
+            out.extend(layer.overlapping(start, end))
+        out.extend(x[1:] for x in extra_sorted[k:])
+        return out
+
+
+def style_runs(start: int, end: int, spans: Sequence[tuple[int, int, Style]],
+               base: Style) -> list[tuple[int, int, Style]]:
+    """Cut ``[start, end)`` into runs of one combined style (relative offsets)."""
+    if not spans:
+        return [(0, end - start, base)]
+    points = {start, end}
+    for s, e, _st in spans:
+        if s > start:
+            points.add(min(s, end))
+        if e < end:
+            points.add(max(e, start))
+    cuts = sorted(points)
+    runs: list[tuple[int, int, Style]] = []
+    for a, b in pairwise(cuts):
+        if b <= a:
+            continue
+        active = tuple(st for s, e, st in spans if s <= a and e > a)
+        style = _combine((base, *active)) if active else base
+        if runs and runs[-1][2] == style and runs[-1][1] == a - start:
+            runs[-1] = (runs[-1][0], b - start, style)
+        else:
+            runs.append((a - start, b - start, style))
+    return runs
+
+
+def row_segments(layout: RowLayout, runs: Sequence[tuple[int, int, Style]],
+                 placeholder: Style) -> list[Segment]:
+    """Segments drawing a row's units with the given runs (relative unit offsets)."""
+    drawn = layout.drawn
+    segments: list[Segment] = []
+    append = segments.append
+    holders = layout.placeholders
+    if not holders:
+        for a, b, style in runs:
+            piece = drawn[layout.drawn_index(a):layout.drawn_index(b)]
+            if piece:
+                append(Segment(piece, style))
+        return segments
+    holder_set = set(holders)
+    for a, b, style in runs:
+        cut = a
+        for i in range(a, b):
+            if i in holder_set:
+                if i > cut:
+                    piece = drawn[layout.drawn_index(cut):layout.drawn_index(i)]
+                    if piece:
+                        append(Segment(piece, style))
+                append(Segment(drawn[layout.drawn_index(i):layout.drawn_index(i + 1)],
+                               style + placeholder))
+                cut = i + 1
+        if cut < b:
+            piece = drawn[layout.drawn_index(cut):layout.drawn_index(b)]
+            if piece:
+                append(Segment(piece, style))
+    return segments

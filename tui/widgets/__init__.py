@@ -1,0 +1,1 @@
+"""Widgets of the reader: document panes, the side panel, the status line."""
