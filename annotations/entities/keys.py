@@ -8,6 +8,7 @@ name to the name it is one or two edits away from.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -119,36 +120,31 @@ def link(texts: Sequence[str], docs: Sequence[Sequence[Entity]]) -> list[list[En
 
 def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]]) -> list[list[Entity]]:
     """``link`` for engines that hand over plain ``(start, end, label, text)`` rows."""
-    cache: dict[tuple[str, str], str] = {}
-    norms: list[list[str]] = []
+    # Everything but the final entities is worked out once per distinct (label, text): a long
+    # document names the same few people hundreds of times.
+    counts_lt: Counter[tuple[str, str]] = Counter()
     for doc in docs:
-        dn = []
-        for _, _, label, etext in doc:
-            n = cache.get((label, etext))
-            if n is None:
-                n = cache[(label, etext)] = normalise(label, etext)
-            dn.append(n)
-        norms.append(dn)
+        counts_lt.update([(r[2], r[3]) for r in doc])
+    norm = {lt: _normalise_cached(*lt) for lt in counts_lt}
     alias: dict[tuple[str, str], str] = {}
 
     # Acronyms brought in with their long form, anywhere among the documents.
-    for text, doc, dnorm in zip(texts, docs, norms, strict=True):
-        index = {e[0]: n for e, n in zip(doc, dnorm, strict=True)}
+    for text, doc in zip(texts, docs, strict=True):
         for acr, long in acronym_definitions(text, doc).items():
-            alias[(long[2], acr.lower())] = index[long[0]]
+            n_long = norm[(long[2], long[3])]
+            alias[(long[2], acr.lower())] = n_long
             for lab in _NAME_LINKED:
-                alias.setdefault((lab, acr.lower()), index[long[0]])
+                alias.setdefault((lab, acr.lower()), n_long)
 
     # Full names, to resolve surnames and bare acronyms against.
     full_by_last: dict[str, set[str]] = defaultdict(set)
     long_by_initials: dict[str, set[str]] = defaultdict(set)
-    for doc, dnorm in zip(docs, norms, strict=True):
-        for e, n in zip(doc, dnorm, strict=True):
-            if " " in n:
-                if e[2] == "PERSON":
-                    full_by_last[n.rsplit(" ", 1)[1]].add(n)
-                elif e[2] == "ORG":
-                    long_by_initials[_initials(n)].add(n)
+    for (label, _), n in norm.items():
+        if " " in n:
+            if label == "PERSON":
+                full_by_last[n.rsplit(" ", 1)[1]].add(n)
+            elif label == "ORG":
+                long_by_initials[_initials(n)].add(n)
     famous = load().famous_surnames
 
     def resolve(label: str, n: str, text: str) -> str:
@@ -168,31 +164,24 @@ def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]]) -> list[list[
                 return next(iter(longs))
         return n
 
-    rcache: dict[tuple[str, str, str], str] = {}
-    resolved: list[list[str]] = []
-    for doc, dnorm in zip(docs, norms, strict=True):
-        dres = []
-        for e, n in zip(doc, dnorm, strict=True):
-            k = (e[2], n, e[3])
-            r = rcache.get(k)
-            if r is None:
-                r = rcache[k] = resolve(e[2], n, e[3])
-            dres.append(r)
-        resolved.append(dres)
+    resolved = {lt: resolve(lt[0], n, lt[1]) for lt, n in norm.items()}
 
     # Misspellings: a rare name one or two edits from a more frequent one of the same label.
-    counts: Counter[tuple[str, str]] = Counter(
-        (e[2], n) for doc, dres in zip(docs, resolved, strict=True)
-        for e, n in zip(doc, dres, strict=True)
-        if e[2] in _NAME_LINKED
-    )
+    counts: Counter[tuple[str, str]] = Counter()
+    for lt, c in counts_lt.items():
+        if lt[0] in _NAME_LINKED:
+            counts[(lt[0], resolved[lt])] += c
     fix: dict[tuple[str, str], str] = {}
     # Only a name seen once is taken for a typo, and only of a name seen three times or more.
     rare = [(k, c) for k, c in counts.items() if c == 1 and len(k[1]) >= 6]
     if rare:
+        # Lengths the rare names have: a name more than two letters longer or shorter than all
+        # of them cannot be within two edits, so its deletions are never built.
+        near: set[tuple[str, int]] = {(label, len(n) + d) for (label, n), _ in rare
+                                      for d in (-2, -1, 0, 1, 2)}
         index: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
         for (label, n), c in counts.items():
-            if c > 2 and len(n) >= 5:
+            if c > 2 and len(n) >= 5 and (label, len(n)) in near:
                 for v in _deletions(n, 1 if len(n) < 9 else 2):
                     index[(label, v)].append((n, c))
         for (label, n), c in rare:
@@ -206,8 +195,12 @@ def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]]) -> list[list[
             if best is not None:
                 fix[(label, n)] = best[1]
 
-    out: list[list[Entity]] = []
-    for doc, dres in zip(docs, resolved, strict=True):
-        out.append([Entity(e[0], e[1], e[2], e[3], f"{e[2]}:{fix.get((e[2], n), n)}")
-                    for e, n in zip(doc, dres, strict=True)])
-    return out
+    keys = {lt: f"{lt[0]}:{fix.get((lt[0], r), r)}" for lt, r in resolved.items()}
+    return [[Entity(e[0], e[1], e[2], e[3], keys[(e[2], e[3])]) for e in doc] for doc in docs]
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalise_cached(label: str, text: str) -> str:
+    # The gazetteer is loaded once per process, so the readable identity of a (label, text)
+    # never changes: kept across documents and calls.
+    return normalise(label, text)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from .lexicon import MONTHS
+from .lexicon import MONTHS, STOPWORDS
 
 # Upper-case initials: ASCII and Latin-1 only, so the scanner's first-character test stays a
 # 256-bit table (a wider class makes the whole pass several times slower).
@@ -12,7 +13,8 @@ UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# Capitalised too: title-case headlines write "$4.5 Billion".
+_SCALE = r"(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)"
 # Spelled-out numbers as a trie: the engine then tests one letter per branch point, not
 # thirty words, at every space of the text.
 _NUMWORD = (r"(?:t(?:wo|hree|hirteen|hirty|en|welve|wenty)|f(?:ourteen|orty|our|ifteen|ifty|ive)"
@@ -20,8 +22,17 @@ _NUMWORD = (r"(?:t(?:wo|hree|hirteen|hirty|en|welve|wenty)|f(?:ourteen|orty|our|
             r"|n(?:ineteen|inety|ine))")
 _DUR_UNIT = r"(?:years?|months?|weeks?|days?|decades?|centuries|century)"
 _TIME_UNIT = r"(?:hours?|minutes?|seconds?)"
-_CURRENCY = (r"(?:dollars|euros|pounds|yen|yuan|rupees|pesos|rubles|roubles|francs|cents|pence"
-             r"|dinars|riyals|won)")
+# Currency names written after the amount: the ISO 4217 currencies that news names in words
+# ("2 million ringgit", "20.5 trillion naira"), singular and plural. Names that are also
+# everyday words ("real", "mark", "crown") are left out.
+_CURRENCY = (r"(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|rupiah|pesos?|rubles?|roubles?"
+             r"|francs?|cents|pence|dinars?|dirhams?|riyals?|rials?|won|ringgit|naira|rand|baht"
+             r"|dong|kwacha|shillings?|cedis?|lira|liras|lire|kronor|krona|kroner|krone|zloty|zlotys"
+             r"|forints?|hryvnias?|hryvnia|lari|taka|tenge|soms?|manats?|afghanis?|kyats?|riels?"
+             r"|birr|leones?|kwanzas?|pula|dalasis?|ariary|rufiyaa|ngultrum|patacas?|guaranis?"
+             r"|bolivianos?|soles|colones|quetzales|quetzals?|lempiras?|cordobas?|bolivars?"
+             r"|bolívares|gourdes?|metical|meticais|nakfa|leu|lei|leva|lev|denars?|drams?|reais"
+             r"|bitcoins?)")
 _QUANT_UNIT = (r"(?:km|kilometers?|kilometres?|miles?|meters?|metres?|feet|foot|ft|inch|inches|cm"
                r"|mm|kg|kilograms?|lbs?|tons?|tonnes?|gallons?|litres?|liters?|barrels?|mph|km/h"
                r"|degrees?|acres?|hectares?|GB|MB|TB|GHz|MW|GW|megapixels?|magnitude)")
@@ -33,14 +44,41 @@ _QUANT_UNIT = (r"(?:km|kilometers?|kilometres?|miles?|meters?|metres?|feet|foot|
 # (Investing.com). A possessive 's stays outside. Built from fast pieces (\w* runs), since
 # this pattern is tried at every capital letter of the text.
 _TOKEN = (
-    rf"[{UP}]\w*(?:['’&-][A-Z0-9]\w*|-[a-z]{{1,3}}(?=-[A-Z])|-[a-z]{{1,2}}(?![\w-]))*"
+    rf"[{UP}]\w*(?:['’&-][A-Z0-9]\w*|-[a-z]{{1,3}}(?=-[A-Z])|-%s[a-z]{{1,%d}}(?![\w-]))*"
     r"(?:\.(?:[A-Z]\.)+|\.(?:com|org|net|io)\b|(?<=\b[A-Z])\.(?= [A-Z])"
     r"|(?<=\bMr|\bDr|\bSt|\bJr|\bSr|\bCo|\bLt|\bMt|\bMs)\."
     r"|(?<=\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol|\bSgt|\bInc|\bLtd|\bAdm)\."
     r"|(?<=\bCapt|\bProf|\bCorp|\bSept)\.)?"
 )
 _CONN = r"(?:(?:of|for|on)(?: the)?|and|&|de|del|della|der|den|van|von|du|da|di|la|le|y)"
-CAPSPAN = re.compile(rf"{_TOKEN}(?:(?: {_CONN})? {_TOKEN})*(?: [0-9]{{1,3}}(?![\w,.:/%-]))?")
+# After the first word a longer lower-case syllable joins too: the given names of Chinese and
+# Korean names ("Chen Shui-bian", "Ban Ki-moon"); as a first word it would take in
+# sentence-initial compounds ("Anti-war", "Self-made").
+# Common words that end hyphenated compounds ("Party-led", "Tory-run") are no syllable.
+_NOT_SYLLABLE = (r"(?!(?:led|run|era|wide|like|free|born|made|type|held|only|side|area|up|out|off"
+                 r"|on|war|day|year|old|time|long|term|top|end|fed|set|due|less|rich|poor|high"
+                 r"|low|hit|user|use|good|bad|new|ever|bred|news|hour|week|size|lead)(?![a-z]))")
+_NEXT = _TOKEN % (_NOT_SYLLABLE, 4)
+
+
+def _first_capital() -> str:
+    """The first letter of a span, refusing a lone capitalised function word ("I", "The",
+    "She" with nothing capitalised after it): a third of the capitals of running text, which
+    would each cost a match and a lookup only to be dropped. The letter class comes first and
+    each word is tested behind its own initial, so the scanner keeps its first-character
+    table and pays one short look-ahead per capital."""
+    rests: dict[str, list[str]] = defaultdict(list)
+    for w in ("i", *STOPWORDS):
+        if w.isalpha() and w.isascii():
+            rests[w[0].upper()].append(re.escape(w[1:]))
+    alone = rf"(?![\w'’&.-])(?! [{UP}0-9])(?! {_CONN} )"
+    branches = "|".join(f"(?<={c})(?:{'|'.join(sorted(r, key=len, reverse=True))})"
+                        for c, r in sorted(rests.items()))
+    return rf"[{UP}](?!(?:{branches}){alone})"
+
+
+_FIRST = _first_capital() + (_TOKEN % ("", 2))[len(f"[{UP}]"):]
+CAPSPAN = re.compile(rf"{_FIRST}(?:(?: {_CONN})? {_NEXT})*(?: [0-9]{{1,3}}(?![\w,.:/%-]))?")
 
 # Where a number may start; the full forms are matched there by NUMERIC.
 NUMBER_START = re.compile(r"[0-9$£¥]")
@@ -57,7 +95,9 @@ NUMERIC = re.compile(
         rf"|\d{{1,2}} ?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)|{_NUM}[- ]{_TIME_UNIT}\b)",
         rf"(?P<quantity>{_NUM}[- ]?{_QUANT_UNIT}\b)",
         r"(?P<ordinal>\d+(?:st|nd|rd|th)\b)",
-        r"(?P<year>(?:1[6-9]|20)\d{2}(?:s|['’]s)?(?![\w%]|[.,:/]\d))",
+        # A season or fiscal year written as a range of years ("2019-20", "2019–2020").
+        r"(?P<year>(?:1[6-9]|20)\d{2}(?:[-–](?:(?:1[6-9]|20)\d{2}|\d{2})(?![\w%-])|s|['’]s)?"
+        r"(?![\w%]|[.,:/]\d))",
         rf"(?P<cardinal>{_NUM}(?:-\d+(?![\w.]))?(?: {_SCALE})?(?![\w%]))",
     ))
 )

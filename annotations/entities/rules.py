@@ -10,6 +10,7 @@ document names it elsewhere.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .gazetteer import Gazetteer, load
 from .keys import Row, acronym_definitions, link_rows
@@ -17,6 +18,7 @@ from .lexicon import (
     AMBIGUOUS_MONTHS,
     CONNECTORS,
     DATE_PREPS,
+    DATE_WORDS,
     FAC_SUFFIX,
     GPE_SUFFIX,
     LOC_SUFFIX,
@@ -65,10 +67,15 @@ _SCAN_LABEL = {
 _OPENERS = frozenset(".!?:;\n|•>")
 _SKIP_BACK = frozenset(" \t\"“”‘’'([{*_")
 _QUOTES = frozenset("\"“‘")
+_PREFIX_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _DROP_LEAD = frozenset(("The", "A", "An"))
 _TITLE_ANY = TITLE_CORE | TITLE_MOD
 _PLACE_NOUNS = frozenset(("district", "province", "county", "region", "city", "town", "village",
-                          "municipality", "prefecture", "state"))
+                          "municipality", "prefecture", "state", "governorate", "oblast",
+                          "township", "barangay", "commune"))
+# "X state media" is a country's press, not a state called X.
+_STATE_NOT_PLACE = frozenset(("media", "television", "tv", "news", "broadcaster", "agency",
+                              "newspaper", "radio", "company", "firm", "department"))
 _PLACE_OF = tuple(f"{w} of " for w in
                   ("town", "city", "village", "province", "state", "region", "district", "capital"))
 _NAME_SYLLABLE = re.compile(r"-[a-z]{1,3}(?:-|$)")
@@ -77,8 +84,16 @@ _NOT_SHORT_FORMS = _TITLE_ANY | ORG_SUFFIX | ORG_HEAD | frozenset(
     ["New", "North", "South", "East", "West", "United", "National", "International", "General",
      "Global", "Royal"])
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
+_ORG_ENDS = ORG_SUFFIX | ORG_HEAD
+# "said" follows organisations as often as people.
+_CUES_AFTER = PERSON_CUES_AFTER - {"said", "says"}
+_NAME_ENDS = ORG_SUFFIX | FAC_SUFFIX | LOC_SUFFIX | GPE_SUFFIX | _TITLE_ANY
 
 Result = tuple[int, int, str, int]   # start, end (relative to the span), label, confidence
+# Where a span stands: ``initial`` is False mid-sentence, True at a sentence start, HEAD on a
+# title-case or capitals line (a headline), where every word is capitalised.
+HEAD = 2
+_ANALYSIS_CACHE_MAX = 200_000
 
 
 class Mention:
@@ -92,15 +107,23 @@ class Mention:
         self.mid = mid   # capitalised in mid-sentence, outside a headline
 
 
+# Inflected forms of common words ("Refuting", "Regulators", "Shortly"): suffix, replacement,
+# grouped by the last letter so most names are turned away by one lookup.
+_INFLECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "s": (("s", ""), ("es", ""), ("ers", ""), ("ers", "e"), ("ies", "y")),
+    "d": (("ed", ""), ("ed", "e")),
+    "g": (("ing", ""), ("ing", "e")),
+    "y": (("ly", ""), ("ily", "y")),
+}
+
+
 def _is_common(gz: Gazetteer, word: str) -> bool:
     low = word.lower()
-    if low in gz.common_words:
+    common = gz.common_words
+    if low in common:
         return True
-    # Inflected forms of common words ("Refuting", "Regulators", "Shortly").
-    for suf, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                      ("ly", ""), ("ers", ""), ("ers", "e"), ("ies", "y"), ("ily", "y")):
-        if low.endswith(suf) and len(low) > len(suf) + 2 \
-                and low[: -len(suf)] + repl in gz.common_words:
+    for suf, repl in _INFLECTIONS.get(low[-1:], ()):
+        if low.endswith(suf) and len(low) > len(suf) + 2 and low[: -len(suf)] + repl in common:
             return True
     return False
 
@@ -113,7 +136,7 @@ class _Analyser:
         self.cache: dict[tuple[str, bool], list[Result]] = {}
         self.sens: dict[str, bool] = {}
 
-    def analyse(self, span: str, initial: bool) -> list[Result]:
+    def analyse(self, span: str, initial: int) -> list[Result]:
         key = (span, initial)
         hit = self.cache.get(key)
         if hit is None:
@@ -128,7 +151,7 @@ class _Analyser:
         return hit
 
     # -- whole spans -------------------------------------------------------------------
-    def _span(self, span: str, initial: bool) -> list[Result]:
+    def _span(self, span: str, initial: int) -> list[Result]:
         gz = self.gz
         found = gz.names.get(span)
         if found is not None:
@@ -178,11 +201,15 @@ class _Analyser:
         for gi, (a, b) in enumerate(groups):
             if a >= b:
                 continue
-            out.extend(self._group(words[a:b], offs[a:b], initial and gi == 0))
+            # On a headline every group reads like a sentence start.
+            ini = initial if gi == 0 or initial == HEAD else False
+            out.extend(self._group(words[a:b], offs[a:b], ini))
         return out
 
     def _keep_connector(self, words: list[str], start: int, i: int, j: int) -> bool:
         conn = words[i]
+        if j < len(words) and words[j] in DATE_WORDS:
+            return False   # "the Supreme Court on Nov 11": the date is not part of the name
         if conn == "&" or conn in NAME_PARTICLES:
             return True
         prev = words[i - 1] if i > 0 else ""
@@ -193,7 +220,7 @@ class _Analyser:
         return (conn == "and" and j < len(words) and words[-1] in ORG_SUFFIX
                 and any(w in ORG_HEAD for w in words[start:i]))
 
-    def _allcaps(self, span: str, words: list[str], offs: list[int], initial: bool) -> list[Result]:
+    def _allcaps(self, span: str, words: list[str], offs: list[int], initial: int) -> list[Result]:
         gz = self.gz
         if len(words) == 1:
             w = words[0]
@@ -205,7 +232,10 @@ class _Analyser:
                 return []
             letters = sum(c.isalpha() for c in w)
             if 2 <= letters <= 5 and not any(c.isdigit() for c in w):
-                return [(0, len(w), "ORG", GUESS)]
+                # Page furniture in capitals ("SHARE", "MORE") needs the document's word for
+                # it; short acronyms that spell a word (WHO, ACT) are too often real ones.
+                conf = NEED if letters >= 4 and _is_common(gz, w) else GUESS
+                return [(0, len(w), "ORG", conf)]
             if titled in gz.first_names or titled in gz.surnames or not _is_common(gz, w):
                 return [(0, len(w), "ORG", NEED)]
             return []
@@ -222,10 +252,10 @@ class _Analyser:
             return []
         # A line in capitals reads like a headline: only what the gazetteers know, or the
         # document confirms, survives.
-        res = self._span(titled, True)
+        res = self._span(titled, HEAD)
         return [(a, b, lab, min(conf, SHAPE)) for a, b, lab, conf in res]
 
-    def _gaz(self, text: str, rel: int, found: tuple[str, str], initial: bool) -> Result:
+    def _gaz(self, text: str, rel: int, found: tuple[str, str], initial: int) -> Result:
         label = found[0]
         conf = SURE
         if (initial or label == "PERSON") and " " not in text and not text.isupper() \
@@ -235,11 +265,11 @@ class _Analyser:
         return (rel, rel + len(text), label, conf)
 
     # -- connector-free groups ---------------------------------------------------------
-    def _group(self, words: list[str], offs: list[int], initial: bool) -> list[Result]:
+    def _group(self, words: list[str], offs: list[int], initial: int) -> list[Result]:
         gz = self.gz
         while words and words[0] in _DROP_LEAD:
             words, offs = words[1:], offs[1:]
-            initial = False
+            initial = initial if initial == HEAD else False
         if not words:
             return []
         n = len(words)
@@ -250,6 +280,19 @@ class _Analyser:
             return [self._gaz(text, base, found, initial)]
         if n == 1:
             return self._single(words[0], base, initial)
+        if initial == HEAD:
+            # A headline capitalises its verbs and nouns too ("Acacia Stock Rises", "Cisco
+            # Agrees"): the name ends at its last word that is not an ordinary word.
+            keep = 0
+            for k, w in enumerate(words):
+                if not _is_common(gz, w) or w in gz.first_names or w in gz.names \
+                        or w in _NAME_ENDS or (k and (words[k - 1] in gz.first_names
+                                                      or words[k - 1] in PERSONAL_TITLES)):
+                    # A surname after a given name or a title may be a word ("Tim Cook",
+                    # "President Trump").
+                    keep = k + 1
+            if 0 < keep < n:
+                return self._group(words[:keep], offs[:keep], initial)
 
         # Titles split a span: what precedes is classified alone, what follows is a person.
         t0 = -1
@@ -336,7 +379,7 @@ class _Analyser:
             return [(base, base + len(text), "PERSON", GUESS)]
         return [(base, base + len(text), "ORG", GUESS)]
 
-    def _single(self, w: str, base: int, initial: bool) -> list[Result]:
+    def _single(self, w: str, base: int, initial: int) -> list[Result]:
         gz = self.gz
         end = base + len(w)
         low = w.lower()
@@ -403,6 +446,7 @@ class RuleRecognizer:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gz = gazetteer
+        self._an: _Analyser | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -418,8 +462,17 @@ class RuleRecognizer:
         return [(m.start, m.end, m.label, text[m.start:m.end]) for m in self._mentions(text)]
 
     # -- the pass over the text --------------------------------------------------------
+    def _analyser(self) -> _Analyser:
+        # The analysis of a span depends on the gazetteer alone, so it is kept across documents
+        # (the stories read side by side name the same people); bounded, so a long session
+        # cannot grow it without end.
+        an = self._an
+        if an is None or len(an.cache) > _ANALYSIS_CACHE_MAX:
+            an = self._an = _Analyser(self.gazetteer)
+        return an
+
     def _mentions(self, text: str) -> list[Mention]:
-        an = _Analyser(self.gazetteer)
+        an = self._analyser()
         out = self._capitalised(text, an)
         out.extend(self._numbers(text))
         # Capitalised and numeric candidates may overlap ("Channel 4", "March 22, 2018"):
@@ -469,8 +522,10 @@ class RuleRecognizer:
             res = cache.get((span, initial))
             if res is None:
                 res = an.analyse(span, initial)
-            if not initial and (sens[span] if span in sens else an.sensitive(span)):
-                # Title-case and capitals lines read like sentence starts throughout.
+            if (" " in span) if initial else (
+                    sens[span] if span in sens else an.sensitive(span)):
+                # Title-case and capitals lines read like sentence starts throughout, and
+                # capitalise ordinary words after a name.
                 ls = text.rfind("\n", 0, s) + 1
                 head = heads.get(ls)
                 if head is None:
@@ -478,14 +533,13 @@ class RuleRecognizer:
                     le = len(text) if le < 0 else le
                     head = heads[ls] = le - ls <= 200 and PROSE_WORD.search(text, ls, le) is None
                 if head:
-                    res = an.analyse(span, True)
+                    res = an.analyse(span, HEAD)
             if not res:
                 continue
             mid = not initial and res is cache.get((span, False))
             for a, b, label, conf in res:
                 out.append(Mention(s + a, s + b, label, conf, mid))
-            e = m.end()
-            if res[-1][2] == "DATE" and e < len(text) and text[e] == " ":
+            if res[-1][2] == "DATE":
                 # "March 22, 2018": the day and year belong to the month.
                 dm = MONTH_DATE.match(text, s + res[-1][0])
                 if dm is not None:
@@ -516,12 +570,16 @@ class RuleRecognizer:
             end = m.end()
             kind = m.lastgroup or "cardinal"
             start = s
-            if kind == "money":
-                # "US$500", "A$2.5 billion": the country prefix belongs to the amount.
-                for pre in ("U.S.", "US", "NZ", "HK", "AU", "A", "C", "S"):
-                    if text.startswith(pre, s - len(pre)):
-                        start = s - len(pre)
-                        break
+            if kind == "money" and text[s] == "$":
+                # "US$500", "NT$154 million", "U.S.$5 million": the country prefix (capitals,
+                # maybe dotted) belongs to the amount.
+                j = s
+                while j > 0 and s - j < 4 and (text[j - 1] in _PREFIX_CHARS):
+                    j -= 1
+                while j < s and text[j] == ".":
+                    j += 1
+                if j < s and (j == 0 or not text[j - 1].isalnum()):
+                    start = j
             elif kind == "cardinal" and text[s:end].startswith(("+", "-")):
                 continue
             out.append(Mention(start, end, _SCAN_LABEL[kind], SURE))
@@ -585,62 +643,96 @@ class RuleRecognizer:
         votes: dict[str, dict[str, int]] = {}
         surname_of: set[str] = set()
         first_token_org: set[str] = set()
+        # First words of full names: surname-first names are short-named by their first word
+        # ("Lim Guan Eng" ... "Lim", "Wu Shu-jen" ... "Wu").
+        first_token_person: set[str] = set()
+        # Names that lead an organisation's name ("Johns Hopkins" of "Johns Hopkins
+        # University"): alone they are its short form, not a person.
+        org_stems: set[str] = set()
         for m, t in zip(ms, texts, strict=True):
             # Context first ("Ziarat district", "his wife Melania"), so it counts in the vote.
-            if m.conf == GUESS and m.label in ("ORG", "PERSON") and " " not in t:
-                cue = self._context_label(text, m.start, m.end)
+            if m.conf == GUESS and m.label in ("ORG", "PERSON"):
+                cue = self._context_label(text, m.start, m.end, " " in t)
                 if cue is not None:
                     m.label, m.conf = cue, SHAPE
-        for m, t in zip(ms, texts, strict=True):
-            if m.conf >= GUESS and m.label in _NAME_LABELS:
-                v = votes.get(t)
-                if v is None:
-                    v = votes[t] = {}
-                v[m.label] = v.get(m.label, 0) + m.conf * m.conf
-                if " " in t:
-                    parts = t.split(" ")
-                    if m.label == "PERSON":
-                        surname_of.add(parts[-1])
-                    elif m.label == "ORG" and parts[0].title() not in _NOT_SHORT_FORMS:
-                        first_token_org.add(parts[0])
+        # The tallies below need only each distinct (text, label, confidence, place) and how
+        # often it occurs, not every mention.
+        tally = Counter([(t, m.label, m.conf, m.mid) for m, t in zip(ms, texts, strict=True)])
         # A common word capitalised mid-sentence more than once is a name here ("Rangers").
         mids: dict[str, int] = {}
         ambig: dict[str, int] = {}
-        for m, t in zip(ms, texts, strict=True):
-            if m.conf == NEED and m.mid:
-                mids[t] = mids.get(t, 0) + 1
-            elif m.conf == AMBIG:
-                ambig[t] = ambig.get(t, 0) + 1
-        kept: list[Mention] = []
-        for m, t in zip(ms, texts, strict=True):
-            label, conf = m.label, m.conf
+        for (t, label, conf, mid), n in tally.items():
+            if conf >= GUESS and label in _NAME_LABELS:
+                v = votes.get(t)
+                if v is None:
+                    v = votes[t] = {}
+                v[label] = v.get(label, 0) + conf * conf * n
+                if " " in t:
+                    parts = t.split(" ")
+                    if label == "PERSON":
+                        surname_of.add(parts[-1])
+                        first_token_person.add(parts[0])
+                    elif label == "ORG":
+                        if parts[0].title() not in _NOT_SHORT_FORMS:
+                            first_token_org.add(parts[0])
+                        if len(parts) > 2 and parts[-1].title() in _ORG_ENDS:
+                            org_stems.add(" ".join(parts[:-1]))
+            elif conf == NEED and mid:
+                mids[t] = mids.get(t, 0) + n
+            elif conf == AMBIG:
+                ambig[t] = ambig.get(t, 0) + n
+
+        def decide(t: str, label: str, conf: int) -> tuple[str, int]:
+            """The final reading of a name: a function of its text, first reading and the
+            document's tables, so it is worked out once per distinct mention."""
             if conf == NEED and mids.get(t, 0) > 1:
                 conf = GUESS
             elif conf == AMBIG:
                 # Named twice, or named elsewhere with this label: the gazetteer reading holds.
                 conf = SHAPE if ambig[t] > 1 or label in votes.get(t, ()) else NEED
+            single = " " not in t
+            if single and t in surname_of and (conf < SURE or label != "PERSON"):
+                # "Zuckerberg" after "Mark Zuckerberg".
+                label, conf = "PERSON", SHAPE
+            elif single and conf == GUESS and label == "ORG" and t in first_token_person \
+                    and t not in first_token_org:
+                label, conf = "PERSON", SHAPE
+            elif label == "PERSON" and not single and t in org_stems:
+                label, conf = "ORG", SHAPE
+            elif conf <= GUESS:
+                v = votes.get(t)
+                if v:
+                    best = max(v.items(), key=lambda kv: kv[1])
+                    if best[1] > (conf * conf if label in v else 0):
+                        label, conf = best[0], max(conf, GUESS)
+                if conf == NEED and single and t in first_token_org:
+                    label, conf = "ORG", GUESS   # "Teck" after "Teck Resources"
+                if conf == GUESS and single and label == "ORG" \
+                        and t.title() in gz.famous_surnames \
+                        and t.title() not in names:
+                    label, conf = "PERSON", SHAPE
+            return label, conf
+
+        decided: dict[tuple[str, str, int], tuple[str, int]] = {}
+        kept: list[Mention] = []
+        for m, t in zip(ms, texts, strict=True):
+            label, conf = m.label, m.conf
             if label in _NAME_LABELS:
-                single = " " not in t
-                if single and t in surname_of and (conf < SURE or label != "PERSON"):
-                    # "Zuckerberg" after "Mark Zuckerberg".
-                    label, conf = "PERSON", SHAPE
-                elif conf <= GUESS:
-                    v = votes.get(t)
-                    if v:
-                        best = max(v.items(), key=lambda kv: kv[1])
-                        if best[1] > (conf * conf if label in v else 0):
-                            label, conf = best[0], max(conf, GUESS)
-                    if conf == NEED and single and t in first_token_org:
-                        label, conf = "ORG", GUESS   # "Teck" after "Teck Resources"
-                    if conf == GUESS and single and label == "ORG" \
-                            and t.title() in gz.famous_surnames \
-                            and t.title() not in names:
+                k = (t, label, conf)
+                got = decided.get(k)
+                if got is None:
+                    got = decided[k] = decide(t, label, conf)
+                label, conf = got
+            elif conf <= NEED:
+                if conf == NEED and mids.get(t, 0) > 1:
+                    conf = GUESS
+                elif conf == AMBIG:
+                    conf = SHAPE if ambig[t] > 1 or label in votes.get(t, ()) else NEED
+                if label == "DATE" and conf == NEED:
+                    if self._date_context(text, m.start):
+                        conf = SURE
+                    elif t in surname_of:
                         label, conf = "PERSON", SHAPE
-            elif label == "DATE" and conf == NEED:
-                if self._date_context(text, m.start):
-                    conf = SURE
-                elif t in surname_of:
-                    label, conf = "PERSON", SHAPE
             if conf <= NEED:
                 continue
             m.label, m.conf = label, conf
@@ -681,25 +773,33 @@ class RuleRecognizer:
         return out
 
     @staticmethod
-    def _context_label(text: str, s: int, e: int) -> str | None:
-        after = text[e:e + 12]
+    def _context_label(text: str, s: int, e: int, multi: bool = False) -> str | None:
+        after = text[e:e + 24]
         if after.startswith(", who ") or after.startswith(" who "):
             return "PERSON"
-        if after[:1] == " " and after[1:].split(" ", 1)[0].rstrip(",.;") in _PLACE_NOUNS:
-            return "GPE"     # "Ziarat district", "Quetta province"
-        window = text[max(0, s - 24):s]
+        if after[:1] == " ":
+            nxt = after.split(None, 2)
+            w0 = nxt[0].rstrip(",.;:") if nxt else ""
+            if w0 in _PLACE_NOUNS and not (
+                    w0 == "state" and len(nxt) > 1 and nxt[1].rstrip(",.;:") in _STATE_NOT_PLACE):
+                return "GPE"     # "Ziarat district", "Oriental Mindoro province"
+        window = text[s - 24 if s > 24 else 0:s]
         if window.endswith(_PLACE_OF):
             return "GPE"     # "the town of Portoviejo"
         before = window.rstrip(" ,").rsplit(" ", 1)[-1].lower().strip("“\"(")
         if before in PERSON_CUES_BEFORE:
+            if multi and not all(w[:1].isupper() and w[1:2].islower() for w in text[s:e].split()):
+                return None   # "analyst Morgan Stanley ..." shapes stay as they were
             return "PERSON"
+        if multi:
+            return None   # the weaker cues below are read for single words only
         if after.startswith(", "):
             nxt = text[e + 2:e + 40]
             for cand in (nxt.split(",")[0].split(".")[0], nxt.split(" ")[0].rstrip(",.")):
                 found = load().names.get(cand)
                 if found is not None and found[0] == "GPE":
                     return "GPE"
-        if after[:1] == " " and after[1:].split(" ", 1)[0] in PERSON_CUES_AFTER - {"said", "says"}:
+        if after[:1] == " " and after[1:].split(" ", 1)[0] in _CUES_AFTER:
             return "PERSON"
         return None
 
