@@ -27,13 +27,20 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = REPO / "tests" / "data" / "entities_dev"
 BLIND = REPO / "tests" / "data" / "entities_blind"
-# Overlap F1 the rules reach on the hand-annotated dev set (0.976), less a margin.
+BLIND2 = REPO / "tests" / "data" / "entities_blind2"
+# Overlap F1 the rules reach on the hand-annotated dev set (0.975: "said one worker" now counts
+# as a CARDINAL the dev gold leaves out), less a margin.
 DEV_FLOOR = 0.95
 # The blind set (gold written before the recogniser was run on it) scored 0.890 overlap F1
 # (0.852 strict) on first contact: the honest estimate of how the rules generalise. Rules were
-# then changed by error category; they reach 0.983 on it now, and must not fall back.
+# then changed by error category; they reach 0.986 on it now, and must not fall back.
 BLIND_FIRST = 0.890
 BLIND_FLOOR = 0.96
+# The second blind set (ten wire, market, court and transcript pages, gold written before the
+# engine saw them) scored 0.847 overlap F1 (0.813 strict) on first contact: the current honest
+# estimate. The rules were then changed by error category; they reach 0.972 on it now.
+BLIND2_FIRST = 0.847
+BLIND2_FLOOR = 0.95
 # The seed gold: 0.994 now; the target is 0.92.
 SEED_FLOOR = 0.97
 
@@ -233,6 +240,77 @@ def test_page_furniture_in_capitals_is_not_an_organisation() -> None:
     assert {("WHO", "ORG"), ("NATO", "ORG"), ("Geneva", "GPE")} <= found
 
 
+def test_states_and_provinces_outside_the_us() -> None:
+    found = spans("Counting began in Telangana and Madhya Pradesh. Officials in Guangdong and "
+                  "Nova Scotia agreed, as did Punjab.")
+    assert {("Telangana", "GPE"), ("Madhya Pradesh", "GPE"), ("Guangdong", "GPE"),
+            ("Nova Scotia", "GPE"), ("Punjab", "GPE")} <= found
+
+
+def test_instrument_codes_stay_outside_company_names() -> None:
+    ents = recognize("Amazon AMZN.O, Meta META.O and Microsoft MSFT.O face the probe.")
+    assert {(e.text, e.label) for e in ents} == {("Amazon", "ORG"), ("Meta", "ORG"),
+                                                 ("Microsoft", "ORG")}
+
+
+def test_hyphenated_amounts_and_amounts_after_a_name() -> None:
+    found = spans("The Commission imposed a 2.95-billion-euro fine and later fined Google "
+                  "250 million euros.")
+    assert {("2.95-billion-euro", "MONEY"), ("Google", "ORG"),
+            ("250 million euros", "MONEY")} <= found
+
+
+def test_names_that_start_with_a_digit() -> None:
+    found = spans("He faces trials over 1MDB, a state fund. 3M said sales rose; the 5G rollout "
+                  "and 3D printers did not.")
+    assert {("1MDB", "ORG"), ("3M", "ORG")} <= found
+    assert not {t for t, _ in found} & {"5G", "3D"}
+
+
+def test_headline_verbs_between_names_split_them() -> None:
+    text = ("China Approves AMD's $35 Billion Acquisition of Chipmaker Xilinx\n\n"
+            "WARNING COMES AFTER OTTAWA HALTS HONG KONG PRIVILEGES\n\n"
+            "Regulators in China cleared the deal, AMD said.")
+    found = spans(text)
+    assert {("China", "GPE"), ("AMD", "ORG"), ("Xilinx", "ORG"), ("OTTAWA", "GPE"),
+            ("HONG KONG", "GPE")} <= found
+    assert not any(" " in t and "Approves" in t for t, _ in found)
+
+
+def test_weekday_before_a_name_and_a_country_is_never_a_surname() -> None:
+    text = "On Friday Canada joined the talks. Canada said Canadians were safe."
+    ents = recognize(text)
+    assert {(e.text, e.label) for e in ents} >= {("Friday", "DATE"), ("Canada", "GPE"),
+                                                 ("Canadians", "NORP")}
+    assert not any(e.label == "PERSON" for e in ents)
+
+
+def test_surname_first_names_and_company_forms() -> None:
+    found = spans("The arrest of Huawei executive Meng Wanzhou angered Beijing. A suit against "
+                  "HQ Sustainable Maritime Industries, Inc. and Wells Fargo and Co. went ahead.")
+    assert ("Meng Wanzhou", "PERSON") in found
+    assert ("HQ Sustainable Maritime Industries, Inc.", "ORG") in found
+    assert ("Wells Fargo and Co.", "ORG") in found
+
+
+def test_courts_commissions_and_bracketed_acronyms_are_bodies() -> None:
+    text = ("The European Commission opened a probe. The Commission said the EU's General "
+            "Court and the Court of Justice of the European Union agreed. Voters backed the "
+            "Bharat Rashtra Samiti (BRS); the BRS won 39 seats.")
+    found = spans(text)
+    assert {("Commission", "ORG"), ("General Court", "ORG"),
+            ("Court of Justice of the European Union", "ORG"),
+            ("Bharat Rashtra Samiti", "ORG"), ("BRS", "ORG")} <= found
+    assert not any(label == "PERSON" for _, label in found)
+
+
+def test_bare_one_counts_only_before_a_noun() -> None:
+    text = ("The party won one seat, one of the largest swings; the wrong one lost one year "
+            "later.")
+    ones = [(e.start, e.label) for e in recognize(text) if e.text == "one"]
+    assert ones == [(text.index("one seat"), "CARDINAL")]
+
+
 # -- across documents ------------------------------------------------------------------------
 
 def test_recognize_many_links_the_same_entity_across_documents() -> None:
@@ -349,6 +427,12 @@ def test_blind_set_overlap_f1() -> None:
     gold = _load_gold(BLIND / "gold.jsonl")
     assert len(gold) >= 6
     assert overlap_f1(gold, BLIND) >= max(BLIND_FLOOR, BLIND_FIRST)
+
+
+def test_second_blind_set_overlap_f1() -> None:
+    gold = _load_gold(BLIND2 / "gold.jsonl")
+    assert len(gold) >= 8
+    assert overlap_f1(gold, BLIND2) >= max(BLIND2_FLOOR, BLIND2_FIRST)
 
 
 # -- command line ----------------------------------------------------------------------------

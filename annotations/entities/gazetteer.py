@@ -18,6 +18,10 @@ class Gazetteer:
     first_names: frozenset[str]
     surnames: frozenset[str]
     common_words: frozenset[str]
+    # Countries, capitals, states and provinces: never a person's surname in disguise
+    major_places: frozenset[str]
+    # Family names written first ("Meng Wanzhou", "Zhao Lijian")
+    surname_first: frozenset[str]
     # surname -> full name of a widely covered person ("Putin" -> "vladimir putin")
     famous_surnames: dict[str, str]
 
@@ -36,6 +40,7 @@ def _lines(name: str) -> list[str]:
 @functools.cache
 def load() -> Gazetteer:
     names: dict[str, tuple[str, str]] = {}
+    major: set[str] = set()
     first_names = frozenset(_read("first_names.txt").split())
     for ln in _lines("places.tsv"):
         name, key, kind = ln.split("\t")
@@ -45,11 +50,19 @@ def load() -> Gazetteer:
         if kind.startswith("city:") and name in first_names and int(kind[5:]) < _BIG_CITY:
             continue
         names[name] = ("GPE", key)
+        if not kind.startswith("city:"):
+            major.add(name)
+    # States and provinces outside the US (ISO 3166-2): a city of the same name keeps its entry.
+    for ln in _lines("admin1.tsv"):
+        name, key, _kind = ln.split("\t")
+        names.setdefault(name, ("GPE", key))
+        major.add(name)
     # Hand-curated aliases win over the derived city list ("Victoria" the state, not a
     # Hong Kong alias).
     for ln in _lines("places_extra.tsv"):
         name, label, key = ln.split("\t")
         names[name] = (label, key)
+        major.add(name)
     for ln in _lines("norp.tsv"):
         name, key = ln.split("\t")
         names.setdefault(name, ("NORP", key))
@@ -71,4 +84,6 @@ def load() -> Gazetteer:
         surnames=frozenset(_read("surnames.txt").split()),
         common_words=frozenset(_read("common_words.txt").split()),
         famous_surnames=famous,
+        major_places=frozenset(major),
+        surname_first=frozenset(_read("surnames_chinese.txt").split()),
     )

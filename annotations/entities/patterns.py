@@ -77,8 +77,19 @@ def _first_capital() -> str:
     return rf"[{UP}](?!(?:{branches}){alone})"
 
 
-_FIRST = _first_capital() + (_TOKEN % ("", 2))[len(f"[{UP}]"):]
-CAPSPAN = re.compile(rf"{_FIRST}(?:(?: {_CONN})? {_NEXT})*(?: [0-9]{{1,3}}(?![\w,.:/%-]))?")
+# After the first capital, a look-behind refuses a span that starts inside a word ("$730M
+# Securities", "iPhone"), so the scan moves on to the next word instead of losing the span.
+_FIRST = _first_capital() + r"(?<!\w\w)" + (_TOKEN % ("", 2))[len(f"[{UP}]"):]
+# A Reuters instrument code ("AMZN.O", "VOWG_p.DE") after a company's name is no part of it.
+_NOT_RIC = r"(?![A-Z]{1,6}\.[A-Z]{1,2}(?![\w.]))"
+# A number after a name belongs to it ("Boeing 737") unless it opens an amount ("fined Google
+# 250 million euros", "Apple 5 percent").
+_NOT_AMOUNT = (rf"(?![\w,.:/%-])(?! (?:{_SCALE}|percent|per cent|{_CURRENCY}|{_QUANT_UNIT}"
+               rf"|{_DUR_UNIT}|{_TIME_UNIT})\b)")
+CAPSPAN = re.compile(
+    rf"{_FIRST}(?:(?: {_CONN})? {_NOT_RIC}{_NEXT})*(?: [0-9]{{1,3}}{_NOT_AMOUNT})?")
+# The instrument code itself, tested where a capitals span ends.
+RIC_TAIL = re.compile(r"\.[A-Z]{1,2}(?![\w.])")
 
 # Where a number may start; the full forms are matched there by NUMERIC.
 NUMBER_START = re.compile(r"[0-9$£¥]")
@@ -88,13 +99,15 @@ NUMERIC = re.compile(
         rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}\b|\d{{4}}\.\d{{2}}\.\d{{2}}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
         rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}(?:,? \d{{4}}(?!\d))?)",
         rf"(?P<money>[$£€¥₹] ?{_NUM}(?: ?(?:{_SCALE}|bn|mn|m|k|B|M|K)\b)?"
-        rf"|{_NUM}(?: {_SCALE})? {_CURRENCY}\b)",
+        rf"|{_NUM}(?:[- ]{_SCALE})?[- ]{_CURRENCY}\b)",
         rf"(?P<percent>{_NUM} ?(?:%|percent\b|per cent\b|percentage points?\b))",
         rf"(?P<duration>{_NUM}[- ]{_DUR_UNIT}\b(?: (?:old|ago))?)",
         rf"(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?: ?(?:[ap]\.m\.|[ap]m\b|[AP]M\b))?"
         rf"|\d{{1,2}} ?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)|{_NUM}[- ]{_TIME_UNIT}\b)",
         rf"(?P<quantity>{_NUM}[- ]?{_QUANT_UNIT}\b)",
         r"(?P<ordinal>\d+(?:st|nd|rd|th)\b)",
+        # A name that starts with a digit ("1MDB", "3M"): the gazetteer or its capitals decide.
+        rf"(?P<alnum>\d{{1,3}}[{UP}][A-Za-z]*(?![\w-]))",
         # A season or fiscal year written as a range of years ("2019-20", "2019–2020").
         r"(?P<year>(?:1[6-9]|20)\d{2}(?:[-–](?:(?:1[6-9]|20)\d{2}|\d{2})(?![\w%-])|s|['’]s)?"
         r"(?![\w%]|[.,:/]\d))",
@@ -105,11 +118,19 @@ NUMERIC = re.compile(
 MONTH_DATE = re.compile(
     rf"{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,? \d{{4}}(?!\d))?|\d{{4}}(?!\d))"
 )
+# A bare "one" counts only before a noun it counts ("won one seat", "one constituency"): not
+# "one of", "one another", "the wrong one", nor the idioms and durations ("one day", "one
+# thing", "one year"), which are not amounts.
+_ONE_NOUN = (r"(?= (?!(?:of|another|or|and|nor|who|whom|which|that|is|was|has|had|would|will"
+             r"|can|could|may|might|must|should|does|did|day|time|way|thing|things|hand|side"
+             r"|point|by|in|on|at|to|for|with|as|more|less|such|the|a|an|he|she|they|we|you|it"
+             r"|else|place|step|after|before|last|final|single|big|great|little|very|too|so"
+             rf"|{_DUR_UNIT}|{_TIME_UNIT})\b)[a-z]{{3,}}\b)")
 # Spelled-out numbers after a space (a literal the engine can skip to; capitalised ones at a
 # sentence start come through the capitalised-span analysis).
 SPELLED_NUMBER = re.compile(
     rf" (?P<n>{_NUMWORD}(?:[- ](?:{_NUMWORD}|one|two|three|four|five|six|seven|eight|nine))?"
-    rf"(?: {_SCALE})?|one {_SCALE}|one(?= percent| per cent| percentage point))\b"
+    rf"(?: {_SCALE})?|one {_SCALE}|one(?= percent| per cent| percentage point)|one{_ONE_NOUN})\b"
     rf"(?P<unit>[- ](?:{_DUR_UNIT}|{_TIME_UNIT}|percent|per cent|percentage points?)\b)?"
 )
 

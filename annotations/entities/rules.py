@@ -47,6 +47,7 @@ from .patterns import (
     NUMERIC,
     PROSE_WORD,
     RARE_CURRENCY,
+    RIC_TAIL,
     SIGNED_NUMBER,
     SPEAKER,
     SPELLED_NUMBER,
@@ -88,6 +89,16 @@ _ORG_ENDS = ORG_SUFFIX | ORG_HEAD
 # "said" follows organisations as often as people.
 _CUES_AFTER = PERSON_CUES_AFTER - {"said", "says"}
 _NAME_ENDS = ORG_SUFFIX | FAC_SUFFIX | LOC_SUFFIX | GPE_SUFFIX | _TITLE_ANY
+_ONE_PRONOUN_BEFORE = frozenset((
+    "the", "this", "that", "which", "no", "any", "each", "every", "only", "another", "wrong",
+    "right", "other", "last", "first", "new", "old", "same", "next", "latest", "big", "good",
+    "bad", "little", "such", "a"))
+_KEEP_SURE = frozenset(("PERSON", "GPE", "NORP"))
+_AND_CO = frozenset(("Co.", "Co", "Company", "Sons"))
+_WEB_TLDS = (".com", ".org", ".net", ".io")
+# Company-form words written after a comma ("Maritime Industries, Inc."): part of the name.
+_COMMA_SUFFIX = frozenset(("Inc.", "Inc", "Ltd.", "Ltd", "LLC", "LLP", "Corp.", "Corp", "Co.",
+                           "plc", "PLC", "S.A.", "AG", "N.V.", "NV", "SA", "L.P.", "LP"))
 
 Result = tuple[int, int, str, int]   # start, end (relative to the span), label, confidence
 # Where a span stands: ``initial`` is False mid-sentence, True at a sentence start, HEAD on a
@@ -115,6 +126,8 @@ _INFLECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "g": (("ing", ""), ("ing", "e")),
     "y": (("ly", ""), ("ily", "y")),
 }
+# Stems shorter than this are no evidence ("Carly" is no "car" + "ly").
+_MIN_STEM = 4
 
 
 def _is_common(gz: Gazetteer, word: str) -> bool:
@@ -123,7 +136,8 @@ def _is_common(gz: Gazetteer, word: str) -> bool:
     if low in common:
         return True
     for suf, repl in _INFLECTIONS.get(low[-1:], ()):
-        if low.endswith(suf) and len(low) > len(suf) + 2 and low[: -len(suf)] + repl in common:
+        if low.endswith(suf) and len(low) >= len(suf) + _MIN_STEM \
+                and low[: -len(suf)] + repl in common:
             return True
     return False
 
@@ -212,6 +226,8 @@ class _Analyser:
             return False   # "the Supreme Court on Nov 11": the date is not part of the name
         if conn == "&" or conn in NAME_PARTICLES:
             return True
+        if conn == "and" and j == len(words) - 1 and words[j] in _AND_CO:
+            return True   # "Wells Fargo and Co.", "Johnson and Sons"
         prev = words[i - 1] if i > 0 else ""
         if conn in ("of", "for") and (prev in ORG_HEAD or prev in ORG_SUFFIX):
             return True
@@ -259,7 +275,7 @@ class _Analyser:
         label = found[0]
         conf = SURE
         if (initial or label == "PERSON") and " " not in text and not text.isupper() \
-                and _is_common(self.gz, text):
+                and text not in self.gz.major_places and _is_common(self.gz, text):
             # "Apple hopes", "Sun rises": needs the document's word for it.
             conf = AMBIG
         return (rel, rel + len(text), label, conf)
@@ -282,17 +298,27 @@ class _Analyser:
             return self._single(words[0], base, initial)
         if initial == HEAD:
             # A headline capitalises its verbs and nouns too ("Acacia Stock Rises", "Cisco
-            # Agrees"): the name ends at its last word that is not an ordinary word.
-            keep = 0
-            for k, w in enumerate(words):
-                if not _is_common(gz, w) or w in gz.first_names or w in gz.names \
-                        or w in _NAME_ENDS or (k and (words[k - 1] in gz.first_names
-                                                      or words[k - 1] in PERSONAL_TITLES)):
-                    # A surname after a given name or a title may be a word ("Tim Cook",
-                    # "President Trump").
-                    keep = k + 1
+            # Agrees"): the name ends at its last word that is not an ordinary word, and a run
+            # of ordinary words between two names parts them ("China Approves AMD", "Ottawa
+            # Halts Hong Kong").
+            namey = [not _is_common(gz, w) or w in gz.first_names or w in gz.names
+                     or w in _NAME_ENDS
+                     # A surname after a given name or a title may be a word ("Tim Cook",
+                     # "President Trump").
+                     or (k == 1 and words[0] in gz.first_names)
+                     or (k > 0 and words[k - 1] in PERSONAL_TITLES)
+                     for k, w in enumerate(words)]
+            keep = max((k + 1 for k in range(n) if namey[k]), default=0)
             if 0 < keep < n:
                 return self._group(words[:keep], offs[:keep], initial)
+            first_name = namey.index(True) if keep else 0
+            for k in range(first_name + 1, n - 1):
+                if namey[k - 1] and not namey[k]:
+                    j = k
+                    while not namey[j]:
+                        j += 1
+                    return (self._group(words[:k], offs[:k], initial)
+                            + self._group(words[j:], offs[j:], initial))
 
         # Titles split a span: what precedes is classified alone, what follows is a person.
         t0 = -1
@@ -313,6 +339,12 @@ class _Analyser:
                 rfound = gz.names.get(rtext)
                 if rfound is not None and rfound[0] != "PERSON":
                     out.append((roffs[0], roffs[0] + len(rtext), rfound[0], SURE))
+                elif rest[0] in CONNECTORS or all(w in _ORG_ENDS for w in rest):
+                    # "General Court", "Court of Justice": the title word names the body
+                    return [(base, base + len(text), "ORG", SHAPE)]
+                elif initial == HEAD and len(rest) == 1 and rest[0][-1:] == "s" \
+                        and _is_common(gz, rest[0]):
+                    pass   # a headline's verb after a noun ("Judge Approves", "Mayor Quits")
                 elif words[t1 - 1] in PERSONAL_TITLES or any(
                         not _is_common(gz, w) or w in gz.first_names for w in rest):
                     out.append((roffs[0], roffs[0] + len(rtext), "PERSON", SURE))
@@ -321,6 +353,16 @@ class _Analyser:
                 return self._group(words[:t0], offs[:t0], initial)
 
         first = words[0]
+        # A day or month glued to the name after it ("On Friday Canada joined").
+        if first in WEEKDAYS or (first in MONTHS and first not in AMBIGUOUS_MONTHS):
+            return [(base, base + len(first), "DATE", SURE),
+                    *self._group(words[1:], offs[1:], False)]
+        # A web name ends a byline's name ("By Peter Nurse Investing.com").
+        for k in range(1, n):
+            if words[k].endswith(_WEB_TLDS):
+                return [*self._group(words[:k], offs[:k], initial),
+                        (offs[k], offs[k] + len(words[k]), "ORG", SHAPE),
+                        *self._group(words[k + 1:], offs[k + 1:], False)]
         # Sentence-initial common word glued to a name ("Meanwhile Facebook").
         if initial and _is_common(gz, first) and first not in gz.first_names \
                 and first not in gz.names and words[-1] not in ORG_SUFFIX:
@@ -340,6 +382,9 @@ class _Analyser:
         if len(last) == 1 and _is_common(gz, words[-2]):
             return [(base, base + len(text), "ORG", NEED)]   # "Group D", "Plan B"
         if last in ORG_SUFFIX:
+            if initial == HEAD and all(_is_common(gz, w) for w in words):
+                # "Shareholders Ask Court": a headline's words; the body must name it
+                return [(base, base + len(text), "ORG", NEED)]
             return [(base, base + len(text), "ORG", SURE)]
         if first in ORG_HEAD and "of" in words:
             return [(base, base + len(text), "ORG", SURE)]
@@ -358,6 +403,11 @@ class _Analyser:
         if last in GPE_SUFFIX and (f0 is not None or not _is_common(gz, first)):
             return [(base, base + len(text), "GPE", SHAPE)]
 
+        if last.rpartition("-")[2] in ORG_SUFFIX and "-" in last:
+            return [(base, base + len(text), "ORG", SHAPE)]   # "Regina Leader-Post"
+        if n <= 3 and first in gz.surname_first and all(
+                w[1:2].islower() and not _is_common(gz, w) for w in words[1:]):
+            return [(base, base + len(text), "PERSON", SHAPE)]   # "Meng Wanzhou"
         if first in gz.first_names and n <= 4 and not any(w in ORG_SUFFIX for w in words[1:]):
             return [(base, base + len(text), "PERSON", SURE)]
         if any(w in ORG_SUFFIX for w in words[1:]):
@@ -403,6 +453,9 @@ class _Analyser:
             if lf is not None and not right[:1].isdigit():
                 return [(base, base + len(left), lf[0], SURE),
                         *self._single(right, base + len(left) + 1, False)]
+            if rf is not None and left.isupper() and len(left) > 2:
+                # A wire slug before the name ("FACTBOX-European", "UPDATE-Google").
+                return [(base + len(left) + 1, end, rf[0], SURE)]
         if w.isupper():
             return self._allcaps(w, [w], [0], initial) if base == 0 else [
                 (base + a, base + b, lab, c)
@@ -484,10 +537,30 @@ class RuleRecognizer:
             if m.start >= end:
                 kept.append(m)
                 end = m.end
+        kept = self._join_parts(text, kept)
         tables = _table_lines(text)
         if tables:
             kept = [m for m in kept if not any(a <= m.start < b for a, b in tables)]
         return self._document_pass(text, kept)
+
+    @staticmethod
+    def _join_parts(text: str, ms: list[Mention]) -> list[Mention]:
+        """Join what the scan cut at a comma: "Industries, Inc." and "Saturday 26 Apr 2014"."""
+        out: list[Mention] = []
+        for m in ms:
+            if out:
+                p = out[-1]
+                gap = text[p.end:m.start]
+                if gap in (", ", " ") and (
+                        (p.label == "ORG" and gap == ", "
+                         and text[m.start:m.end] in _COMMA_SUFFIX)
+                        or (p.label == m.label == "DATE" and text[p.start:p.end] in WEEKDAYS
+                            and text[m.start:m.start + 1].isdigit())):
+                    p.end = m.end
+                    p.conf = max(p.conf, m.conf)
+                    continue
+            out.append(m)
+        return out
 
     def _capitalised(self, text: str, an: _Analyser) -> list[Mention]:
         out: list[Mention] = []
@@ -511,6 +584,8 @@ class RuleRecognizer:
                 initial = True
             span = m.group()
             if span.isupper() and len(span) > 1:
+                if RIC_TAIL.match(text, m.end()) is not None:
+                    continue   # "AMZN.O": a ticker, not a name
                 # A transcript speaker label starts its line in capitals.
                 ls = text.rfind("\n", 0, s) + 1
                 if s - ls < 14:
@@ -537,6 +612,15 @@ class RuleRecognizer:
             if not res:
                 continue
             mid = not initial and res is cache.get((span, False))
+            if mid and res[0][3] == NEED:
+                # Capitalised on a title-case line is no sign of a name ("500 Points").
+                ls = text.rfind("\n", 0, s) + 1
+                head = heads.get(ls)
+                if head is None:
+                    le = text.find("\n", s)
+                    le = len(text) if le < 0 else le
+                    head = heads[ls] = le - ls <= 200 and PROSE_WORD.search(text, ls, le) is None
+                mid = not head
             for a, b, label, conf in res:
                 out.append(Mention(s + a, s + b, label, conf, mid))
             if res[-1][2] == "DATE":
@@ -582,9 +666,21 @@ class RuleRecognizer:
                     start = j
             elif kind == "cardinal" and text[s:end].startswith(("+", "-")):
                 continue
+            elif kind == "alnum":
+                found = self.gazetteer.names.get(text[s:end])
+                if found is not None:
+                    out.append(Mention(s, end, found[0], SURE))
+                elif sum(c.isupper() for c in text[s:end]) >= 3:
+                    out.append(Mention(s, end, "ORG", GUESS))   # "1MDB"; not "5G", "3D"
+                continue
             out.append(Mention(start, end, _SCAN_LABEL[kind], SURE))
         for m in SPELLED_NUMBER.finditer(text):
             unit = m.group("unit")
+            if m.group("n") == "one" and not unit:
+                # "the wrong one lost", "this one matters": a pronoun, not an amount
+                w = text[max(0, m.start() - 12):m.start()].rsplit(None, 1)
+                if w and w[-1].lower().strip("“\"(") in _ONE_PRONOUN_BEFORE:
+                    continue
             label = "CARDINAL"
             if unit:
                 u = unit.strip(" -")
@@ -649,12 +745,20 @@ class RuleRecognizer:
         # Names that lead an organisation's name ("Johns Hopkins" of "Johns Hopkins
         # University"): alone they are its short form, not a person.
         org_stems: set[str] = set()
+        # Last words of organisations' names that name the body alone ("the Commission").
+        org_ends: set[str] = set()
+        prev: Mention | None = None
         for m, t in zip(ms, texts, strict=True):
             # Context first ("Ziarat district", "his wife Melania"), so it counts in the vote.
             if m.conf == GUESS and m.label in ("ORG", "PERSON"):
                 cue = self._context_label(text, m.start, m.end, " " in t)
                 if cue is not None:
                     m.label, m.conf = cue, SHAPE
+                elif m.label == "ORG" and prev is not None and prev.label == "PERSON" \
+                        and text[prev.end:m.start] in (" or ", " and ", " nor ") \
+                        and " " not in t:
+                    m.label, m.conf = "PERSON", SHAPE   # "Carson or Fiorina"
+            prev = m
         # The tallies below need only each distinct (text, label, confidence, place) and how
         # often it occurs, not every mention.
         tally = Counter([(t, m.label, m.conf, m.mid) for m, t in zip(ms, texts, strict=True)])
@@ -677,6 +781,8 @@ class RuleRecognizer:
                             first_token_org.add(parts[0])
                         if len(parts) > 2 and parts[-1].title() in _ORG_ENDS:
                             org_stems.add(" ".join(parts[:-1]))
+                        if parts[-1].title() in _ORG_ENDS:
+                            org_ends.add(parts[-1])
             elif conf == NEED and mid:
                 mids[t] = mids.get(t, 0) + n
             elif conf == AMBIG:
@@ -687,12 +793,16 @@ class RuleRecognizer:
             document's tables, so it is worked out once per distinct mention."""
             if conf == NEED and mids.get(t, 0) > 1:
                 conf = GUESS
+            elif conf == NEED and t in org_ends:
+                label, conf = "ORG", GUESS
             elif conf == AMBIG:
                 # Named twice, or named elsewhere with this label: the gazetteer reading holds.
                 conf = SHAPE if ambig[t] > 1 or label in votes.get(t, ()) else NEED
             single = " " not in t
-            if single and t in surname_of and (conf < SURE or label != "PERSON"):
-                # "Zuckerberg" after "Mark Zuckerberg".
+            if single and t in surname_of and (conf < SURE or label not in _KEEP_SURE or (
+                    label == "GPE" and t.title() not in gz.major_places)):
+                # "Zuckerberg" after "Mark Zuckerberg", "HARLOW" after "Poppy Harlow"; a
+                # country or province stays itself ("Canada" after a misread "Friday Canada").
                 label, conf = "PERSON", SHAPE
             elif single and conf == GUESS and label == "ORG" and t in first_token_person \
                     and t not in first_token_org:
@@ -745,11 +855,16 @@ class RuleRecognizer:
         suppressed = self._lowercase_acronyms(text, ms)
         if not defs and not suppressed:
             return ms
+        # People are not given acronyms in brackets: a "person" that has one is a body
+        # ("Bharat Rashtra Samiti (BRS)").
+        bodies = {d[0] for d in defs.values() if d[2] == "PERSON" and " " in d[3]}
         out: list[Mention] = []
         for m in ms:
             t = text[m.start:m.end]
             long = defs.get(t)
-            if long is not None and long[0] != m.start:
+            if m.start in bodies or (long is not None and long[0] in bodies):
+                m.label = "ORG"
+            elif long is not None and long[0] != m.start:
                 m.label = long[2]
             elif t in suppressed:
                 continue

