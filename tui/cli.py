@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from annotations.errors import SidelightError
 from tui.safe_text import one_line
 
-COMMANDS: tuple[str, ...] = ("compare", "annotate", "notes", "edit", "delete", "entities")
+COMMANDS: tuple[str, ...] = (
+    "compare", "annotate", "notes", "edit", "delete", "entities", "export", "import_",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    names = set(COMMANDS) | {"-h", "--help"}
+    names = {name.rstrip("_") for name in COMMANDS} | {"-h", "--help"}
     # Anything that is not a subcommand is a list of files for the reader.
     first = next((a for a in argv if not a.startswith("-")), None)
     try:

@@ -1,0 +1,103 @@
+"""``sidelight export``: files, stdout, overwrite rules, missing sources, re-anchoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotations.documents import load_document
+from annotations.model import new_highlight, quote_target
+from annotations.store import AnnotationStore
+from tui.cli import main
+
+Files = tuple[Path, Path, Path]
+TEXT = "The council said the bridge would reopen.\n\nEngineers found no damage.\n"
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> Files:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b.write_text("A second story with <script>alert(1)</script> inside.\n", encoding="utf-8")
+    db = tmp_path / "db.json"
+    store = AnnotationStore(db)
+    for path, quote in ((a, "the bridge would reopen"), (b, "<script>alert(1)</script>")):
+        doc = load_document(path)
+        s = doc.text.index(quote)
+        store.add(new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, s,
+                                             s + len(quote))))
+    return a, b, db
+
+
+def test_stdout_has_every_document(setup: Files, capsys: pytest.CaptureFixture[str]) -> None:
+    _a, _b, db = setup
+    assert main(["export", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("---\n")
+    assert "> the bridge would reopen" in out
+    assert "> &lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "<script>" not in out
+
+
+def test_files_limit_the_export(setup: Files, capsys: pytest.CaptureFixture[str]) -> None:
+    a, _b, db = setup
+    assert main(["export", str(a), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "the bridge would reopen" in out and "script" not in out
+
+
+def test_output_file_is_not_overwritten_without_force(
+    setup: Files, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _a, _b, db = setup
+    out = tmp_path / "export.md"
+    assert main(["export", "-o", str(out), "--db", str(db)]) == 0
+    first = out.read_text(encoding="utf-8")
+    out.write_text("my own notes", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export", "-o", str(out), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err and err.count("\n") == 1
+    assert out.read_text(encoding="utf-8") == "my own notes"
+    assert main(["export", "-o", str(out), "--force", "--db", str(db)]) == 0
+    assert out.read_text(encoding="utf-8").split("exported_at")[0] == first.split(
+        "exported_at")[0]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_missing_source_is_exported_from_stored_quotes(
+    setup: Files, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _a, b, db = setup
+    b.unlink()
+    assert main(["export", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "source file not found" in out
+    assert "> &lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_export_re_anchors_an_edited_document(
+    setup: Files, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, _b, db = setup
+    a.write_text("Update: times corrected.\n\n" + TEXT, encoding="utf-8")
+    assert main(["export", str(a), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "line 3, characters" in out
+    [ann] = [x for x in AnnotationStore(db).all() if x.target.source == str(a.resolve())]
+    assert ann.target.fingerprint == load_document(a).fingerprint
+
+
+def test_empty_store_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--db", str(tmp_path / "db.json")]) == 1
+    assert "no annotations to export" in capsys.readouterr().err
+
+
+def test_missing_output_directory(
+    setup: Files, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _a, _b, db = setup
+    assert main(["export", "-o", str(tmp_path / "no" / "x.md"), "--db", str(db)]) == 1
+    assert "no such directory" in capsys.readouterr().err

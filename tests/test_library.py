@@ -1,0 +1,130 @@
+"""open_annotations: anchored annotations of a document, saved in one write when they moved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from annotations.documents import Document, load_document
+from annotations.library import open_annotations
+from annotations.model import Annotation, new_document_note, new_highlight, new_link, quote_target
+from annotations.store import AnnotationStore
+
+TEXT = (
+    "Officials confirmed on Tuesday that the bridge would reopen next month.\n\n"
+    "Engineers found no structural damage after a week of inspections, the council said.\n"
+)
+
+
+class CountingStore(AnnotationStore):
+    """The real store, counting the writes that open_annotations makes."""
+
+    writes: list[list[Annotation]]
+
+    def put_many(self, anns: Iterable[Annotation]) -> None:
+        anns = list(anns)
+        self.writes.append(anns)
+        super().put_many(anns)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> CountingStore:
+    s = CountingStore(tmp_path / "annotations.json")
+    s.writes = []
+    return s
+
+
+def _doc(path: Path, text: str = TEXT) -> Document:
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
+def _highlight(doc: Document, quote: str) -> Annotation:
+    start = doc.text.index(quote)
+    return new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, start,
+                                      start + len(quote)))
+
+
+def test_unchanged_document_is_not_written(store: CountingStore, tmp_path: Path) -> None:
+    doc = _doc(tmp_path / "a.txt")
+    ann = store.add(_highlight(doc, "no structural damage"))
+    assert open_annotations(store, doc) == [ann]
+    assert store.writes == []
+
+
+def test_edited_document_re_anchors_and_saves_once(store: CountingStore, tmp_path: Path) -> None:
+    doc = _doc(tmp_path / "a.txt")
+    kept = store.add(_highlight(doc, "no structural damage"))
+    gone = store.add(_highlight(doc, "would reopen next month"))
+    note = store.add(new_document_note(doc.path, doc.fingerprint, "check the date"))
+    edited = _doc(tmp_path / "a.txt", "UPDATE: corrected.\n\n" + TEXT.replace(
+        "that the bridge would reopen next month", "that the bridge stays shut"))
+    result = {a.id: a for a in open_annotations(store, edited)}
+    assert len(store.writes) == 1 and len(store.writes[0]) == 3
+    moved = result[kept.id].target
+    assert edited.text[moved.start : moved.end] == "no structural damage"  # type: ignore[misc]
+    assert result[gone.id].orphan and result[gone.id].target.exact == "would reopen next month"
+    assert result[note.id].target.fingerprint == edited.fingerprint
+    # Stored as anchored: a second open finds nothing to change.
+    assert store.get(kept.id) == result[kept.id]
+    assert open_annotations(store, edited) and len(store.writes) == 1
+
+
+def test_moved_file_is_found_by_fingerprint(store: CountingStore, tmp_path: Path) -> None:
+    old = _doc(tmp_path / "a.txt")
+    ann = store.add(_highlight(old, "the council said"))
+    new_path = tmp_path / "renamed.txt"
+    (tmp_path / "a.txt").rename(new_path)
+    moved = load_document(new_path)
+    [result] = open_annotations(store, moved)
+    assert result.id == ann.id and result.target.source == moved.path
+    assert store.get(ann.id).target.source == moved.path  # type: ignore[union-attr]
+
+
+def test_a_copy_does_not_take_the_originals(store: CountingStore, tmp_path: Path) -> None:
+    original = _doc(tmp_path / "a.txt")
+    store.add(_highlight(original, "the council said"))
+    copy = _doc(tmp_path / "copy.txt")
+    assert open_annotations(store, copy) == []
+    assert store.writes == []
+
+
+def test_link_to_another_document_keeps_its_far_end(store: CountingStore, tmp_path: Path) -> None:
+    a = _doc(tmp_path / "a.txt")
+    b = _doc(tmp_path / "b.txt", "The council said the bridge was safe.\n")
+    here = _highlight(a, "no structural damage").target
+    there = _highlight(b, "the bridge was safe").target
+    link = store.add(new_link((here, there), "agrees"))
+    edited = _doc(tmp_path / "a.txt", "Intro.\n" + TEXT)
+    [result] = open_annotations(store, edited)
+    assert result.targets[1] == there
+    assert result.targets[0].start == here.start + len("Intro.\n")  # type: ignore[operator]
+    assert result.id == link.id
+
+
+def test_read_only_store_anchors_without_writing(tmp_path: Path) -> None:
+    doc = _doc(tmp_path / "a.txt")
+    ann = _highlight(doc, "no structural damage")
+
+    class ReadOnly:
+        read_only = True
+
+        def changed(self) -> bool:
+            return False
+
+        def reload(self) -> None:
+            raise AssertionError("not changed")
+
+        def for_document(self, source: str, fingerprint: str) -> list[Annotation]:
+            return [ann]
+
+        def put_many(self, anns: list[Annotation]) -> None:
+            raise AssertionError("a read-only store is never written")
+
+    edited = _doc(tmp_path / "a.txt", "New first line.\n" + TEXT)
+    [result] = open_annotations(ReadOnly(), edited)
+    assert result.target.start == ann.target.start + len("New first line.\n")  # type: ignore[operator]
+    assert replace(result, targets=ann.targets) == ann

@@ -1,0 +1,149 @@
+"""``sidelight export``: annotations as Markdown (or W3C Web Annotation JSON-LD).
+
+    sidelight export [FILE…] [-o PATH] [--force] [--format markdown|json]
+                     [--db PATH] [--encoding NAME]
+
+Without FILEs, every document that has annotations is exported. Each document is opened as
+it is now, so annotations are anchored (and the store updated) first; a document whose file
+is gone is exported from its stored quotes. Without ``-o`` the export goes to stdout;
+``-o`` refuses to replace an existing file unless ``--force`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from annotations.documents import Document, load_document
+from annotations.errors import DocumentError, SidelightError
+from annotations.export_markdown import export_markdown
+from annotations.library import open_annotations
+from annotations.model import Annotation
+from annotations.store import AnnotationStore, open_store
+from annotations.w3c import to_w3c_list
+from tui.commands.common import add_db_option, add_encoding_option
+
+FORMATS = ("markdown", "json")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export annotations as Markdown or W3C Web Annotation JSON",
+        description=(
+            "Export annotations: of the given documents, or of every document that has "
+            "some. Markdown (default) reads well in GitHub, Obsidian or any CommonMark "
+            "viewer; --format json writes W3C Web Annotation JSON-LD for `sidelight import`."
+        ),
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="documents whose annotations to export (default: all)")
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="write to PATH instead of stdout")
+    parser.add_argument("--force", action="store_true",
+                        help="with -o, replace PATH if it exists")
+    parser.add_argument("--format", choices=FORMATS, default="markdown",
+                        help="markdown (default) or json (W3C Web Annotation)")
+    add_db_option(parser)
+    add_encoding_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    output = Path(args.output).expanduser() if args.output else None
+    if output is not None:
+        _check_output(output, args.force)
+    store = open_store(args.db)
+    if args.files:
+        docs = [load_document(path, args.encoding) for path in args.files]
+        anns = _anchored(store, docs)
+    else:
+        docs, anns = _everything(store, args.encoding)
+        if not anns:
+            raise SidelightError(f"{store.path}: no annotations to export")
+    if args.format == "json":
+        text = json.dumps(to_w3c_list(anns), indent=2, ensure_ascii=True) + "\n"
+    else:
+        text = export_markdown(docs, anns)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    _write(output, text, args.force)
+    print(f"Exported {len(anns)} annotation{'s' if len(anns) != 1 else ''} to {output}",
+          file=sys.stderr)
+    return 0
+
+
+def _anchored(store: AnnotationStore, docs: list[Document]) -> list[Annotation]:
+    seen: dict[str, Annotation] = {}
+    for doc in docs:
+        for ann in open_annotations(store, doc):
+            # A link between two of the documents: the second opening anchored its other end.
+            seen[ann.id] = _merge(seen.get(ann.id), ann, doc)
+    return list(seen.values())
+
+
+def _merge(earlier: Annotation | None, later: Annotation, doc: Document) -> Annotation:
+    if earlier is None:
+        return later
+    targets = tuple(
+        new if new.source == doc.path else old
+        for old, new in zip(earlier.targets, later.targets, strict=True)
+    )
+    return replace(later, targets=targets)
+
+
+def _everything(
+    store: AnnotationStore, encoding: str | None
+) -> tuple[list[Document], list[Annotation]]:
+    """Every annotation, anchored on the documents that can still be read."""
+    sources = sorted({t.source for a in store.all() for t in a.targets})
+    docs: list[Document] = []
+    for source in sources:
+        try:
+            docs.append(load_document(source, encoding))
+        except DocumentError:
+            continue  # exported from its stored quotes, marked "source file not found"
+    anchored = {a.id: a for a in _anchored(store, docs)}
+    anns = [anchored.get(a.id, a) for a in store.all()]
+    return docs, anns
+
+
+def _check_output(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise SidelightError(f"{path}: is a directory; give a file name for -o")
+    if path.exists() and not force:
+        raise SidelightError(f"{path}: already exists; pass --force to replace it")
+    if not path.parent.is_dir():
+        raise SidelightError(f"{path.parent}: no such directory; create it or choose another -o")
+
+
+def _write(path: Path, text: str, force: bool) -> None:
+    """Write atomically: a reader never sees half an export, a failure leaves no file."""
+    _check_output(path, force)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            # link() fails if the name appeared meanwhile: never replace without --force.
+            os.link(tmp, path)
+            os.unlink(tmp)
+        tmp = None
+    except FileExistsError:
+        raise SidelightError(f"{path}: already exists; pass --force to replace it") from None
+    except OSError as err:
+        raise SidelightError(f"{path}: cannot write the export ({err.strerror or err})") from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
