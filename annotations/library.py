@@ -21,7 +21,9 @@ class _Store(Protocol):
     def changed(self) -> bool: ...
     def reload(self) -> None: ...
     def for_document(self, source: str, fingerprint: str) -> list[Annotation]: ...
-    def put_many(self, anns: list[Annotation]) -> None: ...
+    def replace_unchanged(
+        self, pairs: list[tuple[Annotation, Annotation]]
+    ) -> list[Annotation]: ...
 
 
 def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
@@ -34,21 +36,23 @@ def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
 
     Annotations whose targets changed (new position, new path, newly orphaned) are saved in
     one write, unless the store is read-only; then they are anchored for this session only.
+    The write skips any annotation another process changed after we read it.
     """
     if store.changed():
         store.reload()
     found = store.for_document(doc.path, doc.fingerprint)
     result: list[Annotation] = []
-    changed: list[Annotation] = []
+    changed: list[tuple[Annotation, Annotation]] = []
     for ann in found:
         if not any(_on_document(t, doc) for t in ann.targets):
             continue
         anchored = anchor_annotation(ann, doc, on_document=lambda t: _on_document(t, doc))
         result.append(anchored)
         if anchored != ann:
-            changed.append(anchored)
+            changed.append((ann, anchored))
     if changed and not store.read_only:
-        store.put_many(changed)
+        # Compare-and-swap: an edit another process made since we read wins over re-anchoring.
+        store.replace_unchanged(changed)
     return result
 
 

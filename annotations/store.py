@@ -203,6 +203,28 @@ class AnnotationStore:
         docs = {a.id: self._checked_doc(a) for a in anns}
         self._commit(lambda current: self._table.replace_many(docs), put=anns)
 
+    def replace_unchanged(
+        self, pairs: Iterable[tuple[Annotation, Annotation]]
+    ) -> list[Annotation]:
+        """For each ``(old, new)``, write ``new`` only where the store still holds ``old``.
+
+        Re-anchoring computes new selectors from what it read; if another process edited or
+        deleted the annotation meanwhile, its change wins and the re-anchoring is dropped
+        (it is redone the next time the document is opened). Returns what was written.
+        """
+        pairs = list(pairs)
+        written: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            written[:] = [new for old, new in pairs if current.get(old.id) == old]
+            if written:
+                self._table.replace_many({a.id: self._checked_doc(a) for a in written})
+
+        if pairs:
+            # ``written`` is filled inside the lock, before _commit applies it to the snapshot.
+            self._commit(change, put=written)
+        return list(written)
+
     def delete(self, id: str) -> Annotation:
         """Delete by exact id; returns what was deleted (to undo, ``put`` it back)."""
         removed: list[Annotation] = []

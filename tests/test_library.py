@@ -24,10 +24,12 @@ class CountingStore(AnnotationStore):
 
     writes: list[list[Annotation]]
 
-    def put_many(self, anns: Iterable[Annotation]) -> None:
-        anns = list(anns)
-        self.writes.append(anns)
-        super().put_many(anns)
+    def replace_unchanged(
+        self, pairs: Iterable[tuple[Annotation, Annotation]]
+    ) -> list[Annotation]:
+        pairs = list(pairs)
+        self.writes.append([new for _old, new in pairs])
+        return super().replace_unchanged(pairs)
 
 
 @pytest.fixture
@@ -121,10 +123,34 @@ def test_read_only_store_anchors_without_writing(tmp_path: Path) -> None:
         def for_document(self, source: str, fingerprint: str) -> list[Annotation]:
             return [ann]
 
-        def put_many(self, anns: list[Annotation]) -> None:
+        def replace_unchanged(self, pairs: list[tuple[Annotation, Annotation]]) -> list:
             raise AssertionError("a read-only store is never written")
 
     edited = _doc(tmp_path / "a.txt", "New first line.\n" + TEXT)
     [result] = open_annotations(ReadOnly(), edited)
     assert result.target.start == ann.target.start + len("New first line.\n")  # type: ignore[operator]
     assert replace(result, targets=ann.targets) == ann
+
+
+def test_re_anchoring_never_overwrites_a_concurrent_edit(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    doc = _doc(path)
+    mine = AnnotationStore(tmp_path / "annotations.json")
+    ann = mine.add(_highlight(doc, "no structural damage"))
+    edited = _doc(path, "New first line.\n" + TEXT)
+
+    class EditedMeanwhile(AnnotationStore):
+        """Another process edits the note between our read and our write."""
+
+        def replace_unchanged(self, pairs):  # type: ignore[no-untyped-def]
+            AnnotationStore(self.path).put(ann.edited(note="typed in another window"))
+            return super().replace_unchanged(pairs)
+
+    [anchored] = open_annotations(EditedMeanwhile(tmp_path / "annotations.json"), edited)
+    assert anchored.target.start == ann.target.start + len("New first line.\n")  # type: ignore[operator]
+    stored = AnnotationStore(tmp_path / "annotations.json").get(ann.id)
+    assert stored is not None and stored.note == "typed in another window"
+    # Opened again, the edited annotation is re-anchored on top of the other window's edit.
+    [again] = open_annotations(AnnotationStore(tmp_path / "annotations.json"), edited)
+    assert again.note == "typed in another window"
+    assert again.target.start == anchored.target.start

@@ -14,7 +14,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def _setup_commands() -> list[str]:
     block = re.search(r"## Set-up\n.*?```(?:sh|bash|console)?\n(.*?)```", README, re.DOTALL)
     assert block, "README has a Set-up section with a code block"
-    return [line for line in block.group(1).splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line for line in block.group(1).splitlines() if line.strip() and not line.startswith("#")
+    ]
 
 
 def test_readme_has_exactly_two_setup_commands() -> None:

@@ -25,16 +25,13 @@ from dataclasses import dataclass
 
 from rich.cells import get_character_cell_size
 
+from tui.safe_text import INVALID_PLACEHOLDER, placeholder
+
 NORMAL, TAB, MARK, HIDDEN, PLACEHOLDER = range(5)
 TAB_SIZE = 4
 MAX_MARKS = 4  # combining marks drawn per base character; more would only pile up glyphs
 ORPHAN_BASE = "\u25cc"  # dotted circle, the conventional base for a lone combining mark
 
-_C1_PLACEHOLDER = "\u2426"
-_BIDI_PLACEHOLDER = "\u21c4"
-_LINE_SEPARATOR_PLACEHOLDER = "\u2424"
-_INVALID_PLACEHOLDER = "\ufffd"
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ALWAYS_HIDDEN = frozenset(
     [chr(c) for c in range(0xFE00, 0xFE10)]  # variation selectors
     + [chr(c) for c in range(0x1F3FB, 0x1F400)]  # emoji skin-tone modifiers
@@ -43,24 +40,16 @@ _ALWAYS_HIDDEN = frozenset(
 
 
 def _classify(ch: str) -> tuple[int, str, int]:
-    cp = ord(ch)
     if ch == "\t":
         return TAB, " ", 0
-    if cp < 0x20:
-        return PLACEHOLDER, chr(0x2400 + cp), 1
-    if cp == 0x7F:
-        return PLACEHOLDER, "\u2421", 1
-    if 0x80 <= cp <= 0x9F:
-        return PLACEHOLDER, _C1_PLACEHOLDER, 1
-    if ch in _BIDI_CONTROLS:
-        return PLACEHOLDER, _BIDI_PLACEHOLDER, 1
+    stand_in = placeholder(ch)
+    if stand_in is not None:
+        return PLACEHOLDER, stand_in, 1
     if ch in _ALWAYS_HIDDEN:
         return HIDDEN, "", 0
     category = unicodedata.category(ch)
-    if category in ("Zl", "Zp"):
-        return PLACEHOLDER, _LINE_SEPARATOR_PLACEHOLDER, 1
-    if category in ("Cs", "Cn"):
-        return PLACEHOLDER, _INVALID_PLACEHOLDER, 1
+    if category == "Cn":
+        return PLACEHOLDER, INVALID_PLACEHOLDER, 1
     if category == "Cf":
         return HIDDEN, "", 0
     width = get_character_cell_size(ch)
