@@ -41,6 +41,13 @@ BLIND_FLOOR = 0.96
 # estimate. The rules were then changed by error category; they reach 0.972 on it now.
 BLIND2_FIRST = 0.847
 BLIND2_FLOOR = 0.95
+# The third blind set (ten online reports of company scandals, breaches, regulators and the
+# politics around them, gold written before the engine saw them) scored 0.974 overlap F1
+# (0.938 strict) on first contact: the current honest estimate. Rules changed by error category
+# since reach 0.998 on it.
+BLIND3 = REPO / "tests" / "data" / "entities_blind3"
+BLIND3_FIRST = 0.974
+BLIND3_FLOOR = 0.98
 # The seed gold: 0.994 now; the target is 0.92.
 SEED_FLOOR = 0.97
 
@@ -311,6 +318,74 @@ def test_bare_one_counts_only_before_a_noun() -> None:
     assert ones == [(text.index("one seat"), "CARDINAL")]
 
 
+def test_date_stamp_and_dateline_open_the_first_sentence() -> None:
+    text = (" date 2020-06-23 Former Ridgefield chief executive Jonas Ekdahl was arrested.\n"
+            "BERLIN, Sept 27 Six U.S. senators wrote to him.")
+    found = spans(text)
+    assert {("2020-06-23", "DATE"), ("Ridgefield", "ORG"), ("Jonas Ekdahl", "PERSON"),
+            ("Six", "CARDINAL"), ("U.S.", "GPE")} <= found
+    assert not any(t.startswith(("Former", "Six ")) for t, _ in found)
+
+
+def test_capitalised_word_before_a_number_does_not_swallow_it() -> None:
+    found = spans("Charges were filed. Nearly 40 states joined, and half a million people "
+                  "signed in October of 2016.")
+    assert {("40", "CARDINAL"), ("half a million", "CARDINAL"),
+            ("October of 2016", "DATE")} <= found
+    assert not any(t.startswith("Nearly") for t, _ in found)
+
+
+def test_names_broken_by_hard_wrapped_lines() -> None:
+    text = ("The letter was signed by Senators Patrick Leahy, Al Franken, Richard\n"
+            "Blumenthal and Ron Wyden.\n")
+    found = spans(text)
+    assert {("Patrick Leahy", "PERSON"), ("Richard\nBlumenthal", "PERSON"),
+            ("Ron Wyden", "PERSON")} <= found
+    assert not any(label == "ORG" for _, label in found)
+
+
+def test_titles_of_several_words_and_places_before_people() -> None:
+    text = ("Home Affairs Minister Clare Vance spoke. Securities and Exchange Commission Chair "
+            "Mary Jo White declined. Florida Republican Michael Bilirakis objected.")
+    found = spans(text)
+    assert {("Clare Vance", "PERSON"), ("Securities and Exchange Commission", "ORG"),
+            ("Mary Jo White", "PERSON"), ("Florida", "GPE"), ("Republican", "NORP"),
+            ("Michael Bilirakis", "PERSON")} <= found
+    assert not any("Minister" in t or "Chair" in t for t, _ in found)
+
+
+def test_government_body_named_with_its_country_is_one_organisation() -> None:
+    found = spans("He will testify before a U.S. House of Representatives panel.")
+    assert ("U.S. House of Representatives", "ORG") in found
+    assert ("U.S.", "GPE") not in found
+
+
+def test_link_text_and_collective_nouns_are_not_names() -> None:
+    text = ("Regulators crack down on Big Tech\n\nPressure on Big Tech grew. Amazon (AMZN) - "
+            "Get Report fell and Nike (NKE) - Get Report rose; Big Tech firms lobbied.")
+    found = spans(text)
+    assert {("Amazon", "ORG"), ("Nike", "ORG")} <= found
+    assert not {t for t, _ in found} & {"Big Tech", "Get Report", "Tech"}
+
+
+def test_read_more_headline_and_lower_case_agency_dateline() -> None:
+    text = ("Manila (dpa) - Floods hit the capital.\n"
+            "Read more: AMD's Lisa Su Redoubles Intel Challenge With Record Deal\n"
+            "AMD competes with Intel.")
+    ents = recognize(text)
+    found = {(e.text, e.label) for e in ents}
+    assert {("dpa", "ORG"), ("Manila", "GPE")} <= found
+    assert {e.label for e in ents if e.text == "Intel"} == {"ORG"}
+    assert any(e.label == "PERSON" and e.text.startswith("Lisa Su") for e in ents)
+
+
+def test_listed_companies_named_like_people() -> None:
+    found = spans("Freddie Mac, Charles Schwab and Estee Lauder reported; Morgan Stanley "
+                  "advised.")
+    assert {("Freddie Mac", "ORG"), ("Charles Schwab", "ORG"), ("Estee Lauder", "ORG"),
+            ("Morgan Stanley", "ORG")} <= found
+
+
 # -- across documents ------------------------------------------------------------------------
 
 def test_recognize_many_links_the_same_entity_across_documents() -> None:
@@ -433,6 +508,12 @@ def test_second_blind_set_overlap_f1() -> None:
     gold = _load_gold(BLIND2 / "gold.jsonl")
     assert len(gold) >= 8
     assert overlap_f1(gold, BLIND2) >= max(BLIND2_FLOOR, BLIND2_FIRST)
+
+
+def test_third_blind_set_overlap_f1() -> None:
+    gold = _load_gold(BLIND3 / "gold.jsonl")
+    assert len(gold) >= 10
+    assert overlap_f1(gold, BLIND3) >= max(BLIND3_FLOOR, BLIND3_FIRST)
 
 
 # -- command line ----------------------------------------------------------------------------

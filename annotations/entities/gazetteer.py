@@ -73,6 +73,13 @@ def load() -> Gazetteer:
             # An organisation listed by name beats a town of the same name (Reuters, Nike).
             if names.get(f, ("", ""))[0] != "NORP":
                 names[f] = ("ORG", key)
+    # Member companies of the major stock indices: never over a name listed above (a place,
+    # a nationality, a hand-listed organisation or alias keeps its own entry).
+    for ln in _lines("companies.txt"):
+        forms = [f.strip() for f in ln.split("|")]
+        key = forms[0].lower()
+        for f in forms:
+            names.setdefault(f, ("ORG", key))
     famous: dict[str, str] = {}
     for ln in _lines("people.txt"):
         full = ln.strip()

@@ -116,7 +116,7 @@ NUMERIC = re.compile(
 )
 # A date that starts with its month name ("March 22, 2018", "December 2015").
 MONTH_DATE = re.compile(
-    rf"{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,? \d{{4}}(?!\d))?|\d{{4}}(?!\d))"
+    rf"{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,? \d{{4}}(?!\d))?|(?:of )?\d{{4}}(?!\d))"
 )
 # A bare "one" counts only before a noun it counts ("won one seat", "one constituency"): not
 # "one of", "one another", "the wrong one", nor the idioms and durations ("one day", "one
@@ -130,7 +130,8 @@ _ONE_NOUN = (r"(?= (?!(?:of|another|or|and|nor|who|whom|which|that|is|was|has|ha
 # sentence start come through the capitalised-span analysis).
 SPELLED_NUMBER = re.compile(
     rf" (?P<n>{_NUMWORD}(?:[- ](?:{_NUMWORD}|one|two|three|four|five|six|seven|eight|nine))?"
-    rf"(?: {_SCALE})?|one {_SCALE}|one(?= percent| per cent| percentage point)|one{_ONE_NOUN})\b"
+    rf"(?: {_SCALE})?|one {_SCALE}|half an? (?:{_SCALE}|dozen)"
+    rf"|one(?= percent| per cent| percentage point)|one{_ONE_NOUN})\b"
     rf"(?P<unit>[- ](?:{_DUR_UNIT}|{_TIME_UNIT}|percent|per cent|percentage points?)\b)?"
 )
 
@@ -147,8 +148,16 @@ SPEAKER = re.compile(
 # more letters starts upper-case, bar a few prepositions.
 # (Searched inside one line at a time, only when a decision depends on it.)
 PROSE_WORD = re.compile(
-    r"\b(?!(?:with|from|into|over|than|that|upon|onto|amid|about|after|says|said)\b)[a-z]{4}"
+    r"\b(?!(?:with|from|into|over|than|that|upon|onto|amid|about|after|says|said|more)\b)[a-z]{4}"
 )
+
+# The end of a date stamp or wire dateline before a text's first sentence: " date 2020-06-23",
+# "WASHINGTON, Sept 27" (searched backwards from a capital that follows a digit).
+DATELINE_END = re.compile(
+    rf"(?:^|\n|date )\d{{4}}-\d{{2}}-\d{{2}}$|(?:^|\n)[{UP}][{UP} .'-]+, {_MONTH} \d{{1,2}}$")
+
+# A lower-case news agency in a dateline ("Manila (dpa) - ").
+AGENCY_DATELINE = re.compile(r"\(([a-z]{2,4})\) [-–—] ")
 
 # Candidate lines for table debris (stock tickers): a signed number somewhere in them.
 SIGNED_NUMBER = (re.compile(r"-[0-9]"), re.compile(r"\+[0-9]"))

@@ -39,8 +39,10 @@ from .lexicon import (
 )
 from .model import Entity
 from .patterns import (
+    AGENCY_DATELINE,
     ANY_NUMBER,
     CAPSPAN,
+    DATELINE_END,
     LOWER_WORD,
     MONTH_DATE,
     NUMBER_START,
@@ -99,6 +101,16 @@ _WEB_TLDS = (".com", ".org", ".net", ".io")
 # Company-form words written after a comma ("Maritime Industries, Inc."): part of the name.
 _COMMA_SUFFIX = frozenset(("Inc.", "Inc", "Ltd.", "Ltd", "LLC", "LLP", "Corp.", "Corp", "Co.",
                            "plc", "PLC", "S.A.", "AG", "N.V.", "NV", "SA", "L.P.", "LP"))
+
+# Plural titles before names ("Senators Patrick Leahy, Al Franken and ..."); never a name's last
+# word, so teams ("Ottawa Senators") keep theirs.
+_PLURAL_TITLES = frozenset((
+    "Senators", "Sens.", "Representatives", "Reps.", "Governors", "Mayors", "Judges", "Justices",
+    "Ministers", "Presidents", "Commissioners", "Ambassadors", "Chancellors", "Drs."))
+# Verbs of links and buttons on news pages ("Get Report", "Read More", "Show Less").
+_UI_VERBS = frozenset((
+    "Get", "Read", "Sign", "Click", "Learn", "Watch", "See", "Subscribe", "Download", "Show",
+    "View", "Follow", "Share", "Log", "Buy", "Join", "Continue", "Load", "Listen", "Tap"))
 
 Result = tuple[int, int, str, int]   # start, end (relative to the span), label, confidence
 # Where a span stands: ``initial`` is False mid-sentence, True at a sentence start, HEAD on a
@@ -161,7 +173,10 @@ class _Analyser:
         """Whether the span reads differently at a sentence start (then headlines matter)."""
         hit = self.sens.get(span)
         if hit is None:
-            hit = self.sens[span] = self.analyse(span, True) != self.analyse(span, False)
+            mid = self.analyse(span, False)
+            hit = self.sens[span] = self.analyse(span, True) != mid or (
+                # A headline after a name ("Read more: AMD's Lisa Su Redoubles ...")
+                " " in span and self.analyse(span, HEAD) != mid)
         return hit
 
     # -- whole spans -------------------------------------------------------------------
@@ -182,9 +197,19 @@ class _Analyser:
         if words[-1].isdigit():
             rest = " ".join(words[:-1])
             res = self._span(rest, initial) if rest else []
-            if res and res[-1][1] == len(rest) and res[-1][2] in ("ORG", "PRODUCT", "FAC", "EVENT"):
+            if res and res[-1][1] == len(rest) and res[-1][3] >= GUESS \
+                    and res[-1][2] in ("ORG", "PRODUCT", "FAC", "EVENT"):
                 res[-1] = (res[-1][0], len(span), res[-1][2], res[-1][3])
+            # Otherwise the number is left to the number scanner ("Nearly 40 states").
             return res
+        for c in range(2, len(words) - 1):
+            if words[c] in TITLE_CORE and words[c - 1] in _ORG_ENDS:
+                head = " ".join(words[:c])
+                hf = self.gz.names.get(head)
+                if hf is not None and hf[0] == "ORG":
+                    return [(0, len(head), "ORG", SURE),
+                            *self._group(words[c:], offs[c:], False)]
+                break
         # Split at connectors unless they belong inside the name, and at capitalised function
         # words of title-case headlines ("Warren To McCain").
         groups: list[tuple[int, int]] = []
@@ -280,6 +305,12 @@ class _Analyser:
             conf = AMBIG
         return (rel, rel + len(text), label, conf)
 
+    def _portfolio_word(self, w: str) -> bool:
+        """An ordinary word that can name a minister's portfolio ("Affairs", "Cyber")."""
+        gz = self.gz
+        return (w not in _ORG_ENDS and w not in gz.names and w not in gz.first_names
+                and w[1:2].islower() and _is_common(gz, w))
+
     # -- connector-free groups ---------------------------------------------------------
     def _group(self, words: list[str], offs: list[int], initial: int) -> list[Result]:
         gz = self.gz
@@ -296,6 +327,15 @@ class _Analyser:
             return [self._gaz(text, base, found, initial)]
         if n == 1:
             return self._single(words[0], base, initial)
+        if (n <= 3 and words[0] in _UI_VERBS and all(_is_common(gz, w) for w in words)) or (
+                n == 2 and words[0] == "Big" and words[1] not in gz.names):
+            # Link and button text ("Get Report", "Read More") and the press's collective
+            # nouns ("Big Tech", "Big Oil"): capitalised, repeated, never a name.
+            return []
+        if words[0].lower() in NUMBER_WORDS and " ".join(words[1:]) in gz.names:
+            # "Six U.S. senators": the count is no part of the name
+            return [(base, base + len(words[0]), "CARDINAL", SURE),
+                    *self._group(words[1:], offs[1:], False)]
         if initial == HEAD:
             # A headline capitalises its verbs and nouns too ("Acacia Stock Rises", "Cisco
             # Agrees"): the name ends at its last word that is not an ordinary word, and a run
@@ -308,6 +348,15 @@ class _Analyser:
                      or (k == 1 and words[0] in gz.first_names)
                      or (k > 0 and words[k - 1] in PERSONAL_TITLES)
                      for k, w in enumerate(words)]
+            for k in range(1, n):
+                kf = gz.names.get(words[k])
+                if kf is not None and kf[0] in ("ORG", "GPE", "NORP") and namey[k - 1] \
+                        and not _is_common(gz, words[k - 1]) and words[k - 1] not in _NAME_ENDS:
+                    # A known name after another name's words: a verb stood between them
+                    # ("Lisa Su Redoubles Intel Challenge").
+                    return [*self._group(words[:k], offs[:k], initial),
+                            (offs[k], offs[k] + len(words[k]), kf[0], SURE),
+                            *self._group(words[k + 1:], offs[k + 1:], initial)]
             keep = max((k + 1 for k in range(n) if namey[k]), default=0)
             if 0 < keep < n:
                 return self._group(words[:keep], offs[:keep], initial)
@@ -323,16 +372,30 @@ class _Analyser:
         # Titles split a span: what precedes is classified alone, what follows is a person.
         t0 = -1
         for k, w in enumerate(words):
-            if w in _TITLE_ANY:
+            if w in _TITLE_ANY or (w in _PLURAL_TITLES and k < n - 1):
                 t0 = k
                 break
         if t0 >= 0:
             t1 = t0
             has_core = False
-            while t1 < n and words[t1] in _TITLE_ANY:
-                has_core = has_core or words[t1] in TITLE_CORE
+            while t1 < n and (words[t1] in _TITLE_ANY or words[t1] in _PLURAL_TITLES):
+                has_core = has_core or words[t1] in TITLE_CORE or words[t1] in _PLURAL_TITLES
                 t1 += 1
+            if not has_core:
+                # A portfolio of ordinary words inside the title ("Home Affairs Minister").
+                j = t1
+                while j < n and self._portfolio_word(words[j]):
+                    j += 1
+                if j < n - 1 and words[j] in TITLE_CORE:
+                    t1 = j
+                    while t1 < n and words[t1] in _TITLE_ANY:
+                        t1 += 1
+                    has_core = True
             if has_core and t1 < n:
+                # ...and before it ("Cyber Security Minister"), but never a known name.
+                if words[t0] not in TITLE_CORE and " ".join(words[:t0]) not in gz.names:
+                    while t0 > 0 and self._portfolio_word(words[t0 - 1]):
+                        t0 -= 1
                 out = self._group(words[:t0], offs[:t0], initial) if t0 else []
                 rest, roffs = words[t1:], offs[t1:]
                 rtext = " ".join(rest)
@@ -393,7 +456,15 @@ class _Analyser:
         f0 = gz.names.get(first)
         if f0 is not None and f0[0] in ("GPE", "NORP"):
             rest_text = " ".join(words[1:])
-            if words[1] in gz.first_names or rest_text in gz.names:
+            rf = gz.names.get(rest_text)
+            if f0[0] == "GPE" and rf is not None and rf[0] == "ORG" and n > 2 and (
+                    words[1] in ORG_HEAD or words[-1] in ORG_SUFFIX):
+                return [(base, base + len(text), "ORG", SHAPE)]
+            w1 = gz.names.get(words[1])
+            if words[1] in gz.first_names or rest_text in gz.names or (
+                    # "Florida Republican Michael Bilirakis"
+                    n > 2 and w1 is not None and w1[0] in ("GPE", "NORP")
+                    and words[2] in gz.first_names):
                 return [(base, base + len(first), f0[0], SURE),
                         *self._group(words[1:], offs[1:], False)]
         if last in FAC_SUFFIX:
@@ -528,6 +599,10 @@ class RuleRecognizer:
         an = self._analyser()
         out = self._capitalised(text, an)
         out.extend(self._numbers(text))
+        for am in AGENCY_DATELINE.finditer(text):
+            ls = text.rfind("\n", 0, am.start()) + 1
+            if am.start() - ls <= 40 and text[ls:ls + 1].isupper():
+                out.append(Mention(am.start(1), am.end(1), "ORG", SURE))
         # Capitalised and numeric candidates may overlap ("Channel 4", "March 22, 2018"):
         # the one that starts first, then the longer, wins.
         out.sort(key=lambda x: (x.start, -x.end))
@@ -537,20 +612,27 @@ class RuleRecognizer:
             if m.start >= end:
                 kept.append(m)
                 end = m.end
-        kept = self._join_parts(text, kept)
+        kept = self._join_parts(text, kept, self.gazetteer)
         tables = _table_lines(text)
         if tables:
             kept = [m for m in kept if not any(a <= m.start < b for a, b in tables)]
         return self._document_pass(text, kept)
 
     @staticmethod
-    def _join_parts(text: str, ms: list[Mention]) -> list[Mention]:
-        """Join what the scan cut at a comma: "Industries, Inc." and "Saturday 26 Apr 2014"."""
+    def _join_parts(text: str, ms: list[Mention], gz: Gazetteer) -> list[Mention]:
+        """Join what the scan cut at a comma: "Industries, Inc." and "Saturday 26 Apr 2014";
+        and a name cut by the line break of hard-wrapped wire copy ("Richard\nBlumenthal")."""
         out: list[Mention] = []
         for m in ms:
             if out:
                 p = out[-1]
                 gap = text[p.end:m.start]
+                if gap == "\n" and p.label == "PERSON" and m.label in ("PERSON", "ORG") \
+                        and m.conf <= SHAPE and text[p.start:p.end] in gz.first_names \
+                        and " " not in text[m.start:m.end] \
+                        and text[m.start:m.end] not in gz.names:
+                    p.end = m.end
+                    continue
                 if gap in (", ", " ") and (
                         (p.label == "ORG" and gap == ", "
                          and text[m.start:m.end] in _COMMA_SUFFIX)
@@ -578,7 +660,7 @@ class RuleRecognizer:
                 if prev.isalnum():
                     continue
                 # Fast path: a word after a space after a letter is mid-sentence.
-                initial = not (prev == " " and s > 1 and text[s - 2].isalnum()) \
+                initial = not (prev == " " and s > 1 and text[s - 2].isalpha()) \
                     and initial_of(text, s)
             else:
                 initial = True
@@ -696,6 +778,10 @@ class RuleRecognizer:
             if text[i] in _QUOTES:
                 return True
             i -= 1
+        if i >= 0 and text[i].isdigit():
+            # A page's date stamp or a wire dateline opens the first sentence ("2020-06-23
+            # Former Wirecard chief...", "WASHINGTON, Sept 27 Six U.S. senators").
+            return DATELINE_END.search(text, max(0, i - 40), i + 1) is not None
         return i < 0 or text[i] in _OPENERS
 
     def _speaker(self, text: str, m: re.Match[str], an: _Analyser) -> list[Mention]:
