@@ -28,8 +28,14 @@ ROWS: tuple[str, ...] = (
     "benchmarks.bench_reliability:two_writers_row",
     "benchmarks.bench_reliability:faults_row",
     "benchmarks.bench_reliability:damaged_row",
+    "benchmarks.bench_reliability:hostile_row",
+    "benchmarks.bench_reliability:reanchor_row",
 )
 
+HOSTILE_DOCS = 200
+QUICK_HOSTILE_DOCS = 20
+REANCHOR_RUNS = 20  # random edit sequences per seed document, 100 highlights each
+QUICK_REANCHOR_RUNS = 3
 CRASH_KILLS = 500
 QUICK_CRASH_KILLS = 20
 WRITER_ADDS = 500
@@ -95,6 +101,42 @@ def damaged_row(quick: bool) -> Row:
         len(outcomes), len(failed), 0,
         f"{sum(o.read_only for o in outcomes)} opened read-only, the rest refused"
         + (f" — failed: {', '.join(failed)}" if failed else ""),
+    )
+
+
+def hostile_row(quick: bool) -> Row:
+    from benchmarks.bench_hostile import hostile_documents
+
+    r = hostile_documents(QUICK_HOSTILE_DOCS if quick else HOSTILE_DOCS)
+    return Row(
+        "hostile", "hostile documents through the view (wrap, draw, select)",
+        r["trials"], r["crashes"] + r["mismatches"], 0,
+        f"{r['crashes']} crashes; {r['mismatches']} selections not matching the text or "
+        "controls drawn raw",
+        {"crashes": r["crashes"], "mismatches": r["mismatches"]},
+    )
+
+
+def reanchor_row(quick: bool) -> Row:
+    from annotations.documents import load_document
+    from annotations.locations import seed_paths
+    from benchmarks.anchoring_simulation import simulate
+
+    runs = QUICK_REANCHOR_RUNS if quick else REANCHOR_RUNS
+    totals: dict[str, int] = {}
+    for path in seed_paths():
+        text = load_document(path).text
+        for seed in range(runs):
+            for key, value in simulate(seed, 100, text).items():
+                totals[key] = totals.get(key, 0) + value
+    correct = 100.0 * totals["correct"] / totals["total"]
+    return Row(
+        "reanchor", "re-anchoring after random edits of the seeds (fixed seeds)",
+        totals["total"], totals["wrong"], 0,
+        f"{correct:.1f}% correct, {totals['orphaned']} orphaned (kept, flagged), "
+        f"{totals['wrong']} on wrong text",
+        {"correct_pct": round(correct, 2), "orphaned": totals["orphaned"],
+         "wrong": totals["wrong"]},
     )
 
 
