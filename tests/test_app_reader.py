@@ -21,7 +21,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.note_editor import NoteEditor
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, load_settings
-from tui.widgets.side_panel import LEGEND_TAB, NOTES_TAB
+from tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, NOTES_TAB
 
 ALPHA = (
     "Alpha report\n\n"
@@ -308,6 +308,8 @@ async def test_panel_lists_annotations_with_orphans_and_jumps(
         assert side.display
         await pilot.press("L")
         assert side.tab == LEGEND_TAB
+        await pilot.press("L")
+        assert side.tab == COMPARE_TAB
         await pilot.press("L")
         assert side.tab == NOTES_TAB
 

@@ -1,7 +1,7 @@
 """Snapshots of the reader's main layouts at 80x24 and 160x50 (pytest-textual-snapshot).
 
 Deterministic by construction: the bundled seeds, a fresh store with fixed annotations, the
-entity worker finished before the picture is taken, and no blinking cursors.
+entity and comparison workers finished before the picture is taken, and no blinking cursors.
 Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``.
 """
 
@@ -46,8 +46,14 @@ def _annotated_app(db_path: Path) -> SidelightApp:
 
 
 async def _settled(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    # The comparison worker starts when the entity worker has finished: wait for both.
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if pilot.app.reader.comparison is not None:
+            break
+    else:
+        raise AssertionError("the comparison never arrived")
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
     await pilot.pause()
@@ -67,6 +73,17 @@ def test_entity_legend_160x50(snap_compare, tmp_path: Path, config_dir: Path) ->
 
     assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=LARGE,
                         run_before=legend)
+
+
+def test_compare_panel_160x50(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async def compared(pilot: Pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("C")  # the Compare view, its entity list focused
+        await pilot.press("tab")  # the differences list
+        await pilot.pause()
+
+    assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=LARGE,
+                        run_before=compared)
 
 
 def test_note_editor_80x24(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SECTIONS: dict[type, str] = {
     DocumentView: "Moving and selecting",
-    Pane: "Annotations, entities, search hits",
+    Pane: "Annotations, entities, search hits, comparison",
     ReaderScreen: "Reader",
     App: "Application",
 }

@@ -60,6 +60,34 @@ FALLBACK_HUES: tuple[str, ...] = ("#ff5faf", "#5fd7ff", "#d7ff5f", "#ffaf87", "#
 SEARCH_STYLE = "bold #000000 on #ff8700"
 CURRENT_SEARCH_STYLE = "bold #000000 on #ffd700"
 LINK_STYLE = "underline"
+# The first passage of a link being made: it must stand out until the second is chosen.
+PENDING_LINK_STYLE = "bold underline #000000 on #87d7ff"
+
+# Comparison marks in the gutter: a glyph per sentence kind, so the marks read without
+# colour too, and a base hue made readable on the theme's background.
+COMPARE_GLYPHS: dict[str, str] = {"same": "=", "similar": "≈", "differs": "≠", "unique": "+"}
+COMPARE_HUES: dict[str, str] = {
+    "same": "#5faf5f",
+    "similar": "#5fafd7",
+    "differs": "#ff5f5f",
+    "unique": "#d7af00",
+}
+COMPARE_WORDS: dict[str, str] = {
+    "same": "told the same elsewhere",
+    "similar": "told similarly elsewhere",
+    "differs": "told differently elsewhere",
+    "unique": "only in this source",
+}
+# The sentence under study and its counterparts, tinted after a jump or while scrolling in
+# step; one tint per polarity, light enough for entity colours to stay readable on it.
+_COMPARE_TINT: dict[bool, str] = {True: "#2e3a4a", False: "#dde8f5"}
+# Link notes: underlined over a tint that tells the relation.
+_LINK_TINT: dict[bool, dict[str, str]] = {
+    True: {"contradicts": "#4a2424", "agrees": "#243f24", "same-claim": "#24344a",
+           "same-quote": "#3a2a4a", "": "#3a3a3a"},
+    False: {"contradicts": "#ffd7d7", "agrees": "#d7f5d7", "same-claim": "#d7e5ff",
+            "same-quote": "#ecdcff", "": "#e4e4e4"},
+}
 
 
 def _channels(hex_color: str) -> tuple[int, int, int]:
@@ -137,6 +165,18 @@ class Palette:
     def highlight_bg(self, color: str) -> str:
         table = _HIGHLIGHT_BG[self.dark]
         return table.get(color, table[COLORS[0]])
+
+    def compare_mark(self, kind: str) -> str:
+        """Rich style of a gutter mark for a sentence kind (``COMPARE_GLYPHS``)."""
+        return f"bold {readable_on(COMPARE_HUES.get(kind, '#afafaf'), self.background)}"
+
+    def compare_tint(self) -> str:
+        return f"on {_COMPARE_TINT[self.dark]}"
+
+    def link(self, relation: str) -> str:
+        """Rich style of a link note's passages; relations of one's own share one tint."""
+        table = _LINK_TINT[self.dark]
+        return f"{LINK_STYLE} on {table.get(relation, table[''])}"
 
 
 def palette_for(background: str, dark: bool | None = None) -> Palette:

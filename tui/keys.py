@@ -45,7 +45,11 @@ def key_rows(app: App, node: DOMNode, sections: dict[type, str]) -> list[KeyRow]
             for binding in key_bindings:
                 if not binding.description:
                     continue
-                keys, _ = by_action.setdefault(binding.action, ([], binding.description))
+                # The reader's own bindings may carry a longer wording of a terse Footer label
+                # in their tooltip (Textual's tooltips say other things).
+                own = (binding.id or "").startswith("sidelight.")
+                described = binding.tooltip if own and binding.tooltip else binding.description
+                keys, _ = by_action.setdefault(binding.action, ([], described))
                 display = app.get_key_display(binding)
                 if display not in keys:
                     keys.append(display)

@@ -81,6 +81,25 @@ def step(starts: Sequence[int], offset: int, forward: bool) -> tuple[int, bool] 
     return (starts[i], False) if i >= 0 else (starts[-1], True)
 
 
+def step_index(
+    starts: Sequence[int], offset: int, forward: bool, current: int | None = None
+) -> tuple[int, bool] | None:
+    """As ``step``, but as an index into ``starts`` (sorted, repeats allowed), so that items
+    sharing a start are visited one by one: ``current`` is the item last visited, used when
+    the cursor is still on its start. Returns ``(index, wrapped)``."""
+    if not starts:
+        return None
+    n = len(starts)
+    if current is not None and 0 <= current < n and starts[current] == offset:
+        nxt = current + 1 if forward else current - 1
+        return nxt % n, not 0 <= nxt < n
+    if forward:
+        i = bisect.bisect_right(starts, offset)
+        return (i, False) if i < n else (0, True)
+    i = bisect.bisect_left(starts, offset) - 1
+    return (i, False) if i >= 0 else (n - 1, True)
+
+
 def smartcase_flags(query: str) -> int:
     """Case-insensitive unless the query has a capital letter (as vim's smartcase)."""
     return 0 if any(c.isupper() for c in query) else re.IGNORECASE

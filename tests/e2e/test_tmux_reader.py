@@ -3,7 +3,9 @@
 * read the seeds, search, select with the keyboard, highlight, add a note, quit, start again,
   see the highlight, export and find the quote and note in the Markdown;
 * the CLI adds notes while the reader runs: the reader shows them and nothing is lost;
-* a hostile document (OSC 2 title, OSC 52 clipboard, clear screen) changes none of them.
+* a hostile document (OSC 2 title, OSC 52 clipboard, clear screen) changes none of them;
+* the seeds are compared: jump to the counterpart of a sentence, link two passages with a
+  relation and a note, and find the link in ``sidelight notes --format json``.
 """
 
 from __future__ import annotations
@@ -115,6 +117,55 @@ def test_cli_annotations_appear_in_the_running_reader(tmux: Tmux, tmp_path: Path
     _quit(tmux)
     quotes = sorted(t["exact"] for a in _stored(db) for t in a["targets"])
     assert quotes == ["Cambridge Analytica (CA)", "DELETEFACEBOOK campaign", "whistleblower"]
+
+
+def _search(tmux: Tmux, phrase: str) -> None:
+    tmux.keys("/")
+    tmux.wait_for("SEARCH")
+    tmux.type(phrase)
+    tmux.keys("Enter")
+    tmux.wait_for("hit 1 of")
+
+
+def test_counterpart_and_link_note_between_the_seeds(tmux: Tmux, tmp_path: Path) -> None:
+    db = tmp_path / "annotations.json"
+    _start_reader(tmux)
+    tmux.wait_for(" difference")  # the comparison has arrived in the status line
+    _search(tmux, "admitted having")
+    tmux.keys("=")
+    tmux.wait_for("Counterpart: ≈ pane 2 (similar)")
+    tmux.keys("v", "e", "e")
+    tmux.wait_for("l link")
+    tmux.keys("l")
+    tmux.wait_for("select the other passage")
+    tmux.keys("Tab")
+    tmux.wait_for("2/2")
+    _search(tmux, "more to do")
+    tmux.keys("v", "e", "e", "e")
+    tmux.wait_for("l links them")
+    tmux.keys("l")
+    tmux.wait_for("a word of my own")
+    tmux.keys("2")  # agrees
+    tmux.type("both admit mistakes")
+    tmux.keys("C-s")
+    tmux.wait_for("Linked “admitted having” ↔ “more to do” (agrees)")
+    _quit(tmux)
+
+    done = subprocess.run(
+        [str(SIDELIGHT), "notes", "--format", "json", "--db", str(db)],
+        capture_output=True, text=True, timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    (link,) = json.loads(done.stdout)
+    assert link["motivation"] == "linking"
+    bodies = {b.get("purpose"): b["value"] for b in link["body"]}
+    assert bodies["classifying"] == "agrees"
+    assert "both admit mistakes" in bodies.values()
+    quotes = sorted(
+        sel["exact"] for t in link["target"] for sel in t["selector"]
+        if sel["type"] == "TextQuoteSelector"
+    )
+    assert quotes == ["admitted having", "more to do"]
 
 
 HOSTILE = (

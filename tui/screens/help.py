@@ -17,8 +17,12 @@ from tui.keys import KeyRow
 
 INTRO = (
     "Select with v and the motion keys (or drag with the mouse), then h to highlight or a to "
-    "add a note. Everything below is also in the command palette (ctrl+p). Keys can be "
-    "remapped with a \"keymap\" object (binding id → keys) in settings.json."
+    "add a note. With two or more documents the gutter marks each sentence: = told the same "
+    "elsewhere, ≈ similarly, ≠ differently, + only in this source; = jumps the other panes "
+    "to the counterpart, C opens the comparison, and l on a selection, then l on one in "
+    "another pane, links the two with a note. Everything below is also in the command "
+    "palette (ctrl+p). Keys can be remapped with a \"keymap\" object (binding id → keys) in "
+    "settings.json."
 )
 
 

@@ -3,6 +3,11 @@
 Every key action of the reader lives here, acting on the current pane (the one whose view
 last had focus). Changes go through ``Session`` to the store at once; the screen then re-reads
 the annotations of every open document, so what is drawn is always what is stored.
+
+With two or more documents the sources are compared in a thread once their entities are
+known (``annotations.comparison``): gutter marks per sentence, jumps to counterparts,
+differences and passages only one source tells, synced scrolling, the Compare panel. Link
+notes tie a passage of one pane to one of another with a relation and a note.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -18,25 +24,36 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
 from annotations.documents import Document
 from annotations.errors import SidelightError
-from annotations.model import COLORS, DEFAULT_COLOR, Annotation, new_document_note, new_highlight
+from annotations.model import (
+    COLORS,
+    DEFAULT_COLOR,
+    Annotation,
+    new_document_note,
+    new_highlight,
+    new_link,
+)
 from annotations.model import quote_target as make_target
-from tui.colors import Palette, palette_for
-from tui.marks import EntityLike, find_all, ranges_on, step
+from tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette, palette_for
+from tui.marks import EntityLike, annotation_at, find_all, ranges_on, step, step_index
 from tui.safe_text import one_line
 from tui.screens.export_dialog import ExportDialog
+from tui.screens.link_dialog import LinkDialog
 from tui.screens.note_editor import NoteEditor
 from tui.session import Session
 from tui.view import DocumentView
+from tui.widgets.compare_panel import ONE_DOCUMENT, ComparePanel, describe_difference
 from tui.widgets.pane import Pane
 from tui.widgets.side_panel import (
+    COMPARE_TAB,
     LEGEND_TAB,
-    NOTES_TAB,
+    TABS,
     AnnotationList,
     Entry,
     SidePanel,
@@ -45,6 +62,7 @@ from tui.widgets.side_panel import (
 from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from annotations.comparison import Comparison, Difference, EntityRow
     from annotations.store import AnnotationStore
 
 T = TypeVar("T")
@@ -53,7 +71,12 @@ T = TypeVar("T")
 MIN_PANE_WIDTH = 40
 # The side panel starts open only when the documents keep room enough beside it.
 PANEL_WIDTH = 38
+# The Compare view wants room for two versions side by side; it widens the panel when the
+# documents keep MIN_PANE_WIDTH each.
+WIDE_PANEL_WIDTH = 64
 POLL_SECONDS = 1.0
+# Synced scrolling waits for the keys to settle: a held key moves the other panes once.
+SYNC_DELAY = 0.06
 
 
 def _b(key: str, action: str, description: str, *, show: bool = False) -> Binding:
@@ -81,7 +104,11 @@ class ReaderScreen(Screen[None]):
         _b("u", "undo", "Undo"),
         _b("ctrl+r", "redo", "Redo"),
         Binding("p,f2", "toggle_panel", "Panel", id="sidelight.toggle_panel"),
-        _b("L", "switch_panel", "Switch the panel: annotations / entity legend"),
+        _b("L", "switch_panel", "Switch the panel: annotations / entity legend / compare"),
+        _b("C", "compare_panel", "Compare the sources (side panel)"),
+        _b("S", "toggle_sync", "Synced scrolling: the other panes follow this one"),
+        Binding("escape", "cancel_link", "Cancel the link being made", show=False,
+                id="sidelight.cancel_link"),
         _b("x", "export", "Export", show=True),
     ]
 
@@ -99,6 +126,14 @@ class ReaderScreen(Screen[None]):
         self.entities: list[list[EntityLike]] | None = None
         self.query_text = ""
         self._current = 0
+        self.comparison: Comparison | None = None
+        self.compare_note = ONE_DOCUMENT if len(self.documents) < 2 else "Comparing the sources…"
+        self.synced = False
+        self._sync_timer: Timer | None = None
+        self._diff_index: dict[int, int] = {}
+        # (pane, start, end) of the first passage of a link being made.
+        self.pending_link: tuple[int, int, int] | None = None
+        self._announced_link: str | None = None
 
     # --- layout -------------------------------------------------------------------------
 
@@ -147,7 +182,12 @@ class ReaderScreen(Screen[None]):
         elif empty:
             self.say(f"{one_line(', '.join(empty), 120)}: the document is empty")
         else:
-            self.say("? help · v select · h highlight · a note · / search · q quit")
+            compare = " · C compare" if len(self.documents) > 1 else ""
+            self.say(f"? help · v select · h highlight · a note · l link{compare} · / search "
+                     "· q quit")
+        self.side.compare.show_waiting(self.compare_note, self.palette)
+        for pane in self.panes:
+            self.watch(pane.view, "scroll_y", partial(self._scrolled, pane), init=False)
         self.recognise_entities()
         self.set_interval(POLL_SECONDS, self.poll_store, name="store-poll")
 
@@ -155,7 +195,10 @@ class ReaderScreen(Screen[None]):
         self._arrange(event.size.width)
 
     def _arrange(self, width: int) -> None:
-        side = PANEL_WIDTH if self.side.display else 0
+        room = len(self.documents) * MIN_PANE_WIDTH + WIDE_PANEL_WIDTH
+        wide = self.side.tab == COMPARE_TAB and width >= room
+        self.side.set_class(wide, "wide")
+        side = (WIDE_PANEL_WIDTH if wide else PANEL_WIDTH) if self.side.display else 0
         narrow = (width - side) // max(1, len(self.documents)) < MIN_PANE_WIDTH
         self.query_one("#panes").set_class(narrow and len(self.documents) > 1, "stacked")
 
@@ -178,6 +221,10 @@ class ReaderScreen(Screen[None]):
     def _show_mode(self) -> None:
         view = self.pane.view
         mode = "VISUAL" if view.visual else ("SELECTED" if view.selection else "NORMAL")
+        if self.pending_link is not None:
+            mode += " · LINK"
+        if self.synced:
+            mode += " · SYNC"
         self.status.set_mode(mode, self.color)
 
     def _show_position(self, pane: Pane) -> None:
@@ -209,13 +256,20 @@ class ReaderScreen(Screen[None]):
             self._show_position(pane)
             if pane.hits:
                 pane.show_hits(pane.hits, current=event.offset)
+            self._announce_link(pane)
+            self._schedule_sync(pane)
 
     def on_document_view_selection_changed(self, event: DocumentView.SelectionChanged) -> None:
         self._show_mode()
         # Messages queue up behind keys: a selection already highlighted is old news.
         if event.selection and event.view.selection == event.selection:
             s, e = event.selection
-            self.say(f"{e - s} characters selected: h highlight, a note, escape cancel")
+            if self.pending_link is not None:
+                self.say(f"{e - s} characters selected: l links them to the first passage, "
+                         "escape cancels")
+            else:
+                self.say(f"{e - s} characters selected: h highlight, a note, l link, "
+                         "escape cancel")
 
     # --- the store ----------------------------------------------------------------------
 
@@ -266,15 +320,21 @@ class ReaderScreen(Screen[None]):
         return list(recognize_many([d.text for d in self.documents]))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "compare":
+            self._compare_state(event)
+            return
         if event.worker.group != "entities":
             return
         if event.state == WorkerState.RUNNING:
             self.status.set_progress(f"entities: reading {len(self.documents)} documents…")
         elif event.state == WorkerState.SUCCESS:
             self.show_entities(event.worker.result or [])
+            self._start_comparison(self.entities)
         elif event.state == WorkerState.ERROR:
             self.status.set_progress("entities: unavailable")
             self.say(f"Entities could not be recognised: {event.worker.error}", "warning")
+            # The sentences can still be compared, without entities to help.
+            self._start_comparison([[] for _ in self.documents])
 
     def show_entities(self, entities: list[list[EntityLike]]) -> None:
         self.entities = entities
@@ -326,13 +386,17 @@ class ReaderScreen(Screen[None]):
         self._refresh_entries()
         if self.entities is not None:
             self.show_entities(self.entities)
+        if self.comparison is not None:
+            self.show_comparison(self.comparison)
+        else:
+            self.side.compare.show_waiting(self.compare_note, self.palette)
 
     # --- panes and panel -----------------------------------------------------------------
 
     def _focus_stops(self) -> list[Widget]:
         stops: list[Widget] = [p.view for p in self.panes]
         if self.side.display:
-            stops.append(self.side.active_list)
+            stops.extend(self.side.focus_stops())
         return stops
 
     def _cycle_focus(self, delta: int) -> None:
@@ -365,13 +429,34 @@ class ReaderScreen(Screen[None]):
         side = self.side
         if not side.display:
             side.display = True
-            self._arrange(self.size.width)
-        side.tab = LEGEND_TAB if side.tab == NOTES_TAB else NOTES_TAB
-        if side.tab == LEGEND_TAB and self.entities is None:
+        self.show_tab(TABS[(TABS.index(side.tab) + 1) % len(TABS)])
+
+    def show_tab(self, tab: str) -> None:
+        side = self.side
+        side.display = True
+        if side.tab != tab and self.focused is not None and side in self.focused.ancestors:
+            self.pane.view.focus()  # the list that had focus is about to be hidden
+        side.tab = tab
+        self._arrange(self.size.width)
+        if tab == LEGEND_TAB and self.entities is None:
             self.say("Entity legend: entities are still being recognised")
+        elif tab == LEGEND_TAB:
+            self.say("Side panel: entity legend (space toggles a label)")
+        elif tab == COMPARE_TAB:
+            self.say("Side panel: compare (tab reaches the lists; enter jumps)"
+                     if self.comparison is not None else self.compare_note)
         else:
-            self.say("Side panel: entity legend (space toggles a label)"
-                     if side.tab == LEGEND_TAB else "Side panel: annotations (enter jumps)")
+            self.say("Side panel: annotations (enter jumps)")
+
+    def action_compare_panel(self) -> None:
+        self.show_tab(COMPARE_TAB)
+        if self.comparison is not None:
+            self.side.compare.lists[0].focus()
+            self.say("Compare: enter walks the mentions of an entity; tab reaches the "
+                     "differences; escape goes back to the document")
+
+    def action_focus_document(self) -> None:
+        self.pane.view.focus()
 
     @on(SidePanel.Jump)
     def _jump(self, event: SidePanel.Jump) -> None:
@@ -389,6 +474,8 @@ class ReaderScreen(Screen[None]):
             self.say(f"Orphan: “{one_line(quote, 80)}” is no longer in this document", "warning")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_link":
+            return self.pending_link is not None
         return not (action == "search" and isinstance(self.focused, Input))
 
     # --- search --------------------------------------------------------------------------
@@ -521,6 +608,10 @@ class ReaderScreen(Screen[None]):
         self.edit_note(ann)
 
     def edit_note(self, ann: Annotation) -> None:
+        if ann.kind == "link":
+            self.edit_link(ann)
+            return
+
         def save_edit(text: str) -> str | None:
             current = self.store.get(ann.id) or ann
             try:
@@ -706,6 +797,349 @@ class ReaderScreen(Screen[None]):
 
     def action_previous_mention(self) -> None:
         self._mention_step(False)
+
+    # --- comparing the sources -------------------------------------------------------------
+
+    def _start_comparison(self, entities: Sequence[Sequence[EntityLike]] | None) -> None:
+        if len(self.documents) < 2:
+            return
+        self.status.set_progress(self._progress("comparing the sources…"))
+        self.compare_sources(list(entities) if entities is not None else None)
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def compare_sources(self, entities: list[Sequence[EntityLike]] | None) -> Comparison:
+        from annotations.comparison import compare_documents
+
+        return compare_documents(self.documents, entities)
+
+    def _progress(self, what: str) -> str:
+        if self.entities is None:
+            return what
+        total = sum(len(found) for found in self.entities)
+        return f"{total} entities · {what}"
+
+    def _compare_state(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            self.show_comparison(event.worker.result)
+            n = len(self.comparison.differences) if self.comparison else 0
+            self.status.set_progress(self._progress(f"{n} difference{'s' if n != 1 else ''}"))
+        elif event.state == WorkerState.ERROR:
+            self.compare_note = f"The sources could not be compared: {event.worker.error}"
+            self.side.compare.show_waiting(self.compare_note, self.palette)
+            self.status.set_progress(self._progress("comparison unavailable"))
+            self.say(self.compare_note, "warning")
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        """Gutter marks in every pane and the Compare panel, for this comparison."""
+        self.comparison = comparison
+        for pane in self.panes:
+            pane.show_compare_marks(comparison.marks(pane.index), self.palette)
+        self.side.compare.show(comparison, self.palette)
+
+    def _compared(self) -> Comparison | None:
+        """The comparison, or None after saying why there is none yet."""
+        if self.comparison is None:
+            self.say(self.compare_note, "warning" if len(self.documents) < 2 else "information")
+        return self.comparison
+
+    def _tint(self, spans: dict[int, tuple[int, int]]) -> None:
+        """Tint one passage per pane (the sentence compared and its counterparts)."""
+        for pane in self.panes:
+            span = spans.get(pane.index)
+            pane.show_compare_tint([span] if span else [], self.palette)
+
+    def _show_in(self, index: int, offset: int, *, center: bool = True) -> None:
+        """Put another pane's cursor on ``offset``; a pane in the middle of a keyboard
+        selection only scrolls there, so its selection is kept."""
+        view = self.panes[index].view
+        if view.visual:
+            view.scroll_to_offset(offset, center=center)
+        else:
+            view.move_cursor(offset, center=center)
+
+    def action_counterpart(self) -> None:
+        c = self._compared()
+        if c is None:
+            return
+        pane = self.pane
+        sentence = c.sentence_at(pane.index, pane.view.cursor)
+        if sentence is None:
+            self.say("This document has no sentences to compare")
+            return
+        spans = {pane.index: (sentence.start, sentence.end)}
+        told: list[str] = []
+        for cp in sentence.counterparts:
+            spans[cp.doc] = (cp.start, cp.end)
+            self._show_in(cp.doc, cp.start)
+            told.append(f"{COMPARE_GLYPHS[cp.kind]} pane {cp.doc + 1} ({cp.kind})")
+        self._tint(spans)
+        if not told:
+            self.say(f"{COMPARE_GLYPHS['unique']} Only this source tells this sentence")
+            return
+        missing = [str(p.index + 1) for p in self.panes
+                   if p.index != pane.index and p.index not in spans]
+        msg = "Counterpart: " + ", ".join(told)
+        if missing:
+            msg += f"; not told in pane {', '.join(missing)}"
+        differs = [d for d in c.differences_in(pane.index)
+                   if d.a.start <= sentence.start < d.a.end or sentence.start <= d.a.start
+                   < sentence.end]
+        if differs:
+            msg += f" · {describe_difference(differs[0])}"
+        self.say(msg)
+
+    # Synced scrolling: the current pane leads; the others follow its sentence.
+
+    def action_toggle_sync(self) -> None:
+        if self._compared() is None:
+            return
+        self.synced = not self.synced
+        self._show_mode()
+        if self.synced:
+            self.say("Synced scrolling on: the other panes follow this one (S turns it off)")
+            self._sync_now()
+        else:
+            self._tint({})
+            self.say("Synced scrolling off")
+
+    def _scrolled(self, pane: Pane) -> None:
+        if pane.index == self._current and self.focused is pane.view:
+            self._schedule_sync(pane)
+
+    def _schedule_sync(self, pane: Pane) -> None:
+        if not self.synced or self.comparison is None or pane.index != self._current:
+            return
+        if self._sync_timer is not None:
+            self._sync_timer.stop()
+        self._sync_timer = self.set_timer(SYNC_DELAY, self._sync_now, name="sync-scroll")
+
+    def _sync_now(self) -> None:
+        """Scroll the other panes so that the counterpart of what the current pane shows
+        stands on the same screen row. Only the current pane's moves lead, so the panes
+        moved here cannot move it back."""
+        c = self.comparison
+        if not self.synced or c is None:
+            return
+        pane = self.pane
+        view = pane.view
+        first, last = view.visible_range()
+        offset = view.cursor if first <= view.cursor <= last else first
+        # The row the others line up with: where the sentence at the offset starts (its
+        # counterparts start there too), or the offset itself between sentences.
+        anchor = offset
+        spans: dict[int, tuple[int, int]] = {}
+        sentence = c.sentence_at(pane.index, offset)
+        if sentence is not None and sentence.start <= offset < sentence.end:
+            anchor = sentence.start
+            spans[pane.index] = (sentence.start, sentence.end)
+            spans.update({cp.doc: (cp.start, cp.end) for cp in sentence.counterparts})
+        row = view.wrap_index.row_of_offset(anchor) - round(view.scroll_y)
+        for index, target in c.follow(pane.index, offset).items():
+            other = self.panes[index].view
+            self._show_in(index, target, center=False)
+            top = other.wrap_index.row_of_offset(target) - row
+            other.scroll_y = max(0, min(top, round(other.max_scroll_y)))
+        self._tint(spans)
+
+    # Differences and passages only one source tells.
+
+    def _difference_step(self, forward: bool) -> None:
+        c = self._compared()
+        if c is None:
+            return
+        pane = self.pane
+        diffs = c.differences_in(pane.index)
+        if not diffs:
+            self.say("No differences between this source and the others")
+            return
+        found = step_index([d.a.start for d in diffs], pane.view.cursor, forward,
+                           self._diff_index.get(pane.index))
+        assert found is not None
+        index, wrapped = found
+        self.show_difference(diffs[index], f"Difference {index + 1} of {len(diffs)}", wrapped,
+                             forward)
+
+    def show_difference(self, d: Difference, what: str, wrapped: bool = False,
+                        forward: bool = True) -> None:
+        """Both sides of a difference: the cursor on side a (in the current pane), the other
+        pane on side b, both tinted."""
+        a_pane = self.panes[d.a.doc]
+        diffs = self.comparison.differences_in(d.a.doc) if self.comparison else []
+        self._diff_index[d.a.doc] = next(
+            (i for i, x in enumerate(diffs) if (x.a.start, x.b.doc, x.b.start)
+             == (d.a.start, d.b.doc, d.b.start)), 0)
+        a_pane.view.move_cursor(d.a.start, center=True)
+        self._show_in(d.b.doc, d.b.start)
+        self._tint({d.a.doc: (d.a.start, d.a.end), d.b.doc: (d.b.start, d.b.end)})
+        msg = f"{what} (with pane {d.b.doc + 1}): {describe_difference(d)}"
+        if wrapped:
+            msg += " · wrapped to the " + ("first" if forward else "last")
+        self.say(msg)
+
+    def action_next_difference(self) -> None:
+        self._difference_step(True)
+
+    def action_previous_difference(self) -> None:
+        self._difference_step(False)
+
+    def action_next_unique(self) -> None:
+        c = self._compared()
+        if c is None:
+            return
+        pane = self.pane
+        runs = c.unique(pane.index)
+        if not runs:
+            self.say("Every sentence of this source is told by another one too")
+            return
+        found = step([r.start for r in runs], pane.view.cursor, True)
+        assert found is not None
+        offset, wrapped = found
+        index = [r.start for r in runs].index(offset)
+        run = runs[index]
+        pane.view.move_cursor(run.start, center=True)
+        self._tint({pane.index: (run.start, run.end)})
+        msg = (f"{COMPARE_GLYPHS['unique']} {COMPARE_WORDS['unique'].capitalize()} "
+               f"({index + 1} of {len(runs)}): “{one_line(run.text, 80)}”")
+        if wrapped:
+            msg += " · wrapped to the first"
+        self.say(msg)
+
+    @on(ComparePanel.EntityChosen)
+    def _entity_chosen(self, event: ComparePanel.EntityChosen) -> None:
+        self.walk_mentions(event.row)
+
+    def walk_mentions(self, row: EntityRow) -> None:
+        """The next mention of ``row`` after the cursor of the current pane, across panes in
+        order; the list keeps focus so that enter walks on."""
+        mentions = sorted((doc, s, e) for doc, spans in enumerate(row.mentions)
+                          for s, e in spans)
+        if not mentions:
+            self.say(f"{one_line(row.name, 40)} is not mentioned in the open documents")
+            return
+        here = (self._current, self.pane.view.cursor)
+        later = [m for m in mentions if (m[0], m[1]) > here]
+        (doc, start, end), wrapped = (later[0], False) if later else (mentions[0], True)
+        pane = self.panes[doc]
+        self._current = doc
+        self._mark_current(pane)
+        self._show_in(doc, start)
+        self._show_position(pane)
+        self._tint({doc: (start, end)})
+        n = mentions.index((doc, start, end)) + 1
+        counts = ", ".join(str(c) for c in row.counts)
+        msg = (f"“{one_line(row.name, 40)}” ({row.label}): mention {n} of {len(mentions)}, "
+               f"pane {doc + 1}")
+        if wrapped and n == 1 and len(mentions) > 1:
+            msg += " (wrapped)"
+        self.say(f"{msg} · enter: next, escape: back · per pane: {counts}")
+
+    @on(ComparePanel.DifferenceChosen)
+    def _difference_chosen(self, event: ComparePanel.DifferenceChosen) -> None:
+        d = event.difference
+        self.focus_pane(d.a.doc)
+        n = self.side.compare.differences.index(d) + 1
+        self.show_difference(d, f"Difference {n} of {len(self.side.compare.differences)}")
+
+    # --- link notes ----------------------------------------------------------------------
+
+    def action_link(self) -> None:
+        found = self._selection()
+        pending = self.pending_link
+        if pending is None:
+            if found is None:
+                self.say("Select a passage first (v and a motion, or drag), then l to link it "
+                         "to a passage in another pane")
+                return
+            pane, start, end = found
+            self.pending_link = (pane.index, start, end)
+            pane.view.cancel_visual()
+            pane.show_pending_link((start, end))
+            self._show_mode()
+            quote = one_line(pane.document.text[start:end], 50)
+            self.say(f"Link from “{quote}”: select the other passage (tab to another pane) "
+                     "and press l · escape cancels")
+            return
+        if found is None:
+            self.say("Select the other passage (v and a motion), then press l again · escape "
+                     "cancels the link")
+            return
+        pane, start, end = found
+        first_pane, first_start, first_end = pending
+        if (first_pane, first_start, first_end) == (pane.index, start, end):
+            self.say("That is the passage the link starts from: select another one")
+            return
+        a_doc = self.panes[first_pane].document
+        b_doc = pane.document
+        targets = (
+            make_target(a_doc.path, a_doc.fingerprint, a_doc.text, first_start, first_end),
+            make_target(b_doc.path, b_doc.fingerprint, b_doc.text, start, end),
+        )
+
+        def save(relation: str, note: str) -> str | None:
+            try:
+                ann = new_link(targets, relation, note)
+                self.session.add(ann, "link")
+            except (SidelightError, ValueError) as err:
+                return str(err)
+            self._end_link()
+            pane.view.cancel_visual()
+            self.reload_annotations()
+            self._show_mode()
+            self.say(f"Linked “{one_line(targets[0].exact, 40)}” ↔ "
+                     f"“{one_line(targets[1].exact, 40)}” ({one_line(ann.relation, 30)}) "
+                     "· u undoes")
+            return None
+
+        def closed(saved: bool | None) -> None:
+            if not saved:
+                self.action_cancel_link()
+
+        title = (f"Link “{one_line(targets[0].exact, 60)}” (pane {first_pane + 1}) ↔ "
+                 f"“{one_line(targets[1].exact, 60)}” (pane {pane.index + 1})")
+        self.app.push_screen(LinkDialog(title, save), closed)
+
+    def _end_link(self) -> None:
+        if self.pending_link is not None:
+            self.panes[self.pending_link[0]].show_pending_link(None)
+        self.pending_link = None
+        self._show_mode()
+
+    def action_cancel_link(self) -> None:
+        if self.pending_link is None:
+            return
+        self._end_link()
+        self.say("Link cancelled")
+
+    def edit_link(self, ann: Annotation) -> None:
+        def save(relation: str, note: str) -> str | None:
+            current = self.store.get(ann.id) or ann
+            try:
+                self.session.replace(current, current.edited(relation=relation, note=note),
+                                     "link")
+            except SidelightError as err:
+                return str(err)
+            self.reload_annotations()
+            self.say(f"Link saved ({one_line(relation, 30)})")
+            return None
+
+        quotes = [f"“{one_line(t.exact, 50)}”" for t in ann.targets]
+        self.app.push_screen(LinkDialog("Link " + " ↔ ".join(quotes), save,
+                                        relation=ann.relation, note=ann.note))
+
+    def _announce_link(self, pane: Pane) -> None:
+        """Say what a link note under the cursor ties this passage to, once per link."""
+        ann = annotation_at([a for a in pane.annotations if a.kind == "link"], pane.document,
+                            pane.view.cursor)
+        if ann is None or ann.id == self._announced_link:
+            self._announced_link = ann.id if ann else None
+            return
+        self._announced_link = ann.id
+        others = [f"“{one_line(t.exact, 40)}”" for t in ann.targets
+                  if t.source != pane.document.path]
+        msg = f"↔ {one_line(ann.relation, 30) or 'link'} {', '.join(others)}"
+        if ann.note:
+            msg += f": {one_line(ann.note, 80)}"
+        self.say(msg + " · a edits, d deletes")
 
     # --- export ------------------------------------------------------------------------------
 

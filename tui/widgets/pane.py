@@ -1,7 +1,8 @@
 """One document in the reader: a title line over a ``DocumentView``.
 
-The pane holds what is drawn over its document (annotations, entities, search hits) and
-turns it into the view's layers; the reader screen decides what to hold.
+The pane holds what is drawn over its document (annotations, entities, search hits,
+comparison marks in the gutter, a link being made) and turns it into the view's layers; the
+reader screen decides what to hold.
 """
 
 from __future__ import annotations
@@ -17,10 +18,19 @@ from textual.widgets import Static
 
 from annotations.documents import Document
 from annotations.model import COLORS, Annotation
-from tui.colors import CURRENT_SEARCH_STYLE, LINK_STYLE, SEARCH_STYLE, Palette
+from tui.colors import (
+    COMPARE_GLYPHS,
+    CURRENT_SEARCH_STYLE,
+    PENDING_LINK_STYLE,
+    SEARCH_STYLE,
+    Palette,
+)
 from tui.marks import EntityLike, annotation_at, annotation_spans, entity_at, entity_spans
 from tui.safe_text import one_line
 from tui.view import DocumentView
+
+# Which sentence's mark a shared screen row shows: the most telling kind.
+GUTTER_ORDER: tuple[str, ...] = ("differs", "similar", "same", "unique")
 
 
 def _b(key: str, action: str, description: str, *, show: bool = False) -> Binding:
@@ -52,6 +62,12 @@ class Pane(Vertical):
         _b("number_sign", "previous_mention", "Previous mention of the entity under the cursor"),
         _b("n", "search_next", "Next search hit"),
         _b("N", "search_previous", "Previous search hit"),
+        _b("equals_sign", "counterpart", "Show where the other sources tell this sentence"),
+        _b("greater_than_sign", "next_difference", "Next difference from another source"),
+        _b("less_than_sign", "previous_difference", "Previous difference from another source"),
+        _b("U", "next_unique", "Next passage only this source tells"),
+        Binding("l", "screen.link", "Link", show=True, id="sidelight.link",
+                tooltip="Link note: l on a selection, then l on a selection in another pane"),
     ]
 
     def __init__(self, document: Document, index: int) -> None:
@@ -108,8 +124,38 @@ class Pane(Vertical):
             "highlights",
             annotation_spans(highlights, self.document, lambda a: palette.highlight(a.color)),
         )
-        view.set_layer("links", annotation_spans(links, self.document, lambda a: LINK_STYLE))
+        view.set_layer(
+            "links", annotation_spans(links, self.document, lambda a: palette.link(a.relation))
+        )
         self.refresh_title()
+
+    def show_pending_link(self, span: tuple[int, int] | None) -> None:
+        """The first passage of a link being made, until the second is chosen."""
+        if span is None:
+            self.view.clear_layer("link-pending")
+        else:
+            self.view.set_layer("link-pending", [(span[0], span[1], PENDING_LINK_STYLE)])
+
+    def show_compare_marks(self, marks: Sequence[tuple[int, int, str]], palette: Palette) -> None:
+        """One gutter mark per sentence: its kind as a glyph in the kind's colour.
+
+        A screen row shows one mark, the first listed of those on it; marks are listed most
+        telling first (differs, similar, same, unique) so that a sentence which differs keeps
+        its glyph when it starts beside a sentence of another kind."""
+        rank = {kind: i for i, kind in enumerate(GUTTER_ORDER)}
+        ordered = sorted(marks, key=lambda m: (rank.get(m[2], len(rank)), m[0]))
+        self.view.set_gutter(
+            [(s, e, COMPARE_GLYPHS.get(kind, "?"), palette.compare_mark(kind))
+             for s, e, kind in ordered]
+        )
+
+    def show_compare_tint(self, spans: Sequence[tuple[int, int]], palette: Palette) -> None:
+        """The sentence being compared (or its counterpart), tinted."""
+        if spans:
+            style = palette.compare_tint()
+            self.view.set_layer("compare", [(s, e, style) for s, e in spans])
+        else:
+            self.view.clear_layer("compare")
 
     def show_entities(
         self, entities: Sequence[EntityLike], hidden: set[str], palette: Palette

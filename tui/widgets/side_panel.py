@@ -1,4 +1,5 @@
-"""The side panel: every annotation of the open documents (orphans too) or the entity legend.
+"""The side panel: every annotation of the open documents (orphans too), the entity legend,
+or the comparison of the sources (``ComparePanel``).
 
 Choosing an annotation posts ``SidePanel.Jump``; toggling a label in the legend posts
 ``SidePanel.LabelsChanged`` with the labels to hide.
@@ -24,9 +25,13 @@ from annotations.model import Annotation
 from tui.colors import Palette
 from tui.marks import targets_on
 from tui.safe_text import one_line
+from tui.widgets.compare_panel import ComparePanel
 
 NOTES_TAB = "notes-tab"
 LEGEND_TAB = "legend-tab"
+COMPARE_TAB = "compare-tab"
+# The order ``L`` cycles through.
+TABS: tuple[str, ...] = (NOTES_TAB, LEGEND_TAB, COMPARE_TAB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,9 @@ class Entry:
     pane: int
     annotation: Annotation
     start: int | None  # where it sits in that pane's document; None for orphans and doc notes
+    quote: str = ""  # the words in this pane (a link has words in several)
+    # A link's other ends: (pane number, or None for a document that is not open; words).
+    others: tuple[tuple[int | None, str], ...] = ()
 
 
 def entries_for(docs: Sequence[Document], per_pane: Sequence[Sequence[Annotation]]) -> list[Entry]:
@@ -45,10 +53,25 @@ def entries_for(docs: Sequence[Document], per_pane: Sequence[Sequence[Annotation
         rows = []
         for ann in anns:
             targets = targets_on(ann, doc)
-            rows.append(Entry(pane, ann, targets[0].start if targets else None))
+            here = targets[0] if targets else None
+            quote = here.exact if here else next((t.exact for t in ann.targets if t.exact), "")
+            others: tuple[tuple[int | None, str], ...] = ()
+            if ann.kind == "link":
+                others = tuple(
+                    (_pane_of(t.source, t.fingerprint, docs), t.exact)
+                    for t in ann.targets if t is not here
+                )
+            rows.append(Entry(pane, ann, here.start if here else None, quote, others))
         rows.sort(key=lambda e: (e.start is None, e.start or 0, e.annotation.created))
         out.extend(rows)
     return out
+
+
+def _pane_of(source: str, fingerprint: str, docs: Sequence[Document]) -> int | None:
+    by_path = next((i for i, d in enumerate(docs) if d.path == source), None)
+    if by_path is not None:
+        return by_path
+    return next((i for i, d in enumerate(docs) if d.fingerprint == fingerprint), None)
 
 
 def entry_text(entry: Entry, palette: Palette, width: int = 60) -> Text:
@@ -56,10 +79,14 @@ def entry_text(entry: Entry, palette: Palette, width: int = 60) -> Text:
     text = Text(f"{entry.pane + 1} ", style="bold")
     if ann.kind == "note":
         text.append("doc note", style="italic")
+    elif ann.kind == "link":
+        text.append(f"“{one_line(entry.quote, width // 2)}”", style=palette.link(ann.relation))
+        for pane, quote in entry.others:
+            where = f"{pane + 1}" if pane is not None else "a closed document"
+            text.append(f"\n  ↔ {one_line(ann.relation, 30) or 'link'} ", style="bold italic")
+            text.append(f"{where} “{one_line(quote, width // 2)}”")
     else:
-        quote = next((t.exact for t in ann.targets if t.exact), "")
-        if ann.kind == "link":
-            text.append(f"↔ {ann.relation or 'link'} ", style="italic")
+        quote = entry.quote or next((t.exact for t in ann.targets if t.exact), "")
         text.append(f"“{one_line(quote, width)}”", style=palette.highlight(ann.color))
     if ann.orphan:
         text.append(" orphan: text not found", style="bold italic")
@@ -75,6 +102,8 @@ class AnnotationList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "screen.delete_listed", "Delete", id="sidelight.delete_listed"),
         Binding("a", "screen.edit_listed", "Edit note", id="sidelight.edit_listed"),
+        Binding("escape", "screen.focus_document", "Back to the document",
+                id="sidelight.back_to_document"),
     ]
 
 
@@ -104,6 +133,8 @@ class SidePanel(Vertical):
                 yield AnnotationList(id="annotation-list")
             with TabPane("Entities", id=LEGEND_TAB):
                 yield Legend(id="legend")
+            with TabPane("Compare", id=COMPARE_TAB):
+                yield ComparePanel(id="compare-panel")
 
     @property
     def tab(self) -> str:
@@ -117,7 +148,19 @@ class SidePanel(Vertical):
     def active_list(self) -> OptionList:
         if self.tab == LEGEND_TAB:
             return self.query_one(Legend)
+        if self.tab == COMPARE_TAB:
+            return self.compare.lists[0]
         return self.query_one(AnnotationList)
+
+    def focus_stops(self) -> list[OptionList]:
+        """The lists tab reaches in the shown tab, top to bottom."""
+        if self.tab == COMPARE_TAB:
+            return self.compare.lists
+        return [self.active_list]
+
+    @property
+    def compare(self) -> ComparePanel:
+        return self.query_one(ComparePanel)
 
     @property
     def entries(self) -> list[Entry]:
