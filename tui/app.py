@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from annotations.documents import Document
+from annotations.errors import SidelightError
 from tui.keys import KeyRow, key_rows
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
@@ -81,7 +82,7 @@ class SidelightApp(App[int]):
             self.settings.theme = theme.name
             try:
                 save_settings(self.settings)
-            except OSError as err:
+            except (OSError, SidelightError) as err:
                 self.notify(f"The theme choice could not be saved: {err}", severity="warning")
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):

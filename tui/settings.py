@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from annotations.output_files import write_text
 
 CONFIG_ENV = "SIDELIGHT_CONFIG_DIR"
 FILE_NAME = "settings.json"
@@ -66,15 +67,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write atomically so a crash mid-write leaves the old file. Raises OSError on failure."""
+    """Write atomically so a crash mid-write leaves the old file. Raises OSError or
+    SidelightError on failure."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(settings.to_dict(), fh, indent=2, sort_keys=True)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, json.dumps(settings.to_dict(), indent=2, sort_keys=True) + "\n", replace=True)

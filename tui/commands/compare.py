@@ -10,9 +10,7 @@ and a missing one is not created.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from annotations.comparison import compare_documents
 from annotations.documents import Document, load_document
 from annotations.errors import DocumentError, SidelightError
 from annotations.model import Annotation
+from annotations.output_files import check_output, write_text
 from tui.commands.common import add_db_option, add_encoding_option
 from tui.safe_text import printable
 
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         )
     out_path = Path(args.output).expanduser() if args.output else None
     if out_path is not None:
-        _check_output(out_path, args.force)
+        check_output(out_path, force=args.force)
     docs = [_load(path, args.encoding) for path in args.files]
     try:
         links = load_links(docs, args.db)
@@ -78,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(report)
         sys.stdout.flush()
     else:
-        _write(out_path, report, args.force)
+        write_text(out_path, report, replace=args.force)
     return 0
 
 
@@ -114,38 +113,3 @@ def load_links(docs: Sequence[Document], db: str | None) -> list[Annotation]:
     return sorted(links, key=lambda a: a.created)
 
 
-def _check_output(path: Path, force: bool) -> None:
-    if path.is_dir():
-        raise SidelightError(f"{path}: is a directory; give a file name for the report")
-    if path.exists() and not force:
-        raise SidelightError(f"{path}: already exists; pass --force to replace it")
-    if not path.parent.is_dir():
-        raise SidelightError(f"{path.parent}: no such directory; create it or choose another -o")
-
-
-def _write(path: Path, text: str, force: bool) -> None:
-    """Write the report. With --force through a temporary file and a rename, so that the old
-    file stays whole if the run fails; without, by exclusive creation, so that a file that
-    appeared meanwhile is never replaced."""
-    try:
-        if force:
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                    fh.write(text)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            return
-        with path.open("x", encoding="utf-8", newline="\n") as fh:
-            try:
-                fh.write(text)
-            except BaseException:
-                fh.close()
-                path.unlink(missing_ok=True)
-                raise
-    except FileExistsError:
-        raise SidelightError(f"{path}: already exists; pass --force to replace it") from None
-    except OSError as err:
-        raise SidelightError(f"{path}: cannot be written ({err.strerror or err})") from None

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from annotations.errors import DocumentError, SidelightError
 from annotations.export_markdown import export_markdown
 from annotations.library import open_annotations
 from annotations.model import Annotation
+from annotations.output_files import check_output, write_text
 from annotations.store import AnnotationStore, open_store
 from annotations.w3c import to_w3c_list
 from tui.commands.common import add_db_option, add_encoding_option
@@ -57,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser() if args.output else None
     if output is not None:
-        _check_output(output, args.force)
+        check_output(output, force=args.force)
     store = open_store(args.db)
     if args.files:
         docs = [load_document(path, args.encoding) for path in args.files]
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    _write(output, text, args.force)
+    write_text(output, text, replace=args.force)
     print(f"Exported {len(anns)} annotation{'s' if len(anns) != 1 else ''} to {output}",
           file=sys.stderr)
     return 0
@@ -114,36 +113,3 @@ def _everything(
     return docs, anns
 
 
-def _check_output(path: Path, force: bool) -> None:
-    if path.is_dir():
-        raise SidelightError(f"{path}: is a directory; give a file name for -o")
-    if path.exists() and not force:
-        raise SidelightError(f"{path}: already exists; pass --force to replace it")
-    if not path.parent.is_dir():
-        raise SidelightError(f"{path.parent}: no such directory; create it or choose another -o")
-
-
-def _write(path: Path, text: str, force: bool) -> None:
-    """Write atomically: a reader never sees half an export, a failure leaves no file."""
-    _check_output(path, force)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            # link() fails if the name appeared meanwhile: never replace without --force.
-            os.link(tmp, path)
-            os.unlink(tmp)
-        tmp = None
-    except FileExistsError:
-        raise SidelightError(f"{path}: already exists; pass --force to replace it") from None
-    except OSError as err:
-        raise SidelightError(f"{path}: cannot write the export ({err.strerror or err})") from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)

@@ -12,8 +12,6 @@ notes tie a passage of one pane to one of another with a relation and a note.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -40,6 +38,7 @@ from annotations.model import (
     new_link,
 )
 from annotations.model import quote_target as make_target
+from annotations.output_files import write_text
 from tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette, palette_for
 from tui.marks import EntityLike, annotation_at, find_all, ranges_on, step, step_index
 from tui.safe_text import one_line
@@ -1157,24 +1156,10 @@ class ReaderScreen(Screen[None]):
 
         try:
             text = export_markdown(self.documents, self.all_annotations())
-            write_atomically(path, text)
+            # The dialog has asked before replacing an existing file.
+            write_text(path, text, replace=True)
         except SidelightError as err:
             return str(err)
-        except OSError as err:
-            return f"{path}: cannot be written ({err.strerror or err})"
         return None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` in one step so that a failed write leaves the old file whole."""
-    path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

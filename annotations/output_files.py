@@ -1,0 +1,55 @@
+"""Writing a report, an export or a settings file: whole or not at all, and never over a file
+the user did not agree to replace.
+
+The text goes to a temporary file in the target's directory, is flushed to disk, and is then
+renamed over the target (``replace=True``) or hard-linked to a name that must not exist yet
+(``replace=False``; the link fails if the name appeared meanwhile). A failure leaves the old
+file, or no file, and no temporary behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from annotations.errors import SidelightError
+
+
+def check_output(path: Path, *, force: bool, what: str = "-o") -> None:
+    """Refuse, with one line naming the path, an output that cannot or may not be written."""
+    if path.is_dir():
+        raise SidelightError(f"{path}: is a directory; give a file name for {what}")
+    if path.exists() and not force:
+        raise SidelightError(f"{path}: already exists; pass --force to replace it")
+    if not path.parent.is_dir():
+        raise SidelightError(
+            f"{path.parent}: no such directory; create it or choose another {what}"
+        )
+
+
+def write_text(path: Path, text: str, *, replace: bool) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` in one step."""
+    path = path.expanduser()
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if replace:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)
+            os.unlink(tmp)
+        tmp = None
+    except FileExistsError:
+        raise SidelightError(f"{path}: already exists; pass --force to replace it") from None
+    except OSError as err:
+        raise SidelightError(f"{path}: cannot be written ({err.strerror or err})") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
