@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -13,14 +12,12 @@ DB_ENV = "SIDELIGHT_DB"
 
 def seeds_dir() -> Path:
     """The bundled sample articles: package data when installed, ``seeds/`` in a checkout."""
-    try:
-        bundled = Path(str(resources.files("annotations.seeds")))
-        if bundled.is_dir():
-            return bundled
-    except ModuleNotFoundError:
-        pass
-    # An editable install maps the package to the source tree, where seeds/ sits beside it.
-    return Path(__file__).resolve().parent.parent / "seeds"
+    package = Path(__file__).resolve().parent
+    installed = package / "seeds"
+    if installed.is_dir():
+        return installed
+    # An editable install runs from the source tree, where seeds/ sits beside the package.
+    return package.parent / "seeds"
 
 
 def seed_paths() -> list[Path]:
