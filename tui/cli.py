@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -35,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     names = {name.rstrip("_") for name in COMMANDS} | {"-h", "--help"}
     # Anything that is not a subcommand is a list of files for the reader.
-    first = next((a for a in argv if not a.startswith("-")), None)
+    first = _first_word(argv)
     try:
         if first is None or first not in names:
             if any(a in ("-h", "--help") for a in argv):
@@ -45,7 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             args = read.parse(argv)
             return read.run(args)
-        args = parser.parse_args(argv)
+        # Options given before the subcommand (`sidelight --db X notes`) belong to it.
+        at = argv.index(first)
+        args = parser.parse_args([first, *argv[:at], *argv[at + 1 :]])
         return int(args.func(args) or 0)
     except SidelightError as err:
         # File names and quotes in messages come from outside: never let them drive the terminal.
@@ -57,6 +60,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output (head, less) went away; that is not an error of ours.
         sys.stderr.close()
         return 0
+    except Exception as err:  # a bug of ours: one line, and the traceback on request
+        if os.environ.get("SIDELIGHT_DEBUG"):
+            raise
+        print(
+            f"sidelight: unexpected error ({type(err).__name__}: {one_line(str(err), 300)}); "
+            "nothing was lost — set SIDELIGHT_DEBUG=1 to see where, and please report it",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor the value of ``--db``/``--encoding``."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _OPTIONS_WITH_VALUES:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+_OPTIONS_WITH_VALUES = frozenset({"--db", "--encoding"})
 
 
 if __name__ == "__main__":
