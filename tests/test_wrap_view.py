@@ -91,3 +91,17 @@ def test_trailing_newline_does_not_add_a_row_and_empty_text_has_one() -> None:
     assert rows_of(WrapIndex("ab\n", 10)) == [(0, 3)]
     assert rows_of(WrapIndex("", 10)) == [(0, 0)]
     assert rows_of(WrapIndex("a\n\nb", 10)) == [(0, 2), (2, 3), (3, 4)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(doc_text, widths, st.data())
+def test_spans_sweep_matches_row_span(text: str, width: int, data: st.DataObject) -> None:
+    # budget 0: lines are estimated until asked for, as when a big document opens
+    index = WrapIndex(text, width, budget=0.0)
+    first = data.draw(st.integers(0, index.total_rows - 1))
+    count = data.draw(st.integers(0, 12))
+    last = min(first + count, index.total_rows)
+    for row in range(first, last):
+        index.locate(row)
+    expected = [index.row_span(row) for row in range(first, min(last, index.total_rows))]
+    assert index.spans(first, last) == expected

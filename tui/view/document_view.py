@@ -13,19 +13,30 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.selection import Selection
 from textual.strip import Strip
 
 from annotations.documents import Document
 from tui.view.cells import RowLayout, layout_row, safe_text
-from tui.view.spans import Layer, LayerSet, layer_rank, parse_style, row_segments, style_runs
+from tui.view.scrollbar import RowCachedScrollBar
+from tui.view.spans import (
+    Layer,
+    LayerSet,
+    changed_ranges,
+    layer_rank,
+    overlaps_any,
+    parse_style,
+    row_pieces,
+    style_runs,
+    with_offsets,
+)
 from tui.view.wrap import WrapIndex
 
 _TOKEN = re.compile(r"\w+|[^\w\s]+")
@@ -159,6 +170,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._gutter_chars: list[str] = []
         self._layouts: OrderedDict[tuple[int, int], RowLayout] = OrderedDict()
         self._strips: OrderedDict[tuple, Strip] = OrderedDict()
+        # (top row, width, {row: span}) while render_lines is drawing
+        self._pass_rows: tuple[int, int, dict[int, tuple[int, int]]] | None = None
         self._style_key: tuple | None = None
         self._wrap_timer = None
         self._cursor_style: str | None = None
@@ -213,12 +226,13 @@ class DocumentView(ScrollView, can_focus=True):
         return self._wrap
 
     def set_layer(self, name: str, spans: Sequence[tuple[int, int, str]]) -> None:
-        self._layers.set(name, spans)
-        self._invalidate()
+        old = self._layers.set(name, spans)
+        self._invalidate_changes(changed_ranges(old, self._layers.get(name)))
 
     def clear_layer(self, name: str) -> None:
-        if self._layers.clear(name):
-            self._invalidate()
+        old = self._layers.clear(name)
+        if old is not None:
+            self._invalidate_changes(changed_ranges(old, None))
 
     def set_gutter(self, marks: Sequence[tuple[int, int, str, str]]) -> None:
         """Marks in a 2-cell gutter on the left: ``char`` on the first row of each range, a thin
@@ -288,6 +302,18 @@ class DocumentView(ScrollView, can_focus=True):
         return first, max(first, end - 1)
 
     # -- geometry ------------------------------------------------------------------------
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar, created as Textual's ``Widget.vertical_scrollbar`` does but
+        with rows reused across thumb positions (see ``tui.view.scrollbar``)."""
+        if self._vertical_scrollbar is None:
+            bar = RowCachedScrollBar(vertical=True, name="vertical",
+                                     thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     @property
     def _gutter_width(self) -> int:
@@ -600,6 +626,26 @@ class DocumentView(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
+    def _invalidate_changes(self, ranges: list[tuple[int, int]] | None) -> None:
+        """Forget and redraw only the rows that meet the changed offset ranges (all rows
+        when ``ranges`` is None), so a new highlight or search hit costs a few rows."""
+        if ranges is None:
+            self._invalidate()
+            return
+        if not ranges:
+            return
+        starts = [s for s, _e in ranges]
+        # Keys are (row, start, end, ...); a row's end includes its newline.
+        stale = [key for key in self._strips if overlaps_any(ranges, starts, key[1], key[2])]
+        for key in stale:
+            del self._strips[key]
+        if not self.is_attached or self.size.height == 0:
+            return
+        first, last = self.visible_range()
+        for s, e in ranges:
+            if s <= last and e > first:
+                self._refresh_span((max(s, first), min(e, last + 1)))
+
     def _refresh_rows(self, first: int, last: int) -> None:
         top = round(self.scroll_y)
         height = self.scrollable_content_region.height
@@ -656,24 +702,39 @@ class DocumentView(ScrollView, can_focus=True):
         self._current_styles()
         self._rewrap()  # a no-op unless the width changed before our Resize event arrived
         top = round(self.scroll_y)
-        for row in range(top + crop.y, min(top + crop.bottom, self._wrap.total_rows)):
-            self._wrap.locate(row)  # wraps estimated lines on screen before drawing them
-        if self._wrap.total_rows != self.virtual_size.height:
+        wrap = self._wrap
+        first = top + crop.y
+        last = min(top + crop.bottom, wrap.total_rows)
+        for row in range(first, last):
+            wrap.locate(row)  # wraps estimated lines on screen before drawing them
+        if wrap.total_rows != self.virtual_size.height:
             self.call_later(self._sync_virtual_size)
-        return super().render_lines(crop)
+        # Textual asks for the rows one by one next: find their spans in one sweep and the
+        # geometry once, rather than per row.
+        spans = dict(zip(range(first, last), wrap.spans(first, last), strict=False))
+        self._pass_rows = (top, self.scrollable_content_region.width, spans)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_rows = None
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if width - self._gutter_width != self._wrap.width and width > self._gutter_width:
-            self._rewrap()
-        row = round(self.scroll_y) + y
-        base = self._current_styles()[0]
-        if row >= self._wrap.total_rows or width <= 0:
-            return Strip.blank(max(0, width), base)
-        return self._row_strip(row, width)
+        span = None
+        if self._pass_rows is not None:
+            top, width, spans = self._pass_rows
+            span = spans.get(top + y)
+        if span is None:
+            width = self.scrollable_content_region.width
+            if width - self._gutter_width != self._wrap.width and width > self._gutter_width:
+                self._rewrap()
+            top = round(self.scroll_y)
+            if top + y >= self._wrap.total_rows or width <= 0:
+                return Strip.blank(max(0, width), self._current_styles()[0])
+            span = self._wrap.row_span(top + y)
+        return self._row_strip(top + y, span[0], span[1], width)
 
-    def _row_strip(self, row: int, width: int) -> Strip:
-        start, end, layout = self._row_layout(row)
+    def _row_strip(self, row: int, start: int, end: int, width: int) -> Strip:
+        layout = self._layout(start, self._wrap.content_end(end))
         stop = layout.stop
         newline = end > stop
         cursor = self._cursor
@@ -705,18 +766,20 @@ class DocumentView(ScrollView, can_focus=True):
         if strip is not None:
             self._strips.move_to_end(key)
             return strip
-        strip = self._draw_row(layout, width, cursor_span, cursor_on_newline, selection_span,
-                               selection_newline, gutter)
-        # Selection offsets: x counts drawn characters from the text's first cell, y is the row.
-        strip = strip.apply_offsets(-self._gutter_width, row)
+        strip = self._draw_row(row, layout, width, cursor_span, cursor_on_newline,
+                               selection_span, selection_newline, gutter)
         self._strips[key] = strip
         if len(self._strips) > _STRIP_CACHE:
             self._strips.popitem(last=False)
         return strip
 
-    def _draw_row(self, layout: RowLayout, width: int, cursor_span: tuple[int, int] | None,
-                  cursor_on_newline: bool, selection_span: tuple[int, int] | None,
-                  selection_newline: bool, gutter: tuple[str, int] | None) -> Strip:
+    def _draw_row(self, row: int, layout: RowLayout, width: int,
+                  cursor_span: tuple[int, int] | None, cursor_on_newline: bool,
+                  selection_span: tuple[int, int] | None, selection_newline: bool,
+                  gutter: tuple[str, int] | None) -> Strip:
+        """One row as a Strip, each segment carrying the
+        selection offset Textual's mouse selection reads (x counts drawn characters from the
+        text's first cell, y is the row), as ``Strip.apply_offsets`` would add them."""
         base, cursor_style, selection_style, placeholder, gutter_style = self._current_styles()
         start, stop = layout.start, layout.stop
         extra: list[tuple[int, int, int, Style]] = []
@@ -724,25 +787,24 @@ class DocumentView(ScrollView, can_focus=True):
             extra.append((_RANK_SELECTION, *selection_span, selection_style))
         if cursor_span is not None:
             extra.append((_RANK_CURSOR, *cursor_span, cursor_style))
-        segments: list[Segment] = []
+        pieces: list[tuple[str, Style]] = []
         gutter_width = self._gutter_width
         if gutter_width:
             if gutter is None:
-                segments.append(Segment(" " * gutter_width, base))
+                pieces.append((" " * gutter_width, base))
             else:
                 char, index = gutter
                 style = base + gutter_style + self._gutter.spans[index][2] if self._gutter \
                     else base
-                segments.append(Segment(char + " " * (gutter_width - 1), style))
+                pieces.append((char + " " * (gutter_width - 1), style))
         text_width = width - gutter_width
         if stop > start:
             spans = self._layers.spans_in(start, stop, extra)
             runs = style_runs(start, stop, spans, base)
-            segments.extend(row_segments(layout, runs, placeholder))
+            pieces.extend(row_pieces(layout, runs, placeholder))
         used = layout.cells
-        if used > text_width:
-            return Strip(segments).crop(0, width)
-        if used < text_width and (cursor_on_newline or selection_newline):
+        cropped = used > text_width
+        if not cropped and used < text_width and (cursor_on_newline or selection_newline):
             newline_spans = self._layers.spans_in(stop, stop)
             style = style_runs(stop, stop + 1, newline_spans, base)[0][2] if newline_spans \
                 else base
@@ -750,8 +812,11 @@ class DocumentView(ScrollView, can_focus=True):
                 style = style + selection_style
             if cursor_on_newline:
                 style = style + cursor_style
-            segments.append(Segment(" ", style))
+            pieces.append((" ", style))
             used += 1
-        if used < text_width:
-            segments.append(Segment(" " * (text_width - used), base))
+        if not cropped and used < text_width:
+            pieces.append((" " * (text_width - used), base))
+        segments = with_offsets(pieces, -gutter_width, row)
+        if cropped:
+            return Strip(segments).crop(0, width)
         return Strip(segments, width)

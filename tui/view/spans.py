@@ -7,6 +7,7 @@ Spans are bucketed by offset so the spans of one row are found without scanning 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -85,14 +86,21 @@ class LayerSet:
         self._layers: dict[str, Layer] = {}
         self._ordered: list[Layer] = []
 
-    def set(self, name: str, spans: Sequence[Span]) -> None:
+    def set(self, name: str, spans: Sequence[Span]) -> Layer | None:
+        """Set a layer; returns the layer it replaced."""
+        old = self._layers.get(name)
         self._layers[name] = Layer(name, spans)
         self._reorder()
+        return old
 
-    def clear(self, name: str) -> bool:
-        removed = self._layers.pop(name, None) is not None
+    def clear(self, name: str) -> Layer | None:
+        """Remove a layer; returns it (None if there was none)."""
+        removed = self._layers.pop(name, None)
         self._reorder()
         return removed
+
+    def get(self, name: str) -> Layer | None:
+        return self._layers.get(name)
 
     def _reorder(self) -> None:
         self._ordered = sorted(self._layers.values(), key=lambda layer: layer.rank)
@@ -104,6 +112,8 @@ class LayerSet:
                  extra: Sequence[tuple[int, int, int, Style]] = ()) -> list[tuple[int, int, Style]]:
         """Every span over ``[start, end)`` from low to high priority; ``extra`` adds
         (rank, start, end, style) spans such as the selection and cursor."""
+        if not self._ordered:
+            return [x[1:] for x in sorted(extra, key=lambda x: x[0])] if extra else []
         out: list[tuple[int, int, Style]] = []
         extra_sorted = sorted(extra, key=lambda x: x[0])
         k = 0
@@ -114,6 +124,34 @@ class LayerSet:
             out.extend(layer.overlapping(start, end))
         out.extend(x[1:] for x in extra_sorted[k:])
         return out
+
+
+def changed_ranges(old: Layer | None, new: Layer | None,
+                   limit: int = 4096) -> list[tuple[int, int]] | None:
+    """Disjoint sorted offset ranges where two versions of a layer draw differently (the
+    spans in one but not the other); None when more than ``limit`` spans changed, when
+    redrawing everything is cheaper than finding them."""
+    before = set(old.spans) if old is not None else set()
+    after = set(new.spans) if new is not None else set()
+    changed = before ^ after
+    if len(changed) > limit:
+        return None
+    merged: list[tuple[int, int]] = []
+    for s, e, _st in sorted(changed, key=lambda span: span[0]):
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def overlaps_any(ranges: Sequence[tuple[int, int]], starts: Sequence[int], start: int,
+                 end: int) -> bool:
+    """Whether ``[start, end)`` meets one of the disjoint sorted ``ranges`` (``starts`` are
+    their start offsets)."""
+    i = bisect_right(starts, max(start, end - 1)) - 1
+    return i >= 0 and ranges[i][1] > start
 
 
 def style_runs(start: int, end: int, spans: Sequence[tuple[int, int, Style]],
@@ -141,19 +179,20 @@ def style_runs(start: int, end: int, spans: Sequence[tuple[int, int, Style]],
     return runs
 
 
-def row_segments(layout: RowLayout, runs: Sequence[tuple[int, int, Style]],
-                 placeholder: Style) -> list[Segment]:
-    """Segments drawing a row's units with the given runs (relative unit offsets)."""
+def row_pieces(layout: RowLayout, runs: Sequence[tuple[int, int, Style]],
+               placeholder: Style) -> list[tuple[str, Style]]:
+    """(drawn text, style) pieces drawing a row's units with the given runs (relative unit
+    offsets); placeholders get the placeholder style on top of their run's."""
     drawn = layout.drawn
-    segments: list[Segment] = []
-    append = segments.append
+    pieces: list[tuple[str, Style]] = []
+    append = pieces.append
     holders = layout.placeholders
     if not holders:
         for a, b, style in runs:
             piece = drawn[layout.drawn_index(a):layout.drawn_index(b)]
             if piece:
-                append(Segment(piece, style))
-        return segments
+                append((piece, style))
+        return pieces
     holder_set = set(holders)
     for a, b, style in runs:
         cut = a
@@ -162,12 +201,32 @@ def row_segments(layout: RowLayout, runs: Sequence[tuple[int, int, Style]],
                 if i > cut:
                     piece = drawn[layout.drawn_index(cut):layout.drawn_index(i)]
                     if piece:
-                        append(Segment(piece, style))
-                append(Segment(drawn[layout.drawn_index(i):layout.drawn_index(i + 1)],
-                               style + placeholder))
+                        append((piece, style))
+                append((drawn[layout.drawn_index(i):layout.drawn_index(i + 1)],
+                        _combine((style, placeholder))))
                 cut = i + 1
         if cut < b:
             piece = drawn[layout.drawn_index(cut):layout.drawn_index(b)]
             if piece:
-                append(Segment(piece, style))
+                append((piece, style))
+    return pieces
+
+
+def row_segments(layout: RowLayout, runs: Sequence[tuple[int, int, Style]],
+                 placeholder: Style) -> list[Segment]:
+    """Segments drawing a row's units with the given runs (relative unit offsets)."""
+    return [Segment(text, style) for text, style in row_pieces(layout, runs, placeholder)]
+
+
+def with_offsets(pieces: Iterable[tuple[str, Style]], x: int, y: int) -> list[Segment]:
+    """Segments for pieces, each style carrying the ``offset`` meta of Textual's mouse
+    selection, exactly as ``Strip.apply_offsets(x, y)`` adds it (without building the strip
+    twice)."""
+    segments: list[Segment] = []
+    append = segments.append
+    from_meta = Style.from_meta
+    for text, style in pieces:
+        offset_style = from_meta({"offset": (x, y)})
+        append(Segment(text, style + offset_style if style else offset_style))
+        x += len(text)
     return segments

@@ -67,7 +67,7 @@ class WrapIndex:
         self.width = 0
         self._counts = array("q", [1] * len(starts))
         self._exact = bytearray(len(starts))
-        self._rows: dict[int, array] = {}
+        self._rows: dict[int, tuple[int, ...]] = {}
         self._block_sums = array("q", [sum(self._counts[b:b + BLOCK])
                                        for b in range(0, len(starts), BLOCK)])
         self._block_prefix: list[int] | None = None
@@ -106,7 +106,7 @@ class WrapIndex:
         self._counts = array("q", [max(1, (e - s - 1) // w + 1) for s, e in zip(starts, ends,
                                                                              strict=True)])
         self._exact = bytearray(n)
-        self._rows: dict[int, array] = {}
+        self._rows: dict[int, tuple[int, ...]] = {}
         self._block_sums = array("q", [sum(self._counts[b:b + BLOCK]) for b in range(0, n, BLOCK)])
         self._block_prefix: list[int] | None = None
         self._block_cache: dict[int, list[int]] = {}
@@ -141,7 +141,9 @@ class WrapIndex:
                          self.width or PROVISIONAL_WIDTH, self.tab_size)
         self._exact[line] = 1
         if len(rows) > 1:
-            self._rows[line] = array("q", rows)  # arrays are invisible to the garbage collector
+            # A tuple of ints, because the garbage collector stops tracking those after its
+            # first look (arrays it keeps scanning), and a big document has thousands of them.
+            self._rows[line] = tuple(rows)
         count = len(rows)
         old = self._counts[line]
         if count == old:
@@ -213,6 +215,23 @@ class WrapIndex:
         start = rows[k]
         end = rows[k + 1] if k + 1 < len(rows) else self.line_bounds(line)[1]
         return start, end
+
+    def spans(self, first: int, last: int) -> list[tuple[int, int]]:
+        """Row spans of rows ``first..last-1`` in one sweep (call ``locate`` on each row
+        first if their lines may still be estimated)."""
+        if last <= first:
+            return []
+        line, k = self.locate(first)
+        out: list[tuple[int, int]] = []
+        n = len(self.line_starts)
+        while len(out) < last - first and line < n:
+            rows = self.row_starts(line)
+            line_end = self.line_bounds(line)[1]
+            while k < len(rows) and len(out) < last - first:
+                out.append((rows[k], rows[k + 1] if k + 1 < len(rows) else line_end))
+                k += 1
+            line, k = line + 1, 0
+        return out
 
     def row_of_offset(self, offset: int) -> int:
         """The row holding ``offset`` (clamped into the text)."""
