@@ -70,6 +70,6 @@ def run(args: argparse.Namespace) -> int:
     # Textual is imported only now: the other subcommands never pay for it.
     from tui.app import SidelightApp
 
-    app = SidelightApp(docs, store, failures=failures)
+    app = SidelightApp(docs, store, failures=failures, freeze_gc=True)
     app.run()
     return app.return_code or 0
