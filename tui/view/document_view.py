@@ -48,8 +48,12 @@ _RANK_SELECTION = layer_rank("selection")
 _RANK_CURSOR = layer_rank("cursor")
 
 
-class DocumentView(ScrollView, can_focus=True):
-    """One document, soft-wrapped, drawn with the Line API, with a cursor and a selection."""
+class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
+    """One document, soft-wrapped, drawn with the Line API, with a cursor and a selection.
+
+    ScrollView's own keys are not inherited: all are rebound below as cursor motions, except
+    horizontal paging, which a soft-wrapped view has no use for.
+    """
 
     ALLOW_SELECT = True
 
