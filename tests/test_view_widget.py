@@ -349,3 +349,21 @@ async def test_degenerate_documents(text: str) -> None:
                 assert 0 <= view.selection[0] < view.selection[1] <= len(text)
         for y in range(3):
             assert not UNSAFE.intersection(row_text(view, y))
+
+
+@pilot_test
+async def test_gutter_prefers_a_mark_that_starts_on_the_row() -> None:
+    # Two sentences share the first row; the second starts there, the first began above it.
+    text = "One two three four five six. Seven eight nine ten eleven twelve."
+    app = ViewApp(doc(text))
+    async with app.run_test(size=(24, 8)) as pilot:
+        view = app.query_one(DocumentView)
+        second = text.index("Seven")
+        view.set_gutter([(0, second, "A", "#ff8700"), (second, len(text), "B", "#5f87ff")])
+        await pilot.pause()
+        rows = [row_text(view, r) for r in range(view.wrap_index.total_rows)]
+        shared = next(r for r, t in enumerate(rows) if "Seven" in t)
+        assert "six." in rows[shared], rows  # the layout this test is about
+        assert rows[0].startswith("A ")
+        assert rows[shared].startswith("B ")  # not the bar of the sentence that began above
+        assert all(t[0] in "AB▏" for t in rows if t.strip())

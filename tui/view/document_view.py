@@ -761,9 +761,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._gutter is not None:
             hits = self._gutter.overlapping_indices(start, end)
             if hits:
-                i = hits[0]
-                first_row = self._gutter.spans[i][0] >= start
-                gutter = (self._gutter_chars[i] if first_row else _GUTTER_BAR, i)
+                # A mark that starts on this row shows its glyph (the first listed wins);
+                # a row that only continues marks shows the bar of the first listed.
+                spans = self._gutter.spans
+                starting = next((i for i in hits if spans[i][0] >= start), None)
+                if starting is not None:
+                    gutter = (self._gutter_chars[starting], starting)
+                else:
+                    gutter = (_GUTTER_BAR, hits[0])
         key = (row, start, end, width, cursor_span, cursor_on_newline, selection_span,
                selection_newline, gutter)
         strip = self._strips.get(key)
