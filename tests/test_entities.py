@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from annotations.entities import (
     recognize_many,
     register_engine,
 )
+from benchmarks.entity_quality import load_gold, overlap_f1
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -451,67 +451,33 @@ def test_annotations_never_import_textual() -> None:
 
 # -- quality ---------------------------------------------------------------------------------
 
-def _load_gold(path: Path) -> dict[str, list[tuple[int, int, str]]]:
-    rows: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            rows[r["doc"]].append((r["start"], r["end"], r["label"]))
-    return rows
-
-
-def overlap_f1(gold: dict[str, list[tuple[int, int, str]]], folder: Path) -> float:
-    """Micro overlap F1, one-to-one and label-exact, IGNORE regions unscored (as the shared
-    scorer does)."""
-    labels = {lab for spans_ in gold.values() for _, _, lab in spans_} - {"IGNORE"}
-    tp = n_pred = n_gold = 0
-    for doc, spans_ in gold.items():
-        text = (folder / doc).read_text(encoding="utf-8")
-        ignore = [(s, e) for s, e, lab in spans_ if lab == "IGNORE"]
-        g = [x for x in spans_ if x[2] != "IGNORE"]
-        p = [(e.start, e.end, e.label) for e in recognize(text) if e.label in labels
-             and not any(e.start < ie and is_ < e.end for is_, ie in ignore)]
-        used: set[int] = set()
-        for ps, pe, pl in p:
-            for i, (gs, ge, gl) in enumerate(g):
-                if i not in used and gl == pl and ps < ge and gs < pe:
-                    used.add(i)
-                    tp += 1
-                    break
-        n_pred += len(p)
-        n_gold += len(g)
-    prec = tp / n_pred if n_pred else 0.0
-    rec = tp / n_gold if n_gold else 0.0
-    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-
-
 @pytest.mark.skipif(not (SHARED / "eval" / "entities-seeds.jsonl").is_file(),
                     reason="shared evaluation data absent")
 def test_seed_gold_overlap_f1() -> None:
-    gold = _load_gold(SHARED / "eval" / "entities-seeds.jsonl")
+    gold = load_gold(SHARED / "eval" / "entities-seeds.jsonl")
     assert overlap_f1(gold, SHARED / "seeds") >= SEED_FLOOR
 
 
 def test_dev_set_overlap_f1() -> None:
-    gold = _load_gold(DEV / "gold.jsonl")
+    gold = load_gold(DEV / "gold.jsonl")
     assert len(gold) >= 8
     assert overlap_f1(gold, DEV) >= DEV_FLOOR
 
 
 def test_blind_set_overlap_f1() -> None:
-    gold = _load_gold(BLIND / "gold.jsonl")
+    gold = load_gold(BLIND / "gold.jsonl")
     assert len(gold) >= 6
     assert overlap_f1(gold, BLIND) >= max(BLIND_FLOOR, BLIND_FIRST)
 
 
 def test_second_blind_set_overlap_f1() -> None:
-    gold = _load_gold(BLIND2 / "gold.jsonl")
+    gold = load_gold(BLIND2 / "gold.jsonl")
     assert len(gold) >= 8
     assert overlap_f1(gold, BLIND2) >= max(BLIND2_FLOOR, BLIND2_FIRST)
 
 
 def test_third_blind_set_overlap_f1() -> None:
-    gold = _load_gold(BLIND3 / "gold.jsonl")
+    gold = load_gold(BLIND3 / "gold.jsonl")
     assert len(gold) >= 10
     assert overlap_f1(gold, BLIND3) >= max(BLIND3_FLOOR, BLIND3_FIRST)
 

@@ -1,0 +1,128 @@
+"""Entity quality on every gold set the project has, scored as the shared scorer does.
+
+    python -m benchmarks.entity_quality
+
+Micro precision, recall and F1, one-to-one and label-exact, in two matchings: strict (same
+span) and overlap (at least one shared character, the headline figure). Gold rows labelled
+IGNORE mark regions that are not scored; predictions with labels the gold does not use are
+dropped. Sets: the seed gold in ``../shared/eval`` (when present), the development set and
+three blind sets in ``tests/data`` (each blind set's first, untouched score is in its
+SOURCES.md: that is the estimate for unseen articles).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from annotations.entities import recognize
+from benchmarks.figures import REPO
+
+Spans = dict[str, list[tuple[int, int, str]]]
+DATA = REPO / "tests" / "data"
+SHARED = REPO.parent / "shared"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSet:
+    name: str
+    gold: Path
+    texts: Path
+
+
+def gold_sets() -> list[GoldSet]:
+    sets = []
+    if (SHARED / "eval" / "entities-seeds.jsonl").is_file():
+        sets.append(GoldSet("seeds", SHARED / "eval" / "entities-seeds.jsonl", SHARED / "seeds"))
+    for name in ("entities_dev", "entities_blind", "entities_blind2", "entities_blind3"):
+        short = name.removeprefix("entities_")
+        sets.append(GoldSet(short, DATA / name / "gold.jsonl", DATA / name))
+    return sets
+
+
+def load_gold(path: Path) -> Spans:
+    rows: Spans = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            rows[r["doc"]].append((int(r["start"]), int(r["end"]), r["label"]))
+    return rows
+
+
+def predict(gold: Spans, folder: Path) -> Spans:
+    return {
+        doc: [(e.start, e.end, e.label) for e in recognize((folder / doc).read_text("utf-8"))]
+        for doc in gold
+    }
+
+
+def score(gold: Spans, pred: Spans, *, strict: bool = False) -> dict[str, Counter[str]]:
+    """Counts of tp/pred/gold per label and under ``"all"``."""
+    labels = {lab for spans in gold.values() for _, _, lab in spans} - {"IGNORE"}
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, spans in gold.items():
+        ignore = [(s, e) for s, e, lab in spans if lab == "IGNORE"]
+        g = [x for x in spans if x[2] != "IGNORE"]
+        p = [x for x in pred.get(doc, []) if x[2] in labels
+             and not any(x[0] < ie and is_ < x[1] for is_, ie in ignore)]
+        used: set[int] = set()
+        for ps, pe, pl in p:
+            for i, (gs, ge, gl) in enumerate(g):
+                hit = (ps, pe) == (gs, ge) if strict else ps < ge and gs < pe
+                if i not in used and gl == pl and hit:
+                    used.add(i)
+                    counts[pl]["tp"] += 1
+                    counts["all"]["tp"] += 1
+                    break
+        for _, _, lab in p:
+            counts[lab]["pred"] += 1
+            counts["all"]["pred"] += 1
+        for _, _, lab in g:
+            counts[lab]["gold"] += 1
+            counts["all"]["gold"] += 1
+    return counts
+
+
+def f1(c: Counter[str]) -> float:
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def overlap_f1(gold: Spans, folder: Path) -> float:
+    return f1(score(gold, predict(gold, folder))["all"])
+
+
+def main() -> int:
+    sets = gold_sets()
+    results = []
+    for s in sets:
+        gold = load_gold(s.gold)
+        pred = predict(gold, s.texts)
+        results.append((s, score(gold, pred), score(gold, pred, strict=True)))
+    labels = sorted({lab for _, c, _ in results for lab in c} - {"all"})
+    table = Table(title="entity quality: F1, overlap matching unless named strict")
+    table.add_column("set")
+    table.add_column("docs", justify="right")
+    table.add_column("overlap", justify="right")
+    table.add_column("strict", justify="right")
+    for lab in labels:
+        table.add_column(lab, justify="right")
+    for s, overlap, strict in results:
+        table.add_row(
+            s.name, str(len(load_gold(s.gold))), f"{f1(overlap['all']):.3f}",
+            f"{f1(strict['all']):.3f}",
+            *(f"{f1(overlap[lab]):.3f}" if overlap[lab]["gold"] else "–" for lab in labels),
+        )
+    Console(width=160).print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
