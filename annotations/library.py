@@ -7,11 +7,14 @@ text as it is now and the store remembers where they went.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
 from annotations.anchoring import anchor_annotation
-from annotations.documents import Document
+from annotations.documents import Document, load_document
+from annotations.errors import DocumentError
 from annotations.model import Annotation, Target
 
 
@@ -21,6 +24,7 @@ class _Store(Protocol):
     def changed(self) -> bool: ...
     def reload(self) -> None: ...
     def for_document(self, source: str, fingerprint: str) -> list[Annotation]: ...
+    def all(self) -> list[Annotation]: ...
     def replace_unchanged(
         self, pairs: list[tuple[Annotation, Annotation]]
     ) -> list[Annotation]: ...
@@ -60,3 +64,42 @@ def _on_document(target: Target, doc: Document) -> bool:
     if target.source == doc.path:
         return True
     return target.fingerprint == doc.fingerprint and not Path(target.source).exists()
+
+
+def open_many(store: _Store, docs: Sequence[Document]) -> list[Annotation]:
+    """``open_annotations`` over several documents, each annotation once; a link between two
+    of them comes out anchored at both ends."""
+    seen: dict[str, Annotation] = {}
+    for doc in docs:
+        for ann in open_annotations(store, doc):
+            seen[ann.id] = _merge(seen.get(ann.id), ann, doc)
+    return list(seen.values())
+
+
+def open_everything(
+    store: _Store, encoding: str | None = None
+) -> tuple[list[Document], list[Annotation]]:
+    """Every annotation in the store, anchored on the documents that can still be read.
+
+    A document that cannot be read (moved away, deleted, now binary) is skipped: its
+    annotations keep their stored quotes and positions.
+    """
+    sources = sorted({t.source for a in store.all() for t in a.targets})
+    docs: list[Document] = []
+    for source in sources:
+        try:
+            docs.append(load_document(source, encoding))
+        except DocumentError:
+            continue
+    anchored = {a.id: a for a in open_many(store, docs)}
+    return docs, [anchored.get(a.id, a) for a in store.all()]
+
+
+def _merge(earlier: Annotation | None, later: Annotation, doc: Document) -> Annotation:
+    if earlier is None:
+        return later
+    targets = tuple(
+        new if new.source == doc.path else old
+        for old, new in zip(earlier.targets, later.targets, strict=True)
+    )
+    return replace(later, targets=targets)

@@ -174,3 +174,16 @@ def test_notes_on_an_edited_document_follows_the_words_or_flags_orphans(doc: Pat
     assert moved["TextPositionSelector"]["start"] == new_text.index("87 million")
     assert "ORPHAN" in sidelight("notes", str(doc), db=db).stdout
     assert gone in by_id
+
+
+def test_notes_without_files_anchors_every_readable_document(doc: Path, db: Path) -> None:
+    added = sidelight("annotate", str(doc), "--quote", "made mistakes", db=db)
+    assert added.returncode == 0, added.stderr
+    # The quoted words are edited away; `notes` with no files still opens the document.
+    doc.write_text(doc.read_text(encoding="utf-8").replace("made mistakes", "x"),
+                   encoding="utf-8")
+    listed = sidelight("notes", "--format", "json", db=db)
+    assert listed.returncode == 0, listed.stderr
+    [ann] = json.loads(listed.stdout)
+    assert ann["target"]["sidelight:orphan"] is True
+    assert "ORPHAN" in sidelight("notes", db=db).stdout

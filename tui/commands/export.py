@@ -14,16 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
-from annotations.documents import Document, load_document
-from annotations.errors import DocumentError, SidelightError
+from annotations.documents import load_document
+from annotations.errors import SidelightError
 from annotations.export_markdown import export_markdown
-from annotations.library import open_annotations
-from annotations.model import Annotation
+from annotations.library import open_everything, open_many
 from annotations.output_files import check_output, write_text
-from annotations.store import AnnotationStore, open_store
+from annotations.store import open_store
 from annotations.w3c import to_w3c_list
 from tui.commands.common import add_db_option, add_encoding_option
 
@@ -60,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     if args.files:
         docs = [load_document(path, args.encoding) for path in args.files]
-        anns = _anchored(store, docs)
+        anns = open_many(store, docs)
     else:
-        docs, anns = _everything(store, args.encoding)
+        docs, anns = open_everything(store, args.encoding)
         if not anns:
             raise SidelightError(f"{store.path}: no annotations to export")
     if args.format == "json":
@@ -76,40 +74,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"Exported {len(anns)} annotation{'s' if len(anns) != 1 else ''} to {output}",
           file=sys.stderr)
     return 0
-
-
-def _anchored(store: AnnotationStore, docs: list[Document]) -> list[Annotation]:
-    seen: dict[str, Annotation] = {}
-    for doc in docs:
-        for ann in open_annotations(store, doc):
-            # A link between two of the documents: the second opening anchored its other end.
-            seen[ann.id] = _merge(seen.get(ann.id), ann, doc)
-    return list(seen.values())
-
-
-def _merge(earlier: Annotation | None, later: Annotation, doc: Document) -> Annotation:
-    if earlier is None:
-        return later
-    targets = tuple(
-        new if new.source == doc.path else old
-        for old, new in zip(earlier.targets, later.targets, strict=True)
-    )
-    return replace(later, targets=targets)
-
-
-def _everything(
-    store: AnnotationStore, encoding: str | None
-) -> tuple[list[Document], list[Annotation]]:
-    """Every annotation, anchored on the documents that can still be read."""
-    sources = sorted({t.source for a in store.all() for t in a.targets})
-    docs: list[Document] = []
-    for source in sources:
-        try:
-            docs.append(load_document(source, encoding))
-        except DocumentError:
-            continue  # exported from its stored quotes, marked "source file not found"
-    anchored = {a.id: a for a in _anchored(store, docs)}
-    anns = [anchored.get(a.id, a) for a in store.all()]
-    return docs, anns
 
 

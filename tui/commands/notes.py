@@ -19,9 +19,9 @@ from rich.table import Table
 from rich.text import Text
 
 from annotations.documents import Document, load_document
-from annotations.library import open_annotations
+from annotations.library import open_everything, open_many
 from annotations.model import Annotation, Target
-from annotations.store import AnnotationStore, open_store
+from annotations.store import open_store
 from annotations.w3c import to_w3c_list
 from tui.commands.common import add_db_option, add_encoding_option
 from tui.safe_text import one_line
@@ -54,8 +54,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
-    docs = [load_document(path, args.encoding) for path in args.files]
-    anns = _annotations(store, docs) if docs else store.all()
+    if args.files:
+        docs = [load_document(path, args.encoding) for path in args.files]
+        anns = open_many(store, docs)
+    else:
+        docs, anns = open_everything(store, args.encoding)
     anns = sorted(anns, key=_order)
     if args.format == "json":
         # ASCII escapes keep every control character of a quote or note off the terminal.
@@ -63,19 +66,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     console = Console(highlight=False)
     if not anns:
-        where = "these documents" if docs else str(store.path)
+        where = "these documents" if args.files else str(store.path)
         console.print(Text(one_line(f"No annotations in {where}.", 200)))
         return 0
     console.print(_table(anns, docs))
     return 0
-
-
-def _annotations(store: AnnotationStore, docs: Sequence[Document]) -> list[Annotation]:
-    seen: dict[str, Annotation] = {}
-    for doc in docs:
-        for ann in open_annotations(store, doc):
-            seen.setdefault(ann.id, ann)
-    return list(seen.values())
 
 
 def _order(ann: Annotation) -> tuple[str, int, str]:
