@@ -66,10 +66,19 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(id="export-dialog", classes="dialog"):
             yield Static("Export highlights and notes to Markdown", markup=False)
             yield Input(self._default, id="export-path", placeholder="path of the .md file")
-            yield Static("enter export · escape cancel", id="export-help", markup=False)
+            yield Static(self._hint(), id="export-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+
+    @staticmethod
+    def _hint() -> str:
+        # A relative path lands in the directory sidelight was started from: say which.
+        try:
+            here = one_line(str(Path.cwd()), 80)
+        except OSError:  # the start directory was removed meanwhile
+            return "enter export · escape cancel"
+        return f"enter export · escape cancel · a relative path is saved in {here}"
 
     def _tell(self, message: str) -> None:
         self.query_one("#export-help", Static).update(one_line(message, 300))
@@ -80,7 +89,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if not raw:
             self._tell("Give a path for the Markdown file")
             return
-        path = Path(raw).expanduser()
+        path = Path(raw).expanduser().absolute()
         if path.is_dir():
             self._tell(f"{one_line(str(path), 120)} is a directory; give a file name")
             return
@@ -93,7 +102,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if yes:
             self._export(path)
         else:
-            self._tell("Not overwritten; choose another path or confirm with y")
+            self._tell("Not overwritten: choose another path, or press enter to be asked again")
             self.query_one(Input).focus()
 
     def _export(self, path: Path) -> None:

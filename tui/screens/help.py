@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,18 +28,23 @@ INTRO = (
 )
 
 
-def help_table(rows: Sequence[KeyRow]) -> Table:
-    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-    table.add_column("key", style="bold", no_wrap=True, min_width=8)
-    table.add_column("action", ratio=1)
+def help_table(rows: Sequence[KeyRow]) -> Group:
+    """A heading and a table per section; the key column is as wide as the longest keys, so
+    that a long heading does not push the descriptions aside."""
+    key_width = max((cell_len(row.keys) for row in rows), default=1)
+    parts: list[Text | Table] = []
+    table: Table | None = None
     section = None
     for row in rows:
-        if row.section != section:
+        if row.section != section or table is None:
             section = row.section
-            table.add_row("", "")
-            table.add_row(Text(section, style="bold underline"), "")
+            parts.append(Text(f"\n{section}", style="bold underline"))
+            table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+            table.add_column("key", style="bold", no_wrap=True, width=key_width)
+            table.add_column("action", ratio=1)
+            parts.append(table)
         table.add_row(row.keys, row.description)
-    return table
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):

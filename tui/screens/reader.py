@@ -70,6 +70,7 @@ T = TypeVar("T")
 MIN_PANE_WIDTH = 40
 # The side panel starts open only when the documents keep room enough beside it.
 PANEL_WIDTH = 38
+PANEL_ROOM = 2 * MIN_PANE_WIDTH + PANEL_WIDTH
 # The Compare view wants room for two versions side by side; it widens the panel when the
 # documents keep MIN_PANE_WIDTH each.
 WIDE_PANEL_WIDTH = 64
@@ -133,6 +134,9 @@ class ReaderScreen(Screen[None]):
         # (pane, start, end) of the first passage of a link being made.
         self.pending_link: tuple[int, int, int] | None = None
         self._announced_link: str | None = None
+        self._width = 0
+        # The panel was hidden by a narrowing terminal, not by the user: it comes back.
+        self._panel_gave_way = False
 
     # --- layout -------------------------------------------------------------------------
 
@@ -166,8 +170,9 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.palette = self._theme_palette()
         self.query_one(SearchBar).display = False
-        self.side.display = self.app.size.width >= 2 * MIN_PANE_WIDTH + PANEL_WIDTH
-        self._arrange(self.app.size.width)
+        self._width = self.app.size.width
+        self.side.display = self._width >= PANEL_ROOM
+        self._arrange(self._width)
         self.reload_annotations()
         self.pane.view.focus()
         self._show_mode()
@@ -177,7 +182,9 @@ class ReaderScreen(Screen[None]):
                             timeout=12)
         empty = [p.document.name for p in self.panes if p.document.empty]
         if self.failures:
-            self.say(self.failures[0], "error")
+            # Each failure has popped up above; the status line keeps the first in view.
+            more = f" (and {len(self.failures) - 1} more)" if len(self.failures) > 1 else ""
+            self.status.show_message(self.failures[0] + more, "error")
         elif empty:
             self.say(f"{one_line(', '.join(empty), 120)}: the document is empty")
         else:
@@ -191,7 +198,30 @@ class ReaderScreen(Screen[None]):
         self.set_interval(POLL_SECONDS, self.poll_store, name="store-poll")
 
     def on_resize(self, event: events.Resize) -> None:
-        self._arrange(event.size.width)
+        width = event.size.width
+        before, self._width = self._width, width
+        self._fit_panel(before, width)
+        self._arrange(width)
+
+    def _fit_panel(self, before: int, after: int) -> None:
+        """As at start-up, the side panel gives way to the documents when the terminal
+        narrows below PANEL_ROOM, and comes back when it widens again (unless p or L was
+        pressed in between: then the user's choice stands)."""
+        side = self.side
+        if side.display and before >= PANEL_ROOM > after:
+            self._hide_panel()
+            self._panel_gave_way = True
+            self.say("Side panel hidden to make room (p shows it)")
+        elif self._panel_gave_way and not side.display and before < PANEL_ROOM <= after:
+            side.display = True
+            self._panel_gave_way = False
+            self.say("Side panel shown again (p hides it)")
+
+    def _hide_panel(self) -> None:
+        side = self.side
+        side.display = False
+        if self.focused is not None and side in self.focused.ancestors:
+            self.pane.view.focus()
 
     def _arrange(self, width: int) -> None:
         room = len(self.documents) * MIN_PANE_WIDTH + WIDE_PANEL_WIDTH
@@ -231,9 +261,9 @@ class ReaderScreen(Screen[None]):
         offset = pane.view.cursor
         line = doc.line_of(offset)
         col = offset - (doc.text.rfind("\n", 0, offset) + 1) + 1
-        self.status.set_position(
-            f"{pane.index + 1}/{len(self.documents)} {one_line(doc.name, 30)} {line}:{col}"
-        )
+        where = f"{pane.index + 1}/{len(self.documents)}"
+        self.status.set_position(f"{where} {one_line(doc.name, 30)} {line}:{col}",
+                                 short=f"{where} {line}:{col}")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget: Widget | None = event.widget
@@ -344,7 +374,7 @@ class ReaderScreen(Screen[None]):
                 counts[ent.label] = counts.get(ent.label, 0) + 1
         self.side.show_labels(counts, self.hidden_labels, self.palette)
         total = sum(counts.values())
-        self.status.set_progress(f"{total} entities")
+        self.status.set_progress(f"{total} entit{'ies' if total != 1 else 'y'}")
 
     @on(SidePanel.LabelsChanged)
     def _labels_changed(self, event: SidePanel.LabelsChanged) -> None:
@@ -418,9 +448,11 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_panel(self) -> None:
         side = self.side
-        side.display = not side.display
-        if not side.display and self.focused is not None and side in self.focused.ancestors:
-            self.pane.view.focus()
+        self._panel_gave_way = False
+        if side.display:
+            self._hide_panel()
+        else:
+            side.display = True
         self._arrange(self.size.width)
         self.say("Side panel shown (tab reaches it)" if side.display else "Side panel hidden")
 
@@ -433,6 +465,7 @@ class ReaderScreen(Screen[None]):
     def show_tab(self, tab: str) -> None:
         side = self.side
         side.display = True
+        self._panel_gave_way = False
         if side.tab != tab and self.focused is not None and side in self.focused.ancestors:
             self.pane.view.focus()  # the list that had focus is about to be hidden
         side.tab = tab
@@ -460,17 +493,22 @@ class ReaderScreen(Screen[None]):
     @on(SidePanel.Jump)
     def _jump(self, event: SidePanel.Jump) -> None:
         entry = event.entry
-        pane = self.focus_pane(entry.pane)
         ann = entry.annotation
         if entry.start is not None:
+            pane = self.focus_pane(entry.pane)
             pane.view.move_cursor(entry.start, center=True)
             self.say(f"“{one_line(ann.target.exact, 60)}”" + (f": {one_line(ann.note, 80)}"
                                                               if ann.note else ""))
-        elif ann.kind == "note":
-            self.say(f"Document note: {one_line(ann.note, 120)}")
+            return
+        # Nothing in the text to go to: the list keeps focus, so d and a act on this entry.
+        self._current = entry.pane
+        self._mark_current(self.panes[entry.pane])
+        if ann.kind == "note":
+            self.say(f"Document note: {one_line(ann.note, 120)} · a edits, d deletes")
         else:
             quote = next((t.exact for t in ann.targets if t.exact), "")
-            self.say(f"Orphan: “{one_line(quote, 80)}” is no longer in this document", "warning")
+            self.say(f"Orphan: “{one_line(quote, 80)}” is no longer in this document · "
+                     "a edits its note, d deletes it", "warning")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_link":
@@ -815,7 +853,7 @@ class ReaderScreen(Screen[None]):
         if self.entities is None:
             return what
         total = sum(len(found) for found in self.entities)
-        return f"{total} entities · {what}"
+        return f"{total} entit{'ies' if total != 1 else 'y'} · {what}"
 
     def _compare_state(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.SUCCESS and event.worker.result is not None:
@@ -1145,7 +1183,8 @@ class ReaderScreen(Screen[None]):
     def action_export(self) -> None:
         def done(path: Path | None) -> None:
             if path is not None:
-                self.say(f"Exported {len(self.all_annotations())} annotations to {path}")
+                n = len(self.all_annotations())
+                self.say(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}")
             self.pane.view.focus()
 
         self.app.push_screen(ExportDialog(self.export_to), done)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
@@ -10,12 +12,38 @@ from textual.widgets import Static
 from tui.safe_text import one_line
 
 SEVERITY_STYLE = {"information": "", "warning": "bold", "error": "bold reverse"}
+# The message is what answers the last key; on a narrow terminal the file name and the
+# progress give way so that at least this many columns are left for it.
+MESSAGE_ROOM = 40
+
+
+def fit_status(width: int, mode: str, position: str, short_position: str,
+               progress: str) -> tuple[str, bool]:
+    """The position to show and whether the progress is shown, leaving the message room.
+
+    Each part is drawn with a column of padding either side (the mode is padded in its text).
+    """
+    def room(pos: str, with_progress: bool) -> int:
+        used = cell_len(mode) + cell_len(pos) + 2 + 2
+        if with_progress and progress:
+            used += cell_len(progress) + 2
+        return width - used
+
+    for pos, with_progress in ((position, True), (short_position, True),
+                               (short_position, False)):
+        if room(pos, with_progress) >= MESSAGE_ROOM:
+            return pos, with_progress
+    return short_position, False
 
 
 class StatusLine(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._message = ""
+        self._mode = ""
+        self._position = ""
+        self._short_position = ""
+        self._progress = ""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status-mode", markup=False)
@@ -27,10 +55,15 @@ class StatusLine(Horizontal):
         text = Text(f" {mode} ", style="bold reverse")
         if color:
             text.append(f" {color} ")
+        self._mode = text.plain
         self.query_one("#status-mode", Static).update(text)
+        self._fit()
 
-    def set_position(self, position: str) -> None:
-        self.query_one("#status-position", Static).update(position)
+    def set_position(self, position: str, short: str | None = None) -> None:
+        """``short`` (e.g. without the file name) is shown when the line is narrow."""
+        self._position = position
+        self._short_position = short if short is not None else position
+        self._fit()
 
     def show_message(self, message: str, severity: str = "information") -> None:
         self._message = one_line(message, 300)
@@ -43,4 +76,16 @@ class StatusLine(Horizontal):
         return self._message
 
     def set_progress(self, progress: str) -> None:
+        self._progress = progress
         self.query_one("#status-progress", Static).update(progress)
+        self._fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.size.width or self.app.size.width
+        position, with_progress = fit_status(width, self._mode, self._position,
+                                             self._short_position, self._progress)
+        self.query_one("#status-position", Static).update(position)
+        self.query_one("#status-progress", Static).display = with_progress
