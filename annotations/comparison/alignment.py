@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from annotations.comparison.features import SentenceFacts
 
 THRESHOLD = 0.3
+# A weaker match (down to this share of THRESHOLD) counts when it is mutual: each sentence
+# is the other's best match in the other document.
+MUTUAL_SHARE = 0.6
 # How many of a sentence's rarest features find candidates, how long a posting list may be
 # for that, and how many candidates are scored exactly: together they bound the work per
 # sentence, whatever the document sizes.

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from annotations.comparison.alignment import (
+    MUTUAL_SHARE,
     THRESHOLD,
     Match,
     SentenceIndex,
@@ -14,6 +15,7 @@ from annotations.comparison.alignment import (
     counterpart_run,
 )
 from annotations.comparison.contrast import (
+    is_shortened,
     number_contrasts,
     pair_kind,
     quote_contrasts,
@@ -73,11 +75,13 @@ def compare_documents(
     ]
     weights = feature_weights(facts)
     indexes = [SentenceIndex(f, weights) for f in facts]
-    best: dict[tuple[int, int], list[Match | None]] = {}
+    loose: dict[tuple[int, int], list[Match | None]] = {}
     for i in range(len(docs)):
         for j in range(len(docs)):
             if i != j:
-                best[i, j] = align_pair(facts[i], indexes[j], threshold)
+                loose[i, j] = align_pair(facts[i], indexes[j], threshold * MUTUAL_SHARE)
+    best = {pair: _confirmed(ms, loose[pair[1], pair[0]], threshold)
+            for pair, ms in loose.items()}
 
     sentences: list[tuple[AlignedSentence, ...]] = []
     raw_differences: list[tuple[int, int, int, int, int, Difference]] = []
@@ -126,13 +130,28 @@ def compare_documents(
         passages=tuple(_passages(docs, facts, edges)),
         differences=tuple(_dedupe(raw_differences)),
         quote_matches=tuple(_quote_matches(quotes)),
-        entity_rows=tuple(entity_rows(entities)),
+        entity_rows=tuple(entity_rows(entities, [d.text for d in docs])),
         figure_rows=tuple(figure_rows(quantities)),
         quotes=tuple(tuple(q) for q in quotes),
         quantities=tuple(tuple(q) for q in quantities),
         links=tuple(links),
         _starts=tuple(tuple(s.start for s in row) for row in sentences),
     )
+
+
+def _confirmed(
+    matches: Sequence[Match | None], back: Sequence[Match | None], threshold: float,
+) -> list[Match | None]:
+    """Matches that score ``threshold``, and weaker ones that both sentences choose: two
+    reports retell one fact in their own words, so a paraphrase shares few of its words,
+    but when each sentence is the other's best match the pairing is seldom chance."""
+    out: list[Match | None] = []
+    for i, m in enumerate(matches):
+        if m is not None and m.score < threshold:
+            r = back[m.index]
+            m = m if r is not None and r.index == i else None
+        out.append(m)
+    return out
 
 
 def _unique_quotes(run: Sequence[SentenceFacts]) -> list[Quote]:
@@ -238,8 +257,11 @@ def _quote_matches(quotes: Sequence[Sequence[Quote]]) -> list[QuoteMatch]:
                 if best is None:
                     continue
                 qb = quotes[j][best[0]]
-                out.append(QuoteMatch(i, qa, j, qb, round(best[1], 3),
-                                      word_diff(qa.text, qb.text)))
+                if is_shortened(qa.text, qb.text):
+                    out.append(QuoteMatch(i, qa, j, qb, round(best[1], 3), trimmed=True))
+                else:
+                    out.append(QuoteMatch(i, qa, j, qb, round(best[1], 3),
+                                          word_diff(qa.text, qb.text)))
     return out
 
 

@@ -23,6 +23,9 @@ from annotations.comparison.quotes import (
 )
 
 QUOTE_OVERLAP = 0.5  # share of content words two renderings of one quote have in common
+# Bare numbers (nothing says the two count the same thing) and years (two years in two
+# sentences mostly date two events: "the 2016 campaign", "deleted in 2015").
+_NOT_COMPARED = frozenset({"", "calendar-year"})
 
 
 def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[NumberContrast]:
@@ -37,7 +40,7 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[Numbe
     out: list[NumberContrast] = []
     for unit, qa in by_unit_a.items():
         qb = by_unit_b.get(unit)
-        if not qb:
+        if not qb or unit in _NOT_COMPARED:
             continue
         rest_a = [x for x in qa if not any(compare_quantities(x, y) == "same" for y in qb)]
         rest_b = [y for y in qb if not any(compare_quantities(x, y) == "same" for x in qa)]

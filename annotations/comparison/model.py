@@ -103,7 +103,8 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class QuoteMatch:
-    """The same quotation found in two documents; ``diff`` is empty when the words agree."""
+    """The same quotation found in two documents; ``diff`` is empty when the words agree.
+    ``trimmed``: one side quotes only a run of the other's words (no word differs)."""
 
     a_doc: int
     a: Quote
@@ -111,6 +112,7 @@ class QuoteMatch:
     b: Quote
     score: float
     diff: tuple[WordDiff, ...] = ()
+    trimmed: bool = False
 
     @property
     def same(self) -> bool:

@@ -28,7 +28,14 @@ _WORD_NUMBERS: dict[str, float] = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
      "ninety": 90, "a dozen": 12, "half a": 0.5, "a hundred": 100, "a thousand": 1e3,
-     "a million": 1e6, "a billion": 1e9, "a trillion": 1e12}
+     "a million": 1e6, "a billion": 1e9, "a trillion": 1e12,
+     # Fractions, as rate moves are told: "a quarter of a percentage point".
+     "a quarter of a": 0.25, "quarter": 0.25, "three quarters of a": 0.75,
+     "three-quarters of a": 0.75, "half of a": 0.5}
+# Word numbers that are too often no amount at all ("one of the", "a quarter of the
+# population", "the third quarter"): kept only before a measure (percent, points, money).
+_WEAK_WORDS = frozenset({"one", "a dozen", "half a", "half of a", "quarter", "a quarter of a",
+                         "three quarters of a", "three-quarters of a"})
 # Vague multipliers: "several billion", "a few million", "dozens of", "millions of".
 _VAGUE: dict[str, tuple[float, float]] = {
     "several": (2, 9.99), "a few": (2, 5), "a couple of": (2, 3), "some": (2, 9.99),
@@ -69,7 +76,19 @@ _YEAR_LEADS = word_set("in since by from until till of after before during early
                         "between and to through circa")
 # Words after a number that are not what it counts.
 _NOT_UNITS = word_set("and or the a an of in on at to for by with from as than per is are was "
-                       "were has have had will would who which that this")
+                       "were has have had will would who which that this last next ago "
+                       "earlier later more less other others each apiece")
+_CASUALTY_BEFORE = re.compile(
+    r"(?:\btoll\b[^.;!?]{0,100}?\b(?:to|of|at|reached|hit|is|was|stands at)"
+    r"|\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)? the lives of))\s*$", re.IGNORECASE)
+_CASUALTY_AFTER = re.compile(
+    r"\s+(?:people\s+)?(?:killed|dead|injured|wounded|hurt|missing|evacuated|displaced)\b",
+    re.IGNORECASE)
+# An earthquake's magnitude, written before or after the number: "magnitude of 6.4",
+# "magnitude-7.1", "a 6.8-magnitude quake", "6.1 on the Richter scale".
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]magnitude\b|\s+on\s+the\s+richter\s+scale\b",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +122,13 @@ _APPROXWORD = "|".join(sorted((re.escape(w) for w in _APPROX), key=len, reverse=
 _CURSYM = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|CHF|Rs\.?)\s?)"
 
 _QUANTITY = re.compile(
-    rf"(?<![\w.,$€£¥₹-])(?:(?P<approx>{_APPROXWORD})\s+)?"
+    # Not inside a word, a number, a time ("3:30") or a date ("11/3"); "magnitude-7.1" is.
+    rf"(?:(?<=magnitude-)|(?<![\w.,:/$€£¥₹-]))(?:(?P<approx>{_APPROXWORD})\s+)?"
     rf"(?P<cur>{_CURSYM})?"
     rf"(?:(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
     rf"|(?P<vague>{_VAGUEWORD})(?:\s+(?P<vscale>(?:hundred|thousand|million|billion|trillion)s?))?"
     rf"|(?P<wnum>{_WORDNUM})(?:\s(?P<wscale>{_SCALE}))?)"
-    r"(?![\w-]|[.,]\d)",
+    r"(?!\w|-(?!magnitude\b)|[.,]\d)",
     re.IGNORECASE,
 )
 _UNIT_WORD = re.compile(r"\s+(?:of\s+)?(?:[A-Z][\w’'&.-]*\s+){0,2}([a-z][a-z-]+)")
@@ -161,6 +181,7 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
     currency = _CURRENCY_SYMBOLS.get(cur.strip().lower().rstrip(".")) if cur else None
     low = high = 0.0
     value: float | None
+    weak = False
     if m.group("num"):
         value = float(m.group("num").replace(",", ""))
         scale = m.group("scale")
@@ -179,14 +200,14 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
             return None
         value, low, high, approx = None, lo, hi, "vague"
     else:
-        word = m.group("wnum").lower()
+        word = " ".join(m.group("wnum").lower().split())
         value = _WORD_NUMBERS[word]
         if m.group("wscale"):
             value *= _SCALES[m.group("wscale").lower()]
-        elif word in ("one", "a dozen", "half a") and not currency:
-            # "one of the", "one day": too often not a quantity at all.
-            return None
+        else:
+            weak = word in _WEAK_WORDS and not currency
     end = m.end()
+    start = m.start()
     unit = currency or ""
     rest = text[end:limit]
     if not unit:
@@ -197,17 +218,33 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
             pts = _POINTS.match(rest)
             if pts and value is not None and value < 1e4:
                 unit, end = "points", end + pts.end()
+                if re.search(r"basis|bps", pts.group(), re.IGNORECASE):
+                    value /= 100  # 25 basis points are a quarter of a percentage point
     if not unit:
         cw = re.match(r"\s+(" + "|".join(_CURRENCY_WORDS) + r")\b", rest, re.IGNORECASE)
         if cw:
             unit, end = _CURRENCY_WORDS[cw.group(1).lower()], end + cw.end()
+    if not unit and m.group("num"):
+        before = _MAGNITUDE_BEFORE.search(text, max(0, start - 16), start)
+        after = _MAGNITUDE_AFTER.match(rest)
+        if before or after:
+            unit = "magnitude"
+            start = before.start() if before else start
+            end += after.end() if after else 0
+    if weak and unit not in ("percent", "points") and unit not in _CURRENCY_WORDS.values():
+        return None  # "one of the", "one day", "a quarter of the vote"
     if not unit:
         counted = _count_unit(text, m, rest)
+        if counted is None or not counted[0]:
+            # Casualty counts name what they count before the number ("the death toll
+            # rose to 143", "kills at least 69") or with a participle ("70 killed").
+            after = _CASUALTY_AFTER.match(rest)
+            if after or _CASUALTY_BEFORE.search(text, max(0, start - 130), start):
+                counted = ("people", after.end() if after else 0)
         if counted is None:
             return None
         unit, noun_end = counted
         end += noun_end
-    start = m.start()
     return Quantity(value, unit, approx, text[start:end], start, end, low, high)
 
 
@@ -239,7 +276,7 @@ _UNIT_ALIASES: dict[str, str] = {
     w: "people"
     for w in (
         "person", "resident", "individual", "inhabitant", "local", "villager", "citizen",
-        "civilian", "evacuee",
+        "civilian", "evacuee", "life", "death", "fatality", "victim",
     )
 } | {"car": "car", "wagon": "car", "carriage": "car", "employee": "worker", "staff": "worker",
      "job": "job", "customer": "user", "subscriber": "user", "account": "user"}
@@ -253,6 +290,8 @@ NUMBER_WORDS: frozenset[str] = frozenset(
 
 
 def _singular(word: str) -> str:
+    if word in ("lives", "wives", "knives"):
+        return word[:-3] + "fe"
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):

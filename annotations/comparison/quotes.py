@@ -174,7 +174,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     while s < e and text[s].isspace():
         s += 1
-    while e > s and (text[e - 1].isspace()):
+    # A comma, colon or semicolon before the closing mark belongs to the sentence around
+    # the quote ("“…elevated,” the Fed said"), not to the quoted words.
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
         e -= 1
     return s, e
 
@@ -247,15 +249,24 @@ def quote_stems(text: str) -> frozenset[str]:
 
 
 def word_diff(a: str, b: str) -> tuple[WordDiff, ...]:
-    """A word-level diff of two renderings of one quotation (case and punctuation aside)."""
-    wa, wb = tokens(a), tokens(b)
+    """A word-level diff of two renderings of one quotation (case and punctuation aside:
+    a comma for a full stop is how a quote is set in a sentence, not a change of words).
+    Each run shows its words with the punctuation between them."""
+    ta, tb = tokens(a), tokens(b)
+    pa = [i for i, t in enumerate(ta) if t[0].isalnum()]
+    pb = [i for i, t in enumerate(tb) if t[0].isalnum()]
     matcher = difflib.SequenceMatcher(
-        None, [w.lower() for w in wa], [w.lower() for w in wb], autojunk=False
+        None, [ta[i].lower() for i in pa], [tb[i].lower() for i in pb], autojunk=False
     )
     out: list[WordDiff] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        out.append(WordDiff(op, _join(wa[i1:i2]), _join(wb[j1:j2])))
+        out.append(WordDiff(op, _run(ta, pa, i1, i2), _run(tb, pb, j1, j2)))
     return tuple(out)
+
+
+def _run(toks: list[str], words: list[int], i: int, j: int) -> str:
+    """Words ``i..j`` (indices into ``words``) with the punctuation between them."""
+    return _join(toks[words[i] : words[j - 1] + 1]) if i < j else ""
 
 
 def _join(words: list[str]) -> str:

@@ -156,7 +156,12 @@ def _quotes(c: Comparison) -> list[str]:
     out = ["## Quotes in more than one source", ""]
     for m in c.quote_matches:
         who = _speakers(m.a, m.b)
-        if m.same:
+        if m.trimmed:
+            # The words both give; the longer side goes on (or starts earlier).
+            short, long_doc = (m.a, m.b_doc) if len(m.a.text) <= len(m.b.text) else (m.b, m.a_doc)
+            out.append(f"- Same words in {_label(c, m.a_doc)} and {_label(c, m.b_doc)}{who}, "
+                       f"{_label(c, long_doc)} quoting more: “{_cell(short.text)}”")
+        elif m.same:
             out.append(f"- Same words in {_label(c, m.a_doc)} and {_label(c, m.b_doc)}{who}: "
                        f"“{_cell(m.a.text)}”")
         else:
@@ -300,7 +305,7 @@ def _difference(d: Difference) -> dict[str, Any]:
 
 def _quote_match(m: QuoteMatch) -> dict[str, Any]:
     return {"a_doc": m.a_doc, "a": _quote(m.a), "b_doc": m.b_doc, "b": _quote(m.b),
-            "score": m.score, "same": m.same, "diff": _diff(m.diff)}
+            "score": m.score, "same": m.same, "trimmed": m.trimmed, "diff": _diff(m.diff)}
 
 
 def _link(a: Annotation) -> dict[str, Any]:

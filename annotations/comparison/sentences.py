@@ -205,6 +205,8 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
     first = nxt.group("first")
     if first.islower() or first in ",;:)]":
         return False
+    if first == "." and m.group("punct") == ".":
+        return False  # a spaced ellipsis (". . ."): the sentence goes on after it
     punct = m.group("punct")
     if m.group("space") is None:
         # Glued text ("election.Facebook's"): only after a lowercase word of 2+ letters, so
