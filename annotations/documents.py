@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,12 +80,21 @@ def fingerprint_of(text: str) -> str:
 
 def read_source(path: Path, encoding: str | None = None) -> str:
     """Read a file as text, or raise DocumentError with a one-line message naming it."""
-    if not path.exists():
-        raise DocumentError(f"{path}: no such file; check the path")
-    if path.is_dir():
+    try:
+        # stat, not exists(): exists() lets some errors through (a name too long, a loop)
+        # and hides others (permission) behind "no such file".
+        st = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise DocumentError(f"{path}: no such file; check the path") from None
+    except PermissionError:
+        raise DocumentError(f"{path}: permission denied; check the file's permissions") from None
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or err
+        raise DocumentError(f"{path}: cannot be opened ({reason}); check the path") from None
+    if stat.S_ISDIR(st.st_mode):
         raise DocumentError(f"{path}: is a directory; give a .txt or .md file")
     try:
-        size = path.stat().st_size
+        size = st.st_size
         if size > MAX_BYTES:
             raise DocumentError(
                 f"{path}: is {size / 1e6:.0f} MB; sidelight opens files up to "
@@ -99,7 +109,7 @@ def read_source(path: Path, encoding: str | None = None) -> str:
     if nul != -1 and encoding is None:
         raise DocumentError(
             f"{path}: looks like a binary file (NUL byte at offset {nul}); "
-            "sidelight opens text and Markdown files"
+            "sidelight opens text and Markdown files (for UTF-16 text, pass --encoding utf-16)"
         )
     if encoding is None:
         try:
@@ -113,7 +123,10 @@ def read_source(path: Path, encoding: str | None = None) -> str:
         try:
             text = data.decode(encoding)
         except LookupError:
-            raise DocumentError(f"{path}: unknown encoding {encoding!r}") from None
+            raise DocumentError(
+                f"{path}: unknown text encoding {encoding!r}; give one such as utf-8, "
+                "latin-1 or cp1252 to --encoding"
+            ) from None
         except UnicodeDecodeError as err:
             raise DocumentError(
                 f"{path}: not valid {encoding} at byte {err.start}; try another --encoding"

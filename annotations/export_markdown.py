@@ -29,6 +29,7 @@ class _Source:
     title: str
     date: str | None
     doc: Document | None
+    missing: bool = False  # no file at ``path`` (when ``doc`` is None)
 
 
 def export_markdown(
@@ -40,7 +41,8 @@ def export_markdown(
     """The Markdown export of ``annotations``; ``docs`` are the sources that could be read.
 
     A source named by an annotation but missing from ``docs`` is exported from the stored
-    quotes and marked "(source file not found)".
+    quotes and marked "(source file not found)", or "(source file not read)" when the file
+    is there but was not opened (another encoding, not among the documents open).
     """
     sources = _sources(docs, annotations)
     index = {s.path: i for i, s in enumerate(sources, 1)}
@@ -61,8 +63,15 @@ def _sources(docs: Sequence[Document], annotations: Sequence[Annotation]) -> lis
     out = [_Source(d.path, d.title, d.date, d) for d in docs]
     known = {d.path for d in docs}
     missing = sorted({t.source for a in annotations for t in a.targets} - known)
-    out += [_Source(p, Path(p).name, None, None) for p in missing]
+    out += [_Source(p, Path(p).name, None, None, not _is_file(p)) for p in missing]
     return out
+
+
+def _is_file(path: str) -> bool:
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):  # a stored path the system cannot look up names no file
+        return False
 
 
 def _front_matter(sources: Sequence[_Source], exported_at: str) -> str:
@@ -75,7 +84,7 @@ def _front_matter(sources: Sequence[_Source], exported_at: str) -> str:
             if s.date:
                 lines.append(f"    date: {_yaml(s.date)}")
             if s.doc is None:
-                lines.append("    missing: true")
+                lines.append("    missing: true" if s.missing else "    read: false")
     else:
         lines.append("sources: []")
     lines += ["---", ""]
@@ -114,7 +123,8 @@ def _source_section(source: _Source, n: int, annotations: Sequence[Annotation]) 
     out.append(f"Path: {escape_inline(source.path)}  ")
     out.append(f"Date: {escape_inline(source.date) if source.date else 'not given'}")
     if source.doc is None:
-        out += ["", "*(source file not found: quotes and positions are the last ones stored)*"]
+        why = "not found" if source.missing else "not read for this export"
+        out += ["", f"*(source file {why}: quotes and positions are the last ones stored)*"]
     out.append("")
     notes = sorted((a for a in mine if a.kind == "note"), key=lambda a: a.created)
     highlights = sorted(

@@ -63,7 +63,16 @@ def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
 def _on_document(target: Target, doc: Document) -> bool:
     if target.source == doc.path:
         return True
-    return target.fingerprint == doc.fingerprint and not Path(target.source).exists()
+    return target.fingerprint == doc.fingerprint and not _exists(target.source)
+
+
+def _exists(source: str) -> bool:
+    # A stored path comes from outside (an import): one the system cannot even look up
+    # (too long, a NUL byte) names no file, rather than being an error.
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def open_many(store: _Store, docs: Sequence[Document]) -> list[Annotation]:
@@ -77,20 +86,22 @@ def open_many(store: _Store, docs: Sequence[Document]) -> list[Annotation]:
 
 
 def open_everything(
-    store: _Store, encoding: str | None = None
+    store: _Store, encoding: str | None = None, unreadable: list[DocumentError] | None = None
 ) -> tuple[list[Document], list[Annotation]]:
     """Every annotation in the store, anchored on the documents that can still be read.
 
     A document that cannot be read (moved away, deleted, now binary) is skipped: its
-    annotations keep their stored quotes and positions.
+    annotations keep their stored quotes and positions. Why a file that is still there could
+    not be read (another encoding, now binary) is appended to ``unreadable``.
     """
     sources = sorted({t.source for a in store.all() for t in a.targets})
     docs: list[Document] = []
     for source in sources:
         try:
             docs.append(load_document(source, encoding))
-        except DocumentError:
-            continue
+        except DocumentError as err:
+            if unreadable is not None and _exists(source):
+                unreadable.append(err)
     anchored = {a.id: a for a in open_many(store, docs)}
     return docs, [anchored.get(a.id, a) for a in store.all()]
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from markdown_it import MarkdownIt
+
 # Markup anywhere in a line (CommonMark, GFM, Obsidian, GitHub math).
 _ANYWHERE = frozenset("\\`*_[]&|~$#=%@")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "\t": "&#9;", "\n": "&#10;"}
@@ -35,6 +37,8 @@ _LINE_START = re.compile(r"[-+]|\d{1,9}[.)]")
 _SCHEME = re.compile(r"(?i)(?<=[a-z0-9])://")
 _WWW = re.compile(r"(?i)\bwww\.")
 _INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
+# The check that no HTML is left in a note: CommonMark with HTML on, as renderers have it.
+_HTML_CHECK = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 def control_picture(ch: str) -> str:
@@ -148,7 +152,28 @@ def escape_note(note: str) -> str:
 
     ``<`` outside code becomes ``&lt;``; control characters become references; an unclosed
     code fence is closed so that it cannot swallow the rest of the export.
+
+    Where code starts and ends is guessed line by line, and Markdown's rules are subtler (a
+    fence's info string may not hold a backtick, a code span may run over lines); so the
+    result is parsed, and if any HTML survived, every ``<`` is escaped, code or not.
     """
+    out = _escape_note(note, keep_code=True)
+    if _has_html(out):
+        out = _escape_note(note, keep_code=False)
+    return out
+
+
+def _has_html(markdown: str) -> bool:
+    tokens = list(_HTML_CHECK.parse(markdown))
+    while tokens:
+        token = tokens.pop()
+        if token.type in ("html_inline", "html_block"):
+            return True
+        tokens.extend(token.children or ())
+    return False
+
+
+def _escape_note(note: str, *, keep_code: bool) -> str:
     out: list[str] = []
     fence: str | None = None
     for line in note.split("\n"):
@@ -159,21 +184,31 @@ def escape_note(note: str) -> str:
                 fence = marker[0] * len(marker)
             elif marker[0] == fence[0] and len(marker) >= len(fence):
                 fence = None
-            out.append(_controls(line))
+            out.append(_controls(line) if keep_code else _outside_code(line, keep_code))
             continue
-        out.append(_controls(line) if fence is not None else _outside_code(line))
+        out.append(
+            _controls(line) if fence is not None and keep_code else _outside_code(line, keep_code)
+        )
     if fence is not None:
         out.append(fence)
     return "\n".join(out)
 
 
-def _outside_code(line: str) -> str:
+def _outside_code(line: str, keep_code: bool = True) -> str:
     """Escape ``<`` in a line, except inside backtick code spans (where it is literal)."""
-    pieces = re.split(r"(`+[^`]*?`+)", line)
-    return "".join(
-        _controls(p) if i % 2 else _controls(p).replace("<", "&lt;")
-        for i, p in enumerate(pieces)
-    )
+    if not keep_code:
+        return _controls(line).replace("<", "&lt;")
+    out: list[str] = []
+    at = 0
+    for m in _CODE_SPAN.finditer(line):
+        out += [_controls(line[at : m.start()]).replace("<", "&lt;"), _controls(m.group())]
+        at = m.end()
+    out.append(_controls(line[at:]).replace("<", "&lt;"))
+    return "".join(out)
+
+
+# A code span: a run of backticks closed by a run of exactly the same length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def _controls(text: str) -> str:

@@ -62,12 +62,19 @@ def test_offsets_are_code_points(tmp_path: Path) -> None:
         (lambda p: None, "no such file"),
         (lambda p: p.mkdir(), "is a directory"),
         (lambda p: p.write_bytes(b"abc\x00def"), "binary file (NUL byte at offset 3)"),
+        (lambda p: p.write_bytes("UTF-16".encode("utf-16")), "pass --encoding utf-16"),
         (lambda p: p.write_bytes("caf\u00e9".encode("latin-1")), "not valid UTF-8 at byte 3"),
+        # Errors that Path.exists() raises instead of answering: a name longer than the
+        # file system allows, and a path that goes through a file.
+        (lambda p: "x" * 300 + ".txt", "cannot be opened (File name too long)"),
+        (lambda p: (p.write_text("x", encoding="utf-8"), "doc.txt/inner.txt")[1], "no such file"),
     ],
 )
 def test_bad_input_is_one_clear_line(tmp_path: Path, setup, expected: str) -> None:
     path = tmp_path / "doc.txt"
-    setup(path)
+    relative = setup(path)
+    if isinstance(relative, str):
+        path = tmp_path / relative
     with pytest.raises(DocumentError) as err:
         load_document(path)
     message = str(err.value)
@@ -82,8 +89,9 @@ def test_non_utf8_message_offers_encoding_and_encoding_works(tmp_path: Path) -> 
     with pytest.raises(DocumentError, match="--encoding"):
         load_document(path)
     assert load_document(path, encoding="latin-1").text == "café au lait"
-    with pytest.raises(DocumentError, match="unknown encoding"):
-        load_document(path, encoding="no-such-codec")
+    for codec in ("no-such-codec", "rot13"):  # rot13 is a codec, but not a text encoding
+        with pytest.raises(DocumentError, match=r"unknown text encoding.*such as utf-8"):
+            load_document(path, encoding=codec)
 
 
 def test_huge_file_is_refused_before_reading(

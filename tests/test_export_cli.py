@@ -78,6 +78,28 @@ def test_missing_source_is_exported_from_stored_quotes(
     assert "> &lt;script&gt;alert(1)&lt;/script&gt;" in out
 
 
+def test_a_source_in_another_encoding_is_not_called_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = tmp_path / "latin.txt"
+    doc.write_bytes("Le café est fermé.\n".encode("latin-1"))
+    db = tmp_path / "db.json"
+    assert main(["annotate", str(doc), "--quote", "café", "--encoding", "latin-1",
+                 "--db", str(db)]) == 0
+    capsys.readouterr()
+    # Without --encoding the file cannot be read: say so, and how to fix it, not "not found".
+    for command in (["export"], ["notes"]):
+        assert main([*command, "--db", str(db)]) == 0
+        out, err = capsys.readouterr()
+        assert err.count("\n") == 1 and str(doc) in err and "--encoding" in err
+        assert "not found" not in out and "missing: true" not in out
+    assert main(["export", "--db", str(db)]) == 0
+    assert "source file not read" in capsys.readouterr().out
+    assert main(["export", "--encoding", "latin-1", "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "> café" in out
+
+
 def test_export_re_anchors_an_edited_document(
     setup: Files, capsys: pytest.CaptureFixture[str]
 ) -> None:

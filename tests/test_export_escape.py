@@ -157,3 +157,34 @@ def test_note_with_an_open_fence_is_closed() -> None:
     out = escape_note("look:\n```\ncode <b>")
     assert out.endswith("\n```")
     assert "code <b>" in out  # inside code, kept as written
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "`` <img src=x onerror=alert(1)> `",  # backtick runs of different lengths: no code
+        "```info`with`backticks\n<img src=x onerror=alert(1)>",  # not a fence
+        "`starts here\nand ends` <img src=x onerror=alert(1)> `",  # a span over two lines
+        "\\`<img src=x onerror=alert(1)>`",  # an escaped backtick opens nothing
+    ],
+)
+def test_note_cannot_smuggle_html_past_the_code_guess(note: str) -> None:
+    tokens = MarkdownIt("commonmark", {"html": True}).parse(escape_note(note))
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    assert not kinds & {"html_inline", "html_block"}
+
+
+def test_note_code_spans_of_any_length_keep_their_words() -> None:
+    html = MarkdownIt("commonmark", {"html": True}).render(
+        escape_note("``a`<u>`` and `<i>` and <b>")
+    )
+    assert "<code>a`&lt;u&gt;</code>" in html and "<code>&lt;i&gt;</code>" in html
+    assert "<b>" not in html
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="`<>ab \n\\~-", max_size=40))
+def test_no_note_ever_renders_html(note: str) -> None:
+    tokens = MarkdownIt("commonmark", {"html": True}).parse(escape_note(note + "<b>"))
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    assert not kinds & {"html_inline", "html_block"}

@@ -86,6 +86,18 @@ def test_moved_file_is_found_by_fingerprint(store: CountingStore, tmp_path: Path
     assert store.get(ann.id).target.source == moved.path  # type: ignore[union-attr]
 
 
+def test_a_stored_path_the_system_cannot_look_up_names_no_file(
+    store: CountingStore, tmp_path: Path
+) -> None:
+    # An imported annotation may name a path longer than any the file system allows.
+    doc = _doc(tmp_path / "a.txt")
+    ann = _highlight(doc, "the council said")
+    far = replace(ann.target, source=str(tmp_path / ("x" * 300 + ".txt")))
+    store.add(replace(ann, targets=(far,)))
+    [result] = open_annotations(store, doc)
+    assert result.target.source == doc.path
+
+
 def test_a_copy_does_not_take_the_originals(store: CountingStore, tmp_path: Path) -> None:
     original = _doc(tmp_path / "a.txt")
     store.add(_highlight(original, "the council said"))

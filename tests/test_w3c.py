@@ -193,3 +193,16 @@ def test_import_of_a_missing_file_is_one_line(
 ) -> None:
     assert main(["import", str(tmp_path / "nope.json"), "--db", str(tmp_path / "db")]) == 1
     assert "nope.json: no such file" in capsys.readouterr().err
+
+
+def test_export_and_import_never_echo_a_control_character_of_a_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _anns = _store_with_sample(tmp_path)
+    out = tmp_path / "ex\x1b[2Jport\x07.json"
+    assert main(["export", "--format", "json", "-o", str(out), "--db", str(db)]) == 0
+    assert main(["import", str(out), "--db", str(tmp_path / "other\x1b]0;x\x07.json")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "Exported" in err and "Imported" in err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "ex␛[2Jport␇.json" in err

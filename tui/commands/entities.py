@@ -48,14 +48,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from tui.safe_text import one_line
 
-    table = Table(title=one_line(doc.title or doc.name), show_lines=False)
+    # Text, not str: Rich would read "[...]" in a title or an entity as console markup.
+    table = Table(title=Text(one_line(doc.title or doc.name)), show_lines=False)
     for col in ("line", "label", "text", "key"):
         table.add_column(col, justify="right" if col == "line" else "left")
     for e in ents:
-        table.add_row(str(doc.line_of(e.start)), e.label, one_line(e.text),
-                      one_line(e.key), style=_LABEL_STYLES.get(e.label))
-    Console().print(table)
+        table.add_row(str(doc.line_of(e.start)), e.label, Text(one_line(e.text)),
+                      Text(one_line(e.key)), style=_LABEL_STYLES.get(e.label))
+    Console(highlight=False).print(table)
     return 0

@@ -17,13 +17,14 @@ import sys
 from pathlib import Path
 
 from annotations.documents import load_document
-from annotations.errors import SidelightError
+from annotations.errors import DocumentError, SidelightError
 from annotations.export_markdown import export_markdown
 from annotations.library import open_everything, open_many
 from annotations.output_files import check_output, write_text
 from annotations.store import open_store
 from annotations.w3c import to_w3c_list
-from tui.commands.common import add_db_option, add_encoding_option
+from tui.commands.common import add_db_option, add_encoding_option, warn_unreadable
+from tui.safe_text import one_line
 
 FORMATS = ("markdown", "json")
 
@@ -60,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
         docs = [load_document(path, args.encoding) for path in args.files]
         anns = open_many(store, docs)
     else:
-        docs, anns = open_everything(store, args.encoding)
+        unreadable: list[DocumentError] = []
+        docs, anns = open_everything(store, args.encoding, unreadable)
+        warn_unreadable(unreadable)
         if not anns:
             raise SidelightError(f"{store.path}: no annotations to export")
     if args.format == "json":
@@ -71,8 +74,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     write_text(output, text, replace=args.force)
-    print(f"Exported {len(anns)} annotation{'s' if len(anns) != 1 else ''} to {output}",
-          file=sys.stderr)
+    # The path comes from the user's shell and may hold control characters.
+    print(f"Exported {len(anns)} annotation{'s' if len(anns) != 1 else ''} to "
+          f"{one_line(str(output), 2000)}", file=sys.stderr)
     return 0
 
 

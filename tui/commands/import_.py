@@ -18,6 +18,7 @@ from annotations.errors import SidelightError
 from annotations.store import open_store
 from annotations.w3c import parse_w3c_file
 from tui.commands.common import add_db_option
+from tui.safe_text import one_line
 
 MAX_BYTES = 256 * 1024 * 1024
 
@@ -57,11 +58,12 @@ def run(args: argparse.Namespace) -> int:
             updated += 1
         changes.append(ann)
     store.put_many(changes)
-    print(
+    # Paths come from the user's shell and may hold control characters.
+    message = (
         f"Imported {len(anns)} annotation{'s' if len(anns) != 1 else ''} from {path} into "
-        f"{store.path}: {new} new, {updated} updated, {same} already there",
-        file=sys.stderr,
+        f"{store.path}: {new} new, {updated} updated, {same} already there"
     )
+    print(one_line(message, 4000), file=sys.stderr)
     return 0
 
 
