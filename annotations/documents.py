@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotations.errors import DocumentError
@@ -53,6 +54,8 @@ class Document:
     source_text: str = ""
     source_map: SourceMap = field(default_factory=SourceMap)
     _line_starts: tuple[int, ...] = ()
+    # (mtime_ns, size) of the file when it was read, to tell when it changed on disk since.
+    file_stamp: tuple[int, int] | None = None
 
     @property
     def name(self) -> str:
@@ -139,11 +142,29 @@ def read_source(path: Path, encoding: str | None = None) -> str:
 def load_document(path: str | Path, encoding: str | None = None) -> Document:
     """Load a ``.txt`` or ``.md`` file. Raises DocumentError for anything unreadable."""
     p = Path(path).expanduser()
+    stamp = stamp_of(p)
     source = read_source(p, encoding)
     resolved = str(p.resolve())
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
-        return _markdown_document(resolved, source)
-    return make_text_document(resolved, source)
+        doc = _markdown_document(resolved, source)
+    else:
+        doc = make_text_document(resolved, source)
+    # Stamped before reading: a change while we read makes the document stale, never current.
+    return replace(doc, file_stamp=stamp)
+
+
+def stamp_of(path: str | Path) -> tuple[int, int] | None:
+    """The file's (mtime_ns, size), or None when it cannot be looked up."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def is_current(doc: Document) -> bool:
+    """False when the document's file changed on disk (or went away) since it was read."""
+    return doc.file_stamp is None or stamp_of(doc.path) == doc.file_stamp
 
 
 def make_text_document(path: str, text: str) -> Document:

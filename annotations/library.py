@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotations.anchoring import anchor_annotation
-from annotations.documents import Document, load_document
+from annotations.documents import Document, is_current, load_document
 from annotations.errors import DocumentError
 from annotations.model import Annotation, Target
 
@@ -40,7 +40,8 @@ def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
 
     Annotations whose targets changed (new position, new path, newly orphaned) are saved in
     one write, unless the store is read-only; then they are anchored for this session only.
-    The write skips any annotation another process changed after we read it.
+    The write skips any annotation another process changed after we read it, and is not made
+    at all when the document's file changed on disk since ``doc`` was read.
     """
     if store.changed():
         store.reload()
@@ -54,8 +55,11 @@ def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
         result.append(anchored)
         if anchored != ann:
             changed.append((ann, anchored))
-    if changed and not store.read_only:
+    if changed and not store.read_only and is_current(doc):
         # Compare-and-swap: an edit another process made since we read wins over re-anchoring.
+        # A document whose file changed since it was read is anchored for display only: its
+        # text is no longer the file's, and saving positions in it would undo the anchoring
+        # of whoever opens the new text (a second reader, the command line).
         store.replace_unchanged(changed)
     return result
 

@@ -580,3 +580,32 @@ def test_cli_rejects_five_files(tmp_path: Path, capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit) as exc:
         main([f"{i}.txt" for i in range(5)])
     assert exc.value.code == 2
+
+
+@pilot_test
+async def test_a_file_changed_on_disk_is_announced_and_not_re_anchored_from_the_old_text(
+    docs: list[Document], db_path: Path, config_dir: Path
+) -> None:
+    app = _app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = _reader(app)
+        await _select_phrase(pilot, "council")
+        await pilot.press("h")
+        await pilot.pause()
+        [ann] = AnnotationStore(db_path).all()
+        path = Path(docs[0].path)
+        path.write_text("A line added above.\n" + path.read_text(encoding="utf-8"))
+        # The command line opens the new text and moves the highlight...
+        from annotations.library import open_annotations
+
+        [moved] = open_annotations(AnnotationStore(db_path), load_document(path))
+        assert moved.target.start == ann.target.start + len("A line added above.\n")  # type: ignore[operator]
+        reader.poll_store()
+        await pilot.pause()
+        # ...the reader says the file changed, and does not move it back to the old text.
+        assert any("changed on disk" in n.message for n in app._notifications)
+        [stored] = AnnotationStore(db_path).all()
+        assert stored.target.start == moved.target.start
+        reader.poll_store()
+        await pilot.pause()
+        assert sum("changed on disk" in n.message for n in app._notifications) == 1

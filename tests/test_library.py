@@ -166,3 +166,22 @@ def test_re_anchoring_never_overwrites_a_concurrent_edit(tmp_path: Path) -> None
     [again] = open_annotations(AnnotationStore(tmp_path / "annotations.json"), edited)
     assert again.note == "typed in another window"
     assert again.target.start == anchored.target.start
+
+
+def test_a_document_changed_on_disk_since_it_was_read_is_anchored_for_display_only(
+    store: CountingStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.txt"
+    opened = _doc(path)  # a reader opened this text and keeps it
+    ann = store.add(_highlight(opened, "no structural damage"))
+    # Someone edits the file; the command line (or a second reader) opens the new text.
+    edited = _doc(path, "A new first line.\n" + TEXT)
+    [moved] = open_annotations(store, edited)
+    assert moved.target.start == ann.target.start + len("A new first line.\n")  # type: ignore[operator]
+    writes = len(store.writes)
+    # The first reader's next look at the store anchors against its old text: shown, not saved.
+    [shown] = open_annotations(store, opened)
+    assert shown.target.start == ann.target.start
+    assert len(store.writes) == writes
+    stored = store.get(ann.id)
+    assert stored is not None and stored.target.start == moved.target.start

@@ -27,7 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
-from annotations.documents import Document
+from annotations.documents import Document, is_current
 from annotations.errors import SidelightError
 from annotations.model import (
     COLORS,
@@ -195,6 +195,7 @@ class ReaderScreen(Screen[None]):
         for pane in self.panes:
             self.watch(pane.view, "scroll_y", partial(self._scrolled, pane), init=False)
         self.recognise_entities()
+        self._stale_warned: set[str] = set()
         self.set_interval(POLL_SECONDS, self.poll_store, name="store-poll")
 
     def on_resize(self, event: events.Resize) -> None:
@@ -320,6 +321,7 @@ class ReaderScreen(Screen[None]):
 
     def poll_store(self) -> None:
         """Pick up changes made by another process (the CLI, a second reader)."""
+        self._warn_changed_files()
         try:
             if not self.store.changed():
                 return
@@ -332,6 +334,19 @@ class ReaderScreen(Screen[None]):
         after = {a.id: a.modified for p in self.panes for a in p.annotations}
         if before != after:
             self.say("Annotations changed by another program; the panes show them now")
+
+    def _warn_changed_files(self) -> None:
+        """Say once per document that its file changed on disk since it was opened: the pane
+        keeps showing (and anchoring to) the text as opened until sidelight is started again."""
+        for doc in self.documents:
+            if doc.path not in self._stale_warned and not is_current(doc):
+                self._stale_warned.add(doc.path)
+                self.app.notify(
+                    one_line(f"{doc.name} changed on disk. This pane shows it as opened; "
+                             "start sidelight again to read the new text (annotations follow).",
+                             300),
+                    severity="warning", timeout=10,
+                )
 
     def all_annotations(self) -> list[Annotation]:
         seen: dict[str, Annotation] = {}
