@@ -22,6 +22,7 @@ from tui.settings import Settings
 
 SMALL = (80, 24)
 LARGE = (160, 50)
+COMPARE_DATA = Path(__file__).parent / "data" / "compare"
 
 
 def _seed_docs() -> list[Document]:
@@ -113,3 +114,12 @@ def test_light_theme_160x50(snap_compare, tmp_path: Path, config_dir: Path) -> N
 
     assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=LARGE,
                         run_before=light)
+
+
+def test_four_documents_160x50(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    # Too many for side by side beside the panel: two rows of two.
+    docs = [load_document(COMPARE_DATA / name)
+            for name in ("wire.txt", "gazette.md", "broadcast.txt")]
+    docs.append(_seed_docs()[0])
+    app = SidelightApp(docs, AnnotationStore(tmp_path / "a.json"), settings=Settings())
+    assert snap_compare(app, terminal_size=LARGE, run_before=_settled)

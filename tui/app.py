@@ -19,6 +19,7 @@ from textual.theme import Theme
 from annotations.documents import Document
 from annotations.errors import SidelightError
 from tui.keys import KeyRow, key_rows
+from tui.labels import label_order, plain_name, short_name
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, load_settings, save_settings
@@ -123,12 +124,12 @@ class SidelightApp(App[int]):
                 f"{row.section} · key {row.keys}",
                 self._palette_callback(row),
             )
-        labels = sorted({e.label for p in reader.panes for e in p.entities})
+        labels = label_order({e.label for p in reader.panes for e in p.entities})
         for label in labels:
             state = "Show" if label in reader.hidden_labels else "Hide"
             yield SystemCommand(
-                f"{state} entity label {label}",
-                "Toggle the colouring of one kind of entity",
+                f"{state} entity label: {plain_name(label)}",
+                f"Toggle the colouring of one kind of entity ({short_name(label)}, {label})",
                 lambda label=label: reader.toggle_label(label),
                 discover=False,
             )

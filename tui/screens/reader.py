@@ -40,6 +40,7 @@ from annotations.model import (
 from annotations.model import quote_target as make_target
 from annotations.output_files import write_text
 from tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette, palette_for
+from tui.labels import label_order, plain_name, short_name
 from tui.marks import EntityLike, annotation_at, find_all, ranges_on, step, step_index
 from tui.safe_text import one_line
 from tui.screens.export_dialog import ExportDialog
@@ -66,7 +67,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# Below this many columns per document the panes are stacked instead of side by side.
+# Below this many columns per document the panes are not all side by side: two per row
+# (a 2x2 grid for four) when two still fit, else stacked one above the other.
 MIN_PANE_WIDTH = 40
 # The side panel starts open only when the documents keep room enough beside it.
 PANEL_WIDTH = 38
@@ -81,6 +83,14 @@ SYNC_DELAY = 0.06
 
 def _b(key: str, action: str, description: str, *, show: bool = False) -> Binding:
     return Binding(key, action, description, show=show, id=f"sidelight.{action}")
+
+
+def pane_columns(room: int, n_docs: int) -> int:
+    """How many of ``n_docs`` panes sit side by side in ``room`` columns: all of them, else
+    two per row, else one (stacked)."""
+    if n_docs <= 1 or room // n_docs >= MIN_PANE_WIDTH:
+        return max(1, n_docs)
+    return 2 if room // 2 >= MIN_PANE_WIDTH else 1
 
 
 class SearchBar(Input):
@@ -225,12 +235,28 @@ class ReaderScreen(Screen[None]):
             self.pane.view.focus()
 
     def _arrange(self, width: int) -> None:
-        room = len(self.documents) * MIN_PANE_WIDTH + WIDE_PANEL_WIDTH
-        wide = self.side.tab == COMPARE_TAB and width >= room
+        n = len(self.documents)
+        # The Compare view widens the panel only if the documents keep their arrangement
+        # and MIN_PANE_WIDTH each.
+        columns = pane_columns(width - WIDE_PANEL_WIDTH, n)
+        wide = (self.side.tab == COMPARE_TAB
+                and columns == pane_columns(width - PANEL_WIDTH, n)
+                and (width - WIDE_PANEL_WIDTH) // columns >= MIN_PANE_WIDTH)
         self.side.set_class(wide, "wide")
         side = (WIDE_PANEL_WIDTH if wide else PANEL_WIDTH) if self.side.display else 0
-        narrow = (width - side) // max(1, len(self.documents)) < MIN_PANE_WIDTH
-        self.query_one("#panes").set_class(narrow and len(self.documents) > 1, "stacked")
+        columns = pane_columns(width - side, n)
+        grid = 1 < columns < n
+        panes = self.query_one("#panes")
+        panes.set_class(columns == 1 and n > 1, "stacked")
+        panes.set_class(grid, "grid")
+        rows = -(-n // columns)
+        for pane in self.panes:
+            row, column = divmod(pane.index, columns)
+            # Rules between the cells: right of the left column, under every row but the
+            # last; an odd last pane spans both columns rather than leave a hole.
+            pane.set_class(grid and column == 0 and pane.index < n - 1, "grid-left")
+            pane.set_class(grid and row < rows - 1, "grid-top")
+            pane.set_class(grid and pane.index == n - 1 and column == 0, "grid-span")
 
     # --- messages -----------------------------------------------------------------------
 
@@ -401,7 +427,8 @@ class ReaderScreen(Screen[None]):
         self.hidden_labels = set(hidden)
         for pane in self.panes:
             pane.show_entities(pane.entities, self.hidden_labels, self.palette)
-        shown = "all labels shown" if not hidden else f"hidden: {', '.join(sorted(hidden))}"
+        shown = ("all labels shown" if not hidden
+                 else f"hidden: {', '.join(plain_name(h) for h in label_order(hidden))}")
         self.say(f"Entities: {shown}")
 
     def toggle_label(self, label: str) -> None:
@@ -803,7 +830,7 @@ class ReaderScreen(Screen[None]):
             return
         ent = pane.entity_under_cursor()
         if ent is not None:
-            self.say(f"{ent.label}: {one_line(ent.text, 60)}")
+            self.say(f"{short_name(ent.label)}: {one_line(ent.text, 60)}")
 
     def action_next_entity(self) -> None:
         self._entity_step(True)
@@ -838,7 +865,7 @@ class ReaderScreen(Screen[None]):
         dest = self.focus_pane(index) if index != pane.index else pane
         dest.view.move_cursor(offset, center=True)
         n = mentions.index(target) + 1
-        msg = (f"{ent.label} “{one_line(ent.text, 40)}”: mention {n} of {len(mentions)}"
+        msg = (f"{short_name(ent.label)} “{one_line(ent.text, 40)}”: mention {n} of {len(mentions)}"
                f" (pane {index + 1})")
         if wrapped:
             msg += ", wrapped"
@@ -1079,8 +1106,8 @@ class ReaderScreen(Screen[None]):
         self._tint({doc: (start, end)})
         n = mentions.index((doc, start, end)) + 1
         counts = ", ".join(str(c) for c in row.counts)
-        msg = (f"“{one_line(row.name, 40)}” ({row.label}): mention {n} of {len(mentions)}, "
-               f"pane {doc + 1}")
+        msg = (f"“{one_line(row.name, 40)}” ({short_name(row.label)}): "
+               f"mention {n} of {len(mentions)}, pane {doc + 1}")
         if wrapped and n == 1 and len(mentions) > 1:
             msg += " (wrapped)"
         self.say(f"{msg} · enter: next, escape: back · per pane: {counts}")

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from annotations.comparison import Comparison, Difference, EntityRow, NumberContrast
 from annotations.comparison.model import KINDS
 from tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette
+from tui.labels import SHORT_WIDTH, short_name
 from tui.safe_text import one_line, printable
 
 ONE_DOCUMENT = "Open two or more documents to compare them."
@@ -123,7 +124,7 @@ def entity_line(row: EntityRow, width: int) -> Text:
     name_width = _name_width(width, len(row.counts))
     name = one_line(row.name, name_width)
     text = Text(f"{name:<{name_width}} ", style="bold" if row.only_in is None else "")
-    text.append(f"{row.label:<8}", style="italic")
+    text.append(f"{short_name(row.label):<{SHORT_WIDTH}}", style="italic")
     for n in row.counts:
         text.append(f"{n:>3}" if n else f"{'·':>3}", style="" if n else "dim")
     return text
@@ -131,12 +132,13 @@ def entity_line(row: EntityRow, width: int) -> Text:
 
 def entity_header(n_docs: int, width: int) -> Text:
     name_width = _name_width(width, n_docs)
-    head = f"{'entity':<{name_width}} {'type':<8}" + "".join(f"{i + 1:>3}" for i in range(n_docs))
+    head = f"{'entity':<{name_width}} {'type':<{SHORT_WIDTH}}"
+    head += "".join(f"{i + 1:>3}" for i in range(n_docs))
     return Text(head, style="bold underline")
 
 
 def _name_width(width: int, n_docs: int) -> int:
-    return max(8, width - 9 - 3 * n_docs)
+    return max(8, width - SHORT_WIDTH - 1 - 3 * n_docs)
 
 
 def legend_text(palette: Palette) -> Text:

@@ -23,6 +23,7 @@ from textual.widgets.selection_list import Selection
 from annotations.documents import Document
 from annotations.model import Annotation
 from tui.colors import Palette
+from tui.labels import label_order, plain_name
 from tui.marks import targets_on
 from tui.safe_text import one_line
 from tui.widgets.compare_panel import ComparePanel
@@ -186,11 +187,12 @@ class SidePanel(Vertical):
     def show_labels(self, counts: dict[str, int], hidden: set[str], palette: Palette) -> None:
         legend = self.query_one(Legend)
         keep = legend.highlighted
-        self._labels = sorted(counts)
+        self._labels = label_order(counts)
         legend.clear_options()
         legend.add_options(
             Selection(
-                Text.assemble((label, f"bold {palette.entity(label)}"), f"  {counts[label]}"),
+                Text.assemble((plain_name(label), f"bold {palette.entity(label)}"),
+                              f"  {counts[label]}"),
                 label,
                 label not in hidden,
             )
