@@ -6,7 +6,7 @@ Micro precision, recall and F1, one-to-one and label-exact, in two matchings: st
 span) and overlap (at least one shared character, the headline figure). Gold rows labelled
 IGNORE mark regions that are not scored; predictions with labels the gold does not use are
 dropped. Sets: the seed gold in ``../shared/eval`` (when present), the development set and
-three blind sets in ``tests/data`` (each blind set's first, untouched score is in its
+four blind sets in ``tests/data`` (each blind set's first, untouched score is in its
 SOURCES.md: that is the estimate for unseen articles).
 """
 
@@ -40,7 +40,8 @@ def gold_sets() -> list[GoldSet]:
     sets = []
     if (SHARED / "eval" / "entities-seeds.jsonl").is_file():
         sets.append(GoldSet("seeds", SHARED / "eval" / "entities-seeds.jsonl", SHARED / "seeds"))
-    for name in ("entities_dev", "entities_blind", "entities_blind2", "entities_blind3"):
+    for name in ("entities_dev", "entities_blind", "entities_blind2", "entities_blind3",
+                 "entities_blind4"):
         short = name.removeprefix("entities_")
         sets.append(GoldSet(short, DATA / name / "gold.jsonl", DATA / name))
     return sets

@@ -48,6 +48,11 @@ BLIND2_FLOOR = 0.95
 BLIND3 = REPO / "tests" / "data" / "entities_blind3"
 BLIND3_FIRST = 0.974
 BLIND3_FLOOR = 0.98
+# The fourth blind set (eight results, markets, regulation and politics reports, gold written
+# before the engine saw them) scored 0.937 overlap F1 (0.914 strict) on first contact: the
+# current honest estimate, recorded per label in its SOURCES.md.
+BLIND4 = REPO / "tests" / "data" / "entities_blind4"
+BLIND4_FIRST = 0.937
 # The seed gold: 0.994 now; the target is 0.92.
 SEED_FLOOR = 0.97
 
@@ -482,6 +487,12 @@ def test_third_blind_set_overlap_f1() -> None:
     assert overlap_f1(gold, BLIND3) >= max(BLIND3_FLOOR, BLIND3_FIRST)
 
 
+def test_fourth_blind_set_overlap_f1() -> None:
+    gold = load_gold(BLIND4 / "gold.jsonl")
+    assert len(gold) >= 8
+    assert overlap_f1(gold, BLIND4) >= BLIND4_FIRST - 0.01
+
+
 # -- command line ----------------------------------------------------------------------------
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -527,3 +538,43 @@ def test_cli_table_and_missing_file(tmp_path: Path) -> None:
     res = _cli(str(tmp_path / "nope.txt"))
     assert res.returncode == 1
     assert res.stderr.count("\n") == 1
+
+
+# -- general fixes: measures, small places, amounts in words ---------------------
+
+def test_measurement_scale_is_no_organisation() -> None:
+    for text in ("It measured 5.6 on the Richter Scale, the agency said.",
+                 "It measured 5.6 on the Richter scale."):
+        assert not [e for e in recognize(text) if e.label == "ORG"]
+
+
+def test_small_places_after_in_and_beside_a_district() -> None:
+    assert ("Jajarkot", "GPE") in spans("The earthquake struck in Jajarkot late on Friday.")
+    assert {("Jajarkot", "GPE"), ("Rukum West", "GPE")} <= spans(
+        "Houses collapsed in Jajarkot district and Rukum West, officials said.")
+    assert {("Jajarkot", "GPE"), ("Rukum West", "GPE")} <= spans(
+        "Houses collapsed in Jajarkot and Rukum West districts.")
+
+
+def test_in_is_no_place_cue_for_a_holding_or_against_other_mentions() -> None:
+    assert ("Acmeco", "ORG") in spans("He bought a stake in Acmeco last year.")
+    text = "Acmeco said profits fell. Shares in Acmeco dropped. Acmeco declined to comment."
+    assert {e.label for e in recognize(text) if e.text == "Acmeco"} == {"ORG"}
+
+
+def test_amount_in_words_with_its_currency_is_money() -> None:
+    got = spans("It earned three cents a share, up from one cent; it paid twenty dollars.")
+    assert {("three cents", "MONEY"), ("one cent", "MONEY"), ("twenty dollars", "MONEY")} <= got
+
+
+def test_what_was_read_before_never_changes_a_document_s_entities() -> None:
+    # The span analysis cache is shared across documents; it must hold nothing document-specific.
+    from annotations.entities.rules import RuleRecognizer
+
+    texts = [p.read_text(encoding="utf-8") for d in (DEV, BLIND, BLIND2, BLIND3)
+             for p in sorted(d.glob("*.txt"))]
+    shared = RuleRecognizer()
+    for text in texts:
+        shared.recognize(text)
+    for text in reversed(texts):
+        assert shared.recognize(text) == RuleRecognizer().recognize(text)

@@ -132,7 +132,9 @@ SPELLED_NUMBER = re.compile(
     rf" (?P<n>{_NUMWORD}(?:[- ](?:{_NUMWORD}|one|two|three|four|five|six|seven|eight|nine))?"
     rf"(?: {_SCALE})?|one {_SCALE}|half an? (?:{_SCALE}|dozen)"
     rf"|one(?= percent| per cent| percentage point)|one{_ONE_NOUN})\b"
-    rf"(?P<unit>[- ](?:{_DUR_UNIT}|{_TIME_UNIT}|percent|per cent|percentage points?)\b)?"
+    rf"(?:(?P<unit>[- ](?:{_DUR_UNIT}|{_TIME_UNIT}|percent|per cent|percentage points?)\b)"
+    # An amount in words and its currency ("three cents", "one cent", "five dollars").
+    rf"|(?P<cur>[- ](?:{_CURRENCY}|cent)\b))?"
 )
 
 # A transcript speaker label: a name in capitals at the start of a line, an optional role

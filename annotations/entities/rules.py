@@ -79,6 +79,13 @@ _PLACE_NOUNS = frozenset(("district", "province", "county", "region", "city", "t
 # "X state media" is a country's press, not a state called X.
 _STATE_NOT_PLACE = frozenset(("media", "television", "tv", "news", "broadcaster", "agency",
                               "newspaper", "radio", "company", "firm", "department"))
+# Nouns whose "in" is a share of a company, not a place ("a stake in", "invested in").
+_HOLDING_NOUNS = frozenset(("stake", "stakes", "shares", "share", "interest", "investment",
+                            "invest", "invested", "investing", "investor", "investors", "holding",
+                            "holdings", "position", "role", "jobs", "job", "career", "work",
+                            "worked", "works", "working", "confidence", "trust", "changes"))
+# Names of measuring scales ("the Richter Scale"): no organisation.
+_SCALE_WORDS = frozenset(("Scale", "scale"))
 _PLACE_OF = tuple(f"{w} of " for w in
                   ("town", "city", "village", "province", "state", "region", "district", "capital"))
 _NAME_SYLLABLE = re.compile(r"-[a-z]{1,3}(?:-|$)")
@@ -442,6 +449,8 @@ class _Analyser:
                 return out + self._group(rwords, roffs, False)
 
         last = words[-1]
+        if last in _SCALE_WORDS:
+            return []   # "Richter Scale", "Mercalli Scale": a measure, not a body
         if len(last) == 1 and _is_common(gz, words[-2]):
             return [(base, base + len(text), "ORG", NEED)]   # "Group D", "Plan B"
         if last in ORG_SUFFIX:
@@ -758,13 +767,15 @@ class RuleRecognizer:
             out.append(Mention(start, end, _SCAN_LABEL[kind], SURE))
         for m in SPELLED_NUMBER.finditer(text):
             unit = m.group("unit")
-            if m.group("n") == "one" and not unit:
+            if m.group("n") == "one" and not unit and not m.group("cur"):
                 # "the wrong one lost", "this one matters": a pronoun, not an amount
                 w = text[max(0, m.start() - 12):m.start()].rsplit(None, 1)
                 if w and w[-1].lower().strip("“\"(") in _ONE_PRONOUN_BEFORE:
                     continue
             label = "CARDINAL"
-            if unit:
+            if m.group("cur"):
+                label = "MONEY"
+            elif unit:
                 u = unit.strip(" -")
                 label = "PERCENT" if u.startswith("per") else (
                     "TIME" if u[:1] in "hms" and not u.startswith("mon") else "DATE")
@@ -840,6 +851,15 @@ class RuleRecognizer:
                 cue = self._context_label(text, m.start, m.end, " " in t)
                 if cue is not None:
                     m.label, m.conf = cue, SHAPE
+                elif m.label == "ORG" and " " not in t and self._in_place(text, m.start, m.end):
+                    # A weak cue: it holds only where no other mention of the name says
+                    # otherwise ("Shares in Wirecard" after "Wirecard said").
+                    m.label = "GPE"
+                elif m.label == "ORG" and text[m.end:m.end + 6] == " scale":
+                    m.conf = NEED   # "the Richter scale"
+                elif m.label == "ORG" and prev is not None and prev.label == "GPE" \
+                        and self._place_list(text[prev.end:m.start]):
+                    m.label, m.conf = "GPE", SHAPE   # "Jajarkot district and Rukum West"
                 elif m.label == "ORG" and prev is not None and prev.label == "PERSON" \
                         and text[prev.end:m.start] in (" or ", " and ", " nor ") \
                         and " " not in t:
@@ -981,6 +1001,8 @@ class RuleRecognizer:
         if after[:1] == " ":
             nxt = after.split(None, 2)
             w0 = nxt[0].rstrip(",.;:") if nxt else ""
+            if w0.endswith("s") and w0[:-1] in _PLACE_NOUNS:
+                w0 = w0[:-1]   # "Jajarkot and Rukum West districts"
             if w0 in _PLACE_NOUNS and not (
                     w0 == "state" and len(nxt) > 1 and nxt[1].rstrip(",.;:") in _STATE_NOT_PLACE):
                 return "GPE"     # "Ziarat district", "Oriental Mindoro province"
@@ -1003,6 +1025,23 @@ class RuleRecognizer:
         if after[:1] == " " and after[1:].split(" ", 1)[0] in _CUES_AFTER:
             return "PERSON"
         return None
+
+    @staticmethod
+    def _in_place(text: str, s: int, e: int) -> bool:
+        """"struck in Jajarkot": an unknown word after "in" is where something happened,
+        unless the "in" is a holding's ("a stake in Acmeco") or the word is an acronym."""
+        words = text[max(0, s - 30):s].split()
+        if len(words) < 1 or words[-1] != "in" or text[s:e].isupper() \
+                or text[e:e + 2] in ("'s", "’s"):   # "in Lim's trial": whose, not where
+            return False
+        return len(words) < 2 or words[-2].lower().strip(",.") not in _HOLDING_NOUNS
+
+    @staticmethod
+    def _place_list(gap: str) -> bool:
+        """The words between two names list places ("X district and Y", "X province, Y")."""
+        words = gap.replace(",", " , ").split()
+        return len(words) == 2 and words[1] in ("and", ",", "or") and (
+            words[0] in _PLACE_NOUNS)
 
     @staticmethod
     def _date_context(text: str, s: int) -> bool:
