@@ -6,7 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from annotations.documents import Document, load_document
 from annotations.errors import DocumentError
+from annotations.library import open_everything, open_many
+from annotations.model import Annotation
+from annotations.store import AnnotationStore
 from tui.safe_text import one_line
 
 
@@ -31,3 +35,17 @@ def warn_unreadable(errors: Sequence[DocumentError]) -> None:
     for err in errors:
         print(f"sidelight: warning: {one_line(str(err), 2000)} (its annotations are "
               "given from their stored quotes)", file=sys.stderr)
+
+
+def open_requested(
+    store: AnnotationStore, files: Sequence[str], encoding: str | None
+) -> tuple[list[Document], list[Annotation]]:
+    """The named documents and their annotations, anchored; with no names, every annotation in
+    the store, anchored on the documents that can still be read (a warning for the others)."""
+    if files:
+        docs = [load_document(path, encoding) for path in files]
+        return docs, open_many(store, docs)
+    unreadable: list[DocumentError] = []
+    docs, anns = open_everything(store, encoding, unreadable)
+    warn_unreadable(unreadable)
+    return docs, anns

@@ -16,14 +16,12 @@ import json
 import sys
 from pathlib import Path
 
-from annotations.documents import load_document
-from annotations.errors import DocumentError, SidelightError
+from annotations.errors import SidelightError
 from annotations.export_markdown import export_markdown
-from annotations.library import open_everything, open_many
 from annotations.output_files import check_output, write_text
 from annotations.store import open_store
 from annotations.w3c import to_w3c_list
-from tui.commands.common import add_db_option, add_encoding_option, warn_unreadable
+from tui.commands.common import add_db_option, add_encoding_option, open_requested
 from tui.safe_text import one_line
 
 FORMATS = ("markdown", "json")
@@ -57,15 +55,9 @@ def run(args: argparse.Namespace) -> int:
     if output is not None:
         check_output(output, force=args.force)
     store = open_store(args.db)
-    if args.files:
-        docs = [load_document(path, args.encoding) for path in args.files]
-        anns = open_many(store, docs)
-    else:
-        unreadable: list[DocumentError] = []
-        docs, anns = open_everything(store, args.encoding, unreadable)
-        warn_unreadable(unreadable)
-        if not anns:
-            raise SidelightError(f"{store.path}: no annotations to export")
+    docs, anns = open_requested(store, args.files, args.encoding)
+    if not anns and not args.files:
+        raise SidelightError(f"{store.path}: no annotations to export")
     if args.format == "json":
         text = json.dumps(to_w3c_list(anns), indent=2, ensure_ascii=True) + "\n"
     else:

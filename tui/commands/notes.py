@@ -18,13 +18,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from annotations.documents import Document, load_document
-from annotations.errors import DocumentError
-from annotations.library import open_everything, open_many
+from annotations.documents import Document
 from annotations.model import Annotation, Target
 from annotations.store import open_store
 from annotations.w3c import to_w3c_list
-from tui.commands.common import add_db_option, add_encoding_option, warn_unreadable
+from tui.commands.common import add_db_option, add_encoding_option, open_requested
 from tui.safe_text import one_line
 
 FORMATS = ("table", "json")
@@ -55,13 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
-    if args.files:
-        docs = [load_document(path, args.encoding) for path in args.files]
-        anns = open_many(store, docs)
-    else:
-        unreadable: list[DocumentError] = []
-        docs, anns = open_everything(store, args.encoding, unreadable)
-        warn_unreadable(unreadable)
+    docs, anns = open_requested(store, args.files, args.encoding)
     anns = sorted(anns, key=_order)
     if args.format == "json":
         # ASCII escapes keep every control character of a quote or note off the terminal.
