@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from annotations.comparison import Comparison, compare_documents
+from annotations.comparison.features import sentence_facts
+from annotations.comparison.sentences import split_sentences
 from annotations.documents import Document, load_document, make_text_document
 from annotations.entities import Entity
 
@@ -151,6 +153,48 @@ def test_entity_rows_from_given_entity_lists() -> None:
     assert [r.key for r in c.entities_only_in(0)] == ["GPE:paris"]
     assert [r.key for r in c.entities_only_in(1)] == ["GPE:rome"]
     assert c.entity_rows[0].key == "PERSON:jane roe"  # most mentioned first
+
+
+def test_a_company_named_in_full_keeps_its_company_words_as_words() -> None:
+    text = "Acme Systems Inc. bought Beta. Acme paid cash."
+    ents = [Entity(0, 17, "ORG", "Acme Systems Inc.", "ORG:acme systems"),
+            Entity(25, 29, "ORG", "Beta", "ORG:beta"),
+            Entity(31, 35, "ORG", "Acme", "ORG:acme systems")]
+    full, short = sentence_facts(text, split_sentences(text), ents, [], [])
+    assert {"e:ORG:acme systems", "e:ORG:beta", "w:system"} <= full.features
+    assert not {"w:acme", "w:inc", "w:beta"} & full.features
+    assert "e:ORG:acme systems" in short.features
+    assert not {"w:system", "w:acme"} & short.features
+
+
+def test_leads_naming_companies_in_full_stay_aligned_when_short_names_share_their_keys(
+) -> None:
+    # Both leads name the companies in full; every other sentence only by their short
+    # names, which share the full names' keys and so make the keys common.
+    a = make_text_document("/a.txt", (
+        "Acme Systems agreed to buy Beta Networks for $2 billion, ending a long dispute. "
+        "Acme shares rose after Beta accepted. Beta staff will join Acme. "
+        "Acme and Beta had argued for months."))
+    b = make_text_document("/b.txt", (
+        "Beta Networks accepted a new $2 billion offer from Acme Systems on Monday. "
+        "Beta shares rose and Acme shares fell. Acme said Beta staff will join. "
+        "Beta and Acme had argued since spring."))
+
+    def ents(doc: Document) -> list[Entity]:
+        out = []
+        for name, key in (("Acme Systems", "ORG:acme systems"), ("Beta Networks",
+                          "ORG:beta networks"), ("Acme", "ORG:acme systems"),
+                          ("Beta", "ORG:beta networks")):
+            i = doc.text.find(name)
+            while i >= 0:
+                if not any(e.start <= i < e.end for e in out):
+                    out.append(Entity(i, i + len(name), "ORG", name, key))
+                i = doc.text.find(name, i + 1)
+        return sorted(out, key=lambda e: e.start)
+
+    c = compare_documents([a, b], entities=[ents(a), ents(b)])
+    told = counterpart_text(c, 0, "agreed to buy", 1)
+    assert told is not None and told.startswith("Beta Networks accepted")
 
 
 def test_unrelated_documents_share_nothing() -> None:

@@ -71,6 +71,11 @@ def test_cisco_deal_is_aligned_and_tickers_join_their_company(cisco: Comparison)
     assert "31.3%" in _told_in(cisco, 0, "more than 30% higher", 1)
     acacia = next(r for r in cisco.entity_rows if "ACIA" in r.names)
     assert "Acacia Communications" in acacia.names and acacia.only_in is None
+    # The short names share the full names' keys, and the two leads that give the full names
+    # (above) still find each other.
+    assert {"Acacia", "Acacia Communications"} <= set(acacia.names)
+    cisco_row = next(r for r in cisco.entity_rows if "Cisco Systems" in r.names)
+    assert "Cisco" in cisco_row.names and all(n >= 2 for n in cisco_row.counts)
 
 
 def test_quake_magnitudes_are_one_figure_however_written(nepal: Comparison) -> None:

@@ -17,10 +17,12 @@ from annotations.entities import (
     Recognizer,
     default_recognizer,
     engine,
+    link_rows,
     recognize,
     recognize_many,
     register_engine,
 )
+from annotations.entities.keys import company_tail
 from benchmarks.entity_quality import load_gold, overlap_f1
 
 REPO = Path(__file__).resolve().parents[1]
@@ -402,6 +404,56 @@ def test_recognize_many_links_the_same_entity_across_documents() -> None:
     assert kb["Merkel"] == ka["Angela Merkel"] == "PERSON:angela merkel"
     assert kb["GSR"] == ka["Global Science Research"]
     assert kb["US"] == ka["United States"]
+
+
+def _org_keys(text: str) -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = {}
+    for e in recognize(text):
+        if e.label == "ORG":
+            keys.setdefault(e.text, set()).add(e.key)
+    return keys
+
+
+def test_short_and_long_names_of_a_company_share_a_key() -> None:
+    keys = _org_keys("Cisco Systems agreed to buy Acacia Communications. Campbell Soup Company "
+                     "was not involved. Cisco said Acacia staff would join. Campbell Soup fell.")
+    assert keys["Cisco"] == keys["Cisco Systems"] == {"ORG:cisco systems"}
+    assert keys["Acacia"] == keys["Acacia Communications"] == {"ORG:acacia communications"}
+    assert keys["Campbell Soup"] == keys["Campbell Soup Company"] == {"ORG:campbell soup"}
+
+
+def test_short_and_long_company_names_share_a_key_across_documents() -> None:
+    da, db = recognize_many(["Shares of Uber Technologies rose on Monday.",
+                             "Uber said the results were strong."])
+    assert {e.key for e in da if e.text == "Uber Technologies"} == \
+        {e.key for e in db if e.text == "Uber"} == {"ORG:uber technologies"}
+
+
+def test_a_stem_of_two_longer_names_keeps_its_own_key() -> None:
+    keys = _org_keys("Acme Systems and Acme Networks were sued. Acme denied it.")
+    assert keys["Acme"] == {"ORG:acme"}
+    assert keys["Acme Systems"] == {"ORG:acme systems"}
+    assert keys["Acme Networks"] == {"ORG:acme networks"}
+    # "Acme Group" is keyed by its stem, but beside "Acme Systems" it is another company.
+    rows = [(0, 12, "ORG", "Acme Systems"), (17, 27, "ORG", "Acme Group"), (29, 33, "ORG", "Acme")]
+    (doc,) = link_rows(["Acme Systems and Acme Group. Acme"], [rows])
+    assert [e.key for e in doc] == ["ORG:acme systems", "ORG:acme", "ORG:acme"]
+
+
+def test_company_words_only_join_organisations_with_their_own_stem() -> None:
+    rows_a = [(0, 13, "ORG", "Cisco Systems"), (14, 21, "ORG", "Systems")]
+    rows_b = [(0, 5, "PERSON", "Cisco"), (6, 14, "ORG", "Ciscoish")]
+    da, db = link_rows(["Cisco Systems Systems", "Cisco Ciscoish"], [rows_a, rows_b])
+    assert [e.key for e in da] == ["ORG:cisco systems", "ORG:systems"]
+    assert [e.key for e in db] == ["PERSON:cisco", "ORG:ciscoish"]
+
+
+def test_company_tail_is_the_descriptive_words_before_any_legal_form() -> None:
+    assert company_tail("Cisco Systems Inc.") == (6, 13)
+    assert company_tail("Global Industries International, Ltd") == (7, 31)
+    for bare in ("Campbell Soup Company", "Systems", "Cisco"):
+        start, end = company_tail(bare)
+        assert start == end, bare
 
 
 def test_a_plugged_in_engine_gets_the_same_linking() -> None:

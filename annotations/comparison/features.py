@@ -2,7 +2,8 @@
 
 Feature names carry a prefix so that kinds never collide: ``w:`` a content-word stem, ``e:``
 an entity key (its words are not counted again as words, so "Mark Zuckerberg" and
-"Zuckerberg" meet when the recogniser gives them one key), ``n:`` a quantity's unit and
+"Zuckerberg" meet when the recogniser gives them one key; only the company words ending a
+full name, "Systems" in "Cisco Systems", stay words), ``n:`` a quantity's unit and
 value, ``u:`` only its unit (two sentences that both give a percentage have something in
 common even when the percentages differ).
 """
@@ -19,6 +20,7 @@ from annotations.comparison.numbers import NUMBER_WORDS, Quantity
 from annotations.comparison.quotes import Quote
 from annotations.comparison.sentences import Sentence
 from annotations.comparison.words import content_words, normalise_text
+from annotations.entities.keys import company_tail
 
 # Labels whose mentions are numbers or dates: ``numbers`` compares those by value.
 NUMERIC_LABELS = frozenset(
@@ -81,8 +83,16 @@ def sentence_facts(
         # quantity ("million", "roughly") as the quantity.
         spans: list[tuple[int, int]] = []
         while k < len(named) and named[k].start < s.end:
-            feats.add(f"e:{named[k].key}")
-            spans.append((named[k].start, named[k].end))
+            e = named[k]
+            feats.add(f"e:{e.key}")
+            ts, te = company_tail(e.text) if e.label == "ORG" else (0, 0)
+            if ts < te:
+                # "Cisco Systems" and "Cisco" share a key, which then says only which
+                # company; the words of the full name still tell two sentences that
+                # introduce it (usually the leads) from the ones that just name it.
+                spans += [(e.start, e.start + ts), (e.start + te, e.end)]
+            else:
+                spans.append((e.start, e.end))
             k += 1
         while qi < len(qs) and qs[qi].start < s.start:
             qi += 1

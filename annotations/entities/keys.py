@@ -21,6 +21,20 @@ _ORG_TAIL = re.compile(
     r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|nv|gmbh"
     r"|group|holdings))\.?$"
 )
+# Words that end a company's long name and are dropped in its short one ("Cisco Systems" /
+# "Cisco"). Unlike the legal forms cut by ``_ORG_TAIL`` they stay in the key, and the
+# comparison still counts them as words (``company_tail``).
+COMPANY_WORDS = frozenset({
+    "systems", "communications", "technologies", "technology", "industries", "international",
+    "networks", "enterprises", "partners", "pharmaceuticals", "therapeutics", "motors",
+    "airlines", "brands", "laboratories", "labs", "solutions",
+})
+_LEGAL_WORDS = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
+    "plc", "ag", "sa", "nv", "gmbh", "group", "holdings",
+})
+_PARENT_WORDS = frozenset({"group", "holdings"})
+_TAIL_WORDS = COMPANY_WORDS | _LEGAL_WORDS
 _SPACES = re.compile(r"\s+")
 _PERCENT = re.compile(r"\s*(?:percent|per cent|%)$")
 _NAME_LINKED = ("PERSON", "ORG")
@@ -165,6 +179,14 @@ def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]]) -> list[list[
         return n
 
     resolved = {lt: resolve(lt[0], n, lt[1]) for lt, n in norm.items()}
+    orgs = {n for (label, _), n in resolved.items() if label == "ORG"}
+    # "Acme Group" keys as "acme" (its legal form cut), yet beside "Acme Systems" it is a
+    # second longer name with that stem.
+    grouped = {n for (label, text), n in resolved.items()
+               if label == "ORG" and text.split()[-1:] != []
+               and text.split()[-1].strip(".,").lower() in _PARENT_WORDS}
+    short_form = _short_forms(orgs, grouped)
+    resolved = {lt: short_form.get(n, n) if lt[0] == "ORG" else n for lt, n in resolved.items()}
 
     # Misspellings: a rare name one or two edits from a more frequent one of the same label.
     counts: Counter[tuple[str, str]] = Counter()
@@ -197,6 +219,49 @@ def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]]) -> list[list[
 
     keys = {lt: f"{lt[0]}:{fix.get((lt[0], r), r)}" for lt, r in resolved.items()}
     return [[Entity(e[0], e[1], e[2], e[3], keys[(e[2], e[3])]) for e in doc] for doc in docs]
+
+
+def company_tail(text: str) -> tuple[int, int]:
+    """Where the descriptive company words ending an organisation's name lie in ``text``
+    ("Cisco Systems Inc." -> (6, 13)); an empty span when it has none."""
+    words = list(re.finditer(r"[^\s,]+", text))
+    while len(words) > 1 and words[-1].group().rstrip(".").lower() in _LEGAL_WORDS:
+        words.pop()
+    end = start = words[-1].end() if words else 0
+    while len(words) > 1 and words[-1].group().rstrip(".").lower() in COMPANY_WORDS:
+        start = words.pop().start()
+    return (start, end) if start < end else (end, end)
+
+
+def _stems(name: str) -> list[str]:
+    """``name`` without one, two, … of its trailing company words, keeping at least one word."""
+    words = name.split()
+    out = []
+    while len(words) > 1 and words[-1].strip(".,") in _TAIL_WORDS:
+        words = words[:-1]
+        out.append(" ".join(words).rstrip(","))
+    return out
+
+
+def _short_forms(names: set[str], grouped: set[str]) -> dict[str, str]:
+    """Short organisation name -> the one long name it is short for ("cisco" -> "cisco
+    systems"). A stem that two different long names share ("Acme Systems", "Acme Group")
+    names neither, so it keeps its own key."""
+    longs: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        for stem in _stems(n):
+            if stem in names:
+                longs[stem].add(n)
+    out: dict[str, str] = {}
+    for stem, found in longs.items():
+        if stem in grouped:
+            continue
+        # The long names of one company nest ("acme systems international" holds "acme
+        # systems"): the shortest of such a chain is the key; anything else is ambiguous.
+        shortest = min(found, key=len)
+        if all(shortest == n or shortest in _stems(n) for n in found):
+            out[stem] = shortest
+    return out
 
 
 @functools.lru_cache(maxsize=65536)
