@@ -572,6 +572,18 @@ def _table_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _on_headline(text: str, at: int, heads: dict[int, bool]) -> bool:
+    """Whether offset ``at`` is on a short line with no lower-case prose word (a title-case or
+    capitals headline); cached per line start in ``heads`` for one pass over the text."""
+    ls = text.rfind("\n", 0, at) + 1
+    head = heads.get(ls)
+    if head is None:
+        le = text.find("\n", at)
+        le = len(text) if le < 0 else le
+        head = heads[ls] = le - ls <= 200 and PROSE_WORD.search(text, ls, le) is None
+    return head
+
+
 class RuleRecognizer:
     """The default engine: offline, no model, linear in the text."""
 
@@ -688,30 +700,18 @@ class RuleRecognizer:
             res = cache.get((span, initial))
             if res is None:
                 res = an.analyse(span, initial)
-            if (" " in span) if initial else (
-                    sens[span] if span in sens else an.sensitive(span)):
-                # Title-case and capitals lines read like sentence starts throughout, and
-                # capitalise ordinary words after a name.
-                ls = text.rfind("\n", 0, s) + 1
-                head = heads.get(ls)
-                if head is None:
-                    le = text.find("\n", s)
-                    le = len(text) if le < 0 else le
-                    head = heads[ls] = le - ls <= 200 and PROSE_WORD.search(text, ls, le) is None
-                if head:
-                    res = an.analyse(span, HEAD)
+            sensitive = (" " in span) if initial else (
+                sens[span] if span in sens else an.sensitive(span))
+            # Title-case and capitals lines read like sentence starts throughout, and
+            # capitalise ordinary words after a name.
+            if sensitive and _on_headline(text, s, heads):
+                res = an.analyse(span, HEAD)
             if not res:
                 continue
             mid = not initial and res is cache.get((span, False))
             if mid and res[0][3] == NEED:
                 # Capitalised on a title-case line is no sign of a name ("500 Points").
-                ls = text.rfind("\n", 0, s) + 1
-                head = heads.get(ls)
-                if head is None:
-                    le = text.find("\n", s)
-                    le = len(text) if le < 0 else le
-                    head = heads[ls] = le - ls <= 200 and PROSE_WORD.search(text, ls, le) is None
-                mid = not head
+                mid = not _on_headline(text, s, heads)
             for a, b, label, conf in res:
                 out.append(Mention(s + a, s + b, label, conf, mid))
             if res[-1][2] == "DATE":
