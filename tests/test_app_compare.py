@@ -90,6 +90,29 @@ def reference() -> Comparison:
     return _reference(_docs(*ALL))
 
 
+def _store_link(docs: list[Document], db_path: Path, relation: str, note: str = "") -> None:
+    """A link between "pledged" (broadcast) and "nearly $12m" (gazette), saved as the CLI would."""
+    from annotations.model import new_link, quote_target
+
+    a, b = docs
+    sa, sb = a.text.index("pledged"), b.text.index("nearly $12m")
+    AnnotationStore(db_path).add(new_link(
+        (quote_target(a.path, a.fingerprint, a.text, sa, sa + 7),
+         quote_target(b.path, b.fingerprint, b.text, sb, sb + 11)),
+        relation, note,
+    ))
+
+
+async def _open_link_dialog(pilot: Any, reader: ReaderScreen) -> None:
+    """From the first pane: select "Good evening", l, then "Some 1,500" in the second pane, l."""
+    first, second = reader.panes
+    await _select(pilot, first.view, "Good evening", 2)
+    await pilot.press("l", "tab")
+    await _select(pilot, second.view, "Some 1,500", 2)
+    await pilot.press("l")
+    await pilot.pause()
+
+
 @pilot_test
 async def test_gutter_marks_each_sentence_with_a_glyph_and_the_legend_explains(
     db_path: Path, config_dir: Path, reference: Comparison
@@ -375,16 +398,8 @@ async def test_link_note_is_made_drawn_listed_edited_deleted_and_undone(
 async def test_link_is_edited_from_the_annotation_list(
     db_path: Path, config_dir: Path
 ) -> None:
-    from annotations.model import new_link, quote_target
-
     docs = _docs("broadcast.txt", "gazette.md")
-    a, b = docs
-    sa, sb = a.text.index("pledged"), b.text.index("nearly $12m")
-    AnnotationStore(db_path).add(new_link(
-        (quote_target(a.path, a.fingerprint, a.text, sa, sa + 7),
-         quote_target(b.path, b.fingerprint, b.text, sb, sb + 11)),
-        "agrees",
-    ))
+    _store_link(docs, db_path, "agrees")
     app = _app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = app.reader
@@ -443,12 +458,7 @@ async def test_own_word_must_be_typed(db_path: Path, config_dir: Path) -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         reader = app.reader
         await pilot.pause()
-        first, second = reader.panes
-        await _select(pilot, first.view, "Good evening", 2)
-        await pilot.press("l", "tab")
-        await _select(pilot, second.view, "Some 1,500", 2)
-        await pilot.press("l")
-        await pilot.pause()
+        await _open_link_dialog(pilot, reader)
         await pilot.press("5", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, LinkDialog)
@@ -461,16 +471,8 @@ async def test_own_word_must_be_typed(db_path: Path, config_dir: Path) -> None:
 @pilot_test
 async def test_links_are_exported(db_path: Path, config_dir: Path, tmp_path: Path) -> None:
     pytest.importorskip("annotations.export_markdown")
-    from annotations.model import new_link, quote_target
-
     docs = _docs("broadcast.txt", "gazette.md")
-    a, b = docs
-    sa, sb = a.text.index("pledged"), b.text.index("nearly $12m")
-    AnnotationStore(db_path).add(new_link(
-        (quote_target(a.path, a.fingerprint, a.text, sa, sa + 7),
-         quote_target(b.path, b.fingerprint, b.text, sb, sb + 11)),
-        "same-claim", "the fund",
-    ))
+    _store_link(docs, db_path, "same-claim", "the fund")
     app = _app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()

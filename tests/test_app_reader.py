@@ -73,6 +73,13 @@ async def _select_phrase(pilot, phrase: str) -> None:  # type: ignore[no-untyped
     await pilot.press("v", *["e"] * len(phrase.split()))
 
 
+async def _highlight_phrase(pilot: Any, phrase: str) -> None:
+    """Select ``phrase`` in the focused pane and highlight it with ``h``."""
+    await _select_phrase(pilot, phrase)
+    await pilot.press("h")
+    await pilot.pause()
+
+
 @pytest.fixture
 def docs(tmp_path: Path) -> list[Document]:
     return _docs(tmp_path)
@@ -500,9 +507,7 @@ async def test_changes_from_another_process_appear_and_nothing_is_lost(
                 break
         assert [a.id for a in reader.panes[1].annotations] == [outside.id]
         assert "another program" in reader.status.message
-        await _select_phrase(pilot, "council")
-        await pilot.press("h")
-        await pilot.pause()
+        await _highlight_phrase(pilot, "council")
         ids = {a.id for a in AnnotationStore(db_path).all()}
         assert outside.id in ids and len(ids) == 2
 
@@ -514,9 +519,7 @@ async def test_store_error_while_polling_keeps_the_reader_alive(
     app = _app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = _reader(app)
-        await _select_phrase(pilot, "council")
-        await pilot.press("h")
-        await pilot.pause()
+        await _highlight_phrase(pilot, "council")
         db_path.write_text("{ this is not json")
         reader.poll_store()
         await pilot.pause()
@@ -589,9 +592,7 @@ async def test_a_file_changed_on_disk_is_announced_and_not_re_anchored_from_the_
     app = _app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = _reader(app)
-        await _select_phrase(pilot, "council")
-        await pilot.press("h")
-        await pilot.pause()
+        await _highlight_phrase(pilot, "council")
         [ann] = AnnotationStore(db_path).all()
         path = Path(docs[0].path)
         path.write_text("A line added above.\n" + path.read_text(encoding="utf-8"))
