@@ -17,9 +17,11 @@ from pathlib import Path
 
 from annotations.errors import DocumentError
 from annotations.markdown_text import StyleRun, render_markdown, split_front_matter
+from annotations.web.model import PageMeta
 
 MAX_BYTES = 64 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _DATE_LINE = re.compile(
     r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s*", re.IGNORECASE
 )
@@ -49,16 +51,20 @@ class Document:
     title: str
     date: str | None
     fingerprint: str
-    kind: str = "text"  # "text" or "markdown"
+    kind: str = "text"  # "text", "markdown" or "html"
     styles: tuple[StyleRun, ...] = ()
     source_text: str = ""
     source_map: SourceMap = field(default_factory=SourceMap)
     _line_starts: tuple[int, ...] = ()
     # (mtime_ns, size) of the file when it was read, to tell when it changed on disk since.
     file_stamp: tuple[int, int] | None = None
+    # A web article's metadata (outlet, authors, canonical URL, when fetched); None otherwise.
+    web: PageMeta | None = None
 
     @property
     def name(self) -> str:
+        if is_url(self.path):
+            return self.path
         return Path(self.path).name
 
     @property
@@ -140,9 +146,15 @@ def read_source(path: Path, encoding: str | None = None) -> str:
 
 
 def load_document(path: str | Path, encoding: str | None = None) -> Document:
-    """Load a ``.txt`` or ``.md`` file. Raises DocumentError for anything unreadable."""
+    """Load a ``.txt``, ``.md`` or ``.html`` file. Raises DocumentError for anything
+    unreadable."""
     p = Path(path).expanduser()
     stamp = stamp_of(p)
+    if p.suffix.lower() in HTML_SUFFIXES:
+        # Imported here: the extractor is large and only HTML needs it.
+        from annotations.web.page import html_file_document
+
+        return replace(html_file_document(p, encoding), file_stamp=stamp)
     source = read_source(p, encoding)
     resolved = str(p.resolve())
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
@@ -151,6 +163,11 @@ def load_document(path: str | Path, encoding: str | None = None) -> Document:
         doc = make_text_document(resolved, source)
     # Stamped before reading: a change while we read makes the document stale, never current.
     return replace(doc, file_stamp=stamp)
+
+
+def is_url(source: str) -> bool:
+    """True for an http(s) address: a web article rather than a file."""
+    return source[:8].lower().startswith(("http://", "https://"))
 
 
 def stamp_of(path: str | Path) -> tuple[int, int] | None:

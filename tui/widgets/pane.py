@@ -97,8 +97,12 @@ class Pane(Vertical):
         """Date and annotation count, kept in view when a long title is cut short."""
         doc = self.document
         parts = []
+        if doc.web is not None and doc.web.site_name:
+            parts.append(one_line(doc.web.site_name, 40))
         if doc.date:
             parts.append(one_line(doc.date, 40))
+        if doc.web is not None and doc.web.fetched:
+            parts.append("fetched " + one_line(doc.web.fetched[:16].replace("T", " "), 20))
         if doc.empty:
             parts.append("empty document")
         else:
