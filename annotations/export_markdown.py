@@ -12,15 +12,19 @@ Markdown, without live HTML.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotations.documents import Document
-from annotations.markdown_escape import blockquote, escape_inline, escape_note
+from annotations.markdown_escape import blockquote, escape_inline
+from annotations.markdown_notes import CHECKERS, escape_note, has_html, plain_note
 from annotations.model import Annotation, Target, now_iso
 
 TITLE = "Annotations from sidelight"
+# Section headings the export writes (levels 1-4); a note sits below its section's level.
+NOTE_LEVEL = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,31 +36,123 @@ class _Source:
     missing: bool = False  # no file at ``path`` (when ``doc`` is None)
 
 
+@dataclass(frozen=True, slots=True)
+class MarkdownOptions:
+    """How highlights are written: plain block quotes, or Obsidian callouts (``> [!yellow]``)."""
+
+    callouts: bool = False
+
+
+class _Lines:
+    """The export's lines, and where each section heading the export writes stands."""
+
+    def __init__(self) -> None:
+        self.chunks: list[str] = []
+        self.line = 0
+        self.headings: list[int] = []
+
+    def add(self, *chunks: str) -> None:
+        for chunk in chunks:
+            self.chunks.append(chunk)
+            self.line += chunk.count("\n") + 1
+
+    def heading(self, level: int, text: str) -> None:
+        self.headings.append(self.line)
+        self.add("#" * level + " " + text, "")
+
+
 def export_markdown(
     docs: Sequence[Document],
     annotations: Sequence[Annotation],
     *,
     exported_at: str | None = None,
+    options: MarkdownOptions | None = None,
 ) -> str:
     """The Markdown export of ``annotations``; ``docs`` are the sources that could be read.
 
     A source named by an annotation but missing from ``docs`` is exported from the stored
     quotes and marked "(source file not found)", or "(source file not read)" when the file
     is there but was not opened (another encoding, not among the documents open).
+
+    The whole export is parsed before it is returned: if any note still broke its structure
+    (a section heading no longer a heading, live HTML), every note is written in plain form.
     """
+    options = options or MarkdownOptions()
+    stamp = exported_at or now_iso()
+    text, body_start, headings = _build(docs, annotations, stamp, options, escape_note)
+    if not structure_intact(text[body_start:], headings):
+        text, body_start, headings = _build(
+            docs, annotations, stamp, options, lambda note, level: plain_note(note)
+        )
+    return text
+
+
+def structure_intact(body: str, headings: Sequence[int]) -> bool:
+    """True when, under every checked renderer, the section headings of levels 1-4 are
+    exactly the lines ``headings`` and nothing in ``body`` is HTML."""
+    for md in CHECKERS:
+        tokens = md.parse(body)
+        if has_html(tokens):
+            return False
+        found = [
+            t.map[0] for t in tokens
+            if t.type == "heading_open" and t.map is not None and t.level == 0
+            and int(t.tag[1]) <= NOTE_LEVEL
+        ]
+        nested = [
+            t for t in tokens
+            if t.type == "heading_open" and t.level > 0 and int(t.tag[1]) <= NOTE_LEVEL
+        ]
+        if found != list(headings) or nested:
+            return False
+    return True
+
+
+def _build(
+    docs: Sequence[Document],
+    annotations: Sequence[Annotation],
+    exported_at: str,
+    options: MarkdownOptions,
+    note_form: Callable[[str, int], str],
+) -> tuple[str, int, list[int]]:
     sources = _sources(docs, annotations)
     index = {s.path: i for i, s in enumerate(sources, 1)}
-    out: list[str] = [_front_matter(sources, exported_at or now_iso()), f"# {TITLE}", ""]
+    front = _front_matter(sources, annotations, exported_at)
+    out = _Lines()
+    out.heading(1, TITLE)
     if not annotations:
-        out += ["No annotations.", ""]
+        out.add("No annotations.", "")
+    ids = _block_ids(annotations)
     for source in sources:
-        out += _source_section(source, index[source.path], annotations)
+        _source_section(out, source, index[source.path], annotations, ids, options, note_form)
     links = [a for a in annotations if a.kind == "link"]
     if links:
-        out += ["## Links between sources", ""]
+        out.heading(2, "Links between sources")
         for n, link in enumerate(links, 1):
-            out += _link(link, n, {s.path: s for s in sources})
-    return "\n".join(out).rstrip("\n") + "\n"
+            _link(out, link, n, {s.path: s for s in sources}, ids, note_form)
+    body = "\n".join(out.chunks).rstrip("\n") + "\n"
+    return front + body, len(front), out.headings
+
+
+def _block_ids(annotations: Sequence[Annotation]) -> dict[str, str]:
+    """A short Obsidian block id per annotation (``sl-`` and the start of its id), unique in
+    the export and the same in every export, so ``[[file#^sl-1a2b3c4d]]`` links keep working."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for ann in sorted(annotations, key=lambda a: a.id):
+        plain = "".join(ch for ch in ann.id.lower() if ch.isascii() and ch.isalnum())
+        size = 8
+        block = f"sl-{plain[:size]}"
+        while block in taken and size < len(plain):
+            size += 4
+            block = f"sl-{plain[:size]}"
+        n = 2
+        while block in taken:
+            block = f"sl-{plain[:size]}-{n}"
+            n += 1
+        taken.add(block)
+        out[ann.id] = block
+    return out
 
 
 def _sources(docs: Sequence[Document], annotations: Sequence[Annotation]) -> list[_Source]:
@@ -74,21 +170,28 @@ def _is_file(path: str) -> bool:
         return False
 
 
-def _front_matter(sources: Sequence[_Source], exported_at: str) -> str:
-    lines = ["---", f"title: {_yaml(TITLE)}", f"exported_at: {_yaml(exported_at)}"]
-    if sources:
-        lines.append("sources:")
-        for s in sources:
-            lines.append(f"  - title: {_yaml(s.title)}")
-            lines.append(f"    path: {_yaml(s.path)}")
-            if s.date:
-                lines.append(f"    date: {_yaml(s.date)}")
-            if s.doc is None:
-                lines.append("    missing: true" if s.missing else "    read: false")
-    else:
-        lines.append("sources: []")
+def _front_matter(
+    sources: Sequence[_Source], annotations: Sequence[Annotation], exported_at: str
+) -> str:
+    """YAML front matter Obsidian shows as properties: lists of strings, dates as dates."""
+    lines = ["---", f"title: {_yaml(TITLE)}"]
+    stamp = _yaml_datetime(exported_at)
+    lines.append(f"exported: {stamp}" if stamp else f"exported: {_yaml(exported_at)}")
+    lines.append("sources:" if sources else "sources: []")
+    for s in sources:
+        shown = s.title if s.title == s.path else f"{s.title} — {s.path}"
+        lines.append(f"  - {_yaml(shown)}")
+    tags = sorted({tag for a in annotations for tag in a.tags}, key=str.casefold)
+    lines.append("tags:" if tags else "tags: []")
+    lines += [f"  - {_yaml(tag.lstrip('#') or tag)}" for tag in tags]
     lines += ["---", ""]
     return "\n".join(lines)
+
+
+def _yaml_datetime(stamp: str) -> str:
+    """An ISO 8601 UTC time as a plain YAML date-time Obsidian recognises, or ""."""
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z", stamp)
+    return f"{m.group(1)}T{m.group(2)}Z" if m else ""
 
 
 # Characters written as YAML escapes: what quoting needs, and what a renderer that shows the
@@ -115,59 +218,86 @@ def _yaml(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _source_section(source: _Source, n: int, annotations: Sequence[Annotation]) -> list[str]:
+def _source_section(
+    out: _Lines,
+    source: _Source,
+    n: int,
+    annotations: Sequence[Annotation],
+    ids: dict[str, str],
+    options: MarkdownOptions,
+    note_form: Callable[[str, int], str],
+) -> None:
     mine = [
         a for a in annotations if a.kind != "link" and a.target.source == source.path
     ]
-    out = [f"## {n}. {escape_inline(source.title)}", ""]
-    out.append(f"Path: {escape_inline(source.path)}  ")
-    out.append(f"Date: {escape_inline(source.date) if source.date else 'not given'}")
+    out.heading(2, f"{n}. {escape_inline(source.title)}")
+    out.add(f"Path: {escape_inline(source.path)}  ")
+    out.add(f"Date: {escape_inline(source.date) if source.date else 'not given'}")
     if source.doc is None:
         why = "not found" if source.missing else "not read for this export"
-        out += ["", f"*(source file {why}: quotes and positions are the last ones stored)*"]
-    out.append("")
+        out.add("", f"*(source file {why}: quotes and positions are the last ones stored)*")
+    out.add("")
     notes = sorted((a for a in mine if a.kind == "note"), key=lambda a: a.created)
     highlights = sorted(
         (a for a in mine if a.kind == "highlight" and not a.orphan), key=_reading_order
     )
     orphans = sorted((a for a in mine if a.kind == "highlight" and a.orphan), key=_reading_order)
     if notes:
-        out += ["### Document notes", ""]
+        out.heading(3, "Document notes")
         for note in notes:
-            out += [escape_note(note.note), ""]
+            out.add(note_form(note.note, NOTE_LEVEL), "", f"^{ids[note.id]}", "")
     if highlights:
-        out += ["### Highlights", ""]
+        out.heading(3, "Highlights")
         for i, ann in enumerate(highlights, 1):
-            out += _highlight(ann, i, source.doc)
+            _highlight(out, ann, f"Highlight {n}-{i}", source.doc, ids, options, note_form)
     if orphans:
-        out += [
-            "### Orphaned highlights",
-            "",
+        out.heading(3, "Orphaned highlights")
+        out.add(
             "The words of these highlights are no longer in the document. They are kept with "
             "their last quote.",
             "",
-        ]
+        )
         for i, ann in enumerate(orphans, 1):
-            out += _highlight(ann, i, None)
+            _highlight(out, ann, f"Orphan {n}-{i}", None, ids, options, note_form)
     if not (notes or highlights or orphans):
-        out += ["No highlights or notes on this source.", ""]
-    return out
+        out.add("No highlights or notes on this source.", "")
 
 
 def _reading_order(ann: Annotation) -> tuple[int, int]:
     return (ann.target.start or 0, ann.target.end or 0)
 
 
-def _highlight(ann: Annotation, n: int, doc: Document | None) -> list[str]:
+def _highlight(
+    out: _Lines,
+    ann: Annotation,
+    heading: str,
+    doc: Document | None,
+    ids: dict[str, str],
+    options: MarkdownOptions,
+    note_form: Callable[[str, int], str],
+) -> None:
     t = ann.target
     details = [f"colour: {ann.color}"]
     if ann.tags:
         details.append("tags: " + ", ".join(escape_inline(tag) for tag in ann.tags))
     details.append(_location(t, doc))
-    out = [f"#### Highlight {n}", "", blockquote(t.exact), "", " · ".join(details), ""]
+    out.heading(4, heading)
+    out.add(quote_block(t.exact, ann.color if options.callouts else None), "")
+    out.add(" · ".join(details) + f" ^{ids[ann.id]}", "")
     if ann.note:
-        out += [escape_note(ann.note), ""]
-    return out
+        out.add(note_form(ann.note, NOTE_LEVEL), "")
+
+
+def shown_quote(exact: str) -> str:
+    """The quote as the export shows it: a selection's trailing line break is not part of
+    what the reader meant, and would only show up as a character reference."""
+    return exact.rstrip("\r\n") or exact
+
+
+def quote_block(exact: str, callout: str | None = None) -> str:
+    """The quote as a block quote, or as an Obsidian callout of type ``callout``."""
+    quoted = blockquote(shown_quote(exact))
+    return f"> [!{callout}]\n>\n{quoted}" if callout else quoted
 
 
 def _location(t: Target, doc: Document | None) -> str:
@@ -183,22 +313,28 @@ def _location(t: Target, doc: Document | None) -> str:
     return where
 
 
-def _link(link: Annotation, n: int, sources: dict[str, _Source]) -> list[str]:
+def _link(
+    out: _Lines,
+    link: Annotation,
+    n: int,
+    sources: dict[str, _Source],
+    ids: dict[str, str],
+    note_form: Callable[[str, int], str],
+) -> None:
     relation = escape_inline(link.relation) if link.relation else "linked"
-    out = [f"### Link {n}: {relation}", ""]
+    out.heading(3, f"Link {n}: {relation}")
     for i, t in enumerate(link.targets):
         source = sources.get(t.source)
         title = source.title if source else Path(t.source).name
         doc = source.doc if source else None
         label = chr(ord("A") + i) if i < 26 else str(i + 1)
         orphan = " (orphaned: words no longer in the document)" if t.orphan else ""
-        out += [
+        out.add(
             f"**{label}.** {escape_inline(title)}, {_location(t, doc)}{orphan}:",
             "",
-            blockquote(t.exact),
+            quote_block(t.exact),
             "",
-        ]
+        )
+    out.add(f"^{ids[link.id]}", "")
     if link.note:
-        out += [escape_note(link.note), ""]
-    return out
-
+        out.add(note_form(link.note, NOTE_LEVEL), "")

@@ -2,7 +2,7 @@
 
 Untrusted text must not become markup in an export: no emphasis, headings, lists, code,
 tables, raw HTML, links (including bare URLs that GitHub links by itself, Obsidian's
-``[[wiki links]]``, ``#tags``, ``==highlights==`` and ``%%comments%%``) and no math.
+``[[wiki links]]``, ``#tags``, ``^block-ids``, ``==highlights==`` and ``%%comments%%``) and no math.
 CommonMark lets any ASCII punctuation be escaped with a backslash and any character be
 written as a numeric reference, so:
 
@@ -26,10 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from markdown_it import MarkdownIt
-
 # Markup anywhere in a line (CommonMark, GFM, Obsidian, GitHub math).
-_ANYWHERE = frozenset("\\`*_[]&|~$#=%@")
+_ANYWHERE = frozenset("\\`*_[]&|~$#=%@^")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "\t": "&#9;", "\n": "&#10;"}
 # Markup at the start of a line: list bullets, headings, setext underlines, ordered lists.
 _LINE_START = re.compile(r"[-+]|\d{1,9}[.)]")
@@ -37,8 +35,6 @@ _LINE_START = re.compile(r"[-+]|\d{1,9}[.)]")
 _SCHEME = re.compile(r"(?i)(?<=[a-z0-9])://")
 _WWW = re.compile(r"(?i)\bwww\.")
 _INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
-# The check that no HTML is left in a note: CommonMark with HTML on, as renderers have it.
-_HTML_CHECK = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 def control_picture(ch: str) -> str:
@@ -51,7 +47,7 @@ def control_picture(ch: str) -> str:
     return "\ufffd"
 
 
-def _is_control(ch: str) -> bool:
+def is_control(ch: str) -> bool:
     return (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in "\t\n"
 
 
@@ -61,7 +57,7 @@ def _char(ch: str) -> str:
     if ch in _ANYWHERE:
         return "\\" + ch
     if ch > "~" or ch < " ":
-        if _is_control(ch):
+        if is_control(ch):
             return control_picture(ch)
         if unicodedata.category(ch) in _INVISIBLE:
             return f"&#{ord(ch)};"
@@ -75,7 +71,7 @@ def _escape_run(text: str) -> str:
     return _WWW.sub(lambda m: m.group(0)[:-1] + "\\.", out)
 
 
-def _escape_line(line: str) -> str:
+def escape_line(line: str) -> str:
     """One line of text (no newline) as Markdown that renders as exactly that line."""
     # Whitespace at either end (spaces, tabs, no-break and other Unicode spaces) would be
     # stripped, start a code block or make a hard line break: write it as references.
@@ -96,7 +92,7 @@ def _escape_line(line: str) -> str:
 
 def _references(whitespace: str) -> str:
     return "".join(
-        control_picture(ch) if _is_control(ch) else f"&#{ord(ch)};" for ch in whitespace
+        control_picture(ch) if is_control(ch) else f"&#{ord(ch)};" for ch in whitespace
     )
 
 
@@ -105,7 +101,7 @@ def escape_inline(text: str) -> str:
 
     Newlines become character references, so the result is always a single line.
     """
-    return "&#10;".join(_escape_line(line) for line in text.split("\n"))
+    return "&#10;".join(escape_line(line) for line in text.split("\n"))
 
 
 def blockquote(text: str) -> str:
@@ -125,7 +121,7 @@ def blockquote(text: str) -> str:
     for i, part in enumerate(parts):
         if i % 2 == 0:
             if part:
-                current += pending + _escape_line(part)
+                current += pending + escape_line(part)
                 pending = ""
             continue
         k = len(part)
@@ -145,77 +141,3 @@ def blockquote(text: str) -> str:
         current += pending
     lines.append(current)
     return "\n".join(f"> {line}" if line else ">" for line in lines)
-
-
-def escape_note(note: str) -> str:
-    """A note in the user's own Markdown, kept as Markdown but never as live HTML.
-
-    ``<`` outside code becomes ``&lt;``; control characters become references; an unclosed
-    code fence is closed so that it cannot swallow the rest of the export.
-
-    Where code starts and ends is guessed line by line, and Markdown's rules are subtler (a
-    fence's info string may not hold a backtick, a code span may run over lines); so the
-    result is parsed, and if any HTML survived, every ``<`` is escaped, code or not.
-    """
-    out = _escape_note(note, keep_code=True)
-    if _has_html(out):
-        out = _escape_note(note, keep_code=False)
-    return out
-
-
-def _has_html(markdown: str) -> bool:
-    tokens = list(_HTML_CHECK.parse(markdown))
-    while tokens:
-        token = tokens.pop()
-        if token.type in ("html_inline", "html_block"):
-            return True
-        tokens.extend(token.children or ())
-    return False
-
-
-def _escape_note(note: str, *, keep_code: bool) -> str:
-    out: list[str] = []
-    fence: str | None = None
-    for line in note.split("\n"):
-        m = re.match(r" {0,3}(`{3,}|~{3,})", line)
-        if m:
-            marker = m.group(1)
-            if fence is None:
-                fence = marker[0] * len(marker)
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            out.append(_controls(line) if keep_code else _outside_code(line, keep_code))
-            continue
-        out.append(
-            _controls(line) if fence is not None and keep_code else _outside_code(line, keep_code)
-        )
-    if fence is not None:
-        out.append(fence)
-    return "\n".join(out)
-
-
-def _outside_code(line: str, keep_code: bool = True) -> str:
-    """Escape ``<`` in a line, except inside backtick code spans (where it is literal)."""
-    if not keep_code:
-        return _controls(line).replace("<", "&lt;")
-    out: list[str] = []
-    at = 0
-    for m in _CODE_SPAN.finditer(line):
-        out += [_controls(line[at : m.start()]).replace("<", "&lt;"), _controls(m.group())]
-        at = m.end()
-    out.append(_controls(line[at:]).replace("<", "&lt;"))
-    return "".join(out)
-
-
-# A code span: a run of backticks closed by a run of exactly the same length.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
-
-
-def _controls(text: str) -> str:
-    return "".join(
-        control_picture(ch) if _is_control(ch)
-        else f"&#{ord(ch)};"
-        if ch != "\t" and ch > "~" and unicodedata.category(ch) in _INVISIBLE
-        else ch
-        for ch in text
-    )

@@ -62,8 +62,8 @@ def test_output_file_is_not_overwritten_without_force(
     assert "already exists" in err and "--force" in err and err.count("\n") == 1
     assert out.read_text(encoding="utf-8") == "my own notes"
     assert main(["export", "-o", str(out), "--force", "--db", str(db)]) == 0
-    assert out.read_text(encoding="utf-8").split("exported_at")[0] == first.split(
-        "exported_at")[0]
+    assert out.read_text(encoding="utf-8").split("exported:")[0] == first.split(
+        "exported:")[0]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

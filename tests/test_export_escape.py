@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from annotations.markdown_escape import blockquote, escape_inline, escape_note
+from annotations.markdown_escape import blockquote, escape_inline
+from annotations.markdown_notes import escape_note
 
 HOSTILE = [
     "*emphasis* and **strong** and _under_ __score__",

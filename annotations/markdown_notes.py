@@ -1,0 +1,196 @@
+"""A user's note in an export: kept as Markdown, but never as live HTML and never able to
+break the export's structure.
+
+A note sits inside a highlight's (or a source's, or a link's) section. Rendered by any
+CommonMark renderer it must not
+
+* carry HTML (``<`` outside code becomes ``&lt;``);
+* end the section: its headings are demoted below the section's level (``# x`` in a note under
+  a level-4 heading becomes a level-5 heading);
+* swallow what follows: a code fence left open, an HTML block, a table without its end.
+
+The note is rewritten with the same parser the checks use (markdown-it-py, CommonMark and a
+GFM-like flavour), then checked as it will stand in the export: followed by a blank line and
+a heading. Anything that fails the check is written in a plain form instead: every line
+escaped so that it renders as exactly its text (no markup at all). ``export_markdown`` checks
+the whole export once more, because some Markdown (link reference definitions, lazy
+continuation lines) reaches across notes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from annotations.markdown_escape import control_picture, escape_line, is_control
+
+# Renderers the checks stand for: CommonMark with HTML on (as GitHub, pandoc and Obsidian
+# have it) and a GFM-like flavour (tables, strikethrough, bare-URL links).
+CHECKERS: tuple[MarkdownIt, ...] = (
+    MarkdownIt("commonmark", {"html": True}),
+    MarkdownIt("gfm-like", {"html": True, "linkify": True}),
+)
+_INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
+_HTML = frozenset(("html_inline", "html_block"))
+_SENTINEL = "Sentinel section"
+# An opening fence (CommonMark: a backtick fence's info string holds no backtick) and a
+# closing one (only spaces after the marker).
+_OPEN_FENCE = re.compile(r" {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$")
+_CLOSE_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*$")
+# A code span: a run of backticks closed by a run of exactly the same length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+# What may stand before a heading's marker on its line: indentation, block quote markers,
+# list markers.
+_CONTAINER = r"(?:[ ]{0,3}>[ ]?|[ ]{0,3}(?:[-+*]|\d{1,9}[.)])[ ]{1,4})*[ ]{0,3}"
+_ATX = re.compile(rf"^({_CONTAINER})(#{{1,6}})(?=[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(rf"^({_CONTAINER})(=+|-+)[ \t]*$")
+
+
+def escape_note(note: str, level: int = 4) -> str:
+    """``note`` as Markdown that stays inside a section of heading level ``level``.
+
+    Headings in the note become level ``level + 1`` or deeper (at most 6); with ``level``
+    5 or 6 there is no deeper level, and such a note is written in the plain form.
+    """
+    floor = level + 1
+    candidate = _markdown_form(note, floor)
+    if candidate is not None and note_is_contained(candidate, floor):
+        return candidate
+    return plain_note(note)
+
+
+def plain_note(note: str) -> str:
+    """``note`` as paragraphs that render as exactly its text, with no markup at all."""
+    out: list[str] = []
+    for line in note.strip("\n").split("\n"):
+        out.append(escape_line(line) if line.strip() else "")
+    # A single newline inside a paragraph renders as a space: keep the line break visible.
+    joined: list[str] = []
+    for i, line in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else ""
+        joined.append(line + ("\\" if line and nxt else ""))
+    return "\n".join(_squeeze_blank(joined)) or "&#8203;"
+
+
+def _squeeze_blank(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return out
+
+
+def note_is_contained(markdown: str, floor: int) -> bool:
+    """True when ``markdown``, followed by a blank line and a heading, leaves that heading a
+    heading, holds no HTML and no heading above level ``floor``."""
+    probe = f"{markdown}\n\n#### {_SENTINEL}\n"
+    for md in CHECKERS:
+        tokens = md.parse(probe)
+        if has_html(tokens):
+            return False
+        headings = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open"]
+        if not headings:
+            return False
+        last_i, last = headings[-1]
+        if last.level != 0 or last.tag != "h4" or tokens[last_i + 1].content != _SENTINEL:
+            return False
+        if last_i + 3 != len(tokens):
+            return False
+        if any(int(t.tag[1]) < floor for _, t in headings[:-1]):
+            return False
+    return True
+
+
+def has_html(tokens: list[Token]) -> bool:
+    stack = list(tokens)
+    while stack:
+        token = stack.pop()
+        if token.type in _HTML:
+            return True
+        stack.extend(token.children or ())
+    return False
+
+
+def _markdown_form(note: str, floor: int) -> str | None:
+    if floor > 6:
+        return None
+    text = _without_html(note.strip("\n"))
+    if _has_html_after(text):
+        text = _without_html(note.strip("\n"), keep_code=False)
+    return _demote_headings(text, floor)
+
+
+def _has_html_after(text: str) -> bool:
+    return any(has_html(md.parse(text)) for md in CHECKERS)
+
+
+def _demote_headings(text: str, floor: int) -> str:
+    lines = text.split("\n")
+    for md in CHECKERS[:1]:
+        for token in md.parse(text):
+            if token.type != "heading_open" or token.map is None:
+                continue
+            new_level = min(6, floor + int(token.tag[1]) - 1)
+            first, end = token.map
+            if token.markup.startswith("#"):
+                lines[first] = _ATX.sub(lambda m, n=new_level: m.group(1) + "#" * n, lines[first])
+            else:
+                # A setext heading: its underline becomes literal text and the first line an
+                # ATX heading of the new level.
+                last = end - 1
+                lines[last] = _SETEXT_UNDERLINE.sub(
+                    lambda m: m.group(1) + "\\" + m.group(2), lines[last]
+                )
+                m = re.match(_CONTAINER, lines[first])
+                cut = m.end() if m else 0
+                lines[first] = lines[first][:cut] + "#" * new_level + " " + lines[first][cut:]
+    return "\n".join(lines)
+
+
+def _without_html(note: str, *, keep_code: bool = True) -> str:
+    """``<`` outside code as ``&lt;``, controls as pictures; an open fence closed."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in note.split("\n"):
+        if fence is None:
+            m = _OPEN_FENCE.match(line)
+            if m and keep_code:
+                fence = m.group(1) or m.group(2)
+                out.append(_controls(line))
+                continue
+            out.append(_outside_code(line, keep_code))
+            continue
+        m = _CLOSE_FENCE.match(line)
+        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+            fence = None
+        out.append(_controls(line))
+    if fence is not None:
+        out.append(fence)
+    return "\n".join(out)
+
+
+def _outside_code(line: str, keep_code: bool) -> str:
+    """Escape ``<`` in a line, except inside backtick code spans (where it is literal)."""
+    if not keep_code:
+        return _controls(line).replace("<", "&lt;")
+    out: list[str] = []
+    at = 0
+    for m in _CODE_SPAN.finditer(line):
+        out += [_controls(line[at : m.start()]).replace("<", "&lt;"), _controls(m.group())]
+        at = m.end()
+    out.append(_controls(line[at:]).replace("<", "&lt;"))
+    return "".join(out)
+
+
+def _controls(text: str) -> str:
+    return "".join(
+        control_picture(ch)
+        if is_control(ch)
+        else f"&#{ord(ch)};"
+        if ch != "\t" and ch > "~" and unicodedata.category(ch) in _INVISIBLE
+        else ch
+        for ch in text
+    )
