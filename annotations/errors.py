@@ -23,3 +23,18 @@ class StoreError(SidelightError):
 
 class ReadOnlyStoreError(StoreError):
     """The store was opened read-only (newer schema) and a change was attempted."""
+
+
+class EditConflict(StoreError):
+    """A change made from an old view of an annotation was refused; nothing was written.
+
+    ``kind`` is ``"deleted"`` (the annotation is gone), ``"changed"`` (another program changed
+    a field this change touches, or the annotation this delete was based on) or ``"exists"``
+    (an annotation with that id is back). ``current`` is the stored record, None if deleted.
+    """
+
+    def __init__(self, message: str, *, kind: str, id: str, current: object = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.id = id
+        self.current = current

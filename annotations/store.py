@@ -8,6 +8,10 @@
   version, schema 0) is upgraded after a backup is written beside it; a file from a newer
   sidelight, or with fields this one does not know, is opened read-only.
 * A file that is not a valid store raises ``StoreError`` naming it, and is never written over.
+* A change made from what a caller read earlier is a compare-and-swap: ``update(base, ...)``,
+  ``delete(id, base=...)`` and ``recreate(ann)`` apply only if the stored record still is the
+  version the caller saw, field by field (rules in ``annotations.edits``), and otherwise raise
+  ``EditConflict`` saying whether it was deleted or changed elsewhere, with nothing written.
 
 Reads serve the snapshot this object last loaded or wrote; a reader polls ``changed()`` (one
 ``stat``) and calls ``reload()`` to take in other processes' changes.
@@ -26,7 +30,8 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from annotations.errors import ReadOnlyStoreError, StoreError
+from annotations.edits import check_delete, check_recreate, updated
+from annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
 from annotations.locations import resolve_db_path
 from annotations.model import Annotation, Target
 from annotations.storage import (
@@ -191,7 +196,11 @@ class AnnotationStore:
         return ann
 
     def put(self, ann: Annotation) -> Annotation:
-        """Insert the annotation, or replace the one with its id."""
+        """Insert the annotation, or replace the one with its id, whatever the store holds.
+
+        Unconditional: a change made from what a user saw goes through ``update``, ``delete``
+        with ``base`` or ``recreate``, which refuse to overwrite another program's change.
+        """
         self.put_many([ann])
         return ann
 
@@ -225,22 +234,72 @@ class AnnotationStore:
             self._commit(change, put=written)
         return list(written)
 
-    def delete(self, id: str) -> Annotation:
-        """Delete by exact id; returns what was deleted (to undo, ``put`` it back)."""
+    def update(self, base: Annotation, **changes: Any) -> Annotation:
+        """Set fields of the annotation ``base`` was read as: a compare-and-swap.
+
+        ``base`` is the version the caller saw. Each field in ``changes`` (any of
+        ``annotations.edits.EDITABLE``) is written only if the store still holds ``base``'s
+        value for it; what another program changed in other fields is kept (field-wise
+        merge). ``modified`` is set to now. Returns the annotation as written.
+
+        Raises ``EditConflict`` (kind ``"deleted"`` or ``"changed"``) and writes nothing when
+        the annotation was deleted, or one of these fields changed, after ``base`` was read.
+        """
+        written: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            new = updated(base, current.get(base.id), changes)
+            self._table.replace_many({new.id: self._checked_doc(new)})
+            written[:] = [new]
+
+        self._commit(change, put=written)
+        return written[0]
+
+    def delete(self, id: str, *, base: Annotation | None = None) -> Annotation:
+        """Delete by exact id; returns what was deleted (``recreate`` puts it back).
+
+        With ``base`` (the annotation as the caller read it) this is a compare-and-swap: the
+        record is deleted only if it still says what ``base`` said (note, colour, tags,
+        relation; re-anchored positions do not count). Raises ``EditConflict`` (kind
+        ``"deleted"``, or ``"changed"`` with ``base``) and writes nothing otherwise.
+        """
         removed: list[Annotation] = []
 
         def change(current: dict[str, Annotation]) -> None:
             ann = current.get(id)
-            if ann is None:
-                raise StoreError(
+            if base is not None:
+                ann = check_delete(base, ann)
+            elif ann is None:
+                raise EditConflict(
                     f"no annotation with id {id!r} in {self.path}; "
-                    "it may have been deleted by another sidelight"
+                    "it may have been deleted by another sidelight",
+                    kind="deleted", id=id,
                 )
             removed[:] = [ann]
             self._table.remove(doc_ids=[id])
 
         self._commit(change, delete=[id])
         return removed[0]
+
+    def recreate(self, ann: Annotation) -> Annotation:
+        """Put back an annotation that was deleted (an undo, or re-creating one another
+        program deleted while it was being edited), exactly as given.
+
+        Raises ``EditConflict`` (kind ``"exists"``) and writes nothing if a record with this
+        id is back with other content; one with the same content counts as done.
+        """
+        doc = self._checked_doc(ann)
+        written: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            if check_recreate(ann, current.get(ann.id)):
+                self._table.replace_many({ann.id: doc})
+                written[:] = [ann]
+            else:
+                written[:] = []
+
+        self._commit(change, put=written)
+        return written[0] if written else self._snapshot.annotations[ann.id]
 
     # -- internals ----------------------------------------------------------------------
 

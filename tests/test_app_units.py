@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.theme import BUILTIN_THEMES
 
+from annotations import edits
 from annotations.documents import make_text_document
 from annotations.model import COLORS, Annotation, new_highlight, quote_target
 from tui import marks
@@ -22,7 +24,7 @@ from tui.colors import (
 )
 from tui.commands import read
 from tui.safe_text import one_line, printable
-from tui.session import Session
+from tui.session import DroppedChange, Session
 from tui.settings import Settings, load_settings, save_settings
 
 THEME_BACKGROUNDS = sorted(
@@ -86,22 +88,29 @@ def test_bad_settings_mean_defaults(config_dir: Path, content: str) -> None:
 
 
 class MemoryStore:
+    """The store's compare-and-swap rules over a dict."""
+
     def __init__(self) -> None:
         self.data: dict[str, Annotation] = {}
-
-    def get(self, id: str) -> Annotation | None:
-        return self.data.get(id)
 
     def add(self, ann: Annotation) -> Annotation:
         self.data[ann.id] = ann
         return ann
 
-    def put(self, ann: Annotation) -> Annotation:
-        self.data[ann.id] = ann
-        return ann
+    def update(self, base: Annotation, **changes: Any) -> Annotation:
+        new = edits.updated(base, self.data.get(base.id), changes)
+        self.data[new.id] = new
+        return new
 
-    def delete(self, id: str) -> Annotation:
+    def delete(self, id: str, *, base: Annotation | None = None) -> Annotation:
+        assert base is not None
+        edits.check_delete(base, self.data.get(id))
         return self.data.pop(id)
+
+    def recreate(self, ann: Annotation) -> Annotation:
+        if edits.check_recreate(ann, self.data.get(ann.id)):
+            self.data[ann.id] = ann
+        return self.data[ann.id]
 
 
 def _highlight(text: str = "alpha beta gamma", start: int = 0, end: int = 5) -> Annotation:
@@ -130,18 +139,56 @@ def test_undo_redo_add_edit_delete() -> None:
     assert session.redo() is None
 
 
-def test_new_change_drops_redo_and_undo_tolerates_outside_delete() -> None:
+def test_new_change_drops_redo() -> None:
     store = MemoryStore()
     session = Session(store)
-    a = session.add(_highlight())
+    session.add(_highlight())
     session.undo()
     session.add(_highlight(start=6, end=10))
     assert session.redo() is None
-    # Another process deleted what we added: undoing the add still succeeds.
-    b = next(iter(store.data))
-    del store.data[b]
-    assert session.undo() is not None
-    assert a.id not in store.data
+
+
+def test_undo_of_what_another_process_deleted_is_dropped_not_resurrected() -> None:
+    store = MemoryStore()
+    session = Session(store)
+    ann = session.add(_highlight())
+    edited = session.replace(ann, ann.edited(note="mine"))
+    del store.data[ann.id]  # the command line deletes it
+    with pytest.raises(DroppedChange, match="deleted in another window"):
+        session.undo()
+    assert store.data == {}
+    # The add before it: its undo finds nothing to delete either, and is dropped too.
+    with pytest.raises(DroppedChange):
+        session.undo()
+    assert not session.history.can_undo() and not session.history.can_redo()
+    assert edited.note == "mine"
+
+
+def test_undo_never_wipes_another_process_edit_of_the_same_field() -> None:
+    store = MemoryStore()
+    session = Session(store)
+    ann = session.add(_highlight())
+    session.replace(ann, ann.edited(color="green"))
+    store.data[ann.id] = store.data[ann.id].edited(note="IMPORTANT")  # another window
+    # The colour is ours to undo; the note is theirs and stays.
+    session.undo()
+    assert (store.data[ann.id].color, store.data[ann.id].note) == ("yellow", "IMPORTANT")
+    session.redo()
+    store.data[ann.id] = store.data[ann.id].edited(color="blue")  # the colour again, elsewhere
+    with pytest.raises(DroppedChange, match="changed in another window"):
+        session.undo()
+    assert (store.data[ann.id].color, store.data[ann.id].note) == ("blue", "IMPORTANT")
+
+
+def test_undo_of_a_delete_does_not_replace_a_re_created_annotation() -> None:
+    store = MemoryStore()
+    session = Session(store)
+    ann = session.add(_highlight())
+    session.delete(ann)
+    store.data[ann.id] = ann.edited(note="re-created elsewhere")
+    with pytest.raises(DroppedChange, match="re-created"):
+        session.undo()
+    assert store.data[ann.id].note == "re-created elsewhere"
 
 
 def test_failed_undo_stays_undoable() -> None:
@@ -149,7 +196,7 @@ def test_failed_undo_stays_undoable() -> None:
     session = Session(store)
     session.add(_highlight())
 
-    def broken(id: str) -> Annotation:
+    def broken(id: str, base: Annotation | None = None) -> Annotation:
         raise RuntimeError("disk full")
 
     store.delete = broken  # type: ignore[method-assign]

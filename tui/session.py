@@ -1,38 +1,52 @@
 """The reader's changes to the store, with undo and redo.
 
 Every change goes straight to the store (so it is saved at once and other processes see it)
-and is remembered as a ``Change`` (what the annotation was before, what it is after). Undo
-applies the inverse change; redo applies it again. ``History`` is pure; ``Session`` is the
-edge that talks to the store.
+and is remembered as a ``Change``: the record as it was before and as this reader wrote it.
+Every write names the version it was based on (see ``annotations.edits``): an edit, a delete,
+an undo or a redo made from an old view never overwrites what another window or the command
+line saved, and never brings back what they deleted. Such a change raises ``EditConflict`` and
+writes nothing; an undo or redo that conflicts is dropped from the history (``DroppedChange``).
+``History`` is pure; ``Session`` is the edge that talks to the store.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 
+from annotations.edits import changed_fields
+from annotations.errors import EditConflict, StoreError
 from annotations.model import Annotation
 
 
 class Store(Protocol):
     """What the session needs from ``annotations.store.AnnotationStore``."""
 
-    def get(self, id: str) -> Annotation | None: ...
     def add(self, ann: Annotation) -> Annotation: ...
-    def put(self, ann: Annotation) -> Annotation: ...
-    def delete(self, id: str) -> Annotation: ...
+    def update(self, base: Annotation, **changes: Any) -> Annotation: ...
+    def delete(self, id: str, *, base: Annotation | None = None) -> Annotation: ...
+    def recreate(self, ann: Annotation) -> Annotation: ...
+
+
+class DroppedChange(StoreError):
+    """An undo or redo could not be applied without overwriting another program's change;
+    it was removed from the history and nothing was written."""
+
+    def __init__(self, message: str, conflict: EditConflict) -> None:
+        super().__init__(message)
+        self.conflict = conflict
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One user action: ``before`` None means it created ``after``; ``after`` None deleted."""
+    """One user action: ``before`` None means it created ``after``; ``after`` None deleted.
+
+    ``after`` is what this reader wrote, so it is the version an undo expects to find.
+    """
 
     before: Annotation | None
     after: Annotation | None
     label: str
-
-    def inverse(self) -> Change:
-        return Change(before=self.after, after=self.before, label=self.label)
 
 
 @dataclass(slots=True)
@@ -54,16 +68,19 @@ class History:
         return bool(self.undone)
 
 
-def apply_change(store: Store, change: Change) -> Annotation | None:
-    """Make the store hold ``change.after`` in place of ``change.before``."""
-    if change.after is not None:
-        return store.put(change.after)
-    assert change.before is not None
-    # Deleted meanwhile (another reader, the CLI): the wanted state already holds.
-    if store.get(change.before.id) is None:
+def revert(store: Store, change: Change) -> Annotation | None:
+    """Make the store go from ``change.after`` back to ``change.before``, if it still holds
+    ``change.after`` (field by field); returns what was written (None: deleted).
+
+    Raises ``EditConflict`` when another program changed or deleted the record meanwhile.
+    """
+    if change.after is None:
+        assert change.before is not None
+        return store.recreate(change.before)
+    if change.before is None:
+        store.delete(change.after.id, base=change.after)
         return None
-    store.delete(change.before.id)
-    return None
+    return store.update(change.after, **changed_fields(change.after, change.before))
 
 
 class Session:
@@ -78,32 +95,71 @@ class Session:
         self.history.record(Change(None, saved, label))
         return saved
 
-    def replace(self, before: Annotation, after: Annotation, label: str = "edit") -> Annotation:
-        saved = self.store.put(after)
+    def edit(self, base: Annotation, label: str = "edit", **changes: Any) -> Annotation:
+        """Set fields of ``base`` (the annotation as the user saw it); see ``Store.update``."""
+        saved = self.store.update(base, **changes)
+        # What undo goes back to: the stored record with this change's fields as they were.
+        before = replace(saved, **{f: getattr(base, f) for f in changes},
+                         modified=base.modified)
         self.history.record(Change(before, saved, label))
         return saved
 
-    def delete(self, ann: Annotation) -> Annotation:
-        deleted = self.store.delete(ann.id)
+    def replace(self, before: Annotation, after: Annotation, label: str = "edit") -> Annotation:
+        """``edit`` with the fields in which ``after`` differs from ``before``."""
+        return self.edit(before, label, **changed_fields(before, after))
+
+    def delete(self, base: Annotation) -> Annotation:
+        """Delete the annotation the user saw, unless it changed elsewhere meanwhile."""
+        deleted = self.store.delete(base.id, base=base)
         self.history.record(Change(deleted, None, "delete"))
         return deleted
 
+    def recreate(self, ann: Annotation, label: str = "re-create") -> Annotation:
+        """Write back an annotation another program deleted, as the user asked; undo deletes
+        it again."""
+        saved = self.store.recreate(ann)
+        self.history.record(Change(None, saved, label))
+        return saved
+
     def undo(self) -> Change | None:
-        """Undo the last change; None when there is nothing to undo. On a store error the
-        change stays undoable."""
-        if not self.history.done:
-            return None
-        change = self.history.done[-1]
-        apply_change(self.store, change.inverse())
-        self.history.done.pop()
-        self.history.undone.append(change)
-        return change
+        """Undo the last change; None when there is nothing to undo.
+
+        A conflict drops the change from the history and raises ``DroppedChange``; any other
+        store error leaves it undoable.
+        """
+        return self._step(self.history.done, self.history.undone, "undo")
 
     def redo(self) -> Change | None:
-        if not self.history.undone:
+        return self._step(self.history.undone, self.history.done, "redo")
+
+    def _step(self, source: list[Change], target: list[Change], verb: str) -> Change | None:
+        if not source:
             return None
-        change = self.history.undone[-1]
-        apply_change(self.store, change)
-        self.history.undone.pop()
-        self.history.done.append(change)
+        change = source[-1]
+        try:
+            written = revert(self.store, change)
+        except EditConflict as err:
+            source.pop()
+            raise DroppedChange(_dropped_message(verb, change, err), err) from None
+        source.pop()
+        target.append(Change(_way_back(change, written), written, change.label))
         return change
+
+
+def _way_back(change: Change, written: Annotation | None) -> Annotation | None:
+    """What undoing ``revert(change)`` goes back to: ``change.after`` where the change set
+    fields, and what was just written in every other field (another window's changes stay)."""
+    if change.after is None or change.before is None or written is None:
+        return change.after
+    fields = changed_fields(change.after, change.before)
+    return replace(written, **{f: getattr(change.after, f) for f in fields})
+
+
+def _dropped_message(verb: str, change: Change, err: EditConflict) -> str:
+    what = {
+        "deleted": "was deleted in another window",
+        "changed": "was changed in another window",
+        "exists": "was re-created in another window",
+    }.get(err.kind, "changed elsewhere")
+    return (f"Cannot {verb} the {change.label}: the annotation {what}; "
+            f"its {verb} was dropped and nothing was written")

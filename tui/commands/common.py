@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from annotations.documents import Document, load_document
-from annotations.errors import DocumentError
+from annotations.errors import DocumentError, EditConflict
 from annotations.library import open_everything, open_many
 from annotations.model import Annotation
 from annotations.store import AnnotationStore
@@ -49,3 +50,16 @@ def open_requested(
     docs, anns = open_everything(store, encoding, unreadable)
     warn_unreadable(unreadable)
     return docs, anns
+
+
+@contextlib.contextmanager
+def again_on_conflict() -> Iterator[None]:
+    """Turn a compare-and-swap refusal into what the user can do about it."""
+    try:
+        yield
+    except EditConflict as err:
+        if err.kind == "deleted":
+            raise EditConflict(f"{err}; it is gone — nothing to do", kind=err.kind,
+                               id=err.id) from None
+        raise EditConflict(f"{err}; look at it with `sidelight notes` and run the command "
+                           "again", kind=err.kind, id=err.id, current=err.current) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from annotations.store import open_store
-from tui.commands.common import add_db_option
+from tui.commands.common import add_db_option, again_on_conflict
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     ann = store.find(args.id)
-    store.delete(ann.id)
+    # Deleted only if it still says what was read: a note another program saved meanwhile is
+    # not deleted unseen.
+    with again_on_conflict():
+        store.delete(ann.id, base=ann)
     print(ann.id)
     return 0

@@ -12,7 +12,7 @@ from typing import Any
 
 from annotations.model import COLORS
 from annotations.store import open_store
-from tui.commands.common import add_db_option
+from tui.commands.common import add_db_option, again_on_conflict
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
         args.usage_error("nothing to change; give --note and/or --color")
     store = open_store(args.db)
     ann = store.find(args.id)
-    store.put(ann.edited(**changes))
+    # The record as read is the version this edit is based on: a change another program
+    # saves between that read and this write is never overwritten.
+    with again_on_conflict():
+        store.update(ann, **changes)
     print(ann.id)
     return 0
