@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Protocol
 
 from annotations.anchoring import anchor_annotation
-from annotations.documents import Document, is_current, load_document
+from annotations.documents import Document, is_current, is_url, load_document
 from annotations.errors import DocumentError
 from annotations.model import Annotation, Target
+from annotations.sources import open_url
+from annotations.web.snapshots import SnapshotLibrary
 
 
 class _Store(Protocol):
@@ -90,21 +92,28 @@ def open_many(store: _Store, docs: Sequence[Document]) -> list[Annotation]:
 
 
 def open_everything(
-    store: _Store, encoding: str | None = None, unreadable: list[DocumentError] | None = None
+    store: _Store, encoding: str | None = None, unreadable: list[DocumentError] | None = None,
+    library: SnapshotLibrary | None = None,
 ) -> tuple[list[Document], list[Annotation]]:
     """Every annotation in the store, anchored on the documents that can still be read.
 
     A document that cannot be read (moved away, deleted, now binary) is skipped: its
     annotations keep their stored quotes and positions. Why a file that is still there could
-    not be read (another encoding, now binary) is appended to ``unreadable``.
+    not be read (another encoding, now binary) is appended to ``unreadable``. Web articles
+    are read from their snapshot in ``library``, never fetched.
     """
     sources = sorted({t.source for a in store.all() for t in a.targets})
     docs: list[Document] = []
     for source in sources:
         try:
-            docs.append(load_document(source, encoding))
+            if is_url(source):
+                if library is None:
+                    continue
+                docs.append(open_url(source, library, offline=True))
+            else:
+                docs.append(load_document(source, encoding))
         except DocumentError as err:
-            if unreadable is not None and _exists(source):
+            if unreadable is not None and (_exists(source) or is_url(source)):
                 unreadable.append(err)
     anchored = {a.id: a for a in open_many(store, docs)}
     return docs, [anchored.get(a.id, a) for a in store.all()]

@@ -14,12 +14,18 @@ import argparse
 from collections.abc import Callable
 from typing import NoReturn
 
-from annotations.documents import Document, load_document
+from annotations.documents import Document
 from annotations.errors import SidelightError
 from annotations.library import open_annotations
 from annotations.model import COLORS, DEFAULT_COLOR, new_highlight, quote_target
 from annotations.store import open_store
-from tui.commands.common import add_db_option, add_encoding_option
+from tui.commands.common import (
+    add_db_option,
+    add_encoding_option,
+    add_refresh_option,
+    open_document,
+    report_refreshed,
+)
 from tui.safe_text import one_line
 
 _SHOWN_POSITIONS = 3
@@ -34,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "(--start/--end), and print the new annotation's id."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="the .txt or .md document")
+    parser.add_argument("file", metavar="FILE",
+                        help="the .txt, .md or .html document, or an http(s) address")
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--quote", metavar="TEXT",
                        help="the passage's exact words; they must occur once in FILE")
@@ -49,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="a tag; repeat for more")
     add_db_option(parser)
     add_encoding_option(parser)
+    add_refresh_option(parser)
     parser.set_defaults(func=run, usage_error=parser.error)
 
 
@@ -58,12 +66,15 @@ def run(args: argparse.Namespace) -> int:
     if args.quote is not None and args.end is not None:
         args.usage_error("--end goes with --start, not with --quote")
     tags = _tags(args.tag, args.usage_error)
-    doc = load_document(args.file, args.encoding)
+    doc = open_document(args.file, args)
     start, end = _range(doc, args)
     target = quote_target(doc.path, doc.fingerprint, doc.text, start, end)
     store = open_store(args.db)
     # Opening a document anchors its annotations; the new one joins them as they are now.
-    open_annotations(store, doc)
+    before = store.all() if args.refresh else []
+    anchored = open_annotations(store, doc)
+    if args.refresh:
+        report_refreshed([doc], before, anchored)
     ann = store.add(new_highlight(target, color=args.color, note=args.note, tags=tags))
     print(ann.id)
     return 0

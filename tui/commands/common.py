@@ -6,11 +6,13 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
-from annotations.documents import Document, load_document
+from annotations.documents import Document, is_url
 from annotations.errors import DocumentError, EditConflict
 from annotations.library import open_everything, open_many
 from annotations.model import Annotation
+from annotations.sources import open_source, reanchor_report, snapshot_library
 from annotations.store import AnnotationStore
 from tui.safe_text import one_line
 
@@ -31,6 +33,43 @@ def add_encoding_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_refresh_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch web pages again instead of using the saved snapshot; annotations follow "
+        "their words (or become orphans) and the new snapshot is kept",
+    )
+
+
+def open_document(source: str, args: argparse.Namespace,
+                  db: str | Path | None = None) -> Document:
+    """The file or web article ``source`` names, with the command's --encoding, --refresh and
+    store (whose folder holds the snapshot library)."""
+    if is_url(source) and sys.stderr.isatty():
+        print(f"sidelight: opening {one_line(source, 200)} …", file=sys.stderr, flush=True)
+    doc = open_source(
+        source,
+        getattr(args, "encoding", None),
+        library=snapshot_library(db if db is not None else getattr(args, "db", None)),
+        refresh=bool(getattr(args, "refresh", False)),
+    )
+    web = doc.web
+    if web is not None and web.final_url and web.final_url != doc.path and web.requested_url:
+        print(f"sidelight: {one_line(doc.path, 200)} was redirected to "
+              f"{one_line(web.final_url, 200)}", file=sys.stderr)
+    return doc
+
+
+def report_refreshed(docs: Sequence[Document], before: Sequence[Annotation],
+                     after: Sequence[Annotation]) -> None:
+    """One line on stderr per page fetched again: how many annotations moved or orphaned."""
+    for doc in docs:
+        if is_url(doc.path):
+            print(f"sidelight: {one_line(reanchor_report(doc.path, before, after).message(), 400)}",
+                  file=sys.stderr)
+
+
 def warn_unreadable(errors: Sequence[DocumentError]) -> None:
     """One line on stderr per annotated document that is there but could not be read."""
     for err in errors:
@@ -39,15 +78,25 @@ def warn_unreadable(errors: Sequence[DocumentError]) -> None:
 
 
 def open_requested(
-    store: AnnotationStore, files: Sequence[str], encoding: str | None
+    store: AnnotationStore, files: Sequence[str], encoding: str | None,
+    args: argparse.Namespace | None = None,
 ) -> tuple[list[Document], list[Annotation]]:
     """The named documents and their annotations, anchored; with no names, every annotation in
-    the store, anchored on the documents that can still be read (a warning for the others)."""
+    the store, anchored on the documents that can still be read (a warning for the others).
+    Web articles come from the snapshot library beside the store (fetched when new, or again
+    with --refresh)."""
+    library = snapshot_library(store.path)
     if files:
-        docs = [load_document(path, encoding) for path in files]
-        return docs, open_many(store, docs)
+        opts = args if args is not None else argparse.Namespace(encoding=encoding)
+        docs = [open_document(path, opts, store.path) for path in files]
+        refreshed = bool(getattr(opts, "refresh", False))
+        before = store.all() if refreshed else []
+        anns = open_many(store, docs)
+        if refreshed:
+            report_refreshed(docs, before, anns)
+        return docs, anns
     unreadable: list[DocumentError] = []
-    docs, anns = open_everything(store, encoding, unreadable)
+    docs, anns = open_everything(store, encoding, unreadable, library)
     warn_unreadable(unreadable)
     return docs, anns
 

@@ -15,11 +15,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotations.comparison import compare_documents
-from annotations.documents import Document, load_document
+from annotations.documents import Document
 from annotations.errors import DocumentError, SidelightError
 from annotations.model import Annotation
 from annotations.output_files import check_output, write_text
-from tui.commands.common import add_db_option, add_encoding_option
+from tui.commands.common import (
+    add_db_option,
+    add_encoding_option,
+    add_refresh_option,
+    open_document,
+)
 from tui.safe_text import printable
 
 FORMATS = ("markdown", "json")
@@ -34,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "or quoted words differ, what only one source says, and which passages align."
         ),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="two or more .txt or .md files")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="two or more .txt, .md or .html files or http(s) addresses")
     parser.add_argument("--format", choices=FORMATS, default="markdown",
                         help="report format (default: markdown)")
     parser.add_argument("-o", "--output", metavar="PATH",
@@ -43,6 +49,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="with -o, replace PATH if it already exists")
     add_db_option(parser)
     add_encoding_option(parser)
+    add_refresh_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     out_path = Path(args.output).expanduser() if args.output else None
     if out_path is not None:
         check_output(out_path, force=args.force)
-    docs = [_load(path, args.encoding) for path in args.files]
+    docs = [_load(path, args) for path in args.files]
     try:
         links = load_links(docs, args.db)
     except SidelightError as err:
@@ -81,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(path: str, encoding: str | None) -> Document:
-    doc = load_document(path, encoding)
+def _load(path: str, args: argparse.Namespace) -> Document:
+    doc = open_document(path, args)
     if doc.empty:
         raise DocumentError(f"{doc.path}: is empty; there is nothing to compare")
     return doc

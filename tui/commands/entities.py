@@ -13,9 +13,13 @@ import argparse
 import json
 import sys
 
-from annotations.documents import load_document
 from annotations.entities import recognize
-from tui.commands.common import add_encoding_option
+from tui.commands.common import (
+    add_db_option,
+    add_encoding_option,
+    add_refresh_option,
+    open_document,
+)
 
 FORMATS = ("jsonl", "table")
 _LABEL_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green",
@@ -29,15 +33,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list the named entities of a document",
         description="List the people, organisations, places, dates and amounts of a document.",
     )
-    parser.add_argument("file", metavar="FILE", help="a .txt or .md document")
+    parser.add_argument("file", metavar="FILE",
+                        help="a .txt, .md or .html document, or an http(s) address")
     parser.add_argument("--format", choices=FORMATS, default="jsonl",
                         help="one JSON object per entity, or a table for reading (default: jsonl)")
     add_encoding_option(parser)
+    add_refresh_option(parser)
+    add_db_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = load_document(args.file, getattr(args, "encoding", None))
+    doc = open_document(args.file, args)
     ents = recognize(doc.text)
     if args.format == "jsonl":
         out = sys.stdout

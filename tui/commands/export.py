@@ -21,7 +21,12 @@ from annotations.export_markdown import export_markdown
 from annotations.output_files import check_output, write_text
 from annotations.store import open_store
 from annotations.w3c import to_w3c_list
-from tui.commands.common import add_db_option, add_encoding_option, open_requested
+from tui.commands.common import (
+    add_db_option,
+    add_encoding_option,
+    add_refresh_option,
+    open_requested,
+)
 from tui.safe_text import one_line
 
 FORMATS = ("markdown", "json")
@@ -47,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="markdown (default) or json (W3C Web Annotation)")
     add_db_option(parser)
     add_encoding_option(parser)
+    add_refresh_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -55,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if output is not None:
         check_output(output, force=args.force)
     store = open_store(args.db)
-    docs, anns = open_requested(store, args.files, args.encoding)
+    docs, anns = open_requested(store, args.files, args.encoding, args)
     if not anns and not args.files:
         raise SidelightError(f"{store.path}: no annotations to export")
     if args.format == "json":

@@ -22,7 +22,12 @@ from annotations.documents import Document
 from annotations.model import Annotation, Target
 from annotations.store import open_store
 from annotations.w3c import to_w3c_list
-from tui.commands.common import add_db_option, add_encoding_option, open_requested
+from tui.commands.common import (
+    add_db_option,
+    add_encoding_option,
+    add_refresh_option,
+    open_requested,
+)
 from tui.safe_text import one_line
 
 FORMATS = ("table", "json")
@@ -48,12 +53,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="a table for reading, or W3C Web Annotation JSON (default: table)")
     add_db_option(parser)
     add_encoding_option(parser)
+    add_refresh_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
-    docs, anns = open_requested(store, args.files, args.encoding)
+    docs, anns = open_requested(store, args.files, args.encoding, args)
     anns = sorted(anns, key=_order)
     if args.format == "json":
         # ASCII escapes keep every control character of a quote or note off the terminal.

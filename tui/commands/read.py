@@ -10,10 +10,15 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotations.documents import Document, load_document
+from annotations.documents import Document
 from annotations.errors import DocumentError, SidelightError
 from annotations.locations import seed_paths
-from tui.commands.common import add_db_option, add_encoding_option
+from tui.commands.common import (
+    add_db_option,
+    add_encoding_option,
+    add_refresh_option,
+    open_document,
+)
 
 MAX_DOCUMENTS = 4
 
@@ -25,9 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
             "Read up to four documents side by side (no files: the bundled sample articles)."
         ),
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="a .txt or .md document")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="a .txt, .md or .html document, or an http(s) address")
     add_db_option(parser)
     add_encoding_option(parser)
+    add_refresh_option(parser)
     return parser
 
 
@@ -42,14 +49,17 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def load_documents(
-    paths: Sequence[str | Path], encoding: str | None = None
+    paths: Sequence[str | Path], encoding: str | None = None,
+    args: argparse.Namespace | None = None,
 ) -> tuple[list[Document], list[str]]:
-    """The documents that opened, and a one-line message for each that did not."""
+    """The documents that opened, and a one-line message for each that did not (a page that
+    cannot be fetched does not keep the others from opening)."""
+    opts = args if args is not None else argparse.Namespace(encoding=encoding, db=None)
     docs: list[Document] = []
     failures: list[str] = []
     for path in paths:
         try:
-            docs.append(load_document(path, encoding))
+            docs.append(open_document(str(path), opts))
         except DocumentError as err:
             failures.append(str(err))
     return docs, failures
@@ -59,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     paths: list[str | Path] = list(args.files) if args.files else list(seed_paths())
     if not paths:
         raise SidelightError("no documents given and no bundled seeds found; name a file")
-    docs, failures = load_documents(paths, args.encoding)
+    docs, failures = load_documents(paths, args.encoding, args)
     if not docs:
         raise DocumentError(failures[0] if len(failures) == 1 else "; ".join(failures))
 

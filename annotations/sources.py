@@ -1,0 +1,96 @@
+"""Opening what the user names: a file by its path, or a web article by its address.
+
+A web article is read from the snapshot library when it has been read before (so it opens
+offline and its annotations point into the text the user annotated); it is fetched, extracted
+and kept as a new snapshot the first time, or when ``refresh`` asks for the page as it is now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from annotations.documents import Document, is_url, load_document
+from annotations.errors import DocumentError
+from annotations.locations import resolve_db_path
+from annotations.model import Annotation, now_iso
+from annotations.web.model import PageMeta
+from annotations.web.snapshots import SnapshotLibrary
+
+
+def snapshot_library(db: str | Path | None = None) -> SnapshotLibrary:
+    """The snapshots beside the store: the annotations and the text they point into travel
+    together (the default store, and so the library, is in the per-user data directory)."""
+    return SnapshotLibrary(resolve_db_path(str(db) if db else None).parent / "snapshots")
+
+
+def open_source(source: str | Path, encoding: str | None = None, *,
+                library: SnapshotLibrary | None = None, refresh: bool = False,
+                offline: bool = False) -> Document:
+    """The document ``source`` names. Raises DocumentError with a one-line reason."""
+    if isinstance(source, str) and is_url(source):
+        return open_url(source, library or snapshot_library(), refresh=refresh,
+                        offline=offline)
+    return load_document(source, encoding)
+
+
+def open_url(url: str, library: SnapshotLibrary, *, refresh: bool = False,
+             offline: bool = False) -> Document:
+    from annotations.web.fetch import fetch_page, normalise_url
+
+    url = normalise_url(url)
+    if not refresh:
+        entry = library.latest(url)
+        if entry is not None:
+            return library.document(entry)
+    if offline:
+        raise DocumentError(f"{url}: no snapshot of it in {library.root}; open it once to fetch it")
+    from annotations.web.page import html_document
+
+    page = fetch_page(url)
+    fetched = now_iso()
+    meta = PageMeta(fetched=fetched, requested_url=url, final_url=page.final_url)
+    doc = html_document(url, page.html, page.final_url, meta)
+    entry = library.save(url, page.body, doc, fetched, page.final_url, page.redirects)
+    assert doc.web is not None
+    return replace(doc, web=replace(doc.web, snapshot=entry.snapshot))
+
+
+@dataclass(frozen=True, slots=True)
+class Reanchored:
+    """How a refreshed page's annotations fared against its new text."""
+
+    source: str
+    kept: int
+    moved: int
+    orphaned: int
+
+    def message(self) -> str:
+        total = self.kept + self.moved + self.orphaned
+        if not total:
+            return f"{self.source}: fetched again; no annotations on it"
+        return (f"{self.source}: fetched again; {total} annotation{'s' if total != 1 else ''}: "
+                f"{self.kept} unchanged, {self.moved} moved, {self.orphaned} orphaned "
+                "(kept, flagged)")
+
+
+def reanchor_report(source: str, before: Sequence[Annotation],
+                    after: Sequence[Annotation]) -> Reanchored:
+    """Compare the targets on ``source`` before and after the page was read again."""
+    old = {a.id: a for a in before}
+    kept = moved = orphaned = 0
+    for ann in after:
+        prev = old.get(ann.id)
+        if prev is None:
+            continue
+        for t_old, t_new in zip(prev.targets, ann.targets, strict=False):
+            if t_new.source != source or not t_new.has_range:
+                continue
+            if t_new.orphan:
+                orphaned += 1
+            elif (t_new.start, t_new.end) != (t_old.start, t_old.end):
+                moved += 1
+            else:
+                kept += 1
+    return Reanchored(source, kept, moved, orphaned)

@@ -1,0 +1,138 @@
+"""Web articles through the command line, against a real local server: annotate a page, read
+it back offline, refresh a changed page, compare two outlets, list and remove snapshots."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from web_server import PageServer, Response, article, web_server_fixture  # noqa: F401
+
+from benchmarks.web_pages import build_page
+
+
+def sidelight(*args: str, db: Path, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update(SIDELIGHT_DB=str(db), SIDELIGHT_FETCH_TIMEOUT="2")
+    proc = subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True,
+                          text=True, env=env, timeout=60)
+    if ok:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def _notes(url: str, db: Path) -> list[dict]:
+    return json.loads(sidelight("notes", url, "--format", "json", db=db).stdout)
+
+
+def test_annotate_a_page_then_read_it_offline(web_server: PageServer, db_path: Path) -> None:
+    url = web_server.url("/herald/story")
+    herald = article("portal")
+    quote = herald.paragraphs[1][:40]
+    ann_id = sidelight("annotate", url, "--quote", quote, "--note", "check this", db=db_path
+                       ).stdout.strip()
+    assert web_server.requests == ["/herald/story"]
+    web_server.stop()
+    # Offline: the snapshot answers, the annotation is where it was.
+    (found,) = _notes(url, db_path)
+    assert found["id"] == f"urn:uuid:{ann_id}"
+    target = found["target"]
+    assert target["source"] == url
+    selectors = {s["type"]: s for s in target["selector"]}
+    assert selectors["TextQuoteSelector"]["exact"] == quote
+    # With no names, notes opens every annotated source, the page from its snapshot.
+    table = sidelight("notes", db=db_path).stdout
+    assert "check this" in table and "orphan" not in table.lower()
+    exported = sidelight("export", url, db=db_path).stdout
+    assert herald.outlet in exported and quote in exported
+    snapshots = db_path.parent / "snapshots"
+    assert len(list((snapshots / "html").glob("*.html"))) == 1
+
+
+def test_refresh_follows_moved_words_and_orphans_removed_ones(
+    web_server: PageServer, db_path: Path
+) -> None:
+    url = web_server.url("/herald/story")
+    herald = article("portal")
+    kept, dropped = herald.paragraphs[2][:50], herald.paragraphs[3][:50]
+    sidelight("annotate", url, "--quote", kept, db=db_path)
+    sidelight("annotate", url, "--quote", dropped, db=db_path)
+    # The page changes: a new first paragraph, and the fourth paragraph is gone.
+    changed = herald.__class__(**{**{f: getattr(herald, f) for f in herald.__slots__},
+                                  "paragraphs": ("Update: this story was corrected.",
+                                                 *herald.paragraphs[:3],
+                                                 *herald.paragraphs[4:])})
+    web_server.pages["/herald/story"] = Response(body=build_page(changed, "portal"))
+    # Without --refresh the snapshot is used: nothing is fetched, nothing moves.
+    before = _notes(url, db_path)
+    assert web_server.requests == ["/herald/story"]
+    proc = sidelight("notes", url, "--refresh", db=db_path)
+    assert "fetched again; 2 annotations: 0 unchanged, 1 moved, 1 orphaned" in proc.stderr
+    after = {a["id"]: a for a in _notes(url, db_path)}
+    for old in before:
+        new = after[old["id"]]
+        quote = next(s for s in new["target"]["selector"] if s["type"] == "TextQuoteSelector")
+        if quote["exact"] == kept:
+            assert not new["target"].get("sidelight:orphan")
+        else:
+            assert new["target"]["sidelight:orphan"] is True
+    listing = json.loads(sidelight("library", "--format", "json", db=db_path).stdout)
+    assert listing[0]["snapshots"] == 2 and listing[0]["annotations"] == 2
+
+
+def test_entities_and_compare_of_two_outlets(web_server: PageServer, db_path: Path) -> None:
+    a, b = web_server.url("/herald/story"), web_server.url("/courier/story")
+    ents = sidelight("entities", a, db=db_path).stdout
+    assert ents.strip() and "charset" not in ents
+    report = sidelight("compare", a, b, db=db_path).stdout
+    assert article("portal").headline.split()[0] in report
+    assert article("legacy").outlet in report or article("legacy").headline[:20] in report
+
+
+def test_redirect_is_shown_and_the_page_named_as_asked(
+    web_server: PageServer, db_path: Path
+) -> None:
+    url = web_server.url("/old-address")
+    proc = sidelight("entities", url, db=db_path)
+    assert f"{url} was redirected to {web_server.url('/herald/story')}" in proc.stderr
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("/missing", "not found (HTTP 404)"), ("/report.pdf", "is not a web page"),
+])
+def test_fetch_failures_exit_1_with_one_line(
+    web_server: PageServer, db_path: Path, path: str, expected: str
+) -> None:
+    proc = sidelight("annotate", web_server.url(path), "--quote", "x", db=db_path, ok=False)
+    assert proc.returncode == 1
+    assert expected in proc.stderr and proc.stderr.count("\n") == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_file_urls_are_refused(db_path: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read me", encoding="utf-8")
+    proc = sidelight("entities", secret.as_uri(), db=db_path, ok=False)
+    assert proc.returncode == 1
+    assert "no such file" in proc.stderr or "only http" in proc.stderr
+    assert "do not read me" not in proc.stdout + proc.stderr
+
+
+def test_library_lists_and_removes_keeping_orphans(web_server: PageServer, db_path: Path) -> None:
+    url = web_server.url("/herald/story")
+    sidelight("annotate", url, "--quote", article("portal").paragraphs[1][:30], db=db_path)
+    sidelight("entities", web_server.url("/courier/story"), db=db_path)
+    table = sidelight("library", db=db_path).stdout
+    assert article("portal").outlet in table and article("legacy").outlet in table
+    out = sidelight("library", "--remove", url, db=db_path).stdout
+    assert "1 annotation kept as orphans" in out
+    listing = json.loads(sidelight("library", "--format", "json", db=db_path).stdout)
+    assert [r["url"] for r in listing] == [web_server.url("/courier/story")]
+    (note,) = json.loads(sidelight("notes", "--format", "json", db=db_path).stdout)
+    assert note["target"]["sidelight:orphan"] is True
+    missing = sidelight("library", "--remove", url, db=db_path, ok=False)
+    assert missing.returncode == 1 and "not in the snapshot library" in missing.stderr
