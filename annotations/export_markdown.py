@@ -21,6 +21,7 @@ from annotations.documents import Document
 from annotations.markdown_escape import blockquote, escape_inline
 from annotations.markdown_notes import CHECKERS, escape_note, has_html, plain_note
 from annotations.model import Annotation, Target, now_iso
+from annotations.web.model import PageMeta
 
 TITLE = "Annotations from sidelight"
 # Section headings the export writes (levels 1-4); a note sits below its section's level.
@@ -218,6 +219,21 @@ def _yaml(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def _web_lines(web: PageMeta) -> list[str]:
+    """What a web article adds to its source's header: outlet, authors, address, snapshot."""
+    lines = [
+        f"Outlet: {escape_inline(web.site_name) if web.site_name else 'not given'}  ",
+        f"Authors: {escape_inline(', '.join(web.authors)) if web.authors else 'not given'}  ",
+    ]
+    if web.url:
+        lines.append(f"Canonical address: {escape_inline(web.url)}  ")
+    if web.fetched:
+        lines.append(f"Fetched: {escape_inline(web.fetched)} (snapshot "
+                     f"{escape_inline(web.snapshot[:12])})  ")
+    lines[-1] = lines[-1].rstrip()
+    return lines
+
+
 def _source_section(
     out: _Lines,
     source: _Source,
@@ -232,7 +248,12 @@ def _source_section(
     ]
     out.heading(2, f"{n}. {escape_inline(source.title)}")
     out.add(f"Path: {escape_inline(source.path)}  ")
-    out.add(f"Date: {escape_inline(source.date) if source.date else 'not given'}")
+    web = source.doc.web if source.doc is not None else None
+    if web is None:
+        out.add(f"Date: {escape_inline(source.date) if source.date else 'not given'}")
+    else:
+        out.add(f"Date: {escape_inline(source.date) if source.date else 'not given'}  ")
+        out.add(*_web_lines(web))
     if source.doc is None:
         why = "not found" if source.missing else "not read for this export"
         out.add("", f"*(source file {why}: quotes and positions are the last ones stored)*")

@@ -17,7 +17,7 @@ from benchmarks.web_pages import build_page
 
 def sidelight(*args: str, db: Path, ok: bool = True) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env.update(SIDELIGHT_DB=str(db), SIDELIGHT_FETCH_TIMEOUT="2")
+    env.update(SIDELIGHT_DB=str(db), SIDELIGHT_FETCH_TIMEOUT="2", COLUMNS="250")
     proc = subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True,
                           text=True, env=env, timeout=60)
     if ok:
