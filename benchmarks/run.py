@@ -17,7 +17,7 @@ from rich.table import Table
 from benchmarks.figures import Figure
 
 BENCHES: tuple[str, ...] = ("bench_store", "bench_reliability", "bench_compare", "bench_entities",
-                            "bench_view", "bench_hostile", "bench_anchoring")
+                            "bench_view", "bench_hostile", "bench_anchoring", "bench_extraction")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -149,3 +149,30 @@ def test_reader_start_up_does_not_import_the_extractor() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_extraction_quality_on_the_benchmark_pages() -> None:
+    from benchmarks.bench_extraction import quality
+
+    _, q = quality()
+    assert q["precision"] >= 0.95 and q["recall"] >= 0.95
+    assert q["meta_all"] >= 0.95
+
+
+def test_page_title_read_from_the_wrong_end_and_microdata_authors() -> None:
+    page = """<html><head><title>Metro Wire - Floods close the coast road</title>
+    <meta property="og:site_name" content="Metro Wire"></head><body>
+    <div itemscope itemtype="https://schema.org/Article">
+    <span itemprop="author" itemscope><span itemprop="name">Ana Silva</span></span>
+    <span itemprop="author" itemscope><span itemprop="name">Li Wei</span></span>
+    <p class="date">March 5, 2024</p>
+    <p>Heavy rain closed the coast road on Tuesday, and the council opened two shelters for
+    families who had to leave their homes near the river overnight.</p>
+    <p>Engineers said the road would stay shut until the water level drops below the
+    warning mark, which could take several days.</p>
+    <p>© 2024 Metro Wire</p></div></body></html>"""
+    result = extract_article(page, "https://wire.example/floods")
+    assert result.meta.title == "Floods close the coast road"
+    assert result.meta.authors == ("Ana Silva", "Li Wei")
+    assert "March 5, 2024" not in result.text and "©" not in result.text
+    assert result.text.startswith("Floods close the coast road\n\nHeavy rain")
