@@ -1,13 +1,24 @@
-"""Shared fixtures. Textual runs without animations in every test."""
+"""Shared fixtures and Pilot helpers (import them with ``from conftest import ...``).
+Textual runs without animations in every test."""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import os
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+# Before Textual is imported: it reads the setting once.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
+
+from annotations.documents import Document, load_document
+from annotations.store import AnnotationStore
+from tui.app import SidelightApp
+from tui.settings import Settings
 
 
 @pytest.fixture
@@ -24,3 +35,59 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "annotations.json"
     monkeypatch.setenv("SIDELIGHT_DB", str(path))
     return path
+
+
+# --- Pilot helpers shared by the reader tests ---------------------------------------------
+
+ALPHA = (
+    "Alpha report\n\n"
+    "The council met on Monday. The mayor said the budget was final.\n\n"
+    "Critics said the budget was not final at all. The mayor declined to comment.\n"
+)
+BETA = (
+    "Beta report\n\n"
+    "On Monday the mayor presented the budget. Critics were unconvinced.\n"
+)
+COMPARE_DATA = Path(__file__).parent / "data" / "compare"
+
+
+def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test in its own event loop (fixtures pass through)."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(fn(*args, **kwargs))
+
+    return run
+
+
+def alpha_beta(tmp_path: Path) -> list[Document]:
+    """Two short reports (ALPHA, BETA) written to ``tmp_path`` and opened."""
+    a = tmp_path / "alpha.txt"
+    b = tmp_path / "beta.txt"
+    a.write_text(ALPHA)
+    b.write_text(BETA)
+    return [load_document(a), load_document(b)]
+
+
+def compare_docs(*names: str) -> list[Document]:
+    """Documents of tests/data/compare, by file name."""
+    return [load_document(COMPARE_DATA / n) for n in names]
+
+
+def reader_app(docs: list[Document], db_path: Path, **settings: object) -> SidelightApp:
+    """The reader on ``docs`` with a private store and the given settings (else defaults)."""
+    return SidelightApp(docs, AnnotationStore(db_path), settings=Settings(**settings))  # type: ignore[arg-type]
+
+
+async def search_phrase(pilot: Any, phrase: str) -> None:
+    """/ phrase enter. The phrase is put in the search bar whole: Pilot keys are slow."""
+    await pilot.press("slash")
+    pilot.app.screen.query_one("#search").value = phrase
+    await pilot.press("enter")
+
+
+async def select_phrase(pilot: Any, phrase: str) -> None:
+    """Search the phrase, then select it with v and one e (word end) per word."""
+    await search_phrase(pilot, phrase)
+    await pilot.press("v", *["e"] * len(phrase.split()))

@@ -7,24 +7,20 @@ taken from ``compare_documents`` on the same documents, never written out by han
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import compare_docs, pilot_test, reader_app
 from rich.segment import Segment
 
 from annotations.comparison import Comparison, compare_documents
-from annotations.documents import Document, load_document
+from annotations.documents import Document
 from annotations.store import AnnotationStore
-from tui.app import SidelightApp
 from tui.colors import COMPARE_GLYPHS
 from tui.screens.link_dialog import LinkDialog
 from tui.screens.note_editor import NoteEditor
 from tui.screens.reader import ReaderScreen
-from tui.settings import Settings
 from tui.view import DocumentView
 from tui.widgets.compare_panel import DifferenceList, EntityTable
 from tui.widgets.side_panel import COMPARE_TAB
@@ -32,23 +28,7 @@ from tui.widgets.side_panel import COMPARE_TAB
 DATA = Path(__file__).parent / "data" / "compare"
 
 
-def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    @functools.wraps(fn)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(fn(*args, **kwargs))
-
-    return run
-
-
-def _docs(*names: str) -> list[Document]:
-    return [load_document(DATA / n) for n in names]
-
-
 ALL = ("broadcast.txt", "gazette.md", "wire.txt")
-
-
-def _app(docs: list[Document], db_path: Path) -> SidelightApp:
-    return SidelightApp(docs, AnnotationStore(db_path), settings=Settings())
 
 
 async def _compared(pilot: Any) -> ReaderScreen:
@@ -87,7 +67,7 @@ def _row_segments(view: DocumentView, offset: int) -> list[Segment]:
 
 @pytest.fixture(scope="module")
 def reference() -> Comparison:
-    return _reference(_docs(*ALL))
+    return _reference(compare_docs(*ALL))
 
 
 def _store_link(docs: list[Document], db_path: Path, relation: str, note: str = "") -> None:
@@ -117,7 +97,7 @@ async def _open_link_dialog(pilot: Any, reader: ReaderScreen) -> None:
 async def test_gutter_marks_each_sentence_with_a_glyph_and_the_legend_explains(
     db_path: Path, config_dir: Path, reference: Comparison
 ) -> None:
-    app = _app(_docs(*ALL), db_path)
+    app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = await _compared(pilot)
         assert "5 differences" in str(app.query_one("#status-progress").render())
@@ -160,7 +140,7 @@ async def test_gutter_marks_each_sentence_with_a_glyph_and_the_legend_explains(
 async def test_equals_jumps_the_other_panes_to_the_counterpart(
     db_path: Path, config_dir: Path, reference: Comparison
 ) -> None:
-    app = _app(_docs(*ALL), db_path)
+    app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = await _compared(pilot)
         first = reader.panes[0]
@@ -183,7 +163,7 @@ async def test_equals_jumps_the_other_panes_to_the_counterpart(
 async def test_synced_scrolling_follows_the_alignment_without_feedback(
     db_path: Path, config_dir: Path, reference: Comparison
 ) -> None:
-    app = _app(_docs(*ALL), db_path)
+    app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = await _compared(pilot)
         first, second, third = reader.panes
@@ -210,9 +190,9 @@ async def test_synced_scrolling_follows_the_alignment_without_feedback(
 async def test_synced_scrolling_follows_the_mouse_wheel_too(
     db_path: Path, config_dir: Path
 ) -> None:
-    docs = _docs("broadcast.txt", "gazette.md")
+    docs = compare_docs("broadcast.txt", "gazette.md")
     reference = _reference(docs)
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(100, 16)) as pilot:
         reader = await _compared(pilot)
         first, second = reader.panes
@@ -244,7 +224,7 @@ async def test_synced_scrolling_follows_the_mouse_wheel_too(
 async def test_next_and_previous_difference_show_both_sides(
     db_path: Path, config_dir: Path, reference: Comparison
 ) -> None:
-    app = _app(_docs(*ALL), db_path)
+    app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = await _compared(pilot)
         await pilot.press("tab")  # the gazette has a difference with each other source
@@ -269,7 +249,7 @@ async def test_next_and_previous_difference_show_both_sides(
 async def test_next_unique_walks_passages_only_this_source_tells(
     db_path: Path, config_dir: Path, reference: Comparison
 ) -> None:
-    app = _app(_docs(*ALL), db_path)
+    app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = await _compared(pilot)
         view = reader.pane.view
@@ -288,7 +268,7 @@ async def test_next_unique_walks_passages_only_this_source_tells(
 async def test_compare_panel_entities_jump_to_mentions_and_differences_to_both_sides(
     db_path: Path, config_dir: Path, reference: Comparison
 ) -> None:
-    app = _app(_docs(*ALL), db_path)
+    app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = await _compared(pilot)
         await pilot.press("C")
@@ -324,7 +304,7 @@ async def test_compare_panel_entities_jump_to_mentions_and_differences_to_both_s
 async def test_with_one_document_comparison_asks_for_a_second(
     db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(_docs("wire.txt"), db_path)
+    app = reader_app(compare_docs("wire.txt"), db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -342,8 +322,8 @@ async def test_with_one_document_comparison_asks_for_a_second(
 async def test_link_note_is_made_drawn_listed_edited_deleted_and_undone(
     db_path: Path, config_dir: Path
 ) -> None:
-    docs = _docs("broadcast.txt", "gazette.md")
-    app = _app(docs, db_path)
+    docs = compare_docs("broadcast.txt", "gazette.md")
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = await _compared(pilot)
         first, second = reader.panes
@@ -398,9 +378,9 @@ async def test_link_note_is_made_drawn_listed_edited_deleted_and_undone(
 async def test_link_is_edited_from_the_annotation_list(
     db_path: Path, config_dir: Path
 ) -> None:
-    docs = _docs("broadcast.txt", "gazette.md")
+    docs = compare_docs("broadcast.txt", "gazette.md")
     _store_link(docs, db_path, "agrees")
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = app.reader
         await pilot.pause()
@@ -422,8 +402,8 @@ async def test_link_is_edited_from_the_annotation_list(
 
 @pilot_test
 async def test_escape_cancels_a_link_at_every_step(db_path: Path, config_dir: Path) -> None:
-    docs = _docs("broadcast.txt", "gazette.md")
-    app = _app(docs, db_path)
+    docs = compare_docs("broadcast.txt", "gazette.md")
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = app.reader
         await pilot.pause()
@@ -453,8 +433,8 @@ async def test_escape_cancels_a_link_at_every_step(db_path: Path, config_dir: Pa
 
 @pilot_test
 async def test_own_word_must_be_typed(db_path: Path, config_dir: Path) -> None:
-    docs = _docs("broadcast.txt", "gazette.md")
-    app = _app(docs, db_path)
+    docs = compare_docs("broadcast.txt", "gazette.md")
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = app.reader
         await pilot.pause()
@@ -471,9 +451,9 @@ async def test_own_word_must_be_typed(db_path: Path, config_dir: Path) -> None:
 @pilot_test
 async def test_links_are_exported(db_path: Path, config_dir: Path, tmp_path: Path) -> None:
     pytest.importorskip("annotations.export_markdown")
-    docs = _docs("broadcast.txt", "gazette.md")
+    docs = compare_docs("broadcast.txt", "gazette.md")
     _store_link(docs, db_path, "same-claim", "the fund")
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         out = tmp_path / "notes.md"
@@ -488,7 +468,7 @@ async def test_links_are_exported(db_path: Path, config_dir: Path, tmp_path: Pat
 async def test_help_and_palette_list_the_comparison_keys(
     db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(_docs("broadcast.txt", "gazette.md"), db_path)
+    app = reader_app(compare_docs("broadcast.txt", "gazette.md"), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         rows = {r.description: r.keys for r in app.reader_key_rows()}

@@ -6,13 +6,13 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
+from conftest import pilot_test, reader_app
 from textual.geometry import Region
 
 from annotations.comparison import EntityRow
 from annotations.documents import Document, load_document
 from annotations.entities import LABELS
 from annotations.locations import seed_paths
-from tests.test_app_reader import _app, _reader, pilot_test
 from tui.app import SidelightApp
 from tui.labels import LABEL_NAMES, SHORT_WIDTH, label_order, plain_name, short_name
 from tui.screens.reader import MIN_PANE_WIDTH, pane_columns
@@ -37,7 +37,7 @@ def _four(tmp_path: Path, n: int = 4) -> list[Document]:
 
 
 def _regions(app: SidelightApp) -> list[Region]:
-    return [p.region for p in _reader(app).panes]
+    return [p.region for p in app.reader.panes]
 
 
 def _layout(app: SidelightApp) -> set[str]:
@@ -57,10 +57,10 @@ def test_pane_columns_all_then_two_then_one() -> None:
 async def test_four_documents_at_160_columns_sit_two_by_two(
     tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(_four(tmp_path), db_path)
+    app = reader_app(_four(tmp_path), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        reader = _reader(app)
+        reader = app.reader
         assert reader.side.display
         assert _layout(app) == {"grid"}
         r = _regions(app)
@@ -94,7 +94,7 @@ async def test_four_documents_at_160_columns_sit_two_by_two(
 async def test_three_documents_in_the_grid_the_third_spans_the_row(
     tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(_four(tmp_path, 3), db_path)
+    app = reader_app(_four(tmp_path, 3), db_path)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         assert _layout(app) == {"grid"}
@@ -107,7 +107,7 @@ async def test_three_documents_in_the_grid_the_third_spans_the_row(
 async def test_two_documents_at_200_columns_sit_side_by_side(
     tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(_four(tmp_path, 2), db_path)
+    app = reader_app(_four(tmp_path, 2), db_path)
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         assert _layout(app) == set()
@@ -120,12 +120,12 @@ async def test_two_documents_at_200_columns_sit_side_by_side(
 async def test_panes_stack_when_two_do_not_fit_and_pair_up_when_they_do(
     tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(_four(tmp_path), db_path)
+    app = reader_app(_four(tmp_path), db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         # 80 columns hold two panes of MIN_PANE_WIDTH (as two documents sit side by side
         # at 80 columns): four documents go two by two rather than four rows of four lines.
-        assert not _reader(app).side.display
+        assert not app.reader.side.display
         assert _layout(app) == {"grid"}
         await pilot.resize_terminal(2 * MIN_PANE_WIDTH - 2, 24)
         await pilot.pause()
@@ -145,10 +145,10 @@ async def test_panes_stack_when_two_do_not_fit_and_pair_up_when_they_do(
 async def test_compare_view_widens_the_panel_beside_the_grid(
     tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(_four(tmp_path), db_path)
+    app = reader_app(_four(tmp_path), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        reader = _reader(app)
+        reader = app.reader
         reader.show_tab(COMPARE_TAB)
         await pilot.pause()
         assert reader.side.has_class("wide")
@@ -196,11 +196,11 @@ async def test_legend_palette_and_status_use_plain_names(
     db_path: Path, config_dir: Path
 ) -> None:
     docs = [load_document(p) for p in seed_paths()[:2]]
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        reader = _reader(app)
+        reader = app.reader
         legend = reader.side.query_one(Legend)
         shown = [str(legend.get_option_at_index(i).prompt) for i in range(legend.option_count)]
         labels = list(reader.side.label_order())

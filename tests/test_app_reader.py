@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import (
+    ALPHA,
+    BETA,
+    alpha_beta,
+    pilot_test,
+    reader_app,
+    search_phrase,
+    select_phrase,
+)
 
 from annotations.documents import Document, load_document
 from annotations.errors import StoreError
@@ -23,73 +29,28 @@ from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, load_settings
 from tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, NOTES_TAB
 
-ALPHA = (
-    "Alpha report\n\n"
-    "The council met on Monday. The mayor said the budget was final.\n\n"
-    "Critics said the budget was not final at all. The mayor declined to comment.\n"
-)
-BETA = (
-    "Beta report\n\n"
-    "On Monday the mayor presented the budget. Critics were unconvinced.\n"
-)
-
-
-def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test in its own event loop (fixtures pass through)."""
-
-    @functools.wraps(fn)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(fn(*args, **kwargs))
-
-    return run
-
-
-def _docs(tmp_path: Path) -> list[Document]:
-    a = tmp_path / "alpha.txt"
-    b = tmp_path / "beta.txt"
-    a.write_text(ALPHA)
-    b.write_text(BETA)
-    return [load_document(a), load_document(b)]
-
-
-def _app(docs: list[Document], db_path: Path, **settings: object) -> SidelightApp:
-    return SidelightApp(docs, AnnotationStore(db_path), settings=Settings(**settings))  # type: ignore[arg-type]
-
 
 def _reader(app: SidelightApp) -> ReaderScreen:
     return app.reader
 
 
-async def _search(pilot, phrase: str) -> None:  # type: ignore[no-untyped-def]
-    """/ phrase enter. The phrase is put in the search bar whole: Pilot keys are slow."""
-    await pilot.press("slash")
-    pilot.app.screen.query_one("#search").value = phrase
-    await pilot.press("enter")
-
-
-async def _select_phrase(pilot, phrase: str) -> None:  # type: ignore[no-untyped-def]
-    """Search the phrase, then select it with v and one e (word end) per word."""
-    await _search(pilot, phrase)
-    await pilot.press("v", *["e"] * len(phrase.split()))
-
-
 async def _highlight_phrase(pilot: Any, phrase: str) -> None:
     """Select ``phrase`` in the focused pane and highlight it with ``h``."""
-    await _select_phrase(pilot, phrase)
+    await select_phrase(pilot, phrase)
     await pilot.press("h")
     await pilot.pause()
 
 
 @pytest.fixture
 def docs(tmp_path: Path) -> list[Document]:
-    return _docs(tmp_path)
+    return alpha_beta(tmp_path)
 
 
 @pilot_test
 async def test_opens_documents_side_by_side_with_titles(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         reader = _reader(app)
@@ -107,10 +68,10 @@ async def test_opens_documents_side_by_side_with_titles(
 async def test_search_moves_to_hits_and_wraps(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         view = _reader(app).pane.view
-        await _search(pilot, "budget")
+        await search_phrase(pilot, "budget")
         first = ALPHA.index("budget")
         second = ALPHA.index("budget", first + 1)
         assert view.cursor == first
@@ -122,9 +83,9 @@ async def test_search_moves_to_hits_and_wraps(
         await pilot.press("N")
         assert view.cursor == second
         # Smartcase: a capital makes the search case-sensitive.
-        await _search(pilot, "Critics")
+        await search_phrase(pilot, "Critics")
         assert view.cursor == ALPHA.index("Critics")
-        await _search(pilot, "nowhere to be found")
+        await search_phrase(pilot, "nowhere to be found")
         assert "Not found" in _reader(app).status.message
 
 
@@ -132,10 +93,10 @@ async def test_search_moves_to_hits_and_wraps(
 async def test_highlight_selection_is_saved_and_undone(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = _reader(app)
-        await _select_phrase(pilot, "the budget")
+        await select_phrase(pilot, "the budget")
         assert reader.pane.view.selection == (
             ALPHA.index("the budget"), ALPHA.index("the budget") + len("the budget"),
         )
@@ -159,7 +120,7 @@ async def test_highlight_selection_is_saved_and_undone(
 async def test_h_without_selection_explains(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("h")
         assert "Nothing selected" in _reader(app).status.message
@@ -170,9 +131,9 @@ async def test_h_without_selection_explains(
 async def test_note_editor_saves_with_ctrl_s_and_edits(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await _select_phrase(pilot, "declined")
+        await select_phrase(pilot, "declined")
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
@@ -197,9 +158,9 @@ async def test_note_editor_saves_with_ctrl_s_and_edits(
 async def test_escape_leaves_the_editor_after_a_warning(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await _select_phrase(pilot, "mayor")
+        await select_phrase(pilot, "mayor")
         await pilot.press("a", *"draft")
         await pilot.press("escape")
         await pilot.pause()
@@ -214,7 +175,7 @@ async def test_escape_leaves_the_editor_after_a_warning(
 async def test_failed_save_keeps_the_editor_and_the_text(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = _reader(app)
         real_add = reader.store.add
@@ -223,7 +184,7 @@ async def test_failed_save_keeps_the_editor_and_the_text(
             raise StoreError(f"{db_path}: disk full; free some space")
 
         reader.store.add = failing_add  # type: ignore[method-assign]
-        await _select_phrase(pilot, "mayor")
+        await select_phrase(pilot, "mayor")
         await pilot.press("a", *"keep me", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
@@ -239,13 +200,13 @@ async def test_failed_save_keeps_the_editor_and_the_text(
 async def test_document_note_colour_cycle_and_delete(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("A", *"about the whole piece", "ctrl+s")
         await pilot.pause()
         notes = [a for a in AnnotationStore(db_path).all() if a.kind == "note"]
         assert [n.note for n in notes] == ["about the whole piece"]
-        await _select_phrase(pilot, "council")
+        await select_phrase(pilot, "council")
         await pilot.press("h", "c")
         await pilot.pause()
         (hl,) = [a for a in AnnotationStore(db_path).all() if a.kind == "highlight"]
@@ -266,7 +227,7 @@ async def test_next_and_previous_annotation(
     starts = [ALPHA.index("council"), ALPHA.index("Critics"), ALPHA.index("declined")]
     for s in starts:
         store.add(new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, s, s + 5)))
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         view = _reader(app).pane.view
         visited = []
@@ -291,7 +252,7 @@ async def test_panel_lists_annotations_with_orphans_and_jumps(
     store.add(new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, start, start + 7)))
     gone = quote_target(doc.path, doc.fingerprint, "a sentence that is not there " * 3, 2, 20)
     store.add(new_highlight(gone, note="lost words"))
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = _reader(app)
         side = reader.side
@@ -326,7 +287,7 @@ async def test_entities_legend_and_mentions_across_panes(
     db_path: Path, config_dir: Path
 ) -> None:
     docs = [load_document(p) for p in seed_paths()[:2]]
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -372,7 +333,7 @@ async def test_entities_legend_and_mentions_across_panes(
 @pilot_test
 async def test_legend_toggles_with_the_keyboard(db_path: Path, config_dir: Path) -> None:
     docs = [load_document(p) for p in seed_paths()[:2]]
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -394,9 +355,9 @@ async def test_export_writes_markdown_and_asks_before_overwriting(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await _select_phrase(pilot, "the budget")
+        await select_phrase(pilot, "the budget")
         await pilot.press("a", *"check numbers", "ctrl+s")
         await pilot.press("x")
         await pilot.pause()
@@ -426,7 +387,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(
 async def test_help_lists_every_action_and_closes(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -444,11 +405,11 @@ async def test_help_lists_every_action_and_closes(
 async def test_command_palette_runs_pane_actions(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         titles = {c.title for c in app.get_system_commands(_reader(app))}
         assert {"Highlight", "Search", "Export", "Theme"} <= titles
-        await _select_phrase(pilot, "council")
+        await select_phrase(pilot, "council")
         await pilot.press("ctrl+p", *"Highlight")
         await pilot.pause(0.3)
         await pilot.press("enter")
@@ -460,9 +421,9 @@ async def test_command_palette_runs_pane_actions(
 async def test_keymap_from_settings_remaps(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path, keymap={"sidelight.highlight": "H"})
+    app = reader_app(docs, db_path, keymap={"sidelight.highlight": "H"})
     async with app.run_test(size=(160, 50)) as pilot:
-        await _select_phrase(pilot, "council")
+        await select_phrase(pilot, "council")
         await pilot.press("h")
         assert AnnotationStore(db_path).all() == []
         await pilot.press("H")
@@ -492,7 +453,7 @@ async def test_theme_choice_is_remembered(
 async def test_changes_from_another_process_appear_and_nothing_is_lost(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = _reader(app)
         doc = docs[1]
@@ -516,7 +477,7 @@ async def test_changes_from_another_process_appear_and_nothing_is_lost(
 async def test_store_error_while_polling_keeps_the_reader_alive(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = _reader(app)
         await _highlight_phrase(pilot, "council")
@@ -548,7 +509,7 @@ async def test_an_empty_document_says_so(
 ) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    app = _app([load_document(empty)], db_path)
+    app = reader_app([load_document(empty)], db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         reader = _reader(app)
@@ -560,7 +521,7 @@ async def test_an_empty_document_says_so(
 
 @pilot_test
 async def test_quit(docs: list[Document], db_path: Path, config_dir: Path) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -589,7 +550,7 @@ def test_cli_rejects_five_files(tmp_path: Path, capsys: pytest.CaptureFixture[st
 async def test_a_file_changed_on_disk_is_announced_and_not_re_anchored_from_the_old_text(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = _reader(app)
         await _highlight_phrase(pilot, "council")

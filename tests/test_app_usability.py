@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ALPHA, BETA, alpha_beta, pilot_test, reader_app, select_phrase
 
 from annotations.documents import Document, load_document
 from annotations.model import new_highlight, quote_target
 from annotations.store import AnnotationStore
-from tests.test_app_reader import ALPHA, BETA, _app, _docs, _reader, _select_phrase, pilot_test
 from tui.app import SidelightApp
 from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
 from tui.settings import Settings
@@ -20,7 +20,7 @@ from tui.widgets.status import MESSAGE_ROOM, fit_status
 
 @pytest.fixture
 def docs(tmp_path: Path) -> list[Document]:
-    return _docs(tmp_path)
+    return alpha_beta(tmp_path)
 
 
 def _message_width(app: SidelightApp) -> int:
@@ -44,10 +44,10 @@ async def test_the_message_stays_readable_at_80_columns(
     long_b = tmp_path / "003_3a0c9eed804c7a9d.txt"
     long_a.write_text(ALPHA)
     long_b.write_text(BETA)
-    app = _app([load_document(long_a), load_document(long_b)], db_path)
+    app = reader_app([load_document(long_a), load_document(long_b)], db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        reader = _reader(app)
+        reader = app.reader
         reader.status.set_progress("84 entities · 2 differences")
         await pilot.press("h")
         await pilot.pause()
@@ -64,9 +64,9 @@ async def test_the_message_stays_readable_at_80_columns(
 async def test_side_panel_gives_way_when_the_terminal_narrows(
     docs: list[Document], db_path: Path, config_dir: Path
 ) -> None:
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = _reader(app)
+        reader = app.reader
         side = reader.side
         assert side.display
         await pilot.press("tab", "tab")
@@ -109,7 +109,7 @@ async def test_a_failed_document_pops_up_once(
         shown = [n.message for n in app._notifications]
         assert sum("missing.txt" in m for m in shown) == 1
         assert sum("bin.txt" in m for m in shown) == 1
-        message = _reader(app).status.message
+        message = app.reader.status.message
         assert "missing.txt" in message and "1 more" in message
 
 
@@ -119,15 +119,15 @@ async def test_counts_are_singular_for_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    app = _app(docs[:1], db_path)
+    app = reader_app(docs[:1], db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = _reader(app)
+        reader = app.reader
         await app.workers.wait_for_complete()
         await pilot.pause()
         reader.show_entities([[type("E", (), {"label": "ORG", "start": 0, "end": 5,
                                               "text": "Alpha", "key": "ORG:alpha"})()]])
         assert str(app.screen.query_one("#status-progress").render()) == "1 entity"
-        await _select_phrase(pilot, "council")
+        await select_phrase(pilot, "council")
         await pilot.press("h", "x")
         await pilot.pause()
         dialog = app.screen
@@ -148,7 +148,7 @@ async def test_refusing_to_overwrite_says_how_to_go_on(
 ) -> None:
     target = tmp_path / "out.md"
     target.write_text("keep me")
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("x")
         await pilot.pause()
@@ -173,7 +173,7 @@ async def test_refusing_to_overwrite_says_how_to_go_on(
 async def test_enter_on_an_orphan_keeps_the_list_so_d_deletes_it(
     db_path: Path, config_dir: Path, tmp_path: Path
 ) -> None:
-    docs = _docs(tmp_path)
+    docs = alpha_beta(tmp_path)
     doc = docs[1]
     store = AnnotationStore(db_path)
     start = BETA.index("Critics")
@@ -181,9 +181,9 @@ async def test_enter_on_an_orphan_keeps_the_list_so_d_deletes_it(
                                                 start + 7)))
     gone = quote_target(doc.path, doc.fingerprint, "a sentence that is not there " * 3, 2, 20)
     orphan = store.add(new_highlight(gone, note="lost words"))
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = _reader(app)
+        reader = app.reader
         side = reader.side
         await pilot.press("tab", "tab")
         assert app.focused is side.active_list
@@ -212,10 +212,10 @@ async def test_a_narrow_pane_keeps_its_number_and_title(
                                              start + len(word))))
     gone = quote_target(doc.path, doc.fingerprint, "words that are not there " * 3, 2, 20)
     store.add(new_highlight(gone))
-    app = _app([doc, *_docs(tmp_path)[:1]], db_path)
+    app = reader_app([doc, *alpha_beta(tmp_path)[:1]], db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        pane = _reader(app).panes[0]
+        pane = app.reader.panes[0]
         name = pane.query_one(".pane-name")
         assert name.size.width >= pane.size.width // 3
         assert "1 Council" in str(name.render())
@@ -229,7 +229,7 @@ async def test_help_keys_column_is_as_wide_as_the_keys(
 
     from tui.screens.help import help_table
 
-    app = _app(docs, db_path)
+    app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)):
         rows = app.reader_key_rows()
         console = Console(width=96, record=True)

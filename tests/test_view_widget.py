@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import os
-from collections.abc import Callable, Coroutine
-from typing import Any
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 import pytest
+from conftest import pilot_test
 from rich.color import Color
 from textual.app import App, ComposeResult
 
@@ -32,16 +29,6 @@ PROSE = (
     "\n"
     "Last paragraph."
 )
-
-
-def pilot_test(func: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio (no async plugin needed)."""
-
-    @functools.wraps(func)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(func(*args, **kwargs))
-
-    return run
 
 
 class ViewApp(App[None]):

@@ -9,12 +9,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from annotations.documents import Document
 from annotations.model import Annotation, Target
 
 Span = tuple[int, int, str]
+# A place to step to: an offset, or a (pane, offset) pair when the steps cross panes.
+Place = TypeVar("Place", int, tuple[int, int])
 
 
 class EntityLike(Protocol):
@@ -82,11 +84,12 @@ def step(starts: Sequence[int], offset: int, forward: bool) -> tuple[int, bool] 
 
 
 def step_index(
-    starts: Sequence[int], offset: int, forward: bool, current: int | None = None
+    starts: Sequence[Place], offset: Place, forward: bool, current: int | None = None
 ) -> tuple[int, bool] | None:
     """As ``step``, but as an index into ``starts`` (sorted, repeats allowed), so that items
     sharing a start are visited one by one: ``current`` is the item last visited, used when
-    the cursor is still on its start. Returns ``(index, wrapped)``."""
+    the cursor is still on its start. Returns ``(index, wrapped)``. Starts may be offsets or
+    ``(pane, offset)`` pairs, compared in order."""
     if not starts:
         return None
     n = len(starts)

@@ -1,0 +1,172 @@
+"""Annotating: highlights and notes on a selection, notes on a document, colours, delete,
+undo and redo. Every change goes through ``change_store`` (or ``try_change`` from a dialog)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from annotations.model import (
+    COLORS,
+    DEFAULT_COLOR,
+    Annotation,
+    new_document_note,
+    new_highlight,
+)
+from annotations.model import quote_target as make_target
+from tui.safe_text import one_line
+from tui.screens.note_editor import NoteEditor
+from tui.widgets.side_panel import AnnotationList, Entry
+
+if TYPE_CHECKING:
+    from tui.screens.reader import ReaderScreen
+    from tui.widgets.pane import Pane
+
+EMPTY_NOTE = "the note is empty; type it, or press escape to leave"
+
+
+class Annotating:
+    color: str
+
+    def _selection(self: ReaderScreen) -> tuple[Pane, int, int] | None:
+        pane = self.pane
+        sel = pane.view.selection
+        if not sel or sel[0] >= sel[1]:
+            return None
+        return pane, sel[0], sel[1]
+
+    def action_set_color(self: ReaderScreen, name: str) -> None:
+        if name not in COLORS:
+            return
+        self.color = name
+        self._show_mode()
+        self.say(f"New highlights will be {name}")
+
+    def action_highlight(self: ReaderScreen) -> None:
+        found = self._selection()
+        if found is None:
+            self.say("Nothing selected: press v, move the cursor to extend, then h")
+            return
+        pane, start, end = found
+        doc = pane.document
+        ann = new_highlight(
+            make_target(doc.path, doc.fingerprint, doc.text, start, end), color=self.color
+        )
+
+        def done(_: object) -> str:
+            pane.view.cancel_visual()
+            self._show_mode()
+            return f"Highlighted “{one_line(ann.target.exact, 60)}” in {self.color} (u undoes)"
+
+        self.change_store(lambda: self.session.add(ann, "highlight"), done)
+
+    def _open_editor(self: ReaderScreen, title: str, text: str,
+                     save: Callable[[str], str | None]) -> None:
+        self.app.push_screen(NoteEditor(title, text, save))
+
+    def action_annotate(self: ReaderScreen) -> None:
+        found = self._selection()
+        if found is not None:
+            pane, start, end = found
+            doc = pane.document
+            target = make_target(doc.path, doc.fingerprint, doc.text, start, end)
+            color = self.color
+
+            def done(_: object) -> str:
+                pane.view.cancel_visual()
+                self._show_mode()
+                return f"Note added on “{one_line(target.exact, 60)}”"
+
+            def save_new(text: str) -> str | None:
+                if not text.strip():
+                    return EMPTY_NOTE
+                ann = new_highlight(target, color=color, note=text)
+                return self.try_change(lambda: self.session.add(ann, "note"), done)
+
+            self._open_editor(f"Note on “{one_line(target.exact, 80)}”", "", save_new)
+            return
+        ann = self.pane.annotation_under_cursor()
+        if ann is None:
+            self.say("Select text first (v and a motion), or put the cursor on a highlight")
+            return
+        self.edit_note(ann)
+
+    def edit_note(self: ReaderScreen, ann: Annotation) -> None:
+        if ann.kind == "link":
+            self.edit_link(ann)
+            return
+
+        def save_edit(text: str) -> str | None:
+            current = self.store.get(ann.id) or ann
+            return self.try_change(
+                lambda: self.session.replace(current, current.edited(note=text), "note"),
+                lambda _: "Note saved")
+
+        quote = next((t.exact for t in ann.targets if t.exact), "")
+        title = f"Note on “{one_line(quote, 80)}”" if quote else "Note on the document"
+        self._open_editor(title, ann.note, save_edit)
+
+    def action_document_note(self: ReaderScreen) -> None:
+        doc = self.pane.document
+
+        def save_doc_note(text: str) -> str | None:
+            if not text.strip():
+                return EMPTY_NOTE
+            return self.try_change(
+                lambda: self.session.add(new_document_note(doc.path, doc.fingerprint, text),
+                                         "note"),
+                lambda _: f"Note added to {one_line(doc.name, 60)}")
+
+        self._open_editor(f"Note on the document {one_line(doc.title, 80)}", "", save_doc_note)
+
+    def _under_cursor(self: ReaderScreen) -> Annotation | None:
+        ann = self.pane.annotation_under_cursor()
+        if ann is None:
+            self.say("No annotation under the cursor ([ and ] move between annotations)")
+        return ann
+
+    def action_cycle_color(self: ReaderScreen) -> None:
+        ann = self._under_cursor()
+        if ann is None:
+            return
+        color = COLORS[(COLORS.index(ann.color) + 1) % len(COLORS)] if ann.color in COLORS \
+            else DEFAULT_COLOR
+        self.change_store(lambda: self.session.replace(ann, ann.edited(color=color), "colour"),
+                          lambda _: f"Colour: {color}")
+
+    def action_delete(self: ReaderScreen) -> None:
+        ann = self._under_cursor()
+        if ann is not None:
+            self.delete(ann)
+
+    def delete(self: ReaderScreen, ann: Annotation) -> None:
+        quote = next((t.exact for t in ann.targets if t.exact), "")
+        self.change_store(lambda: self.session.delete(ann),
+                          lambda _: f"Deleted “{one_line(quote, 60)}” (u undoes)")
+
+    def action_delete_listed(self: ReaderScreen) -> None:
+        entry = self._listed()
+        if entry is not None:
+            self.delete(entry.annotation)
+
+    def action_edit_listed(self: ReaderScreen) -> None:
+        entry = self._listed()
+        if entry is not None:
+            self.edit_note(entry.annotation)
+
+    def _listed(self: ReaderScreen) -> Entry | None:
+        option_list = self.query_one(AnnotationList)
+        index = option_list.highlighted
+        entries = self.side.entries
+        if index is None or not 0 <= index < len(entries):
+            self.say("No annotation chosen in the list")
+            return None
+        return entries[index]
+
+    def action_undo(self: ReaderScreen) -> None:
+        self.change_store(self.session.undo, lambda change: (
+            "Nothing to undo" if change is None else f"Undone: {change.label} (ctrl+r redoes)"))
+
+    def action_redo(self: ReaderScreen) -> None:
+        self.change_store(self.session.redo, lambda change: (
+            "Nothing to redo" if change is None else f"Redone: {change.label}"))

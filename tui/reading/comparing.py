@@ -1,0 +1,215 @@
+"""Comparing the sources: the comparison runs in a thread once entities are known; then
+gutter marks, counterparts (``=``), differences (``<``/``>``), passages only one source tells
+(``U``) and the Compare panel's walks through an entity's mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.worker import Worker, WorkerState
+
+from tui.colors import COMPARE_GLYPHS, COMPARE_WORDS
+from tui.labels import short_name
+from tui.marks import EntityLike
+from tui.safe_text import one_line
+from tui.widgets.compare_panel import ComparePanel, describe_difference
+
+if TYPE_CHECKING:
+    from annotations.comparison import Comparison, Difference, EntityRow
+    from tui.screens.reader import ReaderScreen
+
+
+class Comparing:
+    comparison: Comparison | None
+    compare_note: str
+    _diff_index: dict[int, int]
+
+    def _start_comparison(self: ReaderScreen,
+                          entities: Sequence[Sequence[EntityLike]] | None) -> None:
+        if len(self.documents) < 2:
+            return
+        self.status.set_progress(self._progress("comparing the sources…"))
+        self.compare_sources(list(entities) if entities is not None else None)
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def compare_sources(self: ReaderScreen,
+                        entities: list[Sequence[EntityLike]] | None) -> Comparison:
+        from annotations.comparison import compare_documents
+
+        return compare_documents(self.documents, entities)
+
+    def _progress(self: ReaderScreen, what: str) -> str:
+        if self.entities is None:
+            return what
+        total = sum(len(found) for found in self.entities)
+        return f"{total} entit{'ies' if total != 1 else 'y'} · {what}"
+
+    def on_worker_state_changed(self: ReaderScreen, event: Worker.StateChanged) -> None:
+        if event.worker.group != "compare":
+            return
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            self.show_comparison(event.worker.result)
+            n = len(self.comparison.differences) if self.comparison else 0
+            self.status.set_progress(self._progress(f"{n} difference{'s' if n != 1 else ''}"))
+        elif event.state == WorkerState.ERROR:
+            self.compare_note = f"The sources could not be compared: {event.worker.error}"
+            self.side.compare.show_waiting(self.compare_note, self.palette)
+            self.status.set_progress(self._progress("comparison unavailable"))
+            self.say(self.compare_note, "warning")
+
+    def show_comparison(self: ReaderScreen, comparison: Comparison) -> None:
+        """Gutter marks in every pane and the Compare panel, for this comparison."""
+        self.comparison = comparison
+        for pane in self.panes:
+            pane.show_compare_marks(comparison.marks(pane.index), self.palette)
+        self.side.compare.show(comparison, self.palette)
+
+    def _compared(self: ReaderScreen) -> Comparison | None:
+        """The comparison, or None after saying why there is none yet."""
+        if self.comparison is None:
+            self.say(self.compare_note, "warning" if len(self.documents) < 2 else "information")
+        return self.comparison
+
+    def _tint(self: ReaderScreen, spans: dict[int, tuple[int, int]]) -> None:
+        """Tint one passage per pane (the sentence compared and its counterparts)."""
+        for pane in self.panes:
+            span = spans.get(pane.index)
+            pane.show_compare_tint([span] if span else [], self.palette)
+
+    def _show_in(self: ReaderScreen, index: int, offset: int, *, center: bool = True) -> None:
+        """Put another pane's cursor on ``offset``; a pane in the middle of a keyboard
+        selection only scrolls there, so its selection is kept."""
+        view = self.panes[index].view
+        if view.visual:
+            view.scroll_to_offset(offset, center=center)
+        else:
+            view.move_cursor(offset, center=center)
+
+    def action_counterpart(self: ReaderScreen) -> None:
+        c = self._compared()
+        if c is None:
+            return
+        pane = self.pane
+        sentence = c.sentence_at(pane.index, pane.view.cursor)
+        if sentence is None:
+            self.say("This document has no sentences to compare")
+            return
+        spans = {pane.index: (sentence.start, sentence.end)}
+        told: list[str] = []
+        for cp in sentence.counterparts:
+            spans[cp.doc] = (cp.start, cp.end)
+            self._show_in(cp.doc, cp.start)
+            told.append(f"{COMPARE_GLYPHS[cp.kind]} pane {cp.doc + 1} ({cp.kind})")
+        self._tint(spans)
+        if not told:
+            self.say(f"{COMPARE_GLYPHS['unique']} Only this source tells this sentence")
+            return
+        missing = [str(p.index + 1) for p in self.panes
+                   if p.index != pane.index and p.index not in spans]
+        msg = "Counterpart: " + ", ".join(told)
+        if missing:
+            msg += f"; not told in pane {', '.join(missing)}"
+        differs = [d for d in c.differences_in(pane.index)
+                   if d.a.start <= sentence.start < d.a.end or sentence.start <= d.a.start
+                   < sentence.end]
+        if differs:
+            msg += f" · {describe_difference(differs[0])}"
+        self.say(msg)
+
+    # Differences and passages only one source tells.
+
+    def _difference_step(self: ReaderScreen, forward: bool) -> None:
+        c = self._compared()
+        if c is None:
+            return
+        pane = self.pane
+        diffs = c.differences_in(pane.index)
+
+        def where(index: int, wrapped: bool) -> None:
+            self.show_difference(diffs[index], f"Difference {index + 1} of {len(diffs)}",
+                                 wrapped, forward)
+
+        self.step_to([(pane.index, d.a.start) for d in diffs], forward,
+                     empty="No differences between this source and the others", where=where,
+                     current=self._diff_index.get(pane.index), move=lambda _p, _o: None)
+
+    def show_difference(self: ReaderScreen, d: Difference, what: str, wrapped: bool = False,
+                        forward: bool = True) -> None:
+        """Both sides of a difference: the cursor on side a (in the current pane), the other
+        pane on side b, both tinted."""
+        a_pane = self.panes[d.a.doc]
+        diffs = self.comparison.differences_in(d.a.doc) if self.comparison else []
+        self._diff_index[d.a.doc] = next(
+            (i for i, x in enumerate(diffs) if (x.a.start, x.b.doc, x.b.start)
+             == (d.a.start, d.b.doc, d.b.start)), 0)
+        a_pane.view.move_cursor(d.a.start, center=True)
+        self._show_in(d.b.doc, d.b.start)
+        self._tint({d.a.doc: (d.a.start, d.a.end), d.b.doc: (d.b.start, d.b.end)})
+        msg = f"{what} (with pane {d.b.doc + 1}): {describe_difference(d)}"
+        if wrapped:
+            msg += " · wrapped to the " + ("first" if forward else "last")
+        self.say(msg)
+
+    def action_next_difference(self: ReaderScreen) -> None:
+        self._difference_step(True)
+
+    def action_previous_difference(self: ReaderScreen) -> None:
+        self._difference_step(False)
+
+    def action_next_unique(self: ReaderScreen) -> None:
+        c = self._compared()
+        if c is None:
+            return
+        pane = self.pane
+        runs = c.unique(pane.index)
+
+        def where(index: int, wrapped: bool) -> str:
+            run = runs[index]
+            self._tint({pane.index: (run.start, run.end)})
+            msg = (f"{COMPARE_GLYPHS['unique']} {COMPARE_WORDS['unique'].capitalize()} "
+                   f"({index + 1} of {len(runs)}): “{one_line(run.text, 80)}”")
+            return msg + " · wrapped to the first" if wrapped else msg
+
+        self.step_to([(pane.index, r.start) for r in runs], True,
+                     empty="Every sentence of this source is told by another one too",
+                     where=where)
+
+    def on_compare_panel_entity_chosen(self: ReaderScreen,
+                                       event: ComparePanel.EntityChosen) -> None:
+        self.walk_mentions(event.row)
+
+    def walk_mentions(self: ReaderScreen, row: EntityRow) -> None:
+        """The next mention of ``row`` after the cursor of the current pane, across panes in
+        order; the list keeps focus so that enter walks on."""
+        mentions = sorted((doc, s, e) for doc, spans in enumerate(row.mentions)
+                          for s, e in spans)
+
+        def move(doc: int, start: int) -> None:
+            pane = self.panes[doc]
+            self._current = doc
+            self._mark_current(pane)
+            self._show_in(doc, start)
+            self._show_position(pane)
+
+        def where(index: int, wrapped: bool) -> str:
+            doc, start, end = mentions[index]
+            self._tint({doc: (start, end)})
+            counts = ", ".join(str(c) for c in row.counts)
+            msg = (f"“{one_line(row.name, 40)}” ({short_name(row.label)}): "
+                   f"mention {index + 1} of {len(mentions)}, pane {doc + 1}")
+            if wrapped and index == 0 and len(mentions) > 1:
+                msg += " (wrapped)"
+            return f"{msg} · enter: next, escape: back · per pane: {counts}"
+
+        self.step_to([(doc, s) for doc, s, _ in mentions], True,
+                     empty=f"{one_line(row.name, 40)} is not mentioned in the open documents",
+                     where=where, here=(self._current, self.pane.view.cursor), move=move)
+
+    def on_compare_panel_difference_chosen(self: ReaderScreen,
+                                           event: ComparePanel.DifferenceChosen) -> None:
+        d = event.difference
+        self.focus_pane(d.a.doc)
+        n = self.side.compare.differences.index(d) + 1
+        self.show_difference(d, f"Difference {n} of {len(self.side.compare.differences)}")

@@ -1,0 +1,121 @@
+"""Link notes: ``l`` on a passage, then ``l`` on a passage in another pane ties them with a
+relation and a note; a link under the cursor says what it ties the passage to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotations.model import Annotation, new_link
+from annotations.model import quote_target as make_target
+from tui.marks import annotation_at
+from tui.safe_text import one_line
+from tui.screens.link_dialog import LinkDialog
+
+if TYPE_CHECKING:
+    from tui.screens.reader import ReaderScreen
+    from tui.widgets.pane import Pane
+
+
+class Linking:
+    # (pane, start, end) of the first passage of a link being made.
+    pending_link: tuple[int, int, int] | None
+    _announced_link: str | None
+
+    def action_link(self: ReaderScreen) -> None:
+        found = self._selection()
+        pending = self.pending_link
+        if pending is None:
+            if found is None:
+                self.say("Select a passage first (v and a motion, or drag), then l to link it "
+                         "to a passage in another pane")
+                return
+            pane, start, end = found
+            self.pending_link = (pane.index, start, end)
+            pane.view.cancel_visual()
+            pane.show_pending_link((start, end))
+            self._show_mode()
+            quote = one_line(pane.document.text[start:end], 50)
+            self.say(f"Link from “{quote}”: select the other passage (tab to another pane) "
+                     "and press l · escape cancels")
+            return
+        if found is None:
+            self.say("Select the other passage (v and a motion), then press l again · escape "
+                     "cancels the link")
+            return
+        pane, start, end = found
+        first_pane, first_start, first_end = pending
+        if (first_pane, first_start, first_end) == (pane.index, start, end):
+            self.say("That is the passage the link starts from: select another one")
+            return
+        a_doc = self.panes[first_pane].document
+        b_doc = pane.document
+        targets = (
+            make_target(a_doc.path, a_doc.fingerprint, a_doc.text, first_start, first_end),
+            make_target(b_doc.path, b_doc.fingerprint, b_doc.text, start, end),
+        )
+
+        def done(ann: Annotation) -> str:
+            pane.view.cancel_visual()
+            self._show_mode()
+            return (f"Linked “{one_line(targets[0].exact, 40)}” ↔ "
+                    f"“{one_line(targets[1].exact, 40)}” ({one_line(ann.relation, 30)}) "
+                    "· u undoes")
+
+        def add(ann: Annotation) -> Annotation:
+            self.session.add(ann, "link")
+            self._end_link()
+            return ann
+
+        def save(relation: str, note: str) -> str | None:
+            try:
+                ann = new_link(targets, relation, note)
+            except ValueError as err:
+                return str(err)
+            return self.try_change(lambda: add(ann), done)
+
+        def closed(saved: bool | None) -> None:
+            if not saved:
+                self.action_cancel_link()
+
+        title = (f"Link “{one_line(targets[0].exact, 60)}” (pane {first_pane + 1}) ↔ "
+                 f"“{one_line(targets[1].exact, 60)}” (pane {pane.index + 1})")
+        self.app.push_screen(LinkDialog(title, save), closed)
+
+    def _end_link(self: ReaderScreen) -> None:
+        if self.pending_link is not None:
+            self.panes[self.pending_link[0]].show_pending_link(None)
+        self.pending_link = None
+        self._show_mode()
+
+    def action_cancel_link(self: ReaderScreen) -> None:
+        if self.pending_link is None:
+            return
+        self._end_link()
+        self.say("Link cancelled")
+
+    def edit_link(self: ReaderScreen, ann: Annotation) -> None:
+        def save(relation: str, note: str) -> str | None:
+            current = self.store.get(ann.id) or ann
+            return self.try_change(
+                lambda: self.session.replace(current, current.edited(relation=relation,
+                                                                     note=note), "link"),
+                lambda _: f"Link saved ({one_line(relation, 30)})")
+
+        quotes = [f"“{one_line(t.exact, 50)}”" for t in ann.targets]
+        self.app.push_screen(LinkDialog("Link " + " ↔ ".join(quotes), save,
+                                        relation=ann.relation, note=ann.note))
+
+    def _announce_link(self: ReaderScreen, pane: Pane) -> None:
+        """Say what a link note under the cursor ties this passage to, once per link."""
+        ann = annotation_at([a for a in pane.annotations if a.kind == "link"], pane.document,
+                            pane.view.cursor)
+        if ann is None or ann.id == self._announced_link:
+            self._announced_link = ann.id if ann else None
+            return
+        self._announced_link = ann.id
+        others = [f"“{one_line(t.exact, 40)}”" for t in ann.targets
+                  if t.source != pane.document.path]
+        msg = f"↔ {one_line(ann.relation, 30) or 'link'} {', '.join(others)}"
+        if ann.note:
+            msg += f": {one_line(ann.note, 80)}"
+        self.say(msg + " · a edits, d deletes")

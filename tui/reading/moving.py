@@ -1,0 +1,93 @@
+"""Moving between marks: annotations (``[``/``]``), entities (``(``/``)``) and the mentions of
+the entity under the cursor across every pane (``*``/``#``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.labels import short_name
+from tui.marks import EntityLike, ranges_on
+from tui.safe_text import one_line
+
+if TYPE_CHECKING:
+    from tui.screens.reader import ReaderScreen
+    from tui.widgets.pane import Pane
+
+STILL_RECOGNISING = "Entities are still being recognised; try again in a moment"
+
+
+class Moving:
+    def action_next_annotation(self: ReaderScreen) -> None:
+        self._annotation_step(True)
+
+    def action_previous_annotation(self: ReaderScreen) -> None:
+        self._annotation_step(False)
+
+    def _annotation_step(self: ReaderScreen, forward: bool) -> None:
+        pane = self.pane
+        starts = [s for s, _, _ in ranges_on(pane.annotations, pane.document)]
+
+        def where(_: int, wrapped: bool) -> str | None:
+            ann = pane.annotation_under_cursor()
+            if ann is not None and ann.note:
+                return f"Note: {one_line(ann.note, 120)}"
+            return wrap_message("annotation", forward) if wrapped else None
+
+        self.step_to([(pane.index, s) for s in sorted(set(starts))], forward,
+                     empty="No annotation in this document", where=where)
+
+    def _visible_entities(self: ReaderScreen, pane: Pane) -> list[EntityLike]:
+        return [e for e in pane.entities if e.label not in self.hidden_labels]
+
+    def _entity_step(self: ReaderScreen, forward: bool) -> None:
+        if self.entities is None:
+            self.say(STILL_RECOGNISING)
+            return
+        pane = self.pane
+        starts = sorted({e.start for e in self._visible_entities(pane)})
+
+        def where(_: int, wrapped: bool) -> str | None:
+            ent = pane.entity_under_cursor()
+            if ent is not None:
+                return f"{short_name(ent.label)}: {one_line(ent.text, 60)}"
+            return wrap_message("entity", forward) if wrapped else None
+
+        self.step_to([(pane.index, s) for s in starts], forward,
+                     empty="No entity in this document", where=where)
+
+    def action_next_entity(self: ReaderScreen) -> None:
+        self._entity_step(True)
+
+    def action_previous_entity(self: ReaderScreen) -> None:
+        self._entity_step(False)
+
+    def _mention_step(self: ReaderScreen, forward: bool) -> None:
+        if self.entities is None:
+            self.say(STILL_RECOGNISING)
+            return
+        pane = self.pane
+        ent = pane.entity_under_cursor()
+        if ent is None:
+            self.say("No entity under the cursor ( ) and ( move between entities)")
+            return
+        mentions = sorted((p.index, e.start) for p in self.panes for e in p.entities
+                          if e.key == ent.key)
+
+        def where(n: int, wrapped: bool) -> str:
+            msg = (f"{short_name(ent.label)} “{one_line(ent.text, 40)}”: mention {n + 1} of "
+                   f"{len(mentions)} (pane {mentions[n][0] + 1})")
+            return msg + ", wrapped" if wrapped else msg
+
+        # Backwards, the mention under the cursor starts at or before the cursor: skip it.
+        here = (pane.index, pane.view.cursor if forward else ent.start)
+        self.step_to(mentions, forward, empty="", where=where, here=here)
+
+    def action_next_mention(self: ReaderScreen) -> None:
+        self._mention_step(True)
+
+    def action_previous_mention(self: ReaderScreen) -> None:
+        self._mention_step(False)
+
+
+def wrap_message(what: str, forward: bool) -> str:
+    return f"Wrapped to the {'first' if forward else 'last'} {what}"

@@ -1,0 +1,64 @@
+"""The side panel's tabs (annotations, entity legend, compare) and jumps from the
+annotation list to the text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.safe_text import one_line
+from tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, TABS, SidePanel
+
+if TYPE_CHECKING:
+    from tui.screens.reader import ReaderScreen
+
+
+class PanelTabs:
+    def action_switch_panel(self: ReaderScreen) -> None:
+        side = self.side
+        if not side.display:
+            side.display = True
+        self.show_tab(TABS[(TABS.index(side.tab) + 1) % len(TABS)])
+
+    def show_tab(self: ReaderScreen, tab: str) -> None:
+        side = self.side
+        side.display = True
+        self._panel_gave_way = False
+        if side.tab != tab and self.focused is not None and side in self.focused.ancestors:
+            self.pane.view.focus()  # the list that had focus is about to be hidden
+        side.tab = tab
+        self._arrange(self.size.width)
+        if tab == LEGEND_TAB and self.entities is None:
+            self.say("Entity legend: entities are still being recognised")
+        elif tab == LEGEND_TAB:
+            self.say("Side panel: entity legend (space toggles a label)")
+        elif tab == COMPARE_TAB:
+            self.say("Side panel: compare (tab reaches the lists; enter jumps)"
+                     if self.comparison is not None else self.compare_note)
+        else:
+            self.say("Side panel: annotations (enter jumps)")
+
+    def action_compare_panel(self: ReaderScreen) -> None:
+        self.show_tab(COMPARE_TAB)
+        if self.comparison is not None:
+            self.side.compare.lists[0].focus()
+            self.say("Compare: enter walks the mentions of an entity; tab reaches the "
+                     "differences; escape goes back to the document")
+
+    def on_side_panel_jump(self: ReaderScreen, event: SidePanel.Jump) -> None:
+        entry = event.entry
+        ann = entry.annotation
+        if entry.start is not None:
+            pane = self.focus_pane(entry.pane)
+            pane.view.move_cursor(entry.start, center=True)
+            self.say(f"“{one_line(ann.target.exact, 60)}”" + (f": {one_line(ann.note, 80)}"
+                                                              if ann.note else ""))
+            return
+        # Nothing in the text to go to: the list keeps focus, so d and a act on this entry.
+        self._current = entry.pane
+        self._mark_current(self.panes[entry.pane])
+        if ann.kind == "note":
+            self.say(f"Document note: {one_line(ann.note, 120)} · a edits, d deletes")
+        else:
+            quote = next((t.exact for t in ann.targets if t.exact), "")
+            self.say(f"Orphan: “{one_line(quote, 80)}” is no longer in this document · "
+                     "a edits its note, d deletes it", "warning")

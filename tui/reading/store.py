@@ -1,0 +1,107 @@
+"""The store: every change goes through ``change_store`` (run it, re-read the annotations of
+every open document, report), and changes made by other programs are picked up by polling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from annotations.documents import is_current
+from annotations.errors import SidelightError
+from annotations.model import Annotation
+from tui.safe_text import one_line
+from tui.widgets.side_panel import entries_for
+
+if TYPE_CHECKING:
+    from tui.screens.reader import ReaderScreen
+
+T = TypeVar("T")
+
+
+class StoreFeature:
+    _stale_warned: set[str]
+
+    def _store_call(self: ReaderScreen, fn: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run a store operation; on failure say why and keep going."""
+        try:
+            return True, fn()
+        except SidelightError as err:
+            self.say(str(err), "error")
+            return False, None
+
+    def try_change(
+        self: ReaderScreen, change: Callable[[], T], done: Callable[[T], str | None]
+    ) -> str | None:
+        """Run ``change`` on the store; once it is saved, re-read the annotations and say what
+        ``done(result)`` returns. Returns None, or why the change failed (nothing is said:
+        a dialog shows it where the user typed)."""
+        try:
+            result = change()
+        except SidelightError as err:
+            return str(err)
+        self.reload_annotations()
+        message = done(result)
+        if message:
+            self.say(message)
+        return None
+
+    def change_store(
+        self: ReaderScreen, change: Callable[[], T], done: Callable[[T], str | None]
+    ) -> bool:
+        """As ``try_change``, saying why in the status line (and a notification) on failure."""
+        error = self.try_change(change, done)
+        if error is not None:
+            self.say(error, "error")
+        return error is None
+
+    def reload_annotations(self: ReaderScreen) -> None:
+        """Re-read and re-anchor the annotations of every document, and redraw them."""
+        from annotations.library import open_annotations
+
+        for pane in self.panes:
+            doc = pane.document
+            ok, anns = self._store_call(lambda doc=doc: open_annotations(self.store, doc))
+            if ok and anns is not None:
+                pane.show_annotations(anns, self.palette)
+        self._refresh_entries()
+
+    def _refresh_entries(self: ReaderScreen) -> None:
+        panes = self.panes
+        entries = entries_for([p.document for p in panes], [p.annotations for p in panes])
+        self.side.show_entries(entries, self.palette)
+
+    def poll_store(self: ReaderScreen) -> None:
+        """Pick up changes made by another process (the CLI, a second reader)."""
+        self._warn_changed_files()
+        try:
+            if not self.store.changed():
+                return
+            self.store.reload()
+        except SidelightError as err:
+            self.say(str(err), "error")
+            return
+        before = {a.id: a.modified for p in self.panes for a in p.annotations}
+        self.reload_annotations()
+        after = {a.id: a.modified for p in self.panes for a in p.annotations}
+        if before != after:
+            self.say("Annotations changed by another program; the panes show them now")
+
+    def _warn_changed_files(self: ReaderScreen) -> None:
+        """Say once per document that its file changed on disk since it was opened: the pane
+        keeps showing (and anchoring to) the text as opened until sidelight is started again."""
+        for doc in self.documents:
+            if doc.path not in self._stale_warned and not is_current(doc):
+                self._stale_warned.add(doc.path)
+                self.app.notify(
+                    one_line(f"{doc.name} changed on disk. This pane shows it as opened; "
+                             "start sidelight again to read the new text (annotations follow).",
+                             300),
+                    severity="warning", timeout=10,
+                )
+
+    def all_annotations(self: ReaderScreen) -> list[Annotation]:
+        seen: dict[str, Annotation] = {}
+        for pane in self.panes:
+            for ann in pane.annotations:
+                seen.setdefault(ann.id, ann)
+        return list(seen.values())
