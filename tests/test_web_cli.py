@@ -136,3 +136,32 @@ def test_library_lists_and_removes_keeping_orphans(web_server: PageServer, db_pa
     assert note["target"]["sidelight:orphan"] is True
     missing = sidelight("library", "--remove", url, db=db_path, ok=False)
     assert missing.returncode == 1 and "not in the snapshot library" in missing.stderr
+
+
+def test_w3c_export_gives_web_targets_a_time_state_that_import_reads_back(
+    web_server: PageServer, db_path: Path, tmp_path: Path
+) -> None:
+    url = web_server.url("/herald/story")
+    quote = article("portal").paragraphs[1][:40]
+    ann_id = sidelight("annotate", url, "--quote", quote, db=db_path).stdout.strip()
+    out = tmp_path / "notes.json"
+    sidelight("export", "--format", "json", "-o", str(out), db=db_path)
+    (item,) = json.loads(out.read_text(encoding="utf-8"))
+    target = item["target"]
+    assert target["source"] == url
+    state = target["state"]
+    assert state["type"] == "TimeState" and state["sourceDate"].endswith("Z")
+    cached = Path(state["cached"].removeprefix("file://"))
+    assert cached.is_file() and cached.parent == db_path.parent / "snapshots" / "html"
+    # Another tool's copy: no sidelight fingerprint, and a cached address pointing elsewhere
+    # with the same snapshot name. The file named is never read; the name finds our snapshot.
+    del target["sidelight:fingerprint"]
+    state["cached"] = "file:///etc/" + cached.name
+    web_server.stop()
+    sidelight("delete", ann_id, db=db_path)
+    out.write_text(json.dumps([item]), encoding="utf-8")
+    sidelight("import", str(out), db=db_path)
+    (back,) = _notes(url, db_path)
+    assert back["target"]["sidelight:fingerprint"]
+    assert not back["target"].get("sidelight:orphan")
+    assert back["target"]["state"]["cached"] == cached.as_uri()

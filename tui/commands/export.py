@@ -19,8 +19,10 @@ from pathlib import Path
 from annotations.errors import SidelightError
 from annotations.export_markdown import export_markdown
 from annotations.output_files import check_output, write_text
+from annotations.sources import snapshot_library
 from annotations.store import open_store
 from annotations.w3c import to_w3c_list
+from annotations.web.w3c_state import add_web_states
 from tui.commands.common import (
     add_db_option,
     add_encoding_option,
@@ -65,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     if not anns and not args.files:
         raise SidelightError(f"{store.path}: no annotations to export")
     if args.format == "json":
-        text = json.dumps(to_w3c_list(anns), indent=2, ensure_ascii=True) + "\n"
+        items = to_w3c_list(anns)
+        add_web_states(items, snapshot_library(store.path))
+        text = json.dumps(items, indent=2, ensure_ascii=True) + "\n"
     else:
         text = export_markdown(docs, anns)
     if output is None:

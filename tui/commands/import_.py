@@ -11,12 +11,15 @@ one was modified later.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from annotations.errors import SidelightError
+from annotations.sources import snapshot_library
 from annotations.store import open_store
 from annotations.w3c import parse_w3c_file
+from annotations.web.w3c_state import apply_web_states, w3c_items
 from tui.commands.common import add_db_option
 from tui.safe_text import one_line
 
@@ -45,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as err:
         raise SidelightError(f"{path}: {err}; nothing was imported") from None
     store = open_store(args.db)
+    # Web targets that name a snapshot of ours by their state point into its text.
+    anns = apply_web_states(anns, w3c_items(json.loads(text)), snapshot_library(store.path))
     new = updated = same = 0
     changes = []
     for ann in anns:

@@ -20,8 +20,10 @@ from rich.text import Text
 
 from annotations.documents import Document
 from annotations.model import Annotation, Target
+from annotations.sources import snapshot_library
 from annotations.store import open_store
 from annotations.w3c import to_w3c_list
+from annotations.web.w3c_state import add_web_states
 from tui.commands.common import (
     add_db_option,
     add_encoding_option,
@@ -63,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
     anns = sorted(anns, key=_order)
     if args.format == "json":
         # ASCII escapes keep every control character of a quote or note off the terminal.
-        print(json.dumps(to_w3c_list(anns), indent=2, ensure_ascii=True))
+        items = to_w3c_list(anns)
+        add_web_states(items, snapshot_library(store.path))
+        print(json.dumps(items, indent=2, ensure_ascii=True))
         return 0
     console = Console(highlight=False)
     if not anns:
