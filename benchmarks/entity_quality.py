@@ -34,6 +34,7 @@ class GoldSet:
     name: str
     gold: Path
     texts: Path
+    lang: str = "en"
 
 
 def gold_sets() -> list[GoldSet]:
@@ -44,6 +45,10 @@ def gold_sets() -> list[GoldSet]:
                  "entities_blind4"):
         short = name.removeprefix("entities_")
         sets.append(GoldSet(short, DATA / name / "gold.jsonl", DATA / name))
+    for lang in ("de", "fr"):
+        name = f"entities_blind_{lang}"
+        sets.append(GoldSet(name.removeprefix("entities_"), DATA / name / "gold.jsonl",
+                            DATA / name, lang))
     return sets
 
 
