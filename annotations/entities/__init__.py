@@ -3,6 +3,11 @@
     from annotations.entities import recognize, recognize_many
     ents = recognize(doc.text)            # [Entity(start, end, label, text, key), ...]
     per_doc = recognize_many([a, b])      # the same entity shares one key across a and b
+    recognize(text, lang="de")            # a language given rather than detected
+
+Each text is read in its language (``annotations.language.detect`` unless given): English,
+German and French with the full rules, any other language for high-precision entities only.
+Keys are shared across languages ("Vereinigte Staaten" and "United States" are one entity).
 
 The default engine is rule-based (``rules.RuleRecognizer``): offline, no model, linear in
 the text. Another engine implementing ``Recognizer`` can be registered with
@@ -14,13 +19,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
+from annotations.language import detect
+
 from .keys import link, link_rows
 from .model import LABELS, Entity, Recognizer
 from .rules import RuleRecognizer
 
 __all__ = [
     "LABELS", "Entity", "Recognizer", "RuleRecognizer", "default_recognizer", "engine",
-    "engine_names", "recognize", "recognize_many", "register_engine",
+    "engine_names", "language_of", "recognize", "recognize_many", "register_engine",
+    "rule_engine",
 ]
 
 _ENGINES: dict[str, Callable[[], Recognizer]] = {"rules": RuleRecognizer}
@@ -48,17 +56,36 @@ def default_recognizer() -> Recognizer:
     return engine("rules")
 
 
-def recognize(text: str) -> list[Entity]:
-    """Entities of one text with the default engine, sorted by start, non-overlapping."""
-    return default_recognizer().recognize(text)
+@functools.cache
+def rule_engine(lang: str) -> RuleRecognizer:
+    """The rule engine for texts in ``lang`` (one per language, kept: its caches are warm)."""
+    return default_recognizer() if lang == "en" else RuleRecognizer(language=lang)  # type: ignore[return-value]
+
+
+def language_of(text: str, lang: str | None = None) -> str:
+    """``lang`` when given, else the language detected from ``text``."""
+    return lang or detect(text)
+
+
+def recognize(text: str, lang: str | None = None) -> list[Entity]:
+    """Entities of one text, sorted by start, non-overlapping; read in ``lang`` or in the
+    language detected from the text."""
+    code = language_of(text, lang)
+    return link_rows([text], [rule_engine(code).rows(text)], [code])[0]
 
 
 def recognize_many(
-    texts: Sequence[str], recognizer: Recognizer | None = None
+    texts: Sequence[str], recognizer: Recognizer | None = None,
+    langs: Sequence[str | None] | None = None,
 ) -> list[list[Entity]]:
-    """Entities of several texts; the same entity shares one key across all of them."""
-    rec = recognizer or default_recognizer()
-    rows = getattr(rec, "rows", None)
+    """Entities of several texts; the same entity shares one key across all of them, across
+    languages too. ``langs`` gives each text's language (None: detected)."""
+    codes = [language_of(t, (langs[i] if langs is not None else None))
+             for i, t in enumerate(texts)]
+    if recognizer is None:
+        return link_rows(texts, [rule_engine(c).rows(t) for t, c in zip(texts, codes,
+                                                                          strict=True)], codes)
+    rows = getattr(recognizer, "rows", None)
     if callable(rows):
-        return link_rows(texts, [rows(t) for t in texts])
-    return link(texts, [rec.recognize(t) for t in texts])
+        return link_rows(texts, [rows(t) for t in texts], codes)
+    return link(texts, [recognizer.recognize(t) for t in texts])

@@ -24,6 +24,9 @@ class Gazetteer:
     surname_first: frozenset[str]
     # surname -> full name of a widely covered person ("Putin" -> "vladimir putin")
     famous_surnames: dict[str, str]
+    # Common nouns are compounded (German "Datenschutzskandal"): a word that ends in a common
+    # noun is common too.
+    compound_nouns: bool = False
 
 
 _BIG_CITY = 170_000
@@ -93,4 +96,55 @@ def load() -> Gazetteer:
         famous_surnames=famous,
         major_places=frozenset(major),
         surname_first=frozenset(_read("surnames_chinese.txt").split()),
+    )
+
+
+# Adjective endings a nationality stem takes ("deutsch*" -> deutsche, deutschen, ...).
+_ENDINGS: dict[str, tuple[str, ...]] = {
+    "de": ("", "e", "en", "er", "es", "em"),
+    "fr": ("", "e", "s", "es"),
+}
+
+
+def _forms(lang: str, stem: str) -> list[str]:
+    out = []
+    for end in _ENDINGS.get(lang, ("",)):
+        w = stem + end
+        if lang == "fr" and stem.endswith("e") and end.startswith("e"):
+            continue   # "belge" + "e"
+        if lang == "fr" and stem.endswith("s") and end == "s":
+            continue   # "français" + "s"
+        out.append(w)
+        if w[:1].islower():
+            out.append(w[:1].upper() + w[1:])
+    return out
+
+
+@functools.cache
+def for_language(lang: str) -> Gazetteer:
+    """The gazetteer for texts in ``lang``: the English names (news in every language quotes
+    them) with the language's own names, given names and common words from ``data/<lang>/``
+    taking precedence."""
+    base = load()
+    folder = resources.files("annotations.entities") / "data" / lang
+    if not folder.is_dir():
+        return base
+    names = dict(base.names)
+    major = set(base.major_places)
+    for ln in _lines(f"{lang}/names.tsv"):
+        name, label, key = ln.split("\t")
+        forms = _forms(lang, name[:-1]) if name.endswith("*") else [name]
+        for f in forms:
+            names[f] = (label, key)
+            if label == "GPE":
+                major.add(f)
+                if lang == "de" and not f.endswith(("s", "z", "x", "ß")):
+                    names.setdefault(f + "s", (label, key))   # genitive: "Bayerns"
+                    major.add(f + "s")
+    first = base.first_names | frozenset(_read(f"{lang}/first_names.txt").split())
+    common = base.common_words | frozenset(_read(f"{lang}/common_words.txt").split())
+    return Gazetteer(
+        names=names, first_names=first, surnames=base.surnames, common_words=common,
+        major_places=frozenset(major), surname_first=base.surname_first,
+        famous_surnames=base.famous_surnames, compound_nouns=lang == "de",
     )

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .gazetteer import load
+from .gazetteer import for_language, load
 from .model import Entity
 from .patterns import BRACKET_ACRONYM
 
@@ -40,10 +40,12 @@ _PERCENT = re.compile(r"\s*(?:percent|per cent|%)$")
 _NAME_LINKED = ("PERSON", "ORG")
 
 
-def normalise(label: str, text: str) -> str:
-    """The readable identity of one mention, before any linking."""
-    t = _SPACES.sub(" ", text.replace("’", "'")).strip()
-    gaz = load().names
+def normalise(label: str, text: str, lang: str = "en") -> str:
+    """The readable identity of one mention, before any linking; names the gazetteer of the
+    text's language knows take their English key, so they are one across languages."""
+    t = _SPACES.sub(" ", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+                    ).strip()
+    gaz = for_language(lang).names
     hit = gaz.get(t) or gaz.get(t.title() if t.isupper() and len(t) > 3 else t)
     if hit is not None and (hit[0] == label or label in ("GPE", "NORP", "LOC")):
         return hit[1]
@@ -132,14 +134,21 @@ def link(texts: Sequence[str], docs: Sequence[Sequence[Entity]]) -> list[list[En
     return link_rows(texts, [[(e.start, e.end, e.label, e.text) for e in doc] for doc in docs])
 
 
-def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]]) -> list[list[Entity]]:
-    """``link`` for engines that hand over plain ``(start, end, label, text)`` rows."""
+def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
+              langs: Sequence[str] | None = None) -> list[list[Entity]]:
+    """``link`` for engines that hand over plain ``(start, end, label, text)`` rows;
+    ``langs`` gives each document's language (English when not given)."""
     # Everything but the final entities is worked out once per distinct (label, text): a long
     # document names the same few people hundreds of times.
     counts_lt: Counter[tuple[str, str]] = Counter()
-    for doc in docs:
-        counts_lt.update([(r[2], r[3]) for r in doc])
-    norm = {lt: _normalise_cached(*lt) for lt in counts_lt}
+    norm: dict[tuple[str, str], str] = {}
+    for i, doc in enumerate(docs):
+        lang = langs[i] if langs is not None else "en"
+        for r in doc:
+            lt = (r[2], r[3])
+            counts_lt[lt] += 1
+            if lt not in norm:
+                norm[lt] = _normalise_cached(r[2], r[3], lang)
     alias: dict[tuple[str, str], str] = {}
 
     # Acronyms brought in with their long form, anywhere among the documents.
@@ -265,7 +274,7 @@ def _short_forms(names: set[str], grouped: set[str]) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _normalise_cached(label: str, text: str) -> str:
-    # The gazetteer is loaded once per process, so the readable identity of a (label, text)
+def _normalise_cached(label: str, text: str, lang: str = "en") -> str:
+    # The gazetteers are loaded once per process, so the readable identity of a (label, text)
     # never changes: kept across documents and calls.
-    return normalise(label, text)
+    return normalise(label, text, lang)

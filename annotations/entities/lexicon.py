@@ -3,6 +3,8 @@ style guides; the long open lists — names, places, organisations — live in `
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -181,3 +183,106 @@ Lord Lady King Queen Prince Princess Pope Rev Rev. Reverend Sheikh Emir Ayatolla
 Bishop Archbishop Cardinal Chairman Chairwoman CEO Coach Captain Capt Capt. Colonel Col Col.
 General Gen Gen. Lt Lt. Sgt Sgt. Sergeant Admiral Detective Inspector
 """)
+
+# Articles dropped from the front of a span ("The Pentagon").
+DROP_LEAD: frozenset[str] = _words("The A An")
+# Nouns after a name that make it a place ("Ziarat district").
+PLACE_NOUNS: frozenset[str] = _words("""
+district province county region city town village municipality prefecture state governorate
+oblast township barangay commune
+""")
+# Plural titles before names ("Senators Patrick Leahy, Al Franken and ..."); never a name's last
+# word, so teams ("Ottawa Senators") keep theirs.
+PLURAL_TITLES: frozenset[str] = _words("""
+Senators Sens. Representatives Reps. Governors Mayors Judges Justices Ministers Presidents
+Commissioners Ambassadors Chancellors Drs.
+""")
+# First words of organisation names that are no short form of them ("Board of Directors").
+_NOT_SHORT = _words("New North South East West United National International General Global Royal")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The closed word classes of one language, as the rules use them (English's are the
+    constants above; another language's are English's plus its own, from
+    ``data/<lang>/lexicon.txt``, since its texts quote English names too)."""
+
+    code: str
+    months: frozenset[str]
+    ambiguous_months: frozenset[str]
+    weekdays: frozenset[str]
+    date_words: frozenset[str]
+    title_core: frozenset[str]
+    title_mod: frozenset[str]
+    non_name_speakers: frozenset[str]
+    org_suffix: frozenset[str]
+    org_head: frozenset[str]
+    fac_suffix: frozenset[str]
+    loc_suffix: frozenset[str]
+    gpe_suffix: frozenset[str]
+    connectors: frozenset[str]
+    name_particles: frozenset[str]
+    person_cues_before: frozenset[str]
+    person_cues_after: frozenset[str]
+    number_words: frozenset[str]
+    non_entity_acronyms: frozenset[str]
+    date_preps: frozenset[str]
+    stopwords: frozenset[str]
+    personal_titles: frozenset[str]
+    drop_lead: frozenset[str]
+    place_nouns: frozenset[str]
+    plural_titles: frozenset[str]
+    # Connectors that keep an organisation's name whole after its head ("Bank of England").
+    of_words: frozenset[str] = frozenset(("of", "for"))
+    # Every noun capitalised (German): a capital is then no sign of a name, and a common
+    # word capitalised mid-sentence is no name even when repeated.
+    capitalises_nouns: bool = False
+    # Derived classes, filled in by ``__post_init__``.
+    title_any: frozenset[str] = frozenset()
+    org_ends: frozenset[str] = frozenset()
+    not_short_forms: frozenset[str] = frozenset()
+    # "said" follows organisations as often as people.
+    cues_after: frozenset[str] = frozenset()
+    name_ends: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        title_any = self.title_core | self.title_mod
+        org_ends = self.org_suffix | self.org_head
+        derived = {
+            "title_any": title_any,
+            "org_ends": org_ends,
+            "not_short_forms": title_any | org_ends | _NOT_SHORT,
+            "cues_after": self.person_cues_after - {"said", "says"},
+            "name_ends": self.org_suffix | self.fac_suffix | self.loc_suffix | self.gpe_suffix
+            | title_any,
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
+
+    def extended(self, code: str, extra: dict[str, frozenset[str]],
+                 capitalises_nouns: bool = False) -> Lexicon:
+        """This lexicon with each class grown by ``extra``'s words of the same name."""
+        fields = {name: getattr(self, name) | extra.get(name, frozenset())
+                  for name in _CLASSES}
+        return Lexicon(code=code, capitalises_nouns=capitalises_nouns, **fields)
+
+
+_CLASSES: tuple[str, ...] = (
+    "months", "ambiguous_months", "weekdays", "date_words", "title_core", "title_mod",
+    "non_name_speakers", "org_suffix", "org_head", "fac_suffix", "loc_suffix", "gpe_suffix",
+    "connectors", "name_particles", "person_cues_before", "person_cues_after", "number_words",
+    "non_entity_acronyms", "date_preps", "stopwords", "personal_titles", "drop_lead",
+    "place_nouns", "plural_titles", "of_words",
+)
+
+ENGLISH = Lexicon(
+    code="en", months=MONTHS, ambiguous_months=AMBIGUOUS_MONTHS, weekdays=WEEKDAYS,
+    date_words=DATE_WORDS, title_core=TITLE_CORE, title_mod=TITLE_MOD,
+    non_name_speakers=NON_NAME_SPEAKERS, org_suffix=ORG_SUFFIX, org_head=ORG_HEAD,
+    fac_suffix=FAC_SUFFIX, loc_suffix=LOC_SUFFIX, gpe_suffix=GPE_SUFFIX, connectors=CONNECTORS,
+    name_particles=NAME_PARTICLES, person_cues_before=PERSON_CUES_BEFORE,
+    person_cues_after=PERSON_CUES_AFTER, number_words=NUMBER_WORDS,
+    non_entity_acronyms=NON_ENTITY_ACRONYMS, date_preps=DATE_PREPS, stopwords=STOPWORDS,
+    personal_titles=PERSONAL_TITLES, drop_lead=DROP_LEAD, place_nouns=PLACE_NOUNS,
+    plural_titles=PLURAL_TITLES,
+)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .lexicon import MONTHS, STOPWORDS
+from annotations.language.profiles import Profile
+
+from .lexicon import MONTHS, STOPWORDS, Lexicon
 
 # Upper-case initials: ASCII and Latin-1 only, so the scanner's first-character test stays a
 # 256-bit table (a wider class makes the whole pass several times slower).
@@ -61,14 +65,14 @@ _NOT_SYLLABLE = (r"(?!(?:led|run|era|wide|like|free|born|made|type|held|only|sid
 _NEXT = _TOKEN % (_NOT_SYLLABLE, 4)
 
 
-def _first_capital() -> str:
+def _first_capital(stopwords: frozenset[str] = STOPWORDS) -> str:
     """The first letter of a span, refusing a lone capitalised function word ("I", "The",
     "She" with nothing capitalised after it): a third of the capitals of running text, which
     would each cost a match and a lookup only to be dropped. The letter class comes first and
     each word is tested behind its own initial, so the scanner keeps its first-character
     table and pays one short look-ahead per capital."""
     rests: dict[str, list[str]] = defaultdict(list)
-    for w in ("i", *STOPWORDS):
+    for w in ("i", *stopwords):
         if w.isalpha() and w.isascii():
             rests[w[0].upper()].append(re.escape(w[1:]))
     alone = rf"(?![\w'’&.-])(?! [{UP}0-9])(?! {_CONN} )"
@@ -169,3 +173,103 @@ ANY_NUMBER = re.compile(r"[0-9][0-9.,]*")
 # An acronym in brackets after its long form ("Cambridge Analytica (CA)").
 BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&.]{0,7}[A-Z]\.?)\)")
 WORD = re.compile(r"[\w'’&.-]+")
+
+
+# -- per-language scanners -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """The compiled scanners one language's recogniser runs over a text."""
+
+    capspan: re.Pattern[str]
+    numeric: re.Pattern[str]
+    month_date: re.Pattern[str]
+    spelled_number: re.Pattern[str] | None
+    # Lower-case words that are entities in the language (French months and weekdays, counts
+    # in words, nationality adjectives) with what follows them (a scale, currency, percent).
+    lower: re.Pattern[str] | None = None
+
+
+ENGLISH_PATTERNS = Patterns(CAPSPAN, NUMERIC, MONTH_DATE, SPELLED_NUMBER)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` (longest first), as a trie: the engine
+    then tests one letter per branch point rather than every word at every position."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = []
+        optional = False
+        for ch, child in sorted(node.items(), key=lambda kv: kv[0], reverse=True):
+            if ch == "":
+                optional = True
+                continue
+            branches.append(re.escape(ch) + emit(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
+def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
+    """The scanners for a language other than English, from its lexicon and profile."""
+    conn = alternation(sorted(lx.connectors - {"&"}, key=len, reverse=True))
+    conn_re = rf"(?:(?:of|for|on)(?: the)?|{conn}|&)"
+    first = _first_capital(lx.stopwords) + r"(?<!\w\w)" + (_TOKEN % ("", 2))[len(f"[{UP}]"):]
+    # An elided article is no part of the name after it ("L'Union"): the scan starts after it.
+    capspan = re.compile(
+        rf"(?![LD]['’]){first}(?:(?: {conn_re})? {_NOT_RIC}{_NEXT})*"
+        rf"(?: [0-9]{{1,3}}{_NOT_AMOUNT})?")
+    sp = "[ \u00a0\u202f]"
+    thousands = re.escape(prof.thousands.replace(" ", "").replace("\u00a0", "")
+                          .replace("\u202f", ""))
+    groups = f"(?:{sp}|[{thousands}])" if thousands else sp
+    dec = re.escape(prof.decimal)
+    num = rf"(?:\d{{1,3}}(?:{groups}\d{{3}})+(?:{dec}\d+)?(?!\d)|\d+(?:{dec}\d+)?)"
+    scale = alternation(sorted(prof.scales, key=len, reverse=True)) + r"\.?"
+    months = alternation(sorted(prof.months, key=len, reverse=True)) + r"\.?"
+    cur_words = alternation(sorted(set(prof.currencies) | {c.title() for c in prof.currencies}
+                                   | {c.upper() for c in prof.currencies if len(c) <= 3},
+                                   key=len, reverse=True))
+    currency = rf"(?:(?:de |d['’])?{cur_words}(?![\w-])|[€$£¥₣]|EUR\b|USD\b|CHF\b)"
+    pct = alternation(sorted(prof.percent_words, key=len, reverse=True))
+    day = r"\d{1,2}\." if prof.ordinal_dot else r"(?:1er|\d{1,2})"
+    units = (r"(?:km|Kilometern?|kilomètres?|Meter|Metern|mètres?|cm|mm|kg|Kilogramm|kilos?"
+             r"|Tonnen|tonnes?|Liter|Litern|litres?|Grad|degrés?|Hektar|hectares?|km/h|MW|GW"
+             r"|Quadratmetern?|m²|°C)")
+    durations = (r"(?:Jahren?|Jahre|Monaten?|Monate|Wochen?|Tagen?|Tage|Stunden?|Minuten?"
+                 r"|ans?|années?|mois|semaines?|jours?|heures?|minutes?)")
+    numeric = re.compile("|".join((
+        rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b"
+        rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}\b|{day} ?{months}(?:{sp}\d{{4}}(?!\d))?)",
+        rf"(?P<money>[€$£] ?{num}(?:{sp}{scale})?|{num}(?:{sp}{scale})?{sp}?{currency})",
+        rf"(?P<percent>{num}{sp}?(?:{pct})(?![\w]))",
+        rf"(?P<time>\d{{1,2}}(?:[.:h]\d{{2}})?{sp}(?:Uhr|h)\b|\d{{1,2}}h\d{{2}}\b)",
+        rf"(?P<quantity>{num}{sp}?{units}(?![\w]))",
+        rf"(?P<duration>{num}{sp}{durations}(?![\w]))",
+        r"(?P<ordinal>\d+(?:e|er|ère|ème|es)(?![\w])|\d{1,2}\.(?= [a-zäöü]| [A-ZÄÖÜ]\w+ [a-zäöü]))",
+        rf"(?P<alnum>\d{{1,3}}[{UP}][A-Za-z]*(?![\w-]))",
+        r"(?P<year>(?:1[6-9]|20)\d{2}(?:[-–](?:(?:1[6-9]|20)\d{2}|\d{2})(?![\w%-]))?"
+        r"(?![\w%]|[.,:/]\d))",
+        rf"(?P<cardinal>{num}(?:{sp}{scale})?(?![\w%]))",
+    )))
+    month_date = re.compile(rf"{months}{sp}(?:\d{{4}}(?!\d))")
+    lower = None
+    words = sorted(set(lower_words), key=len, reverse=True)
+    if words:
+        lower = re.compile(
+            rf"(?<![\w-])(?P<w>{alternation(words)})(?![\w-])"
+            rf"(?:(?P<scale>{sp}{scale})?(?P<cur>{sp}{currency})|(?P<scale2>{sp}{scale})"
+            rf"|(?P<pct>{sp}(?:{pct})(?![\w])))?")
+    return Patterns(capspan, numeric, month_date, None, lower)

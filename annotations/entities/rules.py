@@ -12,47 +12,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .gazetteer import Gazetteer, load
+from .gazetteer import Gazetteer, for_language
 from .keys import Row, acronym_definitions, link_rows
-from .lexicon import (
-    AMBIGUOUS_MONTHS,
-    CONNECTORS,
-    DATE_PREPS,
-    DATE_WORDS,
-    FAC_SUFFIX,
-    GPE_SUFFIX,
-    LOC_SUFFIX,
-    MONTHS,
-    NAME_PARTICLES,
-    NON_ENTITY_ACRONYMS,
-    NON_NAME_SPEAKERS,
-    NUMBER_WORDS,
-    ORG_HEAD,
-    ORG_SUFFIX,
-    PERSON_CUES_AFTER,
-    PERSON_CUES_BEFORE,
-    PERSONAL_TITLES,
-    STOPWORDS,
-    TITLE_CORE,
-    TITLE_MOD,
-    WEEKDAYS,
-)
+from .languages import full_support, lexicon, lower_entities, patterns
+from .lexicon import ENGLISH, Lexicon
 from .model import Entity
 from .patterns import (
     AGENCY_DATELINE,
     ANY_NUMBER,
-    CAPSPAN,
     DATELINE_END,
     LOWER_WORD,
-    MONTH_DATE,
     NUMBER_START,
-    NUMERIC,
     PROSE_WORD,
     RARE_CURRENCY,
     RIC_TAIL,
     SIGNED_NUMBER,
     SPEAKER,
-    SPELLED_NUMBER,
 )
 
 # Confidence levels of a mention: the document pass lets stronger evidence decide.
@@ -71,11 +46,6 @@ _OPENERS = frozenset(".!?:;\n|•>")
 _SKIP_BACK = frozenset(" \t\"“”‘’'([{*_")
 _QUOTES = frozenset("\"“‘")
 _PREFIX_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
-_DROP_LEAD = frozenset(("The", "A", "An"))
-_TITLE_ANY = TITLE_CORE | TITLE_MOD
-_PLACE_NOUNS = frozenset(("district", "province", "county", "region", "city", "town", "village",
-                          "municipality", "prefecture", "state", "governorate", "oblast",
-                          "township", "barangay", "commune"))
 # "X state media" is a country's press, not a state called X.
 _STATE_NOT_PLACE = frozenset(("media", "television", "tv", "news", "broadcaster", "agency",
                               "newspaper", "radio", "company", "firm", "department"))
@@ -89,15 +59,7 @@ _SCALE_WORDS = frozenset(("Scale", "scale"))
 _PLACE_OF = tuple(f"{w} of " for w in
                   ("town", "city", "village", "province", "state", "region", "district", "capital"))
 _NAME_SYLLABLE = re.compile(r"-[a-z]{1,3}(?:-|$)")
-# First words of organisation names that are no short form of them ("Board of Directors").
-_NOT_SHORT_FORMS = _TITLE_ANY | ORG_SUFFIX | ORG_HEAD | frozenset(
-    ["New", "North", "South", "East", "West", "United", "National", "International", "General",
-     "Global", "Royal"])
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
-_ORG_ENDS = ORG_SUFFIX | ORG_HEAD
-# "said" follows organisations as often as people.
-_CUES_AFTER = PERSON_CUES_AFTER - {"said", "says"}
-_NAME_ENDS = ORG_SUFFIX | FAC_SUFFIX | LOC_SUFFIX | GPE_SUFFIX | _TITLE_ANY
 _ONE_PRONOUN_BEFORE = frozenset((
     "the", "this", "that", "which", "no", "any", "each", "every", "only", "another", "wrong",
     "right", "other", "last", "first", "new", "old", "same", "next", "latest", "big", "good",
@@ -109,11 +71,6 @@ _WEB_TLDS = (".com", ".org", ".net", ".io")
 _COMMA_SUFFIX = frozenset(("Inc.", "Inc", "Ltd.", "Ltd", "LLC", "LLP", "Corp.", "Corp", "Co.",
                            "plc", "PLC", "S.A.", "AG", "N.V.", "NV", "SA", "L.P.", "LP"))
 
-# Plural titles before names ("Senators Patrick Leahy, Al Franken and ..."); never a name's last
-# word, so teams ("Ottawa Senators") keep theirs.
-_PLURAL_TITLES = frozenset((
-    "Senators", "Sens.", "Representatives", "Reps.", "Governors", "Mayors", "Judges", "Justices",
-    "Ministers", "Presidents", "Commissioners", "Ambassadors", "Chancellors", "Drs."))
 # Verbs of links and buttons on news pages ("Get Report", "Read More", "Show Less").
 _UI_VERBS = frozenset((
     "Get", "Read", "Sign", "Click", "Learn", "Watch", "See", "Subscribe", "Download", "Show",
@@ -124,6 +81,8 @@ Result = tuple[int, int, str, int]   # start, end (relative to the span), label,
 # title-case or capitals line (a headline), where every word is capitalised.
 HEAD = 2
 _ANALYSIS_CACHE_MAX = 200_000
+_PRECISE_NUMBERS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Mention:
@@ -164,8 +123,9 @@ def _is_common(gz: Gazetteer, word: str) -> bool:
 class _Analyser:
     """Context-free analysis of one capitalised span, cached per document run."""
 
-    def __init__(self, gz: Gazetteer) -> None:
+    def __init__(self, gz: Gazetteer, lx: Lexicon = ENGLISH) -> None:
         self.gz = gz
+        self.lx = lx
         self.cache: dict[tuple[str, bool], list[Result]] = {}
         self.sens: dict[str, bool] = {}
 
@@ -188,6 +148,7 @@ class _Analyser:
 
     # -- whole spans -------------------------------------------------------------------
     def _span(self, span: str, initial: int) -> list[Result]:
+        lx = self.lx
         gz = self.gz
         found = gz.names.get(span)
         if found is not None:
@@ -210,7 +171,7 @@ class _Analyser:
             # Otherwise the number is left to the number scanner ("Nearly 40 states").
             return res
         for c in range(2, len(words) - 1):
-            if words[c] in TITLE_CORE and words[c - 1] in _ORG_ENDS:
+            if words[c] in lx.title_core and words[c - 1] in lx.org_ends:
                 head = " ".join(words[:c])
                 hf = self.gz.names.get(head)
                 if hf is not None and hf[0] == "ORG":
@@ -226,9 +187,9 @@ class _Analyser:
         joined = False
         while i < n:
             w = words[i]
-            if w in CONNECTORS and not w[:1].isupper():
+            if w in lx.connectors and not w[:1].isupper():
                 j = i
-                while j < n and words[j] in CONNECTORS:
+                while j < n and words[j] in lx.connectors:
                     j += 1
                 if joined or self._keep_connector(words, start, i, j):
                     joined = True
@@ -236,7 +197,7 @@ class _Analyser:
                     groups.append((start, i))
                     start = j
                 i = j
-            elif i > start and not w.isupper() and w.lower() in STOPWORDS:
+            elif i > start and not w.isupper() and w.lower() in lx.stopwords:
                 groups.append((start, i))
                 start = i + 1
                 i += 1
@@ -253,22 +214,24 @@ class _Analyser:
         return out
 
     def _keep_connector(self, words: list[str], start: int, i: int, j: int) -> bool:
+        lx = self.lx
         conn = words[i]
-        if j < len(words) and words[j] in DATE_WORDS:
+        if j < len(words) and words[j] in lx.date_words:
             return False   # "the Supreme Court on Nov 11": the date is not part of the name
-        if conn == "&" or conn in NAME_PARTICLES:
+        if conn == "&" or conn in lx.name_particles:
             return True
         if conn == "and" and j == len(words) - 1 and words[j] in _AND_CO:
             return True   # "Wells Fargo and Co.", "Johnson and Sons"
         prev = words[i - 1] if i > 0 else ""
-        if conn in ("of", "for") and (prev in ORG_HEAD or prev in ORG_SUFFIX):
+        if conn in lx.of_words and (prev in lx.org_head or prev in lx.org_suffix):
             return True
-        if conn == "on" and prev in ORG_HEAD:
+        if conn == "on" and prev in lx.org_head:
             return True
-        return (conn == "and" and j < len(words) and words[-1] in ORG_SUFFIX
-                and any(w in ORG_HEAD for w in words[start:i]))
+        return (conn == "and" and j < len(words) and words[-1] in lx.org_suffix
+                and any(w in lx.org_head for w in words[start:i]))
 
     def _allcaps(self, span: str, words: list[str], offs: list[int], initial: int) -> list[Result]:
+        lx = self.lx
         gz = self.gz
         if len(words) == 1:
             w = words[0]
@@ -276,7 +239,7 @@ class _Analyser:
             found = gz.names.get(titled)
             if found is not None and len(w) > 3:
                 return [(0, len(w), found[0], SURE if not initial else SHAPE)]
-            if w in NON_ENTITY_ACRONYMS or w in TITLE_CORE or titled in TITLE_CORE:
+            if w in lx.non_entity_acronyms or w in lx.title_core or titled in lx.title_core:
                 return []
             letters = sum(c.isalpha() for c in w)
             if 2 <= letters <= 5 and not any(c.isdigit() for c in w):
@@ -314,14 +277,16 @@ class _Analyser:
 
     def _portfolio_word(self, w: str) -> bool:
         """An ordinary word that can name a minister's portfolio ("Affairs", "Cyber")."""
+        lx = self.lx
         gz = self.gz
-        return (w not in _ORG_ENDS and w not in gz.names and w not in gz.first_names
+        return (w not in lx.org_ends and w not in gz.names and w not in gz.first_names
                 and w[1:2].islower() and _is_common(gz, w))
 
     # -- connector-free groups ---------------------------------------------------------
     def _group(self, words: list[str], offs: list[int], initial: int) -> list[Result]:
+        lx = self.lx
         gz = self.gz
-        while words and words[0] in _DROP_LEAD:
+        while words and words[0] in lx.drop_lead:
             words, offs = words[1:], offs[1:]
             initial = initial if initial == HEAD else False
         if not words:
@@ -339,7 +304,7 @@ class _Analyser:
             # Link and button text ("Get Report", "Read More") and the press's collective
             # nouns ("Big Tech", "Big Oil"): capitalised, repeated, never a name.
             return []
-        if words[0].lower() in NUMBER_WORDS and " ".join(words[1:]) in gz.names:
+        if words[0].lower() in lx.number_words and " ".join(words[1:]) in gz.names:
             # "Six U.S. senators": the count is no part of the name
             return [(base, base + len(words[0]), "CARDINAL", SURE),
                     *self._group(words[1:], offs[1:], False)]
@@ -349,16 +314,16 @@ class _Analyser:
             # of ordinary words between two names parts them ("China Approves AMD", "Ottawa
             # Halts Hong Kong").
             namey = [not _is_common(gz, w) or w in gz.first_names or w in gz.names
-                     or w in _NAME_ENDS
+                     or w in lx.name_ends
                      # A surname after a given name or a title may be a word ("Tim Cook",
                      # "President Trump").
                      or (k == 1 and words[0] in gz.first_names)
-                     or (k > 0 and words[k - 1] in PERSONAL_TITLES)
+                     or (k > 0 and words[k - 1] in lx.personal_titles)
                      for k, w in enumerate(words)]
             for k in range(1, n):
                 kf = gz.names.get(words[k])
                 if kf is not None and kf[0] in ("ORG", "GPE", "NORP") and namey[k - 1] \
-                        and not _is_common(gz, words[k - 1]) and words[k - 1] not in _NAME_ENDS:
+                        and not _is_common(gz, words[k - 1]) and words[k - 1] not in lx.name_ends:
                     # A known name after another name's words: a verb stood between them
                     # ("Lisa Su Redoubles Intel Challenge").
                     return [*self._group(words[:k], offs[:k], initial),
@@ -379,28 +344,28 @@ class _Analyser:
         # Titles split a span: what precedes is classified alone, what follows is a person.
         t0 = -1
         for k, w in enumerate(words):
-            if w in _TITLE_ANY or (w in _PLURAL_TITLES and k < n - 1):
+            if w in lx.title_any or (w in lx.plural_titles and k < n - 1):
                 t0 = k
                 break
         if t0 >= 0:
             t1 = t0
             has_core = False
-            while t1 < n and (words[t1] in _TITLE_ANY or words[t1] in _PLURAL_TITLES):
-                has_core = has_core or words[t1] in TITLE_CORE or words[t1] in _PLURAL_TITLES
+            while t1 < n and (words[t1] in lx.title_any or words[t1] in lx.plural_titles):
+                has_core = has_core or words[t1] in lx.title_core or words[t1] in lx.plural_titles
                 t1 += 1
             if not has_core:
                 # A portfolio of ordinary words inside the title ("Home Affairs Minister").
                 j = t1
                 while j < n and self._portfolio_word(words[j]):
                     j += 1
-                if j < n - 1 and words[j] in TITLE_CORE:
+                if j < n - 1 and words[j] in lx.title_core:
                     t1 = j
-                    while t1 < n and words[t1] in _TITLE_ANY:
+                    while t1 < n and words[t1] in lx.title_any:
                         t1 += 1
                     has_core = True
             if has_core and t1 < n:
                 # ...and before it ("Cyber Security Minister"), but never a known name.
-                if words[t0] not in TITLE_CORE and " ".join(words[:t0]) not in gz.names:
+                if words[t0] not in lx.title_core and " ".join(words[:t0]) not in gz.names:
                     while t0 > 0 and self._portfolio_word(words[t0 - 1]):
                         t0 -= 1
                 out = self._group(words[:t0], offs[:t0], initial) if t0 else []
@@ -409,22 +374,22 @@ class _Analyser:
                 rfound = gz.names.get(rtext)
                 if rfound is not None and rfound[0] != "PERSON":
                     out.append((roffs[0], roffs[0] + len(rtext), rfound[0], SURE))
-                elif rest[0] in CONNECTORS or all(w in _ORG_ENDS for w in rest):
+                elif rest[0] in lx.connectors or all(w in lx.org_ends for w in rest):
                     # "General Court", "Court of Justice": the title word names the body
                     return [(base, base + len(text), "ORG", SHAPE)]
                 elif initial == HEAD and len(rest) == 1 and rest[0][-1:] == "s" \
                         and _is_common(gz, rest[0]):
                     pass   # a headline's verb after a noun ("Judge Approves", "Mayor Quits")
-                elif words[t1 - 1] in PERSONAL_TITLES or any(
+                elif words[t1 - 1] in lx.personal_titles or any(
                         not _is_common(gz, w) or w in gz.first_names for w in rest):
                     out.append((roffs[0], roffs[0] + len(rtext), "PERSON", SURE))
                 return out
-            if has_core and t1 == n and t0 > 0 and words[t0] in TITLE_CORE:
+            if has_core and t1 == n and t0 > 0 and words[t0] in lx.title_core:
                 return self._group(words[:t0], offs[:t0], initial)
 
         first = words[0]
         # A day or month glued to the name after it ("On Friday Canada joined").
-        if first in WEEKDAYS or (first in MONTHS and first not in AMBIGUOUS_MONTHS):
+        if first in lx.weekdays or (first in lx.months and first not in lx.ambiguous_months):
             return [(base, base + len(first), "DATE", SURE),
                     *self._group(words[1:], offs[1:], False)]
         # A web name ends a byline's name ("By Peter Nurse Investing.com").
@@ -435,7 +400,7 @@ class _Analyser:
                         *self._group(words[k + 1:], offs[k + 1:], False)]
         # Sentence-initial common word glued to a name ("Meanwhile Facebook").
         if initial and _is_common(gz, first) and first not in gz.first_names \
-                and first not in gz.names and words[-1] not in ORG_SUFFIX:
+                and first not in gz.names and words[-1] not in lx.org_suffix:
             return self._group(words[1:], offs[1:], False)
 
         # Hyphenated compound whose left part is a known name ("Facebook-Cambridge Analytica").
@@ -453,12 +418,12 @@ class _Analyser:
             return []   # "Richter Scale", "Mercalli Scale": a measure, not a body
         if len(last) == 1 and _is_common(gz, words[-2]):
             return [(base, base + len(text), "ORG", NEED)]   # "Group D", "Plan B"
-        if last in ORG_SUFFIX:
+        if last in lx.org_suffix:
             if initial == HEAD and all(_is_common(gz, w) for w in words):
                 # "Shareholders Ask Court": a headline's words; the body must name it
                 return [(base, base + len(text), "ORG", NEED)]
             return [(base, base + len(text), "ORG", SURE)]
-        if first in ORG_HEAD and "of" in words:
+        if first in lx.org_head and "of" in words:
             return [(base, base + len(text), "ORG", SURE)]
 
         # A known place or group followed by another known name or a person: two entities.
@@ -467,7 +432,7 @@ class _Analyser:
             rest_text = " ".join(words[1:])
             rf = gz.names.get(rest_text)
             if f0[0] == "GPE" and rf is not None and rf[0] == "ORG" and n > 2 and (
-                    words[1] in ORG_HEAD or words[-1] in ORG_SUFFIX):
+                    words[1] in lx.org_head or words[-1] in lx.org_suffix):
                 return [(base, base + len(text), "ORG", SHAPE)]
             w1 = gz.names.get(words[1])
             if words[1] in gz.first_names or rest_text in gz.names or (
@@ -476,21 +441,21 @@ class _Analyser:
                     and words[2] in gz.first_names):
                 return [(base, base + len(first), f0[0], SURE),
                         *self._group(words[1:], offs[1:], False)]
-        if last in FAC_SUFFIX:
+        if last in lx.fac_suffix:
             return [(base, base + len(text), "FAC", SHAPE)]
-        if last in LOC_SUFFIX:
+        if last in lx.loc_suffix:
             return [(base, base + len(text), "LOC", SHAPE)]
-        if last in GPE_SUFFIX and (f0 is not None or not _is_common(gz, first)):
+        if last in lx.gpe_suffix and (f0 is not None or not _is_common(gz, first)):
             return [(base, base + len(text), "GPE", SHAPE)]
 
-        if last.rpartition("-")[2] in ORG_SUFFIX and "-" in last:
+        if last.rpartition("-")[2] in lx.org_suffix and "-" in last:
             return [(base, base + len(text), "ORG", SHAPE)]   # "Regina Leader-Post"
         if n <= 3 and first in gz.surname_first and all(
                 w[1:2].islower() and not _is_common(gz, w) for w in words[1:]):
             return [(base, base + len(text), "PERSON", SHAPE)]   # "Meng Wanzhou"
-        if first in gz.first_names and n <= 4 and not any(w in ORG_SUFFIX for w in words[1:]):
+        if first in gz.first_names and n <= 4 and not any(w in lx.org_suffix for w in words[1:]):
             return [(base, base + len(text), "PERSON", SURE)]
-        if any(w in ORG_SUFFIX for w in words[1:]):
+        if any(w in lx.org_suffix for w in words[1:]):
             return [(base, base + len(text), "ORG", SURE)]   # "Contingency Fund for Emergencies"
         commons = [_is_common(gz, w) for w in words]
         places = [w in gz.names and gz.names[w][0] == "GPE" for w in words]
@@ -510,18 +475,19 @@ class _Analyser:
         return [(base, base + len(text), "ORG", GUESS)]
 
     def _single(self, w: str, base: int, initial: int) -> list[Result]:
+        lx = self.lx
         gz = self.gz
         end = base + len(w)
         low = w.lower()
-        if len(w) == 1 or (low in STOPWORDS and not w.isupper()):
+        if len(w) == 1 or (low in lx.stopwords and not w.isupper()):
             return []
-        if low in NUMBER_WORDS:
+        if low in lx.number_words:
             return [(base, end, "CARDINAL", SURE)]
-        if w in WEEKDAYS:
+        if w in lx.weekdays:
             return [(base, end, "DATE", SURE)]
-        if w in MONTHS:
-            return [(base, end, "DATE", NEED if w in AMBIGUOUS_MONTHS else SURE)]
-        if w in TITLE_CORE or w in NON_ENTITY_ACRONYMS:
+        if w in lx.months:
+            return [(base, end, "DATE", NEED if w in lx.ambiguous_months else SURE)]
+        if w in lx.title_core or w in lx.non_entity_acronyms:
             return []
         if "-" in w:
             left, _, right = w.partition("-")
@@ -589,14 +555,20 @@ class RuleRecognizer:
 
     name = "rules"
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, language: str = "en") -> None:
         self._gz = gazetteer
         self._an: _Analyser | None = None
+        self.language = language
+        # Languages without their own data are read for high-precision entities only.
+        self.precise_only = not full_support(language)
+        self.lx = lexicon(language)
+        self.pt = patterns(language)
+        self._lower = lower_entities(language)
 
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gz is None:
-            self._gz = load()
+            self._gz = for_language(self.language)
         return self._gz
 
     def recognize(self, text: str) -> list[Entity]:
@@ -604,7 +576,33 @@ class RuleRecognizer:
 
     def rows(self, text: str) -> list[Row]:
         """``(start, end, label, text)`` of every entity, before keys are given."""
-        return [(m.start, m.end, m.label, text[m.start:m.end]) for m in self._mentions(text)]
+        ms = self._precise(text) if self.precise_only else self._mentions(text)
+        return [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms]
+
+    def _precise(self, text: str) -> list[Mention]:
+        """High-precision entities for a language the rules were not written for: amounts in
+        digits, dates in ISO form and names exactly as the gazetteer knows them — no guess
+        from capitals, which mean something else in every language."""
+        out = [m for m in self._numbers(text)
+               if m.label in _PRECISE_NUMBERS or (
+                   m.label == "DATE" and _ISO_DATE.fullmatch(text, m.start, m.end))]
+        names = self.gazetteer.names
+        for m in self.pt.capspan.finditer(text):
+            s = m.start()
+            if s and text[s - 1].isalnum():
+                continue
+            found = names.get(m.group())
+            if found is not None and (found[0] != "PERSON" or " " in m.group()) \
+                    and not _is_common(self.gazetteer, m.group()):
+                out.append(Mention(s, m.end(), found[0], SURE))
+        out.sort(key=lambda x: (x.start, -x.end))
+        kept: list[Mention] = []
+        end = -1
+        for m in out:
+            if m.start >= end:
+                kept.append(m)
+                end = m.end
+        return kept
 
     # -- the pass over the text --------------------------------------------------------
     def _analyser(self) -> _Analyser:
@@ -613,7 +611,7 @@ class RuleRecognizer:
         # cannot grow it without end.
         an = self._an
         if an is None or len(an.cache) > _ANALYSIS_CACHE_MAX:
-            an = self._an = _Analyser(self.gazetteer)
+            an = self._an = _Analyser(self.gazetteer, self.lx)
         return an
 
     def _mentions(self, text: str) -> list[Mention]:
@@ -639,10 +637,10 @@ class RuleRecognizer:
             kept = [m for m in kept if not any(a <= m.start < b for a, b in tables)]
         return self._document_pass(text, kept)
 
-    @staticmethod
-    def _join_parts(text: str, ms: list[Mention], gz: Gazetteer) -> list[Mention]:
+    def _join_parts(self, text: str, ms: list[Mention], gz: Gazetteer) -> list[Mention]:
         """Join what the scan cut at a comma: "Industries, Inc." and "Saturday 26 Apr 2014";
         and a name cut by the line break of hard-wrapped wire copy ("Richard\nBlumenthal")."""
+        lx = self.lx
         out: list[Mention] = []
         for m in ms:
             if out:
@@ -657,7 +655,7 @@ class RuleRecognizer:
                 if gap in (", ", " ") and (
                         (p.label == "ORG" and gap == ", "
                          and text[m.start:m.end] in _COMMA_SUFFIX)
-                        or (p.label == m.label == "DATE" and text[p.start:p.end] in WEEKDAYS
+                        or (p.label == m.label == "DATE" and text[p.start:p.end] in lx.weekdays
                             and text[m.start:m.start + 1].isdigit())):
                     p.end = m.end
                     p.conf = max(p.conf, m.conf)
@@ -672,7 +670,7 @@ class RuleRecognizer:
         initial_of = self._initial
         cache = an.cache
         sens = an.sens
-        for m in CAPSPAN.finditer(text):
+        for m in self.pt.capspan.finditer(text):
             s = m.start()
             if s < skip_until:
                 continue
@@ -716,13 +714,14 @@ class RuleRecognizer:
                 out.append(Mention(s + a, s + b, label, conf, mid))
             if res[-1][2] == "DATE":
                 # "March 22, 2018": the day and year belong to the month.
-                dm = MONTH_DATE.match(text, s + res[-1][0])
+                dm = self.pt.month_date.match(text, s + res[-1][0])
                 if dm is not None:
                     out[-1] = Mention(dm.start(), dm.end(), "DATE", SURE)
         return out
 
     def _numbers(self, text: str) -> list[Mention]:
         out: list[Mention] = []
+        numeric = self.pt.numeric
         starts = [m.start() for m in NUMBER_START.finditer(text)]
         for sym in RARE_CURRENCY:
             i = text.find(sym)
@@ -739,7 +738,7 @@ class RuleRecognizer:
             if text[s].isdigit() and (
                     prev.isalnum() or (prev in ".,/:" and s > 1 and text[s - 2].isdigit())):
                 continue
-            m = NUMERIC.match(text, s)
+            m = numeric.match(text, s)
             if m is None:
                 continue
             end = m.end()
@@ -765,21 +764,44 @@ class RuleRecognizer:
                     out.append(Mention(s, end, "ORG", GUESS))   # "1MDB"; not "5G", "3D"
                 continue
             out.append(Mention(start, end, _SCAN_LABEL[kind], SURE))
-        for m in SPELLED_NUMBER.finditer(text):
-            unit = m.group("unit")
-            if m.group("n") == "one" and not unit and not m.group("cur"):
-                # "the wrong one lost", "this one matters": a pronoun, not an amount
-                w = text[max(0, m.start() - 12):m.start()].rsplit(None, 1)
-                if w and w[-1].lower().strip("“\"(") in _ONE_PRONOUN_BEFORE:
-                    continue
-            label = "CARDINAL"
-            if m.group("cur"):
-                label = "MONEY"
-            elif unit:
-                u = unit.strip(" -")
-                label = "PERCENT" if u.startswith("per") else (
-                    "TIME" if u[:1] in "hms" and not u.startswith("mon") else "DATE")
-            out.append(Mention(m.start("n"), m.end(), label, SURE))
+        spelled = self.pt.spelled_number
+        if spelled is not None:
+            for m in spelled.finditer(text):
+                unit = m.group("unit")
+                if m.group("n") == "one" and not unit and not m.group("cur"):
+                    # "the wrong one lost", "this one matters": a pronoun, not an amount
+                    w = text[max(0, m.start() - 12):m.start()].rsplit(None, 1)
+                    if w and w[-1].lower().strip("“\"(") in _ONE_PRONOUN_BEFORE:
+                        continue
+                label = "CARDINAL"
+                if m.group("cur"):
+                    label = "MONEY"
+                elif unit:
+                    u = unit.strip(" -")
+                    label = "PERCENT" if u.startswith("per") else (
+                        "TIME" if u[:1] in "hms" and not u.startswith("mon") else "DATE")
+                out.append(Mention(m.start("n"), m.end(), label, SURE))
+        if self.pt.lower is not None:
+            out.extend(self._lower_words(text, self.pt.lower))
+        return out
+
+    def _lower_words(self, text: str, rx: re.Pattern[str]) -> list[Mention]:
+        """Lower-case entities of a language other than English: counts in words and the
+        amounts they open ("zwei Milliarden Euro", "neuf pour cent"), months and weekdays
+        ("mardi"), nationality adjectives ("deutschen")."""
+        out: list[Mention] = []
+        table = self._lower
+        for m in rx.finditer(text):
+            w = m.group("w")
+            label = table[w][0]
+            if label == "CARDINAL":
+                if m.group("cur"):
+                    label = "MONEY"
+                elif m.group("pct"):
+                    label = "PERCENT"
+                out.append(Mention(m.start(), m.end(), label, SURE))
+            else:
+                out.append(Mention(m.start(), m.end("w"), label, SURE))
         return out
 
     @staticmethod
@@ -796,13 +818,14 @@ class RuleRecognizer:
         return i < 0 or text[i] in _OPENERS
 
     def _speaker(self, text: str, m: re.Match[str], an: _Analyser) -> list[Mention]:
+        lx = self.lx
         out: list[Mention] = []
         s = m.start("name")
         name = m.group("name")
         words = name.split(" ")
         # Leading titles in capitals ("SEN. LINDSEY GRAHAM").
         k = 0
-        while k < len(words) and (words[k].title() in TITLE_CORE or words[k] in TITLE_CORE):
+        while k < len(words) and (words[k].title() in lx.title_core or words[k] in lx.title_core):
             k += 1
         words_left = words[k:]
         gz = self.gazetteer
@@ -811,8 +834,8 @@ class RuleRecognizer:
         if found is not None and found[0] != "PERSON" and words_left:
             off = len(" ".join(words[:k])) + (1 if k else 0)
             out.append(Mention(s + off, s + off + len(pname), found[0], SURE))
-        elif words_left and not any(w.strip(".") in NON_NAME_SPEAKERS for w in words_left) \
-                and words_left[0].lower() not in STOPWORDS and not (
+        elif words_left and not any(w.strip(".") in lx.non_name_speakers for w in words_left) \
+                and words_left[0].lower() not in lx.stopwords and not (
                     len(words_left) > 1
                     and all(_is_common(gz, w) and w.title() not in gz.first_names
                                                 for w in words_left)):
@@ -821,7 +844,7 @@ class RuleRecognizer:
         role = m.group("role")
         if role:
             rs = m.start("role")
-            for rm in CAPSPAN.finditer(role):
+            for rm in self.pt.capspan.finditer(role):
                 for a, b, label, conf in an.analyse(rm.group(), True):
                     if conf >= SHAPE and label != "PERSON":
                         out.append(Mention(rs + rm.start() + a, rs + rm.start() + b, label, conf))
@@ -829,6 +852,7 @@ class RuleRecognizer:
 
     # -- document-level consistency ----------------------------------------------------
     def _document_pass(self, text: str, ms: list[Mention]) -> list[Mention]:
+        lx = self.lx
         gz = self.gazetteer
         names = gz.names
         # Keys are lower-cased so a speaker label in capitals counts for the name in prose.
@@ -883,13 +907,14 @@ class RuleRecognizer:
                         surname_of.add(parts[-1])
                         first_token_person.add(parts[0])
                     elif label == "ORG":
-                        if parts[0].title() not in _NOT_SHORT_FORMS:
+                        if parts[0].title() not in lx.not_short_forms:
                             first_token_org.add(parts[0])
-                        if len(parts) > 2 and parts[-1].title() in _ORG_ENDS:
+                        if len(parts) > 2 and parts[-1].title() in lx.org_ends:
                             org_stems.add(" ".join(parts[:-1]))
-                        if parts[-1].title() in _ORG_ENDS:
+                        if parts[-1].title() in lx.org_ends:
                             org_ends.add(parts[-1])
-            elif conf == NEED and mid:
+            elif conf == NEED and mid and not lx.capitalises_nouns:
+                # (Where every noun is capitalised, a capital mid-sentence says nothing.)
                 mids[t] = mids.get(t, 0) + n
             elif conf == AMBIG:
                 ambig[t] = ambig.get(t, 0) + n
@@ -993,24 +1018,24 @@ class RuleRecognizer:
                     out.add(acr)
         return out
 
-    @staticmethod
-    def _context_label(text: str, s: int, e: int, multi: bool = False) -> str | None:
+    def _context_label(self, text: str, s: int, e: int, multi: bool = False) -> str | None:
+        lx = self.lx
         after = text[e:e + 24]
         if after.startswith(", who ") or after.startswith(" who "):
             return "PERSON"
         if after[:1] == " ":
             nxt = after.split(None, 2)
             w0 = nxt[0].rstrip(",.;:") if nxt else ""
-            if w0.endswith("s") and w0[:-1] in _PLACE_NOUNS:
+            if w0.endswith("s") and w0[:-1] in lx.place_nouns:
                 w0 = w0[:-1]   # "Jajarkot and Rukum West districts"
-            if w0 in _PLACE_NOUNS and not (
+            if w0 in lx.place_nouns and not (
                     w0 == "state" and len(nxt) > 1 and nxt[1].rstrip(",.;:") in _STATE_NOT_PLACE):
                 return "GPE"     # "Ziarat district", "Oriental Mindoro province"
         window = text[s - 24 if s > 24 else 0:s]
         if window.endswith(_PLACE_OF):
             return "GPE"     # "the town of Portoviejo"
         before = window.rstrip(" ,").rsplit(" ", 1)[-1].lower().strip("“\"(")
-        if before in PERSON_CUES_BEFORE:
+        if before in lx.person_cues_before:
             if multi and not all(w[:1].isupper() and w[1:2].islower() for w in text[s:e].split()):
                 return None   # "analyst Morgan Stanley ..." shapes stay as they were
             return "PERSON"
@@ -1019,10 +1044,10 @@ class RuleRecognizer:
         if after.startswith(", "):
             nxt = text[e + 2:e + 40]
             for cand in (nxt.split(",")[0].split(".")[0], nxt.split(" ")[0].rstrip(",.")):
-                found = load().names.get(cand)
+                found = self.gazetteer.names.get(cand)
                 if found is not None and found[0] == "GPE":
                     return "GPE"
-        if after[:1] == " " and after[1:].split(" ", 1)[0] in _CUES_AFTER:
+        if after[:1] == " " and after[1:].split(" ", 1)[0] in lx.cues_after:
             return "PERSON"
         return None
 
@@ -1036,17 +1061,17 @@ class RuleRecognizer:
             return False
         return len(words) < 2 or words[-2].lower().strip(",.") not in _HOLDING_NOUNS
 
-    @staticmethod
-    def _place_list(gap: str) -> bool:
+    def _place_list(self, gap: str) -> bool:
         """The words between two names list places ("X district and Y", "X province, Y")."""
+        lx = self.lx
         words = gap.replace(",", " , ").split()
         return len(words) == 2 and words[1] in ("and", ",", "or") and (
-            words[0] in _PLACE_NOUNS)
+            words[0] in lx.place_nouns)
 
-    @staticmethod
-    def _date_context(text: str, s: int) -> bool:
+    def _date_context(self, text: str, s: int) -> bool:
+        lx = self.lx
         before = text[max(0, s - 12):s].split()
-        if before and before[-1].lower().rstrip("-") in DATE_PREPS:
+        if before and before[-1].lower().rstrip("-") in lx.date_preps:
             return True
         after = text[s:s + 16].split(" ")
         return len(after) > 1 and after[1][:1].isdigit()
