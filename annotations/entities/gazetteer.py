@@ -135,6 +135,8 @@ def for_language(lang: str) -> Gazetteer:
         name, label, key = ln.split("\t")
         forms = _forms(lang, name[:-1]) if name.endswith("*") else [name]
         for f in forms:
+            if name.endswith("*") and f in names and names[f][0] != "NORP":
+                continue   # "Suisse" the country, not "suisse" the adjective capitalised
             names[f] = (label, key)
             if label == "GPE":
                 major.add(f)

@@ -8,7 +8,6 @@ Any other language is read in the high-precision mode (numbers, ISO dates, known
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from importlib import resources
 
@@ -64,11 +63,8 @@ def lexicon(lang: str) -> Lexicon:
     # Lower-case function words are refused at a sentence start in capitals too.
     extra["stopwords"] = extra.get("stopwords", frozenset()) | {
         w for w in extra.get("stopwords", ()) if w.islower()}
-    lx = ENGLISH.extended(lang, extra, capitalises_nouns=prof.capitalises_nouns)
-    # Words the language reads otherwise than English ("der" is an article in German, not a
-    # particle of "van der"): the lexicon's "not_particles" section takes them out again.
-    drop = frozenset(_sections(lang).get("not_particles", ()))
-    return dataclasses.replace(lx, name_particles=lx.name_particles - drop) if drop else lx
+    return ENGLISH.extended(lang, extra, capitalises_nouns=prof.capitalises_nouns,
+                            demonym_titles=True)
 
 
 @functools.cache

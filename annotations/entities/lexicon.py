@@ -234,6 +234,10 @@ class Lexicon:
     plural_titles: frozenset[str]
     # Connectors that keep an organisation's name whole after its head ("Bank of England").
     of_words: frozenset[str] = frozenset(("of", "for"))
+    # Prepositions after which an unknown name is a place ("struck in Jajarkot").
+    place_preps: frozenset[str] = frozenset(("in",))
+    # A nationality before a name reads as a title ("le Slovène Tadej Pogacar").
+    demonym_titles: bool = False
     # Every noun capitalised (German): a capital is then no sign of a name, and a common
     # word capitalised mid-sentence is no name even when repeated.
     capitalises_nouns: bool = False
@@ -260,11 +264,15 @@ class Lexicon:
             object.__setattr__(self, name, value)
 
     def extended(self, code: str, extra: dict[str, frozenset[str]],
-                 capitalises_nouns: bool = False) -> Lexicon:
-        """This lexicon with each class grown by ``extra``'s words of the same name."""
-        fields = {name: getattr(self, name) | extra.get(name, frozenset())
+                 capitalises_nouns: bool = False, demonym_titles: bool = False) -> Lexicon:
+        """This lexicon with each class grown by ``extra``'s words of the same name, less
+        the words of ``extra["drop_<class>"]`` (what the language reads otherwise: "der" is
+        an article in German, not the particle of "van der")."""
+        fields = {name: (getattr(self, name) | extra.get(name, frozenset()))
+                  - extra.get(f"drop_{name}", frozenset())
                   for name in _CLASSES}
-        return Lexicon(code=code, capitalises_nouns=capitalises_nouns, **fields)
+        return Lexicon(code=code, capitalises_nouns=capitalises_nouns,
+                       demonym_titles=demonym_titles, **fields)
 
 
 _CLASSES: tuple[str, ...] = (
@@ -272,7 +280,7 @@ _CLASSES: tuple[str, ...] = (
     "non_name_speakers", "org_suffix", "org_head", "fac_suffix", "loc_suffix", "gpe_suffix",
     "connectors", "name_particles", "person_cues_before", "person_cues_after", "number_words",
     "non_entity_acronyms", "date_preps", "stopwords", "personal_titles", "drop_lead",
-    "place_nouns", "plural_titles", "of_words",
+    "place_nouns", "plural_titles", "of_words", "place_preps",
 )
 
 ENGLISH = Lexicon(

@@ -189,6 +189,9 @@ class Patterns:
     # Lower-case words that are entities in the language (French months and weekdays, counts
     # in words, nationality adjectives) with what follows them (a scale, currency, percent).
     lower: re.Pattern[str] | None = None
+    # Lower-case adjectives that end a name in languages that write them so ("Assemblée
+    # nationale", "Banque centrale européenne"), tried where a capitalised span ends.
+    name_tail: re.Pattern[str] | None = None
 
 
 ENGLISH_PATTERNS = Patterns(CAPSPAN, NUMERIC, MONTH_DATE, SPELLED_NUMBER)
@@ -272,4 +275,12 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
             rf"(?<![\w-])(?P<w>{alternation(words)})(?![\w-])"
             rf"(?:(?P<scale>{sp}{scale})?(?P<cur>{sp}{currency})|(?P<scale2>{sp}{scale})"
             rf"|(?P<pct>{sp}(?:{pct})(?![\w])))?")
-    return Patterns(capspan, numeric, month_date, None, lower)
+    tail = None
+    if prof.code == "fr":
+        adjectives = (r"[a-zéèêëàâîïôûç]+(?:ales?|aux|al|elles?|els?|iennes?|iens?|iques?|aises?"
+                      r"|ais|aines?|ains?|éennes?|éens?|ives?|ifs?|aires?|ières?|iers?|uelles?"
+                      r"|uels?|ales)")
+        norp = alternation(sorted((w for w in lower_words if w.islower()), key=len,
+                                  reverse=True))
+        tail = re.compile(rf"(?: (?:{adjectives}|{norp})(?![\w-])){{1,2}}")
+    return Patterns(capspan, numeric, month_date, None, lower, tail)

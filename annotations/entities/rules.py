@@ -83,6 +83,7 @@ HEAD = 2
 _ANALYSIS_CACHE_MAX = 200_000
 _PRECISE_NUMBERS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR_AFTER = re.compile(r"[ \u00a0]\d{4}(?!\d)")
 
 
 class Mention:
@@ -117,6 +118,32 @@ def _is_common(gz: Gazetteer, word: str) -> bool:
         if low.endswith(suf) and len(low) >= len(suf) + _MIN_STEM \
                 and low[: -len(suf)] + repl in common:
             return True
+    return gz.compound_nouns and _is_compound(common, low)
+
+
+# German plural and case endings, stripped to find a noun's stem ("Investitionen").
+_NOUN_ENDINGS = ("en", "n", "e", "es", "s", "er", "ern")
+# The last part of a German compound is its head ("Datenschutz|skandal"); a head of this many
+# letters or more is evidence that the whole is a common noun.
+_MIN_HEAD = 5
+# Heads that end family names and place names as often as nouns ("Zuckerberg", "Weidmann",
+# "Pfaffenhofen"): never evidence alone.
+_NAME_HEADS = ("berg", "burg", "mann", "stein", "feld", "dorf", "heim", "hausen", "hofen",
+               "bach", "brück", "brunn", "meier", "meyer", "müller", "schmidt", "thal", "kirchen",
+               "hagen", "stadt", "furt", "ingen", "leben", "rode", "werder", "horst", "wald")
+
+
+def _is_compound(common: frozenset[str], low: str) -> bool:
+    if low.endswith(_NAME_HEADS) or len(low) < _MIN_HEAD + 3:
+        return False
+    for cut in range(3, len(low) - _MIN_HEAD + 1):
+        head = low[cut:]
+        if head in common:
+            return True
+        for end in _NOUN_ENDINGS:
+            if head.endswith(end) and len(head) - len(end) >= _MIN_HEAD \
+                    and head[: -len(end)] in common:
+                return True
     return False
 
 
@@ -197,7 +224,10 @@ class _Analyser:
                     groups.append((start, i))
                     start = j
                 i = j
-            elif i > start and not w.isupper() and w.lower() in lx.stopwords:
+            elif i > start and not w.isupper() and w.lower() in lx.stopwords and not (
+                    # "Marine Le Pen", "Bruno Le Maire": a capitalised particle inside a name
+                    w.lower() in lx.name_particles and words[i - 1] in self.gz.first_names
+                    and i + 1 < n and words[i + 1][:1].isupper()):
                 groups.append((start, i))
                 start = i + 1
                 i += 1
@@ -218,8 +248,14 @@ class _Analyser:
         conn = words[i]
         if j < len(words) and words[j] in lx.date_words:
             return False   # "the Supreme Court on Nov 11": the date is not part of the name
-        if conn == "&" or conn in lx.name_particles:
+        if conn == "&":
             return True
+        if conn in lx.name_particles:
+            # Where nouns are capitalised, "von" joins a name only after a given name or a
+            # name ("Ursula von der Leyen"), not after a noun ("Nachfolger von Carlo Ancelotti").
+            prev = words[i - 1] if i > 0 else ""
+            return not lx.capitalises_nouns or prev in self.gz.first_names or (
+                not _is_common(self.gz, prev))
         if conn == "and" and j == len(words) - 1 and words[j] in _AND_CO:
             return True   # "Wells Fargo and Co.", "Johnson and Sons"
         prev = words[i - 1] if i > 0 else ""
@@ -428,6 +464,12 @@ class _Analyser:
 
         # A known place or group followed by another known name or a person: two entities.
         f0 = gz.names.get(first)
+        if lx.demonym_titles and f0 is not None and f0[0] == "NORP" and all(
+                w[1:2].islower() and w not in gz.names and not _is_common(gz, w)
+                for w in words[1:]) and n <= 4:
+            # "le Slovène Tadej Pogacar": the nationality stands where a title would
+            return [(base, base + len(first), "NORP", SURE),
+                    (offs[1], base + len(text), "PERSON", SHAPE)]
         if f0 is not None and f0[0] in ("GPE", "NORP"):
             rest_text = " ".join(words[1:])
             rf = gz.names.get(rest_text)
@@ -617,6 +659,8 @@ class RuleRecognizer:
     def _mentions(self, text: str) -> list[Mention]:
         an = self._analyser()
         out = self._capitalised(text, an)
+        if self.pt.name_tail is not None:
+            self._name_tails(text, out, self.pt.name_tail)
         out.extend(self._numbers(text))
         for am in AGENCY_DATELINE.finditer(text):
             ls = text.rfind("\n", 0, am.start()) + 1
@@ -785,6 +829,30 @@ class RuleRecognizer:
             out.extend(self._lower_words(text, self.pt.lower))
         return out
 
+    def _name_tails(self, text: str, ms: list[Mention], tail: re.Pattern[str]) -> None:
+        """Names that end in lower-case adjectives: the gazetteer's ("Union européenne") and
+        bodies whose head says so ("Conseil fédéral", "Office national")."""
+        names = self.gazetteer.names
+        heads = self.lx.org_head
+        for m in ms:
+            if text[m.end:m.end + 1] != " ":
+                continue
+            tm = tail.match(text, m.end)
+            if tm is None:
+                continue
+            # The longest name the tail makes, one adjective at a time.
+            ends = [m.end]
+            for wm in re.finditer(r" \S+", tm.group()):
+                ends.append(m.end + wm.end())
+            for end in reversed(ends[1:]):
+                found = names.get(text[m.start:end])
+                if found is not None:
+                    m.end, m.label, m.conf = end, found[0], SURE
+                    break
+            else:
+                if text[m.start:m.end].rsplit(" ", 1)[-1] in heads:
+                    m.end, m.label, m.conf = ends[-1], "ORG", SURE
+
     def _lower_words(self, text: str, rx: re.Pattern[str]) -> list[Mention]:
         """Lower-case entities of a language other than English: counts in words and the
         amounts they open ("zwei Milliarden Euro", "neuf pour cent"), months and weekdays
@@ -801,7 +869,12 @@ class RuleRecognizer:
                     label = "PERCENT"
                 out.append(Mention(m.start(), m.end(), label, SURE))
             else:
-                out.append(Mention(m.start(), m.end("w"), label, SURE))
+                end = m.end("w")
+                if label == "DATE":
+                    ym = _YEAR_AFTER.match(text, end)
+                    if ym is not None:
+                        end = ym.end()   # "novembre 2018"
+                out.append(Mention(m.start(), end, label, SURE))
         return out
 
     @staticmethod
@@ -1051,12 +1124,11 @@ class RuleRecognizer:
             return "PERSON"
         return None
 
-    @staticmethod
-    def _in_place(text: str, s: int, e: int) -> bool:
+    def _in_place(self, text: str, s: int, e: int) -> bool:
         """"struck in Jajarkot": an unknown word after "in" is where something happened,
         unless the "in" is a holding's ("a stake in Acmeco") or the word is an acronym."""
         words = text[max(0, s - 30):s].split()
-        if len(words) < 1 or words[-1] != "in" or text[s:e].isupper() \
+        if len(words) < 1 or words[-1] not in self.lx.place_preps or text[s:e].isupper() \
                 or text[e:e + 2] in ("'s", "’s"):   # "in Lim's trial": whose, not where
             return False
         return len(words) < 2 or words[-2].lower().strip(",.") not in _HOLDING_NOUNS
