@@ -53,7 +53,9 @@ def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
     for ann in found:
         if not any(_on_document(t, doc) for t in ann.targets):
             continue
-        anchored = anchor_annotation(ann, doc, on_document=lambda t: _on_document(t, doc))
+        anchored = _opened(
+            anchor_annotation(ann, doc, on_document=lambda t: _on_document(t, doc)), doc
+        )
         result.append(anchored)
         if anchored != ann:
             changed.append((ann, anchored))
@@ -64,6 +66,15 @@ def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
         # of whoever opens the new text (a second reader, the command line).
         store.replace_unchanged(changed)
     return result
+
+
+def _opened(ann: Annotation, doc: Document) -> Annotation:
+    """``ann`` with its targets on ``doc`` no longer marked as imported: the user opened it."""
+    if not any(t.imported and t.source == doc.path for t in ann.targets):
+        return ann
+    return replace(ann, targets=tuple(
+        replace(t, imported=False) if t.source == doc.path else t for t in ann.targets
+    ))
 
 
 def _on_document(target: Target, doc: Document) -> bool:
@@ -101,8 +112,13 @@ def open_everything(
     annotations keep their stored quotes and positions. Why a file that is still there could
     not be read (another encoding, now binary) is appended to ``unreadable``. Web articles
     are read from their snapshot in ``library``, never fetched.
+
+    A document that only imported annotations name, and that the user has not opened since,
+    is not read: an imported file must not make sidelight read (and show the title of) a file
+    the user never opened. Its annotations keep their stored quotes.
     """
-    sources = sorted({t.source for a in store.all() for t in a.targets})
+    opened = {t.source for a in store.all() for t in a.targets if not t.imported}
+    sources = sorted(opened)
     docs: list[Document] = []
     for source in sources:
         try:

@@ -34,6 +34,9 @@ _LINE_START = re.compile(r"[-+]|\d{1,9}[.)]")
 # URLs that renderers link without any markup.
 _SCHEME = re.compile(r"(?i)(?<=[a-z0-9])://")
 _WWW = re.compile(r"(?i)\bwww\.")
+# Domain names that linkifying renderers (markdown-it's linkify) link without ``www.``:
+# the dot between a name and a letter is escaped.
+_DOMAIN_DOT = re.compile(r"(?<=[A-Za-z0-9-])\.(?=[A-Za-z])")
 _INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
 
 
@@ -68,7 +71,8 @@ def _escape_run(text: str) -> str:
     """Escape characters of ``text`` wherever they are, plus bare URLs."""
     out = "".join(_char(ch) for ch in text)
     out = _SCHEME.sub(r"\\://", out)
-    return _WWW.sub(lambda m: m.group(0)[:-1] + "\\.", out)
+    out = _WWW.sub(lambda m: m.group(0)[:-1] + "\\.", out)
+    return _DOMAIN_DOT.sub(r"\\.", out)
 
 
 def escape_line(line: str) -> str:

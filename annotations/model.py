@@ -48,13 +48,17 @@ class Target:
     # True when anchoring could not find the quoted words in the current text; the
     # selectors then keep the last known quote and position.
     orphan: bool = False
+    # True for a target read from an import whose document the user has not opened since:
+    # sidelight never reads that file on its own (an import must not make it read files the
+    # user did not open); opening the document clears it.
+    imported: bool = False
 
     @property
     def has_range(self) -> bool:
         return self.start is not None and self.end is not None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "source": self.source,
             "fingerprint": self.fingerprint,
             "start": self.start,
@@ -64,6 +68,9 @@ class Target:
             "suffix": self.suffix,
             "orphan": self.orphan,
         }
+        if self.imported:
+            out["imported"] = True
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Target:
@@ -77,6 +84,7 @@ class Target:
             prefix=str(data.get("prefix") or ""),
             suffix=str(data.get("suffix") or ""),
             orphan=bool(data.get("orphan", False)),
+            imported=data.get("imported") is True,
         )
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -232,6 +232,22 @@ class AnnotationStore:
         if pairs:
             # ``written`` is filled inside the lock, before _commit applies it to the snapshot.
             self._commit(change, put=written)
+        return list(written)
+
+    def put_decided(
+        self, decide: Callable[[Mapping[str, Annotation]], list[Annotation]]
+    ) -> list[Annotation]:
+        """Write what ``decide`` returns, deciding from the store as it is under the lock (so
+        that a change another process made meanwhile is seen, never overwritten unseen).
+        Returns what was written."""
+        written: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            written[:] = decide(current)
+            if written:
+                self._table.replace_many({a.id: self._checked_doc(a) for a in written})
+
+        self._commit(change, put=written)
         return list(written)
 
     def update(self, base: Annotation, **changes: Any) -> Annotation:

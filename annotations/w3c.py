@@ -18,20 +18,17 @@ the document is opened), ids that are not ``urn:uuid:`` (a stable uuid is derive
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
 
-from annotations.model import COLORS, DEFAULT_COLOR, KINDS, Annotation, Target, now_iso, validate
+from annotations.import_json import scrub
+from annotations.model import Annotation, Target
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SIDELIGHT_NS = "urn:sidelight:"
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"sidelight": SIDELIGHT_NS}]
 _MOTIVATIONS = {"highlight": "highlighting", "note": "commenting", "link": "linking"}
-_UUID_NAMESPACE = uuid.UUID("6f1c5e0a-3d2b-4c59-9a0e-5b7d2f8e4a11")
 
 
 def to_w3c(ann: Annotation) -> dict[str, Any]:
@@ -59,7 +56,19 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
         out["body"] = bodies[0] if len(bodies) == 1 else bodies
     targets = [_target(t) for t in ann.targets]
     out["target"] = targets[0] if len(targets) == 1 else targets
-    return out
+    return _scrubbed(out)
+
+
+def _scrubbed(value: Any) -> Any:
+    """Every string without lone surrogates: a damaged store may hold them, and an export
+    that cannot be written is no backup."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {k: _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(v) for v in value]
+    return value
 
 
 def to_w3c_list(anns: Iterable[Annotation]) -> list[dict[str, Any]]:
@@ -84,233 +93,5 @@ def _target(t: Target) -> dict[str, Any]:
 
 
 def _source_iri(source: str) -> str:
+    source = scrub(source)
     return Path(source).as_uri() if Path(source).is_absolute() else source
-
-
-# -- reading ---------------------------------------------------------------------------------
-
-
-def parse_w3c_file(text: str) -> list[Annotation]:
-    """Annotations from W3C JSON-LD text: a list, one annotation, or an AnnotationPage /
-    AnnotationCollection with its ``items``. Raises ``ValueError`` naming what is wrong (and
-    which annotation); nothing is returned unless everything is valid."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ValueError(
-            f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"
-        ) from None
-    items = _items(data)
-    anns: list[Annotation] = []
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items, 1):
-        try:
-            ann = from_w3c(item)
-        except ValueError as err:
-            ident = item.get("id") if isinstance(item, dict) else None
-            named = f" ({ident})" if isinstance(ident, str) and ident else ""
-            raise ValueError(f"annotation {i}{named}: {err}") from None
-        if ann.id in seen:
-            raise ValueError(f"annotation {i}: same id as annotation {seen[ann.id]} ({ann.id})")
-        seen[ann.id] = i
-        anns.append(ann)
-    return anns
-
-
-def _items(data: Any) -> list[Any]:
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        types = _as_list(data.get("type"))
-        if "Annotation" in types:
-            return [data]
-        if "AnnotationPage" in types or "AnnotationCollection" in types:
-            items = data.get("items")
-            if items is None and isinstance(data.get("first"), dict):
-                items = data["first"].get("items")
-            if isinstance(items, list):
-                return items
-            raise ValueError(f"the {types[0]} has no 'items' list")
-    raise ValueError(
-        "expected a list of W3C Web Annotations (or one annotation, or an AnnotationPage)"
-    )
-
-
-def from_w3c(obj: Any) -> Annotation:
-    """One annotation from its W3C JSON-LD object; ``ValueError`` names what is wrong."""
-    if not isinstance(obj, dict):
-        raise ValueError(f"an annotation must be a JSON object, not {_json_type(obj)}")
-    if "Annotation" not in _as_list(obj.get("type")):
-        raise ValueError("'type' must be \"Annotation\"")
-    ann_id = _id(obj.get("id"))
-    bodies = [_body(b) for b in _as_list(obj.get("body"))]
-    notes = [v for purpose, v in bodies if purpose in ("commenting", "describing", "")]
-    tags = tuple(v for purpose, v in bodies if purpose == "tagging")
-    relations = [v for purpose, v in bodies if purpose == "classifying"]
-    raw_targets = _as_list(obj.get("target"))
-    if not raw_targets:
-        raise ValueError("'target' is missing")
-    targets = tuple(_read_target(t, n) for n, t in enumerate(raw_targets, 1))
-    kind = obj.get("sidelight:kind")
-    if kind is None:
-        kind = _infer_kind(obj.get("motivation"), targets)
-    if kind not in KINDS:
-        raise ValueError(f"'sidelight:kind' must be one of {', '.join(KINDS)}, not {kind!r}")
-    color = obj.get("sidelight:color", DEFAULT_COLOR)
-    if color not in COLORS:
-        raise ValueError(f"'sidelight:color' must be one of {', '.join(COLORS)}, not {color!r}")
-    created = _timestamp(obj, "created") or now_iso()
-    modified = _timestamp(obj, "modified") or created
-    ann = Annotation(
-        id=ann_id,
-        kind=kind,
-        targets=targets,
-        color=color,
-        tags=tags,
-        note="\n\n".join(notes),
-        relation=relations[0] if relations else "",
-        created=created,
-        modified=modified,
-    )
-    validate(ann)
-    return ann
-
-
-def _id(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("'id' is missing or not a string")
-    value = value.strip()
-    key = value.lower().removeprefix("urn:uuid:")
-    try:
-        parsed = uuid.UUID(key)
-    except ValueError:
-        # Another tool's IRI: the same IRI always gives the same uuid, so importing twice
-        # replaces rather than duplicates.
-        return str(uuid.uuid5(_UUID_NAMESPACE, value))
-    return str(parsed)
-
-
-def _body(body: Any) -> tuple[str, str]:
-    if isinstance(body, str):
-        raise ValueError("a 'body' that is only an IRI is not supported; use a TextualBody")
-    if not isinstance(body, dict):
-        raise ValueError(f"a 'body' must be an object, not {_json_type(body)}")
-    if "TextualBody" not in _as_list(body.get("type")):
-        raise ValueError("each 'body' must be a TextualBody")
-    value = body.get("value")
-    if not isinstance(value, str):
-        raise ValueError("a TextualBody's 'value' must be a string")
-    purpose = body.get("purpose", "")
-    if not isinstance(purpose, str):
-        raise ValueError("a body's 'purpose' must be a string")
-    return purpose, value
-
-
-def _read_target(raw: Any, n: int) -> Target:
-    where = f"target {n}"
-    if isinstance(raw, str):
-        return Target(source=_source_path(raw, where), fingerprint="")
-    if not isinstance(raw, dict):
-        raise ValueError(f"{where} must be an object or an IRI, not {_json_type(raw)}")
-    source = raw.get("source")
-    if not isinstance(source, str) or not source.strip():
-        raise ValueError(f"{where}: 'source' is missing or not a string")
-    quote: dict[str, Any] | None = None
-    position: dict[str, Any] | None = None
-    for sel in _as_list(raw.get("selector")):
-        if not isinstance(sel, dict):
-            raise ValueError(f"{where}: a 'selector' must be an object")
-        kind = sel.get("type")
-        if kind == "TextQuoteSelector":
-            quote = sel
-        elif kind == "TextPositionSelector":
-            position = sel
-    fingerprint = raw.get("sidelight:fingerprint", "")
-    if not isinstance(fingerprint, str):
-        raise ValueError(f"{where}: 'sidelight:fingerprint' must be a string")
-    orphan = raw.get("sidelight:orphan", False)
-    if not isinstance(orphan, bool):
-        raise ValueError(f"{where}: 'sidelight:orphan' must be true or false")
-    exact = prefix = suffix = ""
-    if quote is not None:
-        exact = _sel_str(quote, "exact", where, required=True)
-        prefix = _sel_str(quote, "prefix", where)
-        suffix = _sel_str(quote, "suffix", where)
-    start = end = None
-    if position is not None:
-        start = _sel_int(position, "start", where)
-        end = _sel_int(position, "end", where)
-        if end < start:
-            raise ValueError(f"{where}: TextPositionSelector 'end' is before 'start'")
-        if quote is not None and end - start != len(exact) and not orphan:
-            raise ValueError(
-                f"{where}: the TextPositionSelector spans {end - start} characters but the "
-                f"quote has {len(exact)}"
-            )
-    elif quote is not None:
-        # A quote without a position (as other tools write): a provisional range that the
-        # fingerprint-less target makes anchoring check, by quote, on first open.
-        start, end = 0, len(exact)
-        fingerprint = ""
-    return Target(
-        source=_source_path(source, where),
-        fingerprint=fingerprint,
-        start=start,
-        end=end,
-        exact=exact,
-        prefix=prefix,
-        suffix=suffix,
-        orphan=orphan,
-    )
-
-
-def _source_path(iri: str, where: str) -> str:
-    iri = iri.strip()
-    if iri.startswith("file:"):
-        parsed = urlparse(iri)
-        if parsed.netloc not in ("", "localhost"):
-            raise ValueError(f"{where}: 'source' {iri!r} is a file on another host")
-        return unquote(parsed.path)
-    return iri
-
-
-def _sel_str(sel: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
-    value = sel.get(key, None if required else "")
-    if not isinstance(value, str) or (required and not value):
-        raise ValueError(f"{where}: TextQuoteSelector '{key}' must be a non-empty string"
-                         if required else f"{where}: TextQuoteSelector '{key}' must be a string")
-    return value
-
-
-def _sel_int(sel: dict[str, Any], key: str, where: str) -> int:
-    value = sel.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{where}: TextPositionSelector '{key}' must be a whole number >= 0")
-    return value
-
-
-def _infer_kind(motivation: Any, targets: tuple[Target, ...]) -> str:
-    motivations = _as_list(motivation)
-    if "linking" in motivations or len(targets) > 1:
-        return "link"
-    return "highlight" if targets[0].has_range else "note"
-
-
-def _timestamp(obj: dict[str, Any], key: str) -> str:
-    value = obj.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValueError(f"'{key}' must be a date-time string")
-    return value
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _json_type(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-            type(None): "null"}.get(type(value), "a number")

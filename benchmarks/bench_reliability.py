@@ -30,6 +30,8 @@ ROWS: tuple[str, ...] = (
     "benchmarks.bench_reliability:damaged_row",
     "benchmarks.bench_reliability:hostile_row",
     "benchmarks.bench_reliability:reanchor_row",
+    "benchmarks.bench_interop:export_row",
+    "benchmarks.bench_interop:import_row",
 )
 
 HOSTILE_DOCS = 200

@@ -27,6 +27,7 @@ HOSTILE = [
     "[ref]: https://example.com",
     "<https://example.com> and https://example.com/path and www.example.com",
     "mail me: someone@example.com",
+    "bare domains bbc.co.uk and Pariswww.example.com",
     "1. not a list\n2) nor this",
     "2014. A year",
     "- bullet\n+ plus\n* star",

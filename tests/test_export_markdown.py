@@ -146,7 +146,7 @@ def test_structure_notes_highlights_orphans_links(tmp_path: Path) -> None:
     assert "> words since deleted" in body and "last seen at characters 0–7" in body
     assert "A document note." in body
     # The missing source is still exported, from its stored quote.
-    assert "## 3. missing.txt" in body and "source file not found" in body
+    assert "## 3. missing\\.txt" in body and "source file not found" in body
     assert "> quote" in body
     # The link shows both quotes and the relation.
     link_part = body[body.index("## Links between sources") :]

@@ -4,21 +4,26 @@
 
 Everything in the file is checked first; if anything is wrong, the message names the
 annotation and the field, and nothing is imported. Ids are kept, so importing the same file
-twice changes nothing; an annotation already in the store is replaced only if the imported
-one was modified later.
+twice changes nothing. An annotation already in the store is never replaced: when the
+imported version differs, the user's is kept and the imported one is skipped (the user's is
+as new or newer) or added beside it as a copy (the imported one is newer); the summary says
+which, per annotation.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from annotations.errors import SidelightError
+from annotations.import_json import load_json
+from annotations.importing import Outcome, details, plan_import, summary
+from annotations.model import Annotation
 from annotations.sources import snapshot_library
 from annotations.store import open_store
-from annotations.w3c import parse_w3c_file
+from annotations.w3c_import import parse_w3c_data
 from annotations.web.w3c_state import apply_web_states, w3c_items
 from tui.commands.common import add_db_option
 from tui.safe_text import one_line
@@ -35,41 +40,47 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "json`. All or nothing: a malformed file is rejected with what is wrong."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="the JSON file to import")
+    parser.add_argument("file", metavar="FILE",
+                        help="the JSON file to import (- for standard input)")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    path = Path(args.file).expanduser()
-    text = _read(path)
+    name = "standard input" if args.file == "-" else str(Path(args.file).expanduser())
+    text = _read_stdin() if args.file == "-" else _read(Path(args.file).expanduser())
     try:
-        anns = parse_w3c_file(text)
+        data = load_json(text)
+        anns = parse_w3c_data(data)
     except ValueError as err:
-        raise SidelightError(f"{path}: {err}; nothing was imported") from None
+        raise SidelightError(one_line(f"{name}: {err}; nothing was imported", 4000)) from None
     store = open_store(args.db)
     # Web targets that name a snapshot of ours by their state point into its text.
-    anns = apply_web_states(anns, w3c_items(json.loads(text)), snapshot_library(store.path))
-    new = updated = same = 0
-    changes = []
-    for ann in anns:
-        current = store.get(ann.id)
-        if current is None:
-            new += 1
-        elif current == ann or current.modified >= ann.modified:
-            same += 1
-            continue
-        else:
-            updated += 1
-        changes.append(ann)
-    store.put_many(changes)
+    anns = apply_web_states(anns, w3c_items(data), snapshot_library(store.path))
+    outcomes: list[Outcome] = []
+
+    def decide(current: Mapping[str, Annotation]) -> list[Annotation]:
+        writes, found = plan_import(anns, current)
+        outcomes[:] = found
+        return writes
+
+    store.put_decided(decide)
     # Paths come from the user's shell and may hold control characters.
     message = (
-        f"Imported {len(anns)} annotation{'s' if len(anns) != 1 else ''} from {path} into "
-        f"{store.path}: {new} new, {updated} updated, {same} already there"
+        f"Imported {len(anns)} annotation{'s' if len(anns) != 1 else ''} from {name} into "
+        f"{store.path}: {summary(outcomes)}"
     )
     print(one_line(message, 4000), file=sys.stderr)
+    for line in details(outcomes):
+        print(one_line(line, 4000), file=sys.stderr)
     return 0
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise SidelightError("standard input: too large to be an annotation export")
+    return _decode(data, "standard input")
 
 
 def _read(path: Path) -> str:
@@ -79,12 +90,19 @@ def _read(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise SidelightError(f"{path}: too large to be an annotation export")
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except OSError as err:
         raise SidelightError(f"{path}: cannot be read ({err.strerror or err})") from None
+    if len(data) > MAX_BYTES:
+        raise SidelightError(f"{path}: too large to be an annotation export")
+    return _decode(data, str(path))
+
+
+def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise SidelightError(
-            f"{path}: not UTF-8 text (byte {err.start}); nothing was imported"
+            f"{name}: not UTF-8 text (byte {err.start}); nothing was imported"
         ) from None
