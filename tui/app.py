@@ -21,6 +21,7 @@ from annotations.errors import SidelightError
 from tui.keys import KeyRow, key_rows
 from tui.labels import label_order, plain_name, short_name
 from tui.screens.help import HelpScreen
+from tui.screens.loading import LoadingScreen, Opener
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, load_settings, save_settings
 from tui.view import DocumentView
@@ -53,10 +54,16 @@ class SidelightApp(App[int]):
         failures: Sequence[str] = (),
         settings: Settings | None = None,
         freeze_gc: bool = False,
+        sources: Sequence[str] = (),
+        opener: Opener | None = None,
     ) -> None:
         super().__init__()
         self.freeze_gc = freeze_gc
         self.documents = list(documents)
+        # Documents still to open (web pages to fetch) while a loading screen shows progress.
+        self.sources = list(sources)
+        self.opener = opener
+        self.load_failures: list[str] = []
         self.store = store
         self.failures = list(failures)
         self.settings = settings if settings is not None else load_settings()
@@ -64,7 +71,20 @@ class SidelightApp(App[int]):
             self.set_keymap(self.settings.keymap)
 
     def get_default_screen(self) -> Screen:
+        if self.sources and self.opener is not None:
+            return LoadingScreen(self.sources, self.opener, self._loaded)
         return ReaderScreen(self.documents, self.store, self.failures)
+
+    def _loaded(self, documents: list[Document], failures: list[str]) -> None:
+        self.failures = list(failures)
+        if not documents:
+            # Nothing to read: leave, and let the command line say why.
+            self.load_failures = list(failures)
+            self.exit(1, return_code=1)
+            return
+        self.documents = documents
+        # Pushed over the loading screen: replacing the only screen would leave none between.
+        self.push_screen(ReaderScreen(documents, self.store, self.failures))
 
     @property
     def reader(self) -> ReaderScreen:

@@ -43,10 +43,11 @@ def add_refresh_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_document(source: str, args: argparse.Namespace,
-                  db: str | Path | None = None) -> Document:
+                  db: str | Path | None = None, *, quiet: bool = False) -> Document:
     """The file or web article ``source`` names, with the command's --encoding, --refresh and
-    store (whose folder holds the snapshot library)."""
-    if is_url(source) and sys.stderr.isatty():
+    store (whose folder holds the snapshot library). ``quiet``: nothing on stderr (the reader
+    shows progress and redirects itself)."""
+    if is_url(source) and sys.stderr.isatty() and not quiet:
         print(f"sidelight: opening {one_line(source, 200)} …", file=sys.stderr, flush=True)
     doc = open_source(
         source,
@@ -55,7 +56,8 @@ def open_document(source: str, args: argparse.Namespace,
         refresh=bool(getattr(args, "refresh", False)),
     )
     web = doc.web
-    if web is not None and web.final_url and web.final_url != doc.path and web.requested_url:
+    redirected = web is not None and web.requested_url and web.final_url not in ("", doc.path)
+    if redirected and not quiet and web is not None:
         print(f"sidelight: {one_line(doc.path, 200)} was redirected to "
               f"{one_line(web.final_url, 200)}", file=sys.stderr)
     return doc

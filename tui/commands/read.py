@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotations.documents import Document
+from annotations.documents import Document, is_url
 from annotations.errors import DocumentError, SidelightError
 from annotations.locations import seed_paths
 from tui.commands.common import (
@@ -69,11 +69,23 @@ def run(args: argparse.Namespace) -> int:
     paths: list[str | Path] = list(args.files) if args.files else list(seed_paths())
     if not paths:
         raise SidelightError("no documents given and no bundled seeds found; name a file")
+    from annotations.store import open_store
+
+    if any(is_url(str(p)) for p in paths):
+        # Web pages may take a while to fetch: the reader starts at once and shows progress.
+        store = open_store(args.db)
+        from tui.app import SidelightApp
+
+        app = SidelightApp([], store, freeze_gc=True, sources=[str(p) for p in paths],
+                           opener=lambda source: open_document(source, args, quiet=True))
+        app.run()
+        if app.load_failures:
+            failures = app.load_failures
+            raise DocumentError(failures[0] if len(failures) == 1 else "; ".join(failures))
+        return app.return_code or 0
     docs, failures = load_documents(paths, args.encoding, args)
     if not docs:
         raise DocumentError(failures[0] if len(failures) == 1 else "; ".join(failures))
-
-    from annotations.store import open_store
 
     store = open_store(args.db)
 
