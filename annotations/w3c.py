@@ -7,31 +7,44 @@ Each annotation becomes one ``Annotation`` object:
 * ``body``: the note as a ``TextualBody`` in Markdown (purpose ``commenting``), each tag as a
   ``TextualBody`` with purpose ``tagging``, a link's relation with purpose ``classifying``;
 * ``target``: a ``SpecificResource`` per target, its ``source`` the document's ``file:`` URI,
-  with a TextQuoteSelector and, for ranges, a TextPositionSelector (code-point offsets).
+  with a TextQuoteSelector and, for ranges, a TextPositionSelector (code-point offsets into
+  the resource as published: for a Markdown file, the file's own text, so that any tool
+  resolving the selector against the file finds the quote; sidelight's position in its
+  rendered reading text goes beside it as ``sidelight:readingPosition``);
+* a note's body carries its ``language`` when its words tell it.
 
 What the model has no term for goes in the ``sidelight:`` namespace declared in the context:
-``sidelight:kind``, ``sidelight:color`` on the annotation, ``sidelight:fingerprint`` and
-``sidelight:orphan`` on a target. Reading back (``from_w3c``) accepts what other tools write
-too: a target that is only an IRI, selectors without a position (the quote is then found when
-the document is opened), ids that are not ``urn:uuid:`` (a stable uuid is derived from them).
+``sidelight:kind``, ``sidelight:color`` on a highlight (the only kind whose colour shows),
+``sidelight:fingerprint``, ``sidelight:orphan`` and ``sidelight:readingPosition`` on a target.
+``to_w3c_collection`` wraps an export in an ``AnnotationCollection`` whose first page holds
+every annotation. Reading back is ``w3c_import``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from annotations.documents import Document
 from annotations.import_json import scrub
+from annotations.language.detect import detect
 from annotations.model import Annotation, Target
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SIDELIGHT_NS = "urn:sidelight:"
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"sidelight": SIDELIGHT_NS}]
+COLLECTION_LABEL = "Annotations from sidelight"
+GENERATOR: dict[str, str] = {"id": "urn:sidelight:software", "type": "Software",
+                             "name": "sidelight"}
+_COLLECTION_NAMESPACE = uuid.UUID("3e2f6c1a-9b7d-4e08-a5c4-71d2b6f0e9a3")
 _MOTIVATIONS = {"highlight": "highlighting", "note": "commenting", "link": "linking"}
 
 
-def to_w3c(ann: Annotation) -> dict[str, Any]:
+def to_w3c(ann: Annotation, docs: Mapping[str, Document] | None = None) -> dict[str, Any]:
+    """One annotation as a W3C object; ``docs`` (by path) are the documents open, whose text
+    lets a Markdown source's positions count the file's characters."""
     motivation = _MOTIVATIONS[ann.kind]
     if ann.kind == "highlight" and ann.note:
         motivation = "commenting"
@@ -42,19 +55,26 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
         "motivation": motivation,
         "created": ann.created,
         "modified": ann.modified,
+        "generator": GENERATOR,
         "sidelight:kind": ann.kind,
-        "sidelight:color": ann.color,
     }
+    if ann.kind == "highlight":
+        out["sidelight:color"] = ann.color
     bodies: list[dict[str, Any]] = []
     if ann.note:
-        bodies.append({"type": "TextualBody", "value": ann.note, "format": "text/markdown",
-                       "purpose": "commenting"})
+        body = {"type": "TextualBody", "value": ann.note, "format": "text/markdown",
+                "purpose": "commenting"}
+        language = detect(ann.note, default="")
+        if language and language != "und":
+            body["language"] = language
+        bodies.append(body)
     bodies.extend({"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in ann.tags)
     if ann.relation:
         bodies.append({"type": "TextualBody", "value": ann.relation, "purpose": "classifying"})
     if bodies:
         out["body"] = bodies[0] if len(bodies) == 1 else bodies
-    targets = [_target(t) for t in ann.targets]
+    docs = docs or {}
+    targets = [_target(t, docs.get(t.source)) for t in ann.targets]
     out["target"] = targets[0] if len(targets) == 1 else targets
     return _scrubbed(out)
 
@@ -71,25 +91,78 @@ def _scrubbed(value: Any) -> Any:
     return value
 
 
-def to_w3c_list(anns: Iterable[Annotation]) -> list[dict[str, Any]]:
-    return [to_w3c(a) for a in anns]
+def to_w3c_list(
+    anns: Iterable[Annotation], docs: Iterable[Document] = ()
+) -> list[dict[str, Any]]:
+    by_path = {d.path: d for d in docs}
+    return [to_w3c(a, by_path) for a in anns]
 
 
-def _target(t: Target) -> dict[str, Any]:
+def to_w3c_collection(
+    anns: Sequence[Annotation], docs: Iterable[Document] = (), *, label: str = COLLECTION_LABEL
+) -> dict[str, Any]:
+    """The export as an ``AnnotationCollection`` with one embedded ``AnnotationPage``.
+
+    Its id is derived from the annotations' ids, so the same annotations give the same id.
+    Each annotation keeps its own ``@context``: a tool that takes the items one by one still
+    reads them as JSON-LD.
+    """
+    items = to_w3c_list(anns, docs)
+    key = ",".join(sorted(a.id for a in anns))
+    ident = f"urn:uuid:{uuid.uuid5(_COLLECTION_NAMESPACE, key)}"
+    return {
+        "@context": CONTEXT,
+        "id": ident,
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(items),
+        "first": {
+            "id": f"{ident}#page1",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+
+
+def _target(t: Target, doc: Document | None = None) -> dict[str, Any]:
     target: dict[str, Any] = {"type": "SpecificResource", "source": _source_iri(t.source)}
     selectors: list[dict[str, Any]] = []
     if t.exact:
         selectors.append({"type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix,
                           "suffix": t.suffix})
+    reading: dict[str, Any] | None = None
     if t.has_range:
-        selectors.append({"type": "TextPositionSelector", "start": t.start, "end": t.end})
+        assert t.start is not None and t.end is not None
+        file_range = _file_range(t, doc)
+        if file_range is None:
+            selectors.append({"type": "TextPositionSelector", "start": t.start, "end": t.end})
+        else:
+            selectors.append({"type": "TextPositionSelector", "start": file_range[0],
+                              "end": file_range[1]})
+            reading = {"start": t.start, "end": t.end}
     if selectors:
         target["selector"] = selectors[0] if len(selectors) == 1 else selectors
     if t.fingerprint:
         target["sidelight:fingerprint"] = t.fingerprint
     if t.orphan:
         target["sidelight:orphan"] = True
+    if reading is not None:
+        target["sidelight:readingPosition"] = reading
     return target
+
+
+def _file_range(t: Target, doc: Document | None) -> tuple[int, int] | None:
+    """Where a target in a Markdown document's reading text stands in the file's text, or
+    None when positions count the file already (plain text) or cannot be mapped (the
+    document is not open, the target is an orphan or was placed in another version)."""
+    if doc is None or doc.kind != "markdown" or t.orphan or t.fingerprint != doc.fingerprint:
+        return None
+    assert t.start is not None and t.end is not None
+    if t.end > len(doc.text) or t.end <= t.start:
+        return None
+    to_source = doc.source_map.to_source
+    return to_source(t.start), to_source(t.end - 1) + 1
 
 
 def _source_iri(source: str) -> str:

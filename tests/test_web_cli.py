@@ -146,7 +146,7 @@ def test_w3c_export_gives_web_targets_a_time_state_that_import_reads_back(
     ann_id = sidelight("annotate", url, "--quote", quote, db=db_path).stdout.strip()
     out = tmp_path / "notes.json"
     sidelight("export", "--format", "json", "-o", str(out), db=db_path)
-    (item,) = json.loads(out.read_text(encoding="utf-8"))
+    (item,) = json.loads(out.read_text(encoding="utf-8"))["first"]["items"]
     target = item["target"]
     assert target["source"] == url
     state = target["state"]

@@ -21,7 +21,7 @@ from annotations.export_markdown import export_markdown
 from annotations.output_files import check_output, write_text
 from annotations.sources import snapshot_library
 from annotations.store import open_store
-from annotations.w3c import to_w3c_list
+from annotations.w3c import to_w3c_collection
 from annotations.web.w3c_state import add_web_states
 from tui.commands.common import (
     add_db_option,
@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Export annotations: of the given documents, or of every document that has "
             "some. Markdown (default) reads well in GitHub, Obsidian or any CommonMark "
-            "viewer; --format json writes W3C Web Annotation JSON-LD for `sidelight import`."
+            "viewer; --format json writes a W3C Web Annotation JSON-LD collection, for "
+            "`sidelight import` and other tools."
         ),
     )
     parser.add_argument("files", nargs="*", metavar="FILE",
@@ -67,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
     if not anns and not args.files:
         raise SidelightError(f"{store.path}: no annotations to export")
     if args.format == "json":
-        items = to_w3c_list(anns)
-        add_web_states(items, snapshot_library(store.path))
-        text = json.dumps(items, indent=2, ensure_ascii=True) + "\n"
+        collection = to_w3c_collection(anns, docs)
+        add_web_states(collection["first"]["items"], snapshot_library(store.path))
+        text = json.dumps(collection, indent=2, ensure_ascii=True) + "\n"
     else:
         text = export_markdown(docs, anns)
     if output is None:

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     anns = sorted(anns, key=_order)
     if args.format == "json":
         # ASCII escapes keep every control character of a quote or note off the terminal.
-        items = to_w3c_list(anns)
+        items = to_w3c_list(anns, docs)
         add_web_states(items, snapshot_library(store.path))
         print(json.dumps(items, indent=2, ensure_ascii=True))
         return 0
