@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from annotations.documents import Document, is_url, load_document
+from annotations.documents import (
+    MAX_BYTES,
+    Document,
+    is_url,
+    load_document,
+    make_text_document,
+)
 from annotations.errors import DocumentError
 from annotations.locations import resolve_db_path
 from annotations.model import Annotation, now_iso
@@ -28,11 +34,52 @@ def snapshot_library(db: str | Path | None = None) -> SnapshotLibrary:
 def open_source(source: str | Path, encoding: str | None = None, *,
                 library: SnapshotLibrary | None = None, refresh: bool = False,
                 offline: bool = False) -> Document:
-    """The document ``source`` names. Raises DocumentError with a one-line reason."""
+    """The document ``source`` names (``-``: standard input). Raises DocumentError with a
+    one-line reason."""
+    if source == "-":
+        return read_piped(_read_stdin(), encoding)
     if isinstance(source, str) and is_url(source):
         return open_url(source, library or snapshot_library(), refresh=refresh,
                         offline=offline)
     return load_document(source, encoding)
+
+
+STDIN_NAME = "-"
+
+
+def _read_stdin() -> bytes:
+    import sys
+
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise DocumentError(
+            f"standard input: more than {MAX_BYTES // (1024 * 1024)} MB; save it to a file and "
+            "split it first"
+        )
+    return data
+
+
+def read_piped(data: bytes, encoding: str | None = None) -> Document:
+    """A document from piped bytes: an HTML page when its first bytes say so (its article is
+    extracted, charset from its <meta>), else text."""
+    from annotations.web.sniff import looks_like_html
+
+    if looks_like_html(data):
+        from annotations.web.charset import decode_html
+        from annotations.web.page import html_document
+
+        html = data.decode(encoding, "replace") if encoding else decode_html(data)[0]
+        return html_document(STDIN_NAME, html)
+    if b"\x00" in data and encoding is None:
+        raise DocumentError("standard input: looks like binary data (a NUL byte); pipe text, "
+                            "Markdown or HTML")
+    try:
+        text = data.decode(encoding or "utf-8")
+    except (UnicodeDecodeError, LookupError):
+        raise DocumentError("standard input: not valid UTF-8; pass --encoding (for example "
+                            "--encoding latin-1)") from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return make_text_document(STDIN_NAME, text)
 
 
 def open_url(url: str, library: SnapshotLibrary, *, refresh: bool = False,

@@ -165,3 +165,54 @@ def test_w3c_export_gives_web_targets_a_time_state_that_import_reads_back(
     assert back["target"]["sidelight:fingerprint"]
     assert not back["target"].get("sidelight:orphan")
     assert back["target"]["state"]["cached"] == cached.as_uri()
+
+
+def test_piped_html_is_read_as_an_article_and_text_as_text(db_path: Path) -> None:
+    page = build_page(article("minimal"), "minimal")
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env["SIDELIGHT_DB"] = str(db_path)
+    run = lambda data: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "tui.cli", "entities", "-"], input=data, capture_output=True,
+        env=env, timeout=60)
+    html = run(page)
+    assert html.returncode == 0, html.stderr
+    assert b"charset" not in html.stdout and b"og:site_name" not in html.stdout
+    text = run(b"The mayor of Paris spoke on Monday.\n")
+    assert text.returncode == 0 and b'"text": "Paris"' in text.stdout
+    binary = run(b"\x00\x01\x02")
+    assert binary.returncode == 1 and b"binary" in binary.stderr
+
+
+HOSTILE = """<!DOCTYPE html><html><head>
+<title>Breaking\x1b]0;pwned\x07 news\u202e</title>
+<link rel="canonical" href="file:///etc/passwd">
+<meta property="og:site_name" content="Evil\x1b[31m Times">
+<script>fetch('file:///etc/passwd')</script></head><body>
+<iframe src="file:///etc/passwd"></iframe><object data="file:///etc/hostname"></object>
+<article><h1>Breaking news</h1>
+<p>The council voted on Tuesday &#27;[2J after a long debate about the harbour and its
+future, with \x9b31m many residents watching from the public gallery.</p>
+<p>A second paragraph, long enough to count as the article's text, says what happened next
+in the chamber and who spoke for the plan.</p>
+<img src="file:///etc/shadow" onerror="alert(1)"></article></body></html>"""
+
+
+def test_a_hostile_page_drives_nothing_and_reads_no_local_file(
+    web_server: PageServer, db_path: Path
+) -> None:
+    web_server.pages["/evil"] = Response(body=HOSTILE.encode("utf-8"))
+    url = web_server.url("/evil")
+    sidelight("annotate", url, "--quote", "The council voted", db=db_path)
+    outputs = [sidelight(*cmd, db=db_path) for cmd in (
+        ("notes",), ("library",), ("export", url), ("entities", url, "--format", "table"),
+        ("notes", url, "--format", "json"),
+    )]
+    for proc in outputs:
+        for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+            assert raw not in proc.stdout + proc.stderr
+        assert "root:" not in proc.stdout
+    (listing,) = json.loads(sidelight("library", "--format", "json", db=db_path).stdout)
+    # The page's canonical file: address is not taken; the page is named by its own address.
+    assert listing["url"] == url
+    # The snapshot holds the page as sent, and nothing else was read or fetched.
+    assert web_server.requests == ["/evil"]
