@@ -20,6 +20,7 @@ from tui.widgets.side_panel import AnnotationList, Entry
 
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
+    from tui.session import Change
     from tui.widgets.pane import Pane
 
 EMPTY_NOTE = "the note is empty; type it, or press escape to leave"
@@ -36,7 +37,18 @@ class Annotating:
         return pane, sel[0], sel[1]
 
     def action_set_color(self: ReaderScreen, name: str) -> None:
+        """On an annotation (and no selection being made): its colour. Else the colour of
+        the next highlights."""
         if name not in COLORS:
+            return
+        ann = None if self.pane.view.selection else self.pane.annotation_under_cursor()
+        if ann is not None and ann.kind != "note":
+            if ann.color == name:
+                self.say(f"{describe(ann)} is already {name}")
+                return
+            self.change_store(
+                lambda: self.session.replace(ann, ann.edited(color=name), "colour"),
+                lambda _: f"Colour of {describe(ann)}: {name} (u undoes)")
             return
         self.color = name
         self._show_mode()
@@ -108,6 +120,10 @@ class Annotating:
 
     def action_document_note(self: ReaderScreen) -> None:
         doc = self.pane.document
+        existing = next((a for a in self.pane.annotations if a.kind == "note"), None)
+        if existing is not None:
+            self.edit_note(existing)  # one note per document: A edits it
+            return
 
         def save_doc_note(text: str) -> str | None:
             if not text.strip():
@@ -165,8 +181,28 @@ class Annotating:
 
     def action_undo(self: ReaderScreen) -> None:
         self.change_store(self.session.undo, lambda change: (
-            "Nothing to undo" if change is None else f"Undone: {change.label} (ctrl+r redoes)"))
+            "Nothing to undo" if change is None
+            else f"Undone: {self.describe_change(change)} (ctrl+r redoes)"))
 
     def action_redo(self: ReaderScreen) -> None:
         self.change_store(self.session.redo, lambda change: (
-            "Nothing to redo" if change is None else f"Redone: {change.label}"))
+            "Nothing to redo" if change is None
+            else f"Redone: {self.describe_change(change)}"))
+
+    def describe_change(self: ReaderScreen, change: Change) -> str:
+        """What a change did and where: ``highlight “…” in pane 2``."""
+        ann = change.after or change.before
+        if ann is None:
+            return change.label
+        sources = [t.source for t in ann.targets]
+        panes = [str(p.index + 1) for p in self.panes if p.document.path in sources]
+        where = f" in pane {' and '.join(panes)}" if panes else ""
+        return f"{change.label} {describe(ann)}{where}"
+
+
+def describe(ann: Annotation) -> str:
+    """An annotation in a few words: its quote, else its note."""
+    quote = next((t.exact for t in ann.targets if t.exact), "")
+    if quote:
+        return f"“{one_line(quote, 50)}”"
+    return f"the note “{one_line(ann.note, 50)}”" if ann.note else "the annotation"

@@ -44,11 +44,13 @@ class Linking:
             return
         pane, start, end = found
         first_pane, first_start, first_end = pending
-        if (first_pane, first_start, first_end) == (pane.index, start, end):
-            self.say("That is the passage the link starts from: select another one")
-            return
         a_doc = self.panes[first_pane].document
         b_doc = pane.document
+        if first_pane == pane.index or a_doc.path == b_doc.path:
+            # A note within one document is a note (a); links tie what two sources say.
+            self.say("A link ties passages of two documents: tab to another pane and select "
+                     "the other passage there · escape cancels the link", "warning")
+            return
         targets = (
             make_target(a_doc.path, a_doc.fingerprint, a_doc.text, first_start, first_end),
             make_target(b_doc.path, b_doc.fingerprint, b_doc.text, start, end),

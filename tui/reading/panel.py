@@ -42,7 +42,7 @@ class PanelTabs:
         if self.comparison is not None:
             self.side.compare.lists[0].focus()
             self.say("Compare: enter walks the mentions of an entity; tab reaches the "
-                     "differences; escape goes back to the document")
+                     "differences; escape goes back to the document", pop_up=False)
 
     def on_side_panel_jump(self: ReaderScreen, event: SidePanel.Jump) -> None:
         entry = event.entry

@@ -31,9 +31,11 @@ from tui.reading.comparing import Comparing
 from tui.reading.entities import Entities
 from tui.reading.exporting import Exporting
 from tui.reading.linking import Linking
+from tui.reading.messages import Messages
 from tui.reading.moving import Moving
 from tui.reading.panel import PanelTabs
 from tui.reading.search import SearchBar, Searching
+from tui.reading.selecting import Selecting
 from tui.reading.stepping import Stepping
 from tui.reading.store import StoreFeature
 from tui.reading.syncing import Syncing
@@ -76,8 +78,8 @@ def pane_columns(room: int, n_docs: int) -> int:
 
 
 class ReaderScreen(
-    Searching, Annotating, Moving, Comparing, Syncing, Linking, Exporting, Entities,
-    PanelTabs, StoreFeature, Stepping, Screen[None],
+    Searching, Selecting, Annotating, Moving, Comparing, Syncing, Linking, Exporting, Entities,
+    PanelTabs, StoreFeature, Stepping, Messages, Screen[None],
 ):
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("tab", "next_pane", "Next pane"),
@@ -94,6 +96,7 @@ class ReaderScreen(
         Binding("escape", "cancel_link", "Cancel the link being made", show=False,
                 id="sidelight.cancel_link"),
         _b("x", "export", "Export", show=True),
+        _b("m", "messages", "Messages: every message in full"),
     ]
 
     def __init__(
@@ -122,6 +125,7 @@ class ReaderScreen(
         # The panel was hidden by a narrowing terminal, not by the user: it comes back.
         self._panel_gave_way = False
         self._stale_warned: set[str] = set()
+        self._init_messages()
 
     # --- layout -------------------------------------------------------------------------
 
@@ -175,7 +179,7 @@ class ReaderScreen(
         else:
             compare = " · C compare" if len(self.documents) > 1 else ""
             self.say(f"? help · v select · h highlight · a note · l link{compare} · / search "
-                     "· q quit")
+                     "· q quit", pop_up=False)
         self.side.compare.show_waiting(self.compare_note, self.palette)
         for pane in self.panes:
             self.watch(pane.view, "scroll_y", partial(self._scrolled, pane), init=False)
@@ -232,13 +236,7 @@ class ReaderScreen(
             pane.set_class(grid and row < rows - 1, "grid-top")
             pane.set_class(grid and pane.index == n - 1 and column == 0, "grid-span")
 
-    # --- messages ---------------------------------------------------------------------
-
-    def say(self, message: str, severity: str = "information") -> None:
-        """A message in the status line; errors also pop up as a notification."""
-        self.status.show_message(message, severity)
-        if severity == "error":
-            self.app.notify(one_line(message, 300), severity="error", timeout=8)
+    # --- mode and position --------------------------------------------------------------
 
     def _show_mode(self) -> None:
         view = self.pane.view
@@ -283,15 +281,17 @@ class ReaderScreen(
 
     def on_document_view_selection_changed(self, event: DocumentView.SelectionChanged) -> None:
         self._show_mode()
+        if not event.selection:
+            self.clear_transient()
         # Messages queue up behind keys: a selection already highlighted is old news.
         if event.selection and event.view.selection == event.selection:
             s, e = event.selection
             if self.pending_link is not None:
                 self.say(f"{e - s} characters selected: l links them to the first passage, "
-                         "escape cancels")
+                         "escape cancels", transient=True)
             else:
                 self.say(f"{e - s} characters selected: h highlight, a note, l link, "
-                         "escape cancel")
+                         "escape cancel", transient=True)
 
     # --- theme ---------------------------------------------------------------------------
 

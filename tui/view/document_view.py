@@ -39,6 +39,9 @@ from tui.view.spans import (
 )
 from tui.view.wrap import WrapIndex
 
+# Rows one notch of the mouse wheel scrolls.
+WHEEL_ROWS = 3
+
 _TOKEN = re.compile(r"\w+|[^\w\s]+")
 _GUTTER_WIDTH = 2
 _GUTTER_BAR = "\u258f"
@@ -272,6 +275,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def start_visual(self) -> None:
         self._start_visual_at(self._cursor)
 
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` as ``v`` would: the cursor on its last character, so that
+        the motion keys go on extending it."""
+        self.move_cursor(start)
+        self._start_visual_at(self._cursor)
+        self.move_cursor(max(start, end - 1))
+
     def cancel_visual(self) -> None:
         self._visual = False
         self._anchor = None
@@ -500,6 +510,22 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._visual = False
         self._anchor = None
         self._set_selection(offsets, mouse=True)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._wheel(event, WHEEL_ROWS)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._wheel(event, -WHEEL_ROWS)
+
+    def _wheel(self, event: events.MouseEvent, rows: int) -> None:
+        """A wheel notch scrolls WHEEL_ROWS rows, as terminals do; shift or ctrl with the
+        wheel keeps Textual's own handling (sideways)."""
+        if event.shift or event.ctrl:
+            return
+        event.prevent_default()
+        event.stop()
+        top = round(self.scroll_y) + rows
+        self.scroll_y = max(0, min(top, round(self.max_scroll_y)))
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         at = event.get_content_offset(self)

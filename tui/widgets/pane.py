@@ -48,11 +48,13 @@ class Pane(Vertical):
         _b("c", "cycle_color", "Change colour of the annotation under the cursor"),
         *(
             Binding(
-                str(i), f"screen.set_color('{name}')", f"Use {name} for new highlights",
+                str(i), f"screen.set_color('{name}')",
+                f"Colour {name}: the annotation under the cursor, else new highlights",
                 show=False, id=f"sidelight.color_{name}",
             )
             for i, name in enumerate(COLORS, 1)
         ),
+        _b("V", "select_sentence", "Select the sentence under the cursor (again: its paragraph)"),
         _b("d", "delete", "Delete the annotation under the cursor"),
         _b("right_square_bracket", "next_annotation", "Next annotation"),
         _b("left_square_bracket", "previous_annotation", "Previous annotation"),

@@ -75,6 +75,11 @@ class StatusLine(Horizontal):
     def message(self) -> str:
         return self._message
 
+    def fits(self, message: str) -> bool:
+        """Whether ``message`` is shown whole (true until the line is laid out)."""
+        width = self.query_one("#status-message", Static).size.width
+        return width == 0 or cell_len(one_line(message, 300)) <= width
+
     def set_progress(self, progress: str) -> None:
         self._progress = progress
         self.query_one("#status-progress", Static).update(progress)

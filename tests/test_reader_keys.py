@@ -1,0 +1,180 @@
+"""Pilot tests of the reader's second pass: colours by number, one document note, undo that
+says what and where, links across documents only, messages (cleared, whole, logged),
+selecting a sentence or a paragraph, the mouse wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ALPHA, alpha_beta, pilot_test, reader_app, search_phrase, select_phrase
+from textual import events
+
+from annotations.model import COLORS, new_document_note, new_highlight, quote_target
+from annotations.store import AnnotationStore
+from tui.screens.message_log import MessageLog
+from tui.screens.note_editor import NoteEditor
+from tui.text_objects import paragraph_at, sentence_at
+from tui.view.document_view import WHEEL_ROWS
+
+
+def _highlight(db_path: Path, doc, phrase: str, color: str = "yellow") -> None:  # type: ignore[no-untyped-def]
+    start = doc.text.index(phrase)
+    AnnotationStore(db_path).add(new_highlight(
+        quote_target(doc.path, doc.fingerprint, doc.text, start, start + len(phrase)),
+        color=color))
+
+
+def test_sentence_and_paragraph_around_an_offset() -> None:
+    text = "Title\n\nOne two. Three four five.\n\nLast one."
+    three = text.index("Three")
+    assert sentence_at(text, three + 2) == (three, text.index("five.") + 5)
+    # Between sentences (on the space): the next one.
+    assert sentence_at(text, three - 1) == (three, text.index("five.") + 5)
+    assert paragraph_at(text, three) == (text.index("One"), text.index("five.") + 5)
+    # On the blank line: the paragraph after it.
+    assert paragraph_at(text, text.index("Last") - 1) == (text.index("Last"), len(text))
+    assert sentence_at("", 0) is None and paragraph_at("  \n", 0) is None
+
+
+@pilot_test
+async def test_number_keys_recolour_the_annotation_under_the_cursor(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    docs = alpha_beta(tmp_path)
+    _highlight(db_path, docs[0], "the budget")
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = app.reader
+        await pilot.press("right_square_bracket", "3")
+        await pilot.pause()
+        (ann,) = AnnotationStore(db_path).all()
+        assert ann.color == COLORS[2]
+        assert f"Colour of “the budget”: {COLORS[2]}" in reader.status.message
+        assert reader.color == "yellow"  # new highlights keep their colour
+        await pilot.press("u")
+        await pilot.pause()
+        assert AnnotationStore(db_path).all()[0].color == "yellow"
+        assert "“the budget” in pane 1" in reader.status.message
+        # Off any annotation the number picks the colour of the next highlights.
+        await pilot.press("G", "2")
+        assert reader.color == COLORS[1] and "New highlights" in reader.status.message
+
+
+@pilot_test
+async def test_A_edits_the_document_note_instead_of_adding_another(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    docs = alpha_beta(tmp_path)
+    doc = docs[0]
+    AnnotationStore(db_path).add(new_document_note(doc.path, doc.fingerprint, "first take"))
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor) and app.screen.text == "first take"
+        await pilot.press(*"!", "ctrl+s")
+        await pilot.pause()
+        notes = [a.note for a in AnnotationStore(db_path).all()]
+        assert notes == ["first take!"]
+
+
+@pilot_test
+async def test_undo_and_redo_say_what_and_where(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    app = reader_app(alpha_beta(tmp_path), db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = app.reader
+        await pilot.press("tab")
+        await select_phrase(pilot, "presented")
+        await pilot.press("h", "u")
+        await pilot.pause()
+        assert reader.status.message.startswith("Undone: highlight “presented” in pane 2")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert reader.status.message.startswith("Redone: highlight “presented” in pane 2")
+
+
+@pilot_test
+async def test_a_link_within_one_document_is_refused_with_the_reason(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    app = reader_app(alpha_beta(tmp_path), db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = app.reader
+        await select_phrase(pilot, "council")
+        await pilot.press("l")
+        await select_phrase(pilot, "Critics")
+        await pilot.press("l")
+        await pilot.pause()
+        assert "two documents" in reader.status.message
+        assert reader.pending_link is not None  # still waiting for the other passage
+        assert AnnotationStore(db_path).all() == []
+
+
+@pilot_test
+async def test_messages_clear_when_untrue_pop_up_when_cut_and_are_logged(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    app = reader_app(alpha_beta(tmp_path), db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.reader
+        await select_phrase(pilot, "the budget")
+        await pilot.pause()
+        assert "characters selected" in reader.status.message
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "characters selected" not in reader.status.message
+        await select_phrase(pilot, "the budget")
+        await pilot.press("l")  # a long instruction, cut at 80 columns
+        await pilot.pause()
+        long = reader.status.message
+        assert long.startswith("Link from") and not reader.status.fits(long)
+        assert long in [n.message for n in app._notifications]
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageLog)
+        assert any(text == long for _, _, text in app.screen._messages)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MessageLog)
+
+
+@pilot_test
+async def test_V_selects_the_sentence_then_the_paragraph(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    app = reader_app(alpha_beta(tmp_path), db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        view = app.reader.pane.view
+        await search_phrase(pilot, "said the budget")
+        await pilot.press("V")
+        start = ALPHA.index("The mayor said")
+        assert view.selection == (start, ALPHA.index("final.") + len("final."))
+        await pilot.press("V")
+        assert view.selection == (ALPHA.index("The council"), ALPHA.index("final.") + 6)
+        await pilot.press("h")
+        await pilot.pause()
+        (ann,) = AnnotationStore(db_path).all()
+        assert ann.target.exact.startswith("The council met") and ann.target.exact.endswith(
+            "was final.")
+
+
+@pilot_test
+async def test_a_wheel_notch_scrolls_three_rows(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join(f"Paragraph {i}. " + "word " * 30 for i in range(80)))
+    from annotations.documents import load_document
+
+    app = reader_app([load_document(long)], db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.reader.pane.view
+        for _ in range(2):
+            view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False))
+            await pilot.pause()
+        assert round(view.scroll_y) == 2 * WHEEL_ROWS == 6
+        view.post_message(events.MouseScrollUp(view, 5, 5, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        assert round(view.scroll_y) == WHEEL_ROWS
