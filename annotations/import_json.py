@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
+
+from annotations.model import Annotation
 
 MAX_DEPTH = 64
 # Positions past this are no position in any document sidelight opens.
@@ -113,3 +116,14 @@ def stored_time(value: str) -> datetime | None:
         return datetime.fromisoformat(parse_datetime(value, "time").replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def scrub_annotation(ann: Annotation) -> Annotation:
+    """``ann`` with every text scrubbed of lone surrogates (see ``scrub``)."""
+    targets = tuple(
+        replace(t, source=scrub(t.source), exact=scrub(t.exact), prefix=scrub(t.prefix),
+                suffix=scrub(t.suffix))
+        for t in ann.targets
+    )
+    return replace(ann, targets=targets, note=scrub(ann.note), relation=scrub(ann.relation),
+                   tags=tuple(scrub(t) for t in ann.tags))

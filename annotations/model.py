@@ -99,6 +99,10 @@ class Annotation:
     relation: str = ""
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
+    # Where an imported annotation came from: its id in the other tool (an IRI, W3C ``via``)
+    # and who made it there (W3C ``creator``). Empty for the user's own annotations.
+    via: str = ""
+    creator: str = ""
 
     @property
     def target(self) -> Target:
@@ -117,7 +121,7 @@ class Annotation:
         return replace(self, modified=now_iso(), **changes)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "targets": [t.to_dict() for t in self.targets],
@@ -128,6 +132,11 @@ class Annotation:
             "created": self.created,
             "modified": self.modified,
         }
+        if self.via:
+            out["via"] = self.via
+        if self.creator:
+            out["creator"] = self.creator
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Annotation:
@@ -160,6 +169,8 @@ class Annotation:
             relation=str(data.get("relation") or ""),
             created=str(data.get("created") or ""),
             modified=str(data.get("modified") or data.get("created") or ""),
+            via=_opt_str(data, "via"),
+            creator=_opt_str(data, "creator"),
         )
         validate(ann)
         return ann
@@ -250,6 +261,13 @@ def _req_str(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value:
         raise ValueError(f"{key!r} must be a non-empty string")
+    return value
+
+
+def _opt_str(data: dict[str, Any], key: str) -> str:
+    value = data.get(key) or ""
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} must be a string")
     return value
 
 

@@ -58,6 +58,11 @@ def to_w3c(ann: Annotation, docs: Mapping[str, Document] | None = None) -> dict[
         "generator": GENERATOR,
         "sidelight:kind": ann.kind,
     }
+    if ann.via:
+        out["via"] = ann.via
+    if ann.creator:
+        out["creator"] = (ann.creator if ":" in ann.creator
+                          else {"type": "Person", "nickname": ann.creator})
     if ann.kind == "highlight":
         out["sidelight:color"] = ann.color
     bodies: list[dict[str, Any]] = []

@@ -13,6 +13,7 @@ annotation and the field.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlparse
 
@@ -29,8 +30,25 @@ def parse_w3c_file(text: str) -> list[Annotation]:
     return parse_w3c_data(load_json(text))
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    annotations: list[Annotation]
+    unsupported: list[str]  # one phrase per kind of thing not imported, with its count
+
+
 def parse_w3c_data(data: Any) -> list[Annotation]:
+    return parse_w3c_items(data).annotations
+
+
+def parse_w3c_items(data: Any) -> Parsed:
+    """The annotations of parsed W3C JSON, and what was not imported: replies (motivation
+    ``replying``), which sidelight has no place for."""
     items = _items(data)
+    replies = [i for i in items if isinstance(i, dict)
+               and "replying" in _as_list(i.get("motivation"))]
+    items = [i for i in items if not any(i is r for r in replies)]
+    unsupported = ([f"{len(replies)} repl{'ies' if len(replies) != 1 else 'y'} skipped "
+                    "(sidelight has no replies)"] if replies else [])
     anns: list[Annotation] = []
     seen: dict[str, int] = {}
     for i, item in enumerate(items, 1):
@@ -44,7 +62,7 @@ def parse_w3c_data(data: Any) -> list[Annotation]:
             raise ValueError(f"annotation {i}: same id as annotation {seen[ann.id]} ({ann.id})")
         seen[ann.id] = i
         anns.append(ann)
-    return anns
+    return Parsed(anns, unsupported)
 
 
 def _items(data: Any) -> list[Any]:
@@ -73,6 +91,8 @@ def from_w3c(obj: Any) -> Annotation:
     if "Annotation" not in _as_list(obj.get("type")):
         raise ValueError("'type' must be \"Annotation\"")
     ann_id = _id(obj.get("id"))
+    via = _via(obj)
+    creator = _creator(obj.get("creator"))
     bodies = [_body(b) for b in _as_list(obj.get("body"))]
     if "bodyValue" in obj:
         if not isinstance(obj["bodyValue"], str):
@@ -105,9 +125,41 @@ def from_w3c(obj: Any) -> Annotation:
         relation=relations[0] if relations else "",
         created=created,
         modified=modified,
+        via=via,
+        creator=creator,
     )
     validate(ann)
     return ann
+
+
+def _via(obj: dict[str, Any]) -> str:
+    """The annotation's id in the tool it came from: its ``via``, else its own id when that is
+    another tool's IRI (not one of sidelight's ``urn:uuid:`` ids)."""
+    via = obj.get("via")
+    if isinstance(via, list):
+        via = via[0] if via else None
+    if isinstance(via, str) and via.strip():
+        return via.strip()
+    ident = obj.get("id")
+    if isinstance(ident, str) and not ident.strip().lower().startswith("urn:uuid:"):
+        try:
+            uuid.UUID(ident.strip())
+        except ValueError:
+            return ident.strip()
+    return ""
+
+
+def _creator(value: Any) -> str:
+    """Who made the annotation: an IRI or account, or an agent's id, nickname or name."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        for key in ("id", "nickname", "name"):
+            if isinstance(value.get(key), str) and value[key].strip():
+                return value[key].strip()
+    return ""
 
 
 def stable_id(value: Any) -> str:
@@ -188,7 +240,11 @@ def _read_target(raw: Any, n: int) -> Target:
         end = _sel_int(position, "end", where)
         if end < start:
             raise ValueError(f"{where}: TextPositionSelector 'end' is before 'start'")
-        if quote is not None and end - start != len(exact) and not orphan:
+        if quote is not None and end - start != len(exact) and not fingerprint:
+            # Another tool's position counts another text (a web page's DOM): a hint only;
+            # the quote decides where the words are when the document is opened.
+            end = start + len(exact)
+        elif quote is not None and end - start != len(exact) and not orphan:
             raise ValueError(
                 f"{where}: the TextPositionSelector spans {end - start} characters but the "
                 f"quote has {len(exact)}"

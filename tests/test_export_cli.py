@@ -123,3 +123,27 @@ def test_missing_output_directory(
     _a, _b, db = setup
     assert main(["export", "-o", str(tmp_path / "no" / "x.md"), "--db", str(db)]) == 1
     assert "no such directory" in capsys.readouterr().err
+
+
+def test_exports_are_written_with_the_users_umask(
+    setup: Files, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    _a, _b, db = setup
+    out = tmp_path / "shared.md"
+    old = os.umask(0o022)
+    try:
+        assert main(["export", "-o", str(out), "--db", str(db)]) == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        # A replaced file keeps the permissions its owner gave it.
+        out.chmod(0o640)
+        assert main(["export", "-o", str(out), "--force", "--db", str(db)]) == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+        os.umask(0o077)
+        private = tmp_path / "private.md"
+        assert main(["export", "-o", str(private), "--db", str(db)]) == 0
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)

@@ -96,7 +96,8 @@ def test_round_trip_gives_the_same_annotations() -> None:
          "TextPositionSelector 'start' must be a whole number"),
         ('[{"type": "Annotation", "id": "x", "target": {"source": "file:///a", "selector": '
          '[{"type": "TextQuoteSelector", "exact": "abc"}, '
-         '{"type": "TextPositionSelector", "start": 0, "end": 9}]}}]',
+         '{"type": "TextPositionSelector", "start": 0, "end": 9}], '
+         '"sidelight:fingerprint": "ab"}}]',
          "spans 9 characters but the quote has 3"),
         ('[{"type": "Annotation", "id": "x", "sidelight:color": "red", '
          '"target": "file:///a"}]', "'sidelight:color' must be one of"),

@@ -16,9 +16,14 @@ import json
 import sys
 from pathlib import Path
 
+from annotations.documents import Document
 from annotations.errors import SidelightError
 from annotations.export_markdown import export_markdown
+from annotations.hypothesis import to_hypothesis_export
+from annotations.import_json import scrub, scrub_annotation
+from annotations.model import Annotation
 from annotations.output_files import check_output, write_text
+from annotations.readwise import to_readwise_csv
 from annotations.sources import snapshot_library
 from annotations.store import open_store
 from annotations.w3c import to_w3c_collection
@@ -31,7 +36,7 @@ from tui.commands.common import (
 )
 from tui.safe_text import one_line
 
-FORMATS = ("markdown", "json")
+FORMATS = ("markdown", "json", "hypothesis", "readwise")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,7 +57,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--force", action="store_true",
                         help="with -o, replace PATH if it exists")
     parser.add_argument("--format", choices=FORMATS, default="markdown",
-                        help="markdown (default) or json (W3C Web Annotation)")
+                        help="markdown (default), json (W3C Web Annotation), hypothesis "
+                        "(Hypothesis client export JSON) or readwise (Readwise CSV import)")
     add_db_option(parser)
     add_encoding_option(parser)
     add_refresh_option(parser)
@@ -71,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         collection = to_w3c_collection(anns, docs)
         add_web_states(collection["first"]["items"], snapshot_library(store.path))
         text = json.dumps(collection, indent=2, ensure_ascii=True) + "\n"
+    elif args.format in ("hypothesis", "readwise"):
+        text = _other_tool(args.format, docs, anns)
     else:
         text = export_markdown(docs, anns)
     if output is None:
@@ -83,3 +91,19 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _other_tool(fmt: str, docs: list[Document], anns: list[Annotation]) -> str:
+    """Hypothesis JSON or Readwise CSV; what the format cannot hold is named on stderr."""
+    titles = {d.path: scrub(d.title) for d in docs}
+    anns = [scrub_annotation(a) for a in anns]
+    if fmt == "hypothesis":
+        kept = [a for a in anns if a.kind in ("highlight", "note")]
+        text = json.dumps(to_hypothesis_export(kept, titles), indent=2, ensure_ascii=True) + "\n"
+    else:
+        kept = [a for a in anns if a.kind == "highlight"]
+        text = to_readwise_csv(kept, titles)
+    left = len(anns) - len(kept)
+    if left:
+        what = "links" if fmt == "hypothesis" else "document notes and links"
+        print(f"sidelight: {left} annotation{'s' if left != 1 else ''} not exported: "
+              f"{fmt.capitalize()} has no {what}", file=sys.stderr)
+    return text

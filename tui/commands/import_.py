@@ -1,4 +1,5 @@
-"""``sidelight import FILE``: read W3C Web Annotation JSON-LD into the store.
+"""``sidelight import FILE``: read W3C Web Annotation JSON-LD, Hypothesis JSON (API or client
+export) or a Readwise CSV into the store; the format is told from the file.
 
     sidelight import FILE [--db PATH]
 
@@ -18,12 +19,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from annotations.errors import SidelightError
+from annotations.hypothesis import is_hypothesis, parse_hypothesis
 from annotations.import_json import load_json
 from annotations.importing import Outcome, details, plan_import, summary
 from annotations.model import Annotation
+from annotations.readwise import is_readwise_csv, parse_readwise_csv
 from annotations.sources import snapshot_library
 from annotations.store import open_store
-from annotations.w3c_import import parse_w3c_data
+from annotations.w3c_import import parse_w3c_items
 from annotations.web.w3c_state import apply_web_states, w3c_items
 from tui.commands.common import add_db_option
 from tui.safe_text import one_line
@@ -41,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument("file", metavar="FILE",
-                        help="the JSON file to import (- for standard input)")
+                        help="the file to import (- for standard input): W3C JSON-LD, "
+                        "Hypothesis JSON or a Readwise CSV")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -49,14 +53,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     name = "standard input" if args.file == "-" else str(Path(args.file).expanduser())
     text = _read_stdin() if args.file == "-" else _read(Path(args.file).expanduser())
+    unsupported: list[str] = []
+    data = None
     try:
-        data = load_json(text)
-        anns = parse_w3c_data(data)
+        if is_readwise_csv(text):
+            anns, kind = parse_readwise_csv(text), "Readwise CSV"
+        else:
+            data = load_json(text)
+            if is_hypothesis(data):
+                parsed = parse_hypothesis(data)
+                anns, unsupported, kind = parsed.annotations, parsed.unsupported, "Hypothesis"
+            else:
+                parsed = parse_w3c_items(data)
+                anns, unsupported, kind = parsed.annotations, parsed.unsupported, "W3C"
     except ValueError as err:
         raise SidelightError(one_line(f"{name}: {err}; nothing was imported", 4000)) from None
     store = open_store(args.db)
-    # Web targets that name a snapshot of ours by their state point into its text.
-    anns = apply_web_states(anns, w3c_items(data), snapshot_library(store.path))
+    if kind == "W3C":
+        # Web targets that name a snapshot of ours by their state point into its text.
+        anns = apply_web_states(anns, w3c_items(data), snapshot_library(store.path))
     outcomes: list[Outcome] = []
 
     def decide(current: Mapping[str, Annotation]) -> list[Annotation]:
@@ -67,8 +82,9 @@ def run(args: argparse.Namespace) -> int:
     store.put_decided(decide)
     # Paths come from the user's shell and may hold control characters.
     message = (
-        f"Imported {len(anns)} annotation{'s' if len(anns) != 1 else ''} from {name} into "
-        f"{store.path}: {summary(outcomes)}"
+        f"Imported {len(anns)} annotation{'s' if len(anns) != 1 else ''} ({kind}) from "
+        f"{name} into {store.path}: {summary(outcomes)}"
+        + "".join(f"; {phrase}" for phrase in unsupported)
     )
     print(one_line(message, 4000), file=sys.stderr)
     for line in details(outcomes):
