@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from benchmarks.web_pages import build_page, corpus
+from benchmarks.web_pages import DATA, Article, build_page, corpus, make_article
 
 
 @dataclass
@@ -41,15 +41,25 @@ def _big_bodies() -> tuple[bytes, bytes]:
     return big, bomb
 
 
+def same_story() -> tuple[Article, Article]:
+    """Two outlets' reports of one story (Cisco's revised offer for Acacia)."""
+    folder = DATA / "compare_unseen" / "cisco_acacia"
+    return (make_article(folder / "barrons.txt", 3, "magazine"),
+            make_article(folder / "thestreet.txt", 4, "blog"))
+
+
 def default_pages() -> dict[str, Response]:
     herald = article("portal")
     courier = article("legacy")
+    mag, blog = same_story()
     big, bomb = _big_bodies()
     return {
         "/herald/story": Response(body=build_page(herald, "portal", padding=2)),
         # A Windows-1252 page that says so only in its <meta>.
         "/courier/story": Response(body=build_page(courier, "legacy"),
                                    headers={"Content-Type": "text/html"}),
+        "/meridian/acacia": Response(body=build_page(mag, "magazine")),
+        "/northfield/acacia": Response(body=build_page(blog, "blog")),
         "/old-address": Response(301, headers={"Location": "/herald/story"}),
         "/to-file": Response(302, headers={"Location": "file:///etc/passwd"}),
         "/missing": Response(404, b"<html><body><h1>Not found</h1></body></html>"),
