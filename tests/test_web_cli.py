@@ -47,6 +47,7 @@ def test_annotate_a_page_then_read_it_offline(web_server: PageServer, db_path: P
     # With no names, notes opens every annotated source, the page from its snapshot.
     table = sidelight("notes", db=db_path).stdout
     assert "check this" in table and "orphan" not in table.lower()
+    assert herald.outlet in table
     exported = sidelight("export", url, db=db_path).stdout
     assert herald.outlet in exported and quote in exported
     snapshots = db_path.parent / "snapshots"
@@ -153,6 +154,9 @@ def test_w3c_export_gives_web_targets_a_time_state_that_import_reads_back(
     assert state["type"] == "TimeState" and state["sourceDate"].endswith("Z")
     cached = Path(state["cached"].removeprefix("file://"))
     assert cached.is_file() and cached.parent == db_path.parent / "snapshots" / "html"
+    herald = article("portal")
+    assert target["sidelight:page"]["siteName"] == herald.outlet
+    assert target["sidelight:page"]["authors"] == list(herald.authors)
     # Another tool's copy: no sidelight fingerprint, and a cached address pointing elsewhere
     # with the same snapshot name. The file named is never read; the name finds our snapshot.
     del target["sidelight:fingerprint"]

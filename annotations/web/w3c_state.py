@@ -3,7 +3,8 @@ changes over time (https://www.w3.org/TR/annotation-model/#time-state).
 
 A target whose ``source`` is a page's address gets a ``TimeState``: ``sourceDate`` is when
 the snapshot the annotation points into was fetched, ``cached`` the ``file:`` address of that
-snapshot's HTML. Reading back, a ``cached`` address is never opened: only a snapshot name
+snapshot's HTML; ``sidelight:page`` holds the article's title, outlet, authors, publication
+date, canonical address and language. Reading back, a ``cached`` address is never opened: only a snapshot name
 (the hash in it) is taken, and used if the snapshot is in the user's own library.
 """
 
@@ -15,8 +16,9 @@ from dataclasses import replace
 from typing import Any
 
 from annotations.documents import is_url
+from annotations.errors import DocumentError
 from annotations.model import Annotation
-from annotations.web.snapshots import SnapshotLibrary
+from annotations.web.snapshots import SnapshotEntry, SnapshotLibrary
 
 _SNAPSHOT_NAME = re.compile(r"(?:^|/)([0-9a-f]{64})\.html$")
 
@@ -41,6 +43,22 @@ def add_web_states(items: Sequence[dict[str, Any]], library: SnapshotLibrary) ->
             if entry.fetched:
                 state["sourceDate"] = entry.fetched
             target["state"] = state
+            page = _page(library, entry)
+            if page:
+                target["sidelight:page"] = page
+
+
+def _page(library: SnapshotLibrary, entry: SnapshotEntry) -> dict[str, Any]:
+    """What the article says of itself (the model has no terms for an outlet or a byline)."""
+    try:
+        web = library.document(entry).web
+    except DocumentError:
+        return {}
+    if web is None:
+        return {}
+    fields = {"title": web.title, "siteName": web.site_name, "authors": list(web.authors),
+              "published": web.date, "canonical": web.url, "language": web.language}
+    return {k: v for k, v in fields.items() if v}
 
 
 def snapshot_of_state(state: Any) -> str | None:

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from annotations.documents import Document
+from annotations.documents import Document, is_url
 from annotations.model import Annotation, Target
 from annotations.sources import snapshot_library
 from annotations.store import open_store
@@ -98,7 +98,7 @@ def _table(anns: Sequence[Annotation], docs: Sequence[Document]) -> Table:
     for ann in anns:
         t = ann.target
         doc = by_path.get(t.source) or by_print.get(t.fingerprint)
-        names = " ↔ ".join(Path(x.source).name for x in ann.targets)
+        names = " ↔ ".join(_source_name(x.source, by_path) for x in ann.targets)
         if ann.kind == "note":
             quote = Text("(document note)", style="italic")
         else:
@@ -114,6 +114,17 @@ def _table(anns: Sequence[Annotation], docs: Sequence[Document]) -> Table:
             Text("ORPHAN", style="bold red") if ann.orphan else Text(""),
         )
     return table
+
+
+def _source_name(source: str, by_path: dict[str, Document]) -> str:
+    """A file by its name; a web article by its outlet, authors, date and title (its address when
+    it could not be opened)."""
+    doc = by_path.get(source)
+    web = doc.web if doc is not None else None
+    if doc is None or web is None:
+        return source if is_url(source) else Path(source).name
+    byline = " · ".join(x for x in (web.site_name, ", ".join(web.authors), web.date) if x)
+    return f"{byline}: {doc.title}" if byline else doc.title
 
 
 def _where(t: Target, doc: Document | None) -> str:
