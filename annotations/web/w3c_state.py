@@ -4,8 +4,9 @@ changes over time (https://www.w3.org/TR/annotation-model/#time-state).
 A target whose ``source`` is a page's address gets a ``TimeState``: ``sourceDate`` is when
 the snapshot the annotation points into was fetched, ``cached`` the ``file:`` address of that
 snapshot's HTML; ``sidelight:page`` holds the article's title, outlet, authors, publication
-date, canonical address and language. Reading back, a ``cached`` address is never opened: only a snapshot name
-(the hash in it) is taken, and used if the snapshot is in the user's own library.
+date, canonical address and language. Reading back, a ``cached`` address is never opened:
+only a snapshot name (the hash in it) is taken, and used if the snapshot is in the user's own
+library.
 """
 
 from __future__ import annotations
