@@ -29,7 +29,7 @@ import contextlib
 import errno
 import json
 import os
-import tempfile
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,12 +38,23 @@ from typing import Any
 from tinydb.storages import Storage
 
 from annotations.errors import StoreError
+from annotations.special_files import (
+    FileTooLarge,
+    NotRegularFile,
+    check_regular,
+    open_regular,
+    read_regular,
+)
 
 META_TABLE = "_meta"
 META_ID = "1"
 # Enough to cover the opening brace and the whole ``_meta`` line with its write token.
 _HEAD_BYTES = 256
-_TEMP_SUFFIX = ".tmp"
+# Temporary files are named ``.NAME.<32 hex digits>.sidelight-tmp``: a name no user file has,
+# so the sweep of a killed writer's leftovers can never delete one.
+_TEMP_SUFFIX = ".sidelight-tmp"
+# Refuses what cannot be a store before reading it all into memory.
+MAX_STORE_BYTES = 4 << 30
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 Identity = tuple[int, int, int, int]
@@ -153,12 +164,17 @@ class AtomicJSONStorage(Storage):
         # Same inode, size and mtime can still be a different file when an inode number is
         # reused within one timestamp tick; the write token in the head tells them apart.
         try:
-            with open(self.path, "rb") as fh:
-                return fh.read(len(self._head)) != self._head
-        except FileNotFoundError:
+            fd = open_regular(self.path)
+        except (NotRegularFile, FileNotFoundError):
             return True
         except OSError as err:
             raise _read_error(self.path, err) from None
+        try:
+            return os.read(fd, len(self._head)) != self._head
+        except OSError as err:
+            raise _read_error(self.path, err) from None
+        finally:
+            os.close(fd)
 
     def _check_unchanged(self) -> None:
         if not self._loaded or self._differs_on_disk():
@@ -172,9 +188,12 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> None:
         try:
-            with open(self.path, "rb") as fh:
-                raw = fh.read()
-                st = os.fstat(fh.fileno())
+            # Regular files only: a FIFO would block the read, a device never end it.
+            raw, st = read_regular(self.path, MAX_STORE_BYTES)
+        except NotRegularFile as err:
+            raise not_a_store_error(self.path, err.kind) from None
+        except FileTooLarge:
+            raise corrupt_error(self.path, f"larger than {MAX_STORE_BYTES >> 30} GiB") from None
         except FileNotFoundError:
             self._set_loaded(None, None, b"")
             return
@@ -229,13 +248,12 @@ class AtomicJSONStorage(Storage):
         return parts
 
     def _replace_file(self, parts: list[bytes]) -> Identity:
-        directory = self.path.parent
         fd = -1
         tmp = ""
         try:
-            fd, tmp = tempfile.mkstemp(
-                dir=directory, prefix=f".{self.path.name}.", suffix=_TEMP_SUFFIX
-            )
+            # Never replace a FIFO, device or socket with a regular file (``--db /dev/null``).
+            check_regular(self.path)
+            fd, tmp = create_temporary(self.path)
             with contextlib.suppress(FileNotFoundError):
                 # Keep the permissions the user gave the store.
                 os.fchmod(fd, os.stat(self.path).st_mode & 0o7777)
@@ -253,32 +271,44 @@ class AtomicJSONStorage(Storage):
             if tmp:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+            if isinstance(err, NotRegularFile):
+                raise not_a_store_error(self.path, err.kind) from None
             raise write_error(self.path, err) from None
         return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def remove_stale_temporaries(self) -> int:
+    def remove_stale_temporaries(self, locked_at: float) -> int:
         """Delete temporary files left by a writer that was killed mid-write.
 
-        Only call this while holding the store's lock: a live writer creates its temporary
-        file only under that lock, so every one found then is stale.
+        Only call this while holding the store's lock, taken at ``locked_at`` (``time.time()``):
+        a live writer creates its temporary file only under that lock, so one written before
+        the lock was taken belongs to a writer that is gone. Only names this storage gives its
+        temporaries are considered; a file written after ``locked_at`` is left alone.
         """
         removed = 0
         for tmp in stale_temporaries(self.path):
             with contextlib.suppress(OSError):
-                tmp.unlink()
-                removed += 1
+                if os.lstat(tmp).st_mtime < locked_at:
+                    tmp.unlink()
+                    removed += 1
         return removed
 
 
+def create_temporary(path: Path) -> tuple[int, str]:
+    """A new, empty temporary file beside ``path`` for its next version: (descriptor, name)."""
+    name = str(path.parent / f".{path.name}.{uuid.uuid4().hex}{_TEMP_SUFFIX}")
+    return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), name
+
+
 def stale_temporaries(path: Path) -> Iterator[Path]:
-    """Temporary files of ``path``'s writers in its directory."""
+    """Temporary files of ``path``'s writers in its directory (named by ``_replace_file``)."""
     try:
         names = os.listdir(path.parent)
     except OSError:
         return
-    prefix = f".{path.name}."
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[0-9a-f]{32}" + re.escape(_TEMP_SUFFIX)
+                         + r"\Z")
     for name in names:
-        if name.startswith(prefix) and name.endswith(_TEMP_SUFFIX):
+        if pattern.match(name):
             yield path.parent / name
 
 
@@ -406,6 +436,13 @@ def corrupt_error(path: Path, what: str) -> StoreError:
     return StoreError(
         f"{path} is not a valid sidelight store ({what}); it was left untouched — "
         "move it aside or restore a backup"
+    )
+
+
+def not_a_store_error(path: Path, kind: str) -> StoreError:
+    return StoreError(
+        f"{path} is {kind}, not a sidelight store; it was left alone — pass --db with the "
+        "path of a regular file"
     )
 
 

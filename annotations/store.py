@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,7 @@ from annotations.edits import check_delete, check_recreate, updated
 from annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
 from annotations.locations import resolve_db_path
 from annotations.model import Annotation, Target
+from annotations.special_files import NotRegularFile, check_regular
 from annotations.storage import (
     META_ID,
     META_TABLE,
@@ -41,6 +44,7 @@ from annotations.storage import (
     SaveError,
     StoreConflict,
     corrupt_error,
+    not_a_store_error,
     write_error,
     write_file_atomically,
 )
@@ -102,7 +106,17 @@ class _Snapshot:
 
 class AnnotationStore:
     def __init__(self, path: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
-        self.path = Path(path)
+        # Resolved once: a store reached through a symlink is its target, locked and replaced
+        # there (replacing the link would fork the store into a copy under another lock).
+        self.path = Path(os.path.realpath(Path(path).expanduser()))
+        try:
+            check_regular(self.path)
+        except NotRegularFile as err:
+            # Before TinyDB or a lock touch it: a FIFO would block the read, a device never
+            # end it, and a save would replace it with a regular file.
+            raise not_a_store_error(self.path, err.kind) from None
+        except OSError:
+            pass  # reported by the first read, with the store's own wording
         self.lock_timeout = lock_timeout
         self._db = _StoreDB(str(self.path), storage=AtomicJSONStorage, schema=SCHEMA)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
@@ -341,8 +355,9 @@ class AnnotationStore:
     ) -> None:
         for _ in range(_ATTEMPTS):
             with self._locked():
+                locked_at = time.time()
                 if not self._swept:
-                    self._storage.remove_stale_temporaries()
+                    self._storage.remove_stale_temporaries(locked_at)
                     self._swept = True
                 if self._sync():
                     self._merged_unseen = True

@@ -349,7 +349,7 @@ def fault_read_only_directory(root: Path) -> FaultOutcome:
         def denied(*args: Any, **kwargs: Any) -> Any:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-        with mock.patch("annotations.storage.tempfile.mkstemp", denied):
+        with mock.patch("annotations.storage.create_temporary", denied):
             try:
                 store.add(realistic_annotation(rng))
             except StoreError as err:
@@ -381,7 +381,7 @@ def fault_read_only_filesystem(root: Path) -> FaultOutcome:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
     message = ""
-    with mock.patch("annotations.storage.tempfile.mkstemp", erofs):
+    with mock.patch("annotations.storage.create_temporary", erofs):
         try:
             store.add(realistic_annotation(rng))
         except StoreError as err:

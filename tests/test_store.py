@@ -150,7 +150,7 @@ def test_reload_of_a_damaged_file_raises_and_keeps_the_view(tmp_path: Path,
 
 def test_temporaries_of_a_killed_writer_are_swept(tmp_path: Path, rng: random.Random) -> None:
     db = tmp_path / "a.json"
-    (tmp_path / ".a.json.x1y2.tmp").write_text("half a store", encoding="utf-8")
+    (tmp_path / f".a.json.{'0f' * 16}.sidelight-tmp").write_text("half a store", encoding="utf-8")
     AnnotationStore(db).add(realistic_annotation(rng))
     assert list(stale_temporaries(db)) == []
 

@@ -20,6 +20,7 @@ from annotations.documents import Document
 from annotations.errors import SidelightError
 from tui.keys import KeyRow, key_rows
 from tui.labels import label_order, plain_name, short_name
+from tui.safe_text import one_line
 from tui.screens.help import HelpScreen
 from tui.screens.loading import LoadingScreen, Opener
 from tui.screens.reader import ReaderScreen
@@ -99,6 +100,9 @@ class SidelightApp(App[int]):
     def on_mount(self) -> None:
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        if self.settings.problem:
+            self.notify(one_line(self.settings.problem, 400), title="Settings not used",
+                        severity="warning", timeout=15, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.freeze_gc:
             # The documents, wrap indexes and widgets loaded at start-up live as long as the
@@ -111,7 +115,7 @@ class SidelightApp(App[int]):
         if self.settings.theme != theme.name:
             self.settings.theme = theme.name
             try:
-                save_settings(self.settings)
+                save_settings(self.settings, only=("theme",))
             except (OSError, SidelightError) as err:
                 self.notify(f"The theme choice could not be saved: {err}", severity="warning")
         for screen in self.screen_stack:
