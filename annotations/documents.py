@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotations.errors import DocumentError
 from annotations.markdown_text import StyleRun, render_markdown, split_front_matter
+from annotations.special_files import FileTooLarge, NotRegularFile, read_regular
 from annotations.web.model import PageMeta
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -102,18 +103,35 @@ def read_source(path: Path, encoding: str | None = None) -> str:
         raise DocumentError(f"{path}: cannot be opened ({reason}); check the path") from None
     if stat.S_ISDIR(st.st_mode):
         raise DocumentError(f"{path}: is a directory; give a .txt or .md file")
+    if st.st_size > MAX_BYTES:
+        raise _too_large(path)
     try:
-        size = st.st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                f"{path}: is {size / 1e6:.0f} MB; sidelight opens files up to "
-                f"{MAX_BYTES // (1024 * 1024)} MB, split it first"
-            )
-        data = path.read_bytes()
+        # Regular files only, refused before opening: a FIFO would block, a device never end.
+        data, _ = read_regular(path, MAX_BYTES)
+    except NotRegularFile as err:
+        raise DocumentError(
+            f"{path}: is {err.kind}, not a document; sidelight opens regular .txt, .md and "
+            ".html files (for a pipe, give - to read standard input)"
+        ) from None
+    except FileTooLarge:
+        raise _too_large(path) from None
     except PermissionError:
         raise DocumentError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as err:
         raise DocumentError(f"{path}: cannot be read ({err.strerror or err})") from None
+    return decode_source(data, path, encoding)
+
+
+def _too_large(path: Path | str) -> DocumentError:
+    return DocumentError(
+        f"{path}: is larger than {MAX_BYTES // (1024 * 1024)} MB; sidelight opens files up to "
+        "that size, split it first"
+    )
+
+
+def decode_source(data: bytes, path: Path | str, encoding: str | None = None) -> str:
+    """The text of a document's bytes, line endings normalised; DocumentError naming ``path``
+    when it is binary or not in the encoding."""
     nul = data.find(b"\x00")
     if nul != -1 and encoding is None:
         raise DocumentError(
@@ -163,6 +181,34 @@ def load_document(path: str | Path, encoding: str | None = None) -> Document:
         doc = make_text_document(resolved, source)
     # Stamped before reading: a change while we read makes the document stale, never current.
     return replace(doc, file_stamp=stamp)
+
+
+STDIN = "-"
+_MARKDOWN_HINTS = re.compile(
+    r"\A---\n|^#{1,6}[ \t]+\S|^\s{0,3}[-*+][ \t]+\S.*\n\s{0,3}[-*+][ \t]+\S"
+    r"|\[[^\]\n]+\]\([^)\s]+\)|^```",
+    re.MULTILINE,
+)
+
+
+class EmptyInput(DocumentError):
+    """Standard input held no text."""
+
+
+def piped_text_document(data: bytes, path: str, encoding: str | None = None) -> Document:
+    """A document from piped bytes (standard input) that are not a web page: Markdown when
+    they look like Markdown (front matter, headings, lists, links, fences), else plain text."""
+    source = decode_source(data, "standard input", encoding)
+    if not source.strip():
+        raise EmptyInput("standard input: nothing was read; pipe a document in, "
+                         "e.g. `cat article.txt | sidelight -`")
+    if looks_like_markdown(source):
+        return _markdown_document(path, source)
+    return make_text_document(path, source)
+
+
+def looks_like_markdown(text: str) -> bool:
+    return _MARKDOWN_HINTS.search(text[:65536]) is not None
 
 
 def is_url(source: str) -> bool:

@@ -16,12 +16,18 @@ import tempfile
 from pathlib import Path
 
 from annotations.errors import SidelightError
+from annotations.special_files import NotRegularFile, check_regular
 
 
 def check_output(path: Path, *, force: bool, what: str = "-o") -> None:
-    """Refuse, with one line naming the path, an output that cannot or may not be written."""
+    """Refuse, with one line naming the path, an output that cannot or may not be written.
+
+    Only a regular file is ever replaced (a symlink to one: its target): a FIFO, a device or
+    a socket is refused even with ``--force``, before anything is opened.
+    """
     if path.is_dir():
         raise SidelightError(f"{path}: is a directory; give a file name for {what}")
+    _check_replaceable(path, what)
     if path.exists() and not force:
         raise SidelightError(f"{path}: already exists; pass --force to replace it")
     if not path.parent.is_dir():
@@ -30,9 +36,26 @@ def check_output(path: Path, *, force: bool, what: str = "-o") -> None:
         )
 
 
-def write_text(path: Path, text: str, *, replace: bool) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` in one step."""
-    path = path.expanduser()
+def _check_replaceable(path: Path, what: str) -> None:
+    try:
+        check_regular(path)
+    except NotRegularFile as err:
+        raise SidelightError(
+            f"{path}: is {err.kind}; sidelight writes only regular files — give a file name "
+            f"for {what} (or - for standard output)"
+        ) from None
+    except OSError:
+        pass  # the write names the problem
+
+
+def write_text(path: Path, text: str, *, replace: bool, what: str = "the output") -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` in one step.
+
+    A symlink is followed: its target is replaced, the link stays. Anything but a regular
+    file (a FIFO, a device, a socket) is refused.
+    """
+    path = Path(os.path.realpath(path.expanduser()))
+    _check_replaceable(path, what)
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

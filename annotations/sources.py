@@ -16,7 +16,7 @@ from annotations.documents import (
     Document,
     is_url,
     load_document,
-    make_text_document,
+    piped_text_document,
 )
 from annotations.errors import DocumentError
 from annotations.locations import resolve_db_path
@@ -61,7 +61,7 @@ def _read_stdin() -> bytes:
 
 def read_piped(data: bytes, encoding: str | None = None) -> Document:
     """A document from piped bytes: an HTML page when its first bytes say so (its article is
-    extracted, charset from its <meta>), else text."""
+    extracted, charset from its <meta>), else Markdown or text."""
     from annotations.web.sniff import looks_like_html
 
     if looks_like_html(data):
@@ -70,16 +70,7 @@ def read_piped(data: bytes, encoding: str | None = None) -> Document:
 
         html = data.decode(encoding, "replace") if encoding else decode_html(data)[0]
         return html_document(STDIN_NAME, html)
-    if b"\x00" in data and encoding is None:
-        raise DocumentError("standard input: looks like binary data (a NUL byte); pipe text, "
-                            "Markdown or HTML")
-    try:
-        text = data.decode(encoding or "utf-8")
-    except (UnicodeDecodeError, LookupError):
-        raise DocumentError("standard input: not valid UTF-8; pass --encoding (for example "
-                            "--encoding latin-1)") from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return make_text_document(STDIN_NAME, text)
+    return piped_text_document(data, STDIN_NAME, encoding)
 
 
 def open_url(url: str, library: SnapshotLibrary, *, refresh: bool = False,

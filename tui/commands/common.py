@@ -46,7 +46,7 @@ def open_document(source: str, args: argparse.Namespace,
                   db: str | Path | None = None, *, quiet: bool = False) -> Document:
     """The file or web article ``source`` names, with the command's --encoding, --refresh and
     store (whose folder holds the snapshot library). ``quiet``: nothing on stderr (the reader
-    shows progress and redirects itself)."""
+    shows progress and redirects itself). ``-`` is standard input."""
     if is_url(source) and sys.stderr.isatty() and not quiet:
         print(f"sidelight: opening {one_line(source, 200)} …", file=sys.stderr, flush=True)
     doc = open_source(

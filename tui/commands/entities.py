@@ -34,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="List the people, organisations, places, dates and amounts of a document.",
     )
     parser.add_argument("file", metavar="FILE",
-                        help="a .txt, .md or .html document, or an http(s) address")
+                        help="a .txt, .md or .html document, an http(s) address, or - for "
+                        "standard input")
     parser.add_argument("--format", choices=FORMATS, default="jsonl",
                         help="one JSON object per entity, or a table for reading (default: jsonl)")
     add_encoding_option(parser)

@@ -5,8 +5,9 @@
 
 Without FILEs, every document that has annotations is exported. Each document is opened as
 it is now, so annotations are anchored (and the store updated) first; a document whose file
-is gone is exported from its stored quotes. Without ``-o`` the export goes to stdout;
-``-o`` refuses to replace an existing file unless ``--force`` is given.
+is gone is exported from its stored quotes. Without ``-o`` (or with ``-o -``) the export goes
+to stdout; ``-o`` refuses to replace an existing file unless ``--force`` is given, and never
+replaces anything but a regular file (a FIFO, a device such as ``/dev/null``, a socket).
 """
 
 from __future__ import annotations
@@ -53,9 +54,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="documents whose annotations to export (default: all)")
     parser.add_argument("-o", "--output", metavar="PATH",
-                        help="write to PATH instead of stdout")
+                        help="write to PATH instead of stdout (- is stdout)")
     parser.add_argument("--force", action="store_true",
-                        help="with -o, replace PATH if it exists")
+                        help="with -o, replace PATH if it is an existing regular file")
     parser.add_argument("--format", choices=FORMATS, default="markdown",
                         help="markdown (default), json (W3C Web Annotation), hypothesis "
                         "(Hypothesis client export JSON) or readwise (Readwise CSV import)")
@@ -66,7 +67,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    output = Path(args.output).expanduser() if args.output else None
+    # ``-o -`` is standard output, as without -o.
+    output = Path(args.output).expanduser() if args.output and args.output != "-" else None
     if output is not None:
         check_output(output, force=args.force)
     store = open_store(args.db)

@@ -7,10 +7,12 @@ with nothing to show ends with a one-line error instead of a flash of the altern
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotations.documents import Document, is_url
+from annotations.documents import STDIN, Document, EmptyInput, is_url
 from annotations.errors import DocumentError, SidelightError
 from annotations.locations import seed_paths
 from tui.commands.common import (
@@ -31,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="a .txt, .md or .html document, or an http(s) address")
+                        help="a .txt, .md or .html document, an http(s) address, or - for "
+                        "standard input")
     add_db_option(parser)
     add_encoding_option(parser)
     add_refresh_option(parser)
@@ -53,7 +56,7 @@ def load_documents(
     args: argparse.Namespace | None = None,
 ) -> tuple[list[Document], list[str]]:
     """The documents that opened, and a one-line message for each that did not (a page that
-    cannot be fetched does not keep the others from opening)."""
+    cannot be fetched does not keep the others from opening); ``-`` is standard input."""
     opts = args if args is not None else argparse.Namespace(encoding=encoding, db=None)
     docs: list[Document] = []
     failures: list[str] = []
@@ -65,29 +68,73 @@ def load_documents(
     return docs, failures
 
 
+def keyboard_from_terminal() -> None:
+    """Make standard input the terminal again when it is a pipe or a file.
+
+    The reader takes its keys from standard input; after a pipe has been read as a document
+    (or when something was piped in by mistake) it would have none. The controlling terminal
+    is reopened in its place; without one, the reader refuses to start.
+    """
+    try:
+        if os.isatty(0):
+            return
+    except OSError:
+        pass
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        raise SidelightError(
+            "standard input is not a terminal and there is no terminal to take keys from; "
+            "run the reader in a terminal (give a document as a file, or pipe it to "
+            "`sidelight -` from a terminal)"
+        ) from None
+    try:
+        os.dup2(fd, 0)
+    finally:
+        os.close(fd)
+
+
 def run(args: argparse.Namespace) -> int:
     paths: list[str | Path] = list(args.files) if args.files else list(seed_paths())
-    if not paths:
+    if sum(str(p) == STDIN for p in paths) > 1:
+        raise SidelightError("- (standard input) given more than once; it can be read once")
+    docs: list[Document] = []
+    if not args.files and not _stdin_is_terminal():
+        # `cat article.txt | sidelight`: the pipe is the document (an empty one: the seeds).
+        with contextlib.suppress(EmptyInput):
+            docs = [open_document(STDIN, args)]
+            paths = []
+    if not paths and not docs:
         raise SidelightError("no documents given and no bundled seeds found; name a file")
     from annotations.store import open_store
 
     if any(is_url(str(p)) for p in paths):
         # Web pages may take a while to fetch: the reader starts at once and shows progress.
         store = open_store(args.db)
+        # Standard input is read now, before the keys come from the terminal again.
+        piped = open_document(STDIN, args) if STDIN in map(str, paths) else None
+        keyboard_from_terminal()
         from tui.app import SidelightApp
 
+        def opener(source: str) -> Document:
+            if source == STDIN and piped is not None:
+                return piped
+            return open_document(source, args, quiet=True)
+
         app = SidelightApp([], store, freeze_gc=True, sources=[str(p) for p in paths],
-                           opener=lambda source: open_document(source, args, quiet=True))
+                           opener=opener)
         app.run()
         if app.load_failures:
             failures = app.load_failures
             raise DocumentError(failures[0] if len(failures) == 1 else "; ".join(failures))
         return app.return_code or 0
-    docs, failures = load_documents(paths, args.encoding, args)
+    more, failures = load_documents(paths, args.encoding, args)
+    docs += more
     if not docs:
         raise DocumentError(failures[0] if len(failures) == 1 else "; ".join(failures))
 
     store = open_store(args.db)
+    keyboard_from_terminal()
 
     # Textual is imported only now: the other subcommands never pay for it.
     from tui.app import SidelightApp
@@ -95,3 +142,10 @@ def run(args: argparse.Namespace) -> int:
     app = SidelightApp(docs, store, failures=failures, freeze_gc=True)
     app.run()
     return app.return_code or 0
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return os.isatty(0)
+    except OSError:
+        return True  # no standard input at all: nothing to read from it
