@@ -20,6 +20,7 @@ from pathlib import Path
 from annotations.documents import Document
 from annotations.markdown_escape import blockquote, escape_inline
 from annotations.markdown_notes import CHECKERS, escape_note, has_html, plain_note
+from annotations.markdown_template import Template, render, section_headings
 from annotations.model import Annotation, Target, now_iso
 from annotations.web.model import PageMeta
 
@@ -42,6 +43,7 @@ class MarkdownOptions:
     """How highlights are written: plain block quotes, or Obsidian callouts (``> [!yellow]``)."""
 
     callouts: bool = False
+    template: Template | None = None  # the per-highlight block, see ``markdown_template``
 
 
 class _Lines:
@@ -56,6 +58,11 @@ class _Lines:
         for chunk in chunks:
             self.chunks.append(chunk)
             self.line += chunk.count("\n") + 1
+
+    def block(self, text: str) -> None:
+        """A block whose own top-level section headings count as the export's."""
+        self.headings += [self.line + n for n in section_headings(text, NOTE_LEVEL)]
+        self.add(text, "")
 
     def heading(self, level: int, text: str) -> None:
         self.headings.append(self.line)
@@ -85,6 +92,11 @@ def export_markdown(
         text, body_start, headings = _build(
             docs, annotations, stamp, options, lambda note, level: plain_note(note)
         )
+        if options.template is not None and not structure_intact(text[body_start:], headings):
+            raise ValueError(
+                f"{options.template.name}: the export's sections do not survive this template "
+                "(a field inside a heading, a quote or a list?); put each field on its own line"
+            )
     return text
 
 
@@ -264,15 +276,15 @@ def _source_section(
     )
     orphans = sorted((a for a in mine if a.kind == "highlight" and a.orphan), key=_reading_order)
     if notes:
-        out.heading(3, "Document notes")
+        out.heading(3, f"Document notes, source {n}")
         for note in notes:
             out.add(note_form(note.note, NOTE_LEVEL), "", f"^{ids[note.id]}", "")
     if highlights:
-        out.heading(3, "Highlights")
+        out.heading(3, f"Highlights, source {n}")
         for i, ann in enumerate(highlights, 1):
             _highlight(out, ann, f"Highlight {n}-{i}", source.doc, ids, options, note_form)
     if orphans:
-        out.heading(3, "Orphaned highlights")
+        out.heading(3, f"Orphaned highlights, source {n}")
         out.add(
             "The words of these highlights are no longer in the document. They are kept with "
             "their last quote.",
@@ -298,6 +310,9 @@ def _highlight(
     note_form: Callable[[str, int], str],
 ) -> None:
     t = ann.target
+    if options.template is not None:
+        out.block(render(options.template, _fields(ann, heading, doc, ids, options, note_form)))
+        return
     details = [f"colour: {ann.color}"]
     if ann.tags:
         details.append("tags: " + ", ".join(escape_inline(tag) for tag in ann.tags))
@@ -307,6 +322,37 @@ def _highlight(
     out.add(" · ".join(details) + f" ^{ids[ann.id]}", "")
     if ann.note:
         out.add(note_form(ann.note, NOTE_LEVEL), "")
+
+
+def _fields(
+    ann: Annotation,
+    heading: str,
+    doc: Document | None,
+    ids: dict[str, str],
+    options: MarkdownOptions,
+    note_form: Callable[[str, int], str],
+) -> dict[str, str]:
+    t = ann.target
+    return {
+        "heading": heading,
+        "quote": quote_block(t.exact, ann.color if options.callouts else None),
+        "text": escape_inline(shown_quote(t.exact)),
+        "note": note_form(ann.note, NOTE_LEVEL) if ann.note else "",
+        "color": ann.color,
+        "tags": ", ".join(escape_inline(tag) for tag in ann.tags),
+        "hashtags": " ".join(f"#{w}" for w in (_hashtag(tag) for tag in ann.tags) if w),
+        "location": _location(t, doc),
+        "source": escape_inline(doc.title) if doc is not None else escape_inline(t.source),
+        "created": ann.created[:10],
+        "modified": ann.modified[:10],
+        "block_id": ids[ann.id],
+    }
+
+
+def _hashtag(tag: str) -> str:
+    """A tag as an Obsidian ``#tag`` word: letters, digits, ``_``, ``-`` and ``/`` only."""
+    word = re.sub(r"[^\w/-]+", "-", tag.lstrip("#")).strip("-/")
+    return "" if not word or word.isdigit() else word
 
 
 def shown_quote(exact: str) -> str:

@@ -40,6 +40,7 @@ _SENTINEL = "Sentinel section"
 # closing one (only spaces after the marker).
 _OPEN_FENCE = re.compile(r" {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$")
 _CLOSE_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*$")
+_LOOKS_LIKE_FENCE = re.compile(r"[ \t>]*(?:[-+*]|\d{1,9}[.)])?[ \t]*(?:`{3,}|~{3,})")
 # A code span: a run of backticks closed by a run of exactly the same length.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 # What may stand before a heading's marker on its line: indentation, block quote markers,
@@ -86,6 +87,8 @@ def _squeeze_blank(lines: list[str]) -> list[str]:
 def note_is_contained(markdown: str, floor: int) -> bool:
     """True when ``markdown``, followed by a blank line and a heading, leaves that heading a
     heading, holds no HTML and no heading above level ``floor``."""
+    if not _fences_agree(markdown):
+        return False
     probe = f"{markdown}\n\n#### {_SENTINEL}\n"
     for md in CHECKERS:
         tokens = md.parse(probe)
@@ -102,6 +105,21 @@ def note_is_contained(markdown: str, floor: int) -> bool:
         if any(int(t.tag[1]) < floor for _, t in headings[:-1]):
             return False
     return True
+
+
+def _fences_agree(markdown: str) -> bool:
+    """Every line that looks like a code fence is one to CommonMark. Other renderers (pandoc's
+    Markdown) take some of the others (a backtick in the info string) as fences too, and
+    then the code block swallows what follows: such a note is written in plain form."""
+    looks = {i for i, line in enumerate(markdown.split("\n")) if _LOOKS_LIKE_FENCE.match(line)}
+    if not looks:
+        return True
+    bounds: set[int] = set()
+    for token in CHECKERS[0].parse(markdown):
+        if token.type == "fence" and token.map is not None:
+            bounds.add(token.map[0])
+            bounds.add(token.map[1] - 1)
+    return looks <= bounds
 
 
 def has_html(tokens: list[Token]) -> bool:

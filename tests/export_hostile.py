@@ -109,7 +109,7 @@ def build(rng: random.Random, n: int) -> tuple[list, list[Annotation], list[str]
 
 def expected_headings(n: int, title: str) -> list[tuple[str, str]]:
     heads = [("h1", "Annotations from sidelight"), ("h2", f"1. {expected_text(title)}")]
-    heads += [("h3", "Document notes"), ("h3", "Highlights")]
+    heads += [("h3", "Document notes, source 1"), ("h3", "Highlights, source 1")]
     heads += [("h4", f"Highlight 1-{i}") for i in range(1, n + 1)]
     heads += [("h2", "Links between sources"), ("h3", "Link 1: agrees")]
     return heads

@@ -131,9 +131,9 @@ def test_structure_notes_highlights_orphans_links(tmp_path: Path) -> None:
     heads = _sections(export)
     assert heads[0] == "# Annotations from sidelight"
     assert heads[1].startswith("## 1. The story")
-    i = heads.index("### Document notes")
-    assert heads[i + 1] == "### Highlights"
-    assert "### Orphaned highlights" in heads and "## Links between sources" in heads
+    i = heads.index("### Document notes, source 1")
+    assert heads[i + 1] == "### Highlights, source 1"
+    assert "### Orphaned highlights, source 1" in heads and "## Links between sources" in heads
     assert "### Link 1: contradicts" in heads
     body = _body(export)
     # Highlights in reading order, with colour, tags, location and the Markdown source line.

@@ -1,13 +1,16 @@
-"""``sidelight export``: annotations as Markdown (or W3C Web Annotation JSON-LD).
+"""``sidelight export``: annotations as Markdown, W3C Web Annotation JSON-LD, Hypothesis JSON
+or a Readwise CSV.
 
-    sidelight export [FILE…] [-o PATH] [--force] [--format markdown|json]
-                     [--db PATH] [--encoding NAME]
+    sidelight export [FILE…] [-o PATH] [--force] [--format markdown|json|hypothesis|readwise]
+                     [--callouts] [--template FILE] [--db PATH] [--encoding NAME]
 
 Without FILEs, every document that has annotations is exported. Each document is opened as
 it is now, so annotations are anchored (and the store updated) first; a document whose file
 is gone is exported from its stored quotes. Without ``-o`` (or with ``-o -``) the export goes
 to stdout; ``-o`` refuses to replace an existing file unless ``--force`` is given, and never
-replaces anything but a regular file (a FIFO, a device such as ``/dev/null``, a socket).
+replaces anything but a regular file (a FIFO, a device such as ``/dev/null``, a socket). A
+Markdown export sidelight wrote there before is the exception: only sidelight's part of it is
+updated (see ``managed_region``), the user's own text is kept, and what changed is said.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from pathlib import Path
 
 from annotations.documents import Document
 from annotations.errors import SidelightError
-from annotations.export_markdown import export_markdown
+from annotations.export_markdown import MarkdownOptions, export_markdown
 from annotations.hypothesis import to_hypothesis_export
 from annotations.import_json import scrub, scrub_annotation
+from annotations.managed_region import is_managed, update, wrap
+from annotations.markdown_template import FIELDS, Template, parse_template
 from annotations.model import Annotation
 from annotations.output_files import check_output, write_text
 from annotations.readwise import to_readwise_csv
@@ -38,6 +43,8 @@ from tui.commands.common import (
 from tui.safe_text import one_line
 
 FORMATS = ("markdown", "json", "hypothesis", "readwise")
+MAX_MANAGED_BYTES = 64 * 1024 * 1024
+TEMPLATE_BYTES = 64 * 1024
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,6 +67,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=FORMATS, default="markdown",
                         help="markdown (default), json (W3C Web Annotation), hypothesis "
                         "(Hypothesis client export JSON) or readwise (Readwise CSV import)")
+    parser.add_argument("--callouts", action="store_true",
+                        help="quotes as Obsidian callouts, the colour as the callout type")
+    parser.add_argument("--template", metavar="FILE",
+                        help="Markdown template for each highlight's block (fields: "
+                        + ", ".join(f"{{{f}}}" for f in FIELDS) + ")")
     add_db_option(parser)
     add_encoding_option(parser)
     add_refresh_option(parser)
@@ -69,7 +81,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     # ``-o -`` is standard output, as without -o.
     output = Path(args.output).expanduser() if args.output and args.output != "-" else None
-    if output is not None:
+    markdown = args.format == "markdown"
+    if not markdown and (args.callouts or args.template):
+        raise SidelightError("--callouts and --template are for the Markdown export")
+    options = MarkdownOptions(
+        callouts=args.callouts,
+        template=_template(Path(args.template).expanduser()) if args.template else None,
+    )
+    existing = _managed(output) if output is not None and markdown else None
+    if output is not None and existing is None:
         check_output(output, force=args.force)
     store = open_store(args.db)
     docs, anns = open_requested(store, args.files, args.encoding, args)
@@ -82,15 +102,58 @@ def run(args: argparse.Namespace) -> int:
     elif args.format in ("hypothesis", "readwise"):
         text = _other_tool(args.format, docs, anns)
     else:
-        text = export_markdown(docs, anns)
+        try:
+            text = export_markdown(docs, anns, options=options)
+        except ValueError as err:
+            raise SidelightError(one_line(str(err), 2000)) from None
     if output is None:
         sys.stdout.write(text)
         return 0
-    write_text(output, text, replace=args.force)
     # The path comes from the user's shell and may hold control characters.
-    print(f"Exported {len(anns)} annotation{'s' if len(anns) != 1 else ''} to "
-          f"{one_line(str(output), 2000)}", file=sys.stderr)
+    shown = one_line(str(output), 2000)
+    if existing is not None:
+        try:
+            result = update(existing, text, force=args.force)
+        except ValueError as err:
+            raise SidelightError(f"{shown}: {err}") from None
+        write_text(output, result.text, replace=True)
+        print(f"Exported {len(anns)} annotation{'s' if len(anns) != 1 else ''} to {shown}: "
+              f"{result.summary()}", file=sys.stderr)
+        return 0
+    write_text(output, wrap(text) if markdown else text, replace=args.force)
+    print(f"Exported {len(anns)} annotation{'s' if len(anns) != 1 else ''} to {shown}",
+          file=sys.stderr)
     return 0
+
+
+def _managed(output: Path) -> str | None:
+    """The text of ``output`` when it is a Markdown export sidelight manages (re-exported
+    in place, keeping the user's edits), else None."""
+    try:
+        if not output.is_file() or output.stat().st_size > MAX_MANAGED_BYTES:
+            return None
+        text = output.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return text if is_managed(text) else None
+
+
+def _template(path: Path) -> Template:
+    shown = one_line(str(path), 2000)
+    try:
+        if not path.is_file():
+            raise SidelightError(f"{shown}: no such template file; give a Markdown file")
+        if path.stat().st_size > TEMPLATE_BYTES:
+            raise SidelightError(f"{shown}: too large for a template")
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise SidelightError(f"{shown}: cannot be read ({err.strerror or err})") from None
+    except UnicodeDecodeError:
+        raise SidelightError(f"{shown}: not UTF-8 text") from None
+    try:
+        return parse_template(text, shown)
+    except ValueError as err:
+        raise SidelightError(one_line(f"{shown}: {err}", 2000)) from None
 
 
 def _other_tool(fmt: str, docs: list[Document], anns: list[Annotation]) -> str:

@@ -27,11 +27,27 @@ class Exporting:
     def export_to(self: ReaderScreen, path: Path) -> str | None:
         """Write the Markdown export to ``path``; None, or a one-line error."""
         from annotations.export_markdown import export_markdown
+        from annotations.managed_region import is_managed, update, wrap
 
         try:
             text = export_markdown(self.documents, self.all_annotations())
+            existing = _read_existing(path)
+            if existing is not None and is_managed(existing):
+                # An export written before: only sidelight's part changes.
+                text = update(existing, text).text
+            else:
+                text = wrap(text)
             # The dialog has asked before replacing an existing file.
             write_text(path, text, replace=True)
-        except SidelightError as err:
+        except (SidelightError, ValueError) as err:
             return str(err)
+        return None
+
+
+def _read_existing(path: Path) -> str | None:
+    try:
+        if not path.is_file() or path.stat().st_size > 64 * 1024 * 1024:
+            return None
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
         return None
