@@ -1,43 +1,75 @@
-"""Store write latency: insert and update p50 at 1k, 10k and 50k stored annotations.
+"""The store at scale: 1k, 10k, 100k and 200k annotations, 5k of them on the open document.
 
-Two stores are measured in the same run on the same disk, both fsyncing every write:
+For every size a store is written straight to disk (``benchmarks.store_fixture``; a 200k
+store takes seconds) and then used the way a reader does, each program in its own process so
+that its peak RSS is its own:
 
-* ``atomic``: sidelight's ``AnnotationStore`` (lock, re-read check, atomic replace, fsync of
-  file and directory) through its public ``add`` and ``put``;
-* ``jsonstorage``: plain TinyDB with its default ``JSONStorage`` (in-place rewrite + fsync),
-  ``insert`` and ``update`` by doc id — the baseline the store replaces.
+* in this process: open the store and find the document's annotations (``open``), then
+  ``insert`` (a new highlight on the document) and ``update`` (an edited note) p50, fsync on;
+  the first open after the fixture is written is timed apart (``first_open``: a store in the
+  old one-file layout is migrated then);
+* ``sidelight annotate DOC`` and ``sidelight notes DOC`` (median of three runs), ``notes
+  --format json`` of the whole store, and the time until ``notes`` (table) prints its first row;
+* the reader on the document (``benchmarks.reader_child``): launch to first screen, key ``h``
+  to the highlight saved and drawn (p50 / p99 of 40 keys), another process's change shown,
+  idle CPU, peak RSS;
+* a minimal Textual app launched the same way, the floor for the reader's first screen.
 
-Annotations are realistic: a 100–300 character quote with its context, a 0–500 character note.
-Set ``SIDELIGHT_BENCH_DIR`` to measure on another disk (the default is the temp directory).
+The ``5k`` size is a store holding only the document's 5k annotations: the ``ratio`` figures
+divide the large stores' times by it. ``exponent`` figures are growth exponents of a time in
+the store size between 10k and the largest size (0 is flat, 1 is linear).
+
+TinyDB's own ``JSONStorage`` (in-place rewrite + fsync) is measured at 1k and 10k in the same
+run as the reference for a plain TinyDB file. Set ``SIDELIGHT_BENCH_DIR`` to measure on
+another disk (the default is the temp directory).
+
+    python -m benchmarks --only store [--quick]     # quick: 1k, 5k, 10k
 """
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import random
+import re
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from tinydb import TinyDB
 
+from annotations.documents import load_document
+from annotations.model import new_highlight, quote_target
 from annotations.store import AnnotationStore
-from benchmarks.figures import Figure
+from benchmarks.figures import REPO, Figure
+from benchmarks.store_fixture import StoreFixture, make_store
 from tests.harness_store import realistic_annotation
 
-SIZES = (1_000, 10_000, 50_000)
-QUICK_SIZES = (1_000, 10_000)
+SIZES = (1_000, 5_000, 10_000, 100_000, 200_000)
+QUICK_SIZES = (1_000, 5_000, 10_000)
+ON_DOCUMENT = 5_000
+BASELINE = 5_000  # the store holding only the document's annotations
+SAMPLES = 31
+CLI_RUNS = 3
+READER_KEYS = 40
+FIRST_ROW_TIMEOUT = 120.0
+_ROW = re.compile(r"\b[0-9a-f]{8}\b")
 
 
 def _label(n: int) -> str:
     return f"{n // 1000}k"
 
 
-def _p50_ms(samples: list[float]) -> float:
-    return statistics.median(samples) * 1000
+def _p(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def _time(fn: Callable[[], object]) -> float:
@@ -46,67 +78,233 @@ def _time(fn: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def _samples_for(n: int, quick: bool) -> int:
-    if quick:
-        return 9 if n <= 10_000 else 5
-    return 41 if n <= 10_000 else 15
+class _Child:
+    """A child process timed from launch, with its own peak RSS (``wait4``)."""
+
+    def __init__(self, command: list[str], *, timeout: float = 600.0) -> None:
+        env = dict(os.environ, PYTHONPATH=str(REPO), TEXTUAL_ANIMATIONS="none")
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the child)
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                     stderr=self._errors, text=True)
+        self.killed = False
+        self._timer = threading.Timer(timeout, self._kill)
+        self._timer.start()
+
+    def _kill(self) -> None:
+        self.killed = True
+        self.proc.kill()
+
+    def lines(self):  # type: ignore[no-untyped-def]
+        assert self.proc.stdout is not None
+        # Not ``yield from``: closing this generator early must not close the pipe.
+        for line in self.proc.stdout:  # noqa: UP028
+            yield line
+
+    def finish(self) -> tuple[float, float]:
+        """Wall time from launch to exit, and peak RSS in MB."""
+        assert self.proc.stdout is not None
+        for _ in self.proc.stdout:
+            pass
+        _, status, usage = os.wait4(self.proc.pid, 0)
+        self.proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - self.started
+        self._timer.cancel()
+        if self.proc.returncode != 0 and not self.killed:
+            self._errors.seek(0)
+            tail = self._errors.read().decode(errors="replace")[-1500:]
+            raise RuntimeError(f"{' '.join(self.proc.args[2:5])} failed: {tail}")  # type: ignore[index]
+        return wall, usage.ru_maxrss / 1024
 
 
-def measure(n: int, samples: int, root: Path) -> dict[str, float]:
-    rng = random.Random(n)
-    prefill = [realistic_annotation(rng) for _ in range(n)]
-    extra = [realistic_annotation(rng) for _ in range(samples)]
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "tui.cli", *args]
+
+
+def _run_cli(command: list[str]) -> tuple[float, float]:
+    child = _Child(command)
+    return child.finish()
+
+
+def _first_row(command: list[str]) -> tuple[float, float, float]:
+    """Seconds to the first table row, to the end, and peak RSS."""
+    child = _Child(command, timeout=FIRST_ROW_TIMEOUT)
+    first = math.nan
+    for line in child.lines():
+        if _ROW.search(line):
+            first = time.perf_counter() - child.started
+            break
+    wall, rss = child.finish()
+    if child.killed:
+        return (first if first == first else FIRST_ROW_TIMEOUT), FIRST_ROW_TIMEOUT, rss
+    return first, wall, rss
+
+
+def _reader(command: list[str]) -> dict[str, float]:
+    child = _Child(command)
+    ready = math.nan
+    result: dict[str, float] = {}
+    for line in child.lines():
+        if line.strip() == "ready":
+            ready = time.perf_counter() - child.started
+        elif line.startswith("{"):
+            result = json.loads(line)
+    _, rss = child.finish()
+    result["first_screen_s"] = ready
+    result["child_rss_mb"] = rss
+    return result
+
+
+def _in_process(fx: StoreFixture, samples: int) -> dict[str, float]:
+    doc = load_document(fx.document)
     out: dict[str, float] = {}
+    out["first_open"] = _time(lambda: AnnotationStore(fx.db).for_document(doc.path,
+                                                                            doc.fingerprint))
 
-    path = root / f"atomic-{n}.json"
-    store = AnnotationStore(path)
-    store.put_many(prefill)
-    store = AnnotationStore(path)  # a fresh process's view: open, then change
-    out["open"] = _time(lambda: AnnotationStore(path))
-    out["size_mb"] = path.stat().st_size / 1e6
-    inserts = [_time(lambda a=a: store.add(a)) for a in extra]
-    updates = []
+    def open_doc() -> None:
+        AnnotationStore(fx.db).for_document(doc.path, doc.fingerprint)
+
+    out["open"] = statistics.median(_time(open_doc) for _ in range(3))
+    store = AnnotationStore(fx.db)
+    on_doc = store.for_document(doc.path, doc.fingerprint)
+    rng = random.Random(fx.total)
+    inserts, updates = [], []
     for i in range(samples):
-        old = prefill[rng.randrange(n)]
-        new = old.edited(note=f"revised {i}: " + old.note[:200])
+        s = rng.randrange(0, len(doc.text) - 50)
+        ann = new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, s, s + 30))
+        inserts.append(_time(lambda ann=ann: store.add(ann)))
+        old = on_doc[rng.randrange(len(on_doc))]
+        new = old.edited(note=f"revised {i}")
         updates.append(_time(lambda new=new: store.put(new)))
-    out["atomic.insert"] = _p50_ms(inserts)
-    out["atomic.update"] = _p50_ms(updates)
+    out["insert_p50_ms"] = _p(inserts, 0.5) * 1000
+    out["update_p50_ms"] = _p(updates, 0.5) * 1000
+    return out
 
+
+def _jsonstorage(n: int, samples: int, root: Path) -> dict[str, float]:
+    rng = random.Random(n)
     db = TinyDB(str(root / f"jsonstorage-{n}.json"))
     table = db.table("annotations")
-    ids = table.insert_multiple(a.to_dict() for a in prefill)
-    inserts = [_time(lambda a=a: table.insert(a.to_dict())) for a in extra]
-    updates = []
-    for i in range(samples):
-        doc_id = ids[rng.randrange(n)]
-        updates.append(_time(lambda i=i, d=doc_id: table.update({"note": f"revised {i}"},
-                                                                 doc_ids=[d])))
+    ids = table.insert_multiple(realistic_annotation(rng).to_dict() for _ in range(n))
+    inserts = [_time(lambda: table.insert(realistic_annotation(rng).to_dict()))
+               for _ in range(samples)]
+    updates = [_time(lambda i=i: table.update({"note": f"revised {i}"},
+                                              doc_ids=[ids[rng.randrange(n)]]))
+               for i in range(samples)]
     db.close()
-    out["jsonstorage.insert"] = _p50_ms(inserts)
-    out["jsonstorage.update"] = _p50_ms(updates)
+    return {"insert_p50_ms": _p(inserts, 0.5) * 1000, "update_p50_ms": _p(updates, 0.5) * 1000}
+
+
+def measure(n: int, root: Path, quick: bool) -> dict[str, float]:
+    fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
+    out = _in_process(fx, 9 if quick else SAMPLES)
+    doc = str(fx.document)
+    db = ("--db", str(fx.db))
+    annotate, notes_doc, rss = [], [], []
+    for i in range(CLI_RUNS):
+        wall, peak = _run_cli(_cli("annotate", doc, "--start", str(1000 + 40 * i), "--end",
+                                   str(1030 + 40 * i), *db))
+        annotate.append(wall)
+        rss.append(peak)
+        wall, peak = _run_cli(_cli("notes", doc, "--format", "json", *db))
+        notes_doc.append(wall)
+        rss.append(peak)
+    out["annotate_s"] = statistics.median(annotate)
+    out["notes_doc_s"] = statistics.median(notes_doc)
+    out["cli_rss_mb"] = max(rss)
+    out["notes_json_all_s"], out["notes_json_rss_mb"] = _run_cli(
+        _cli("notes", "--format", "json", *db))
+    first, _, _ = _first_row(_cli("notes", *db))
+    out["notes_first_row_s"] = first
+    r = _reader([sys.executable, "-m", "benchmarks.reader_child", "reader", str(fx.db), doc,
+                 "--keys", str(10 if quick else READER_KEYS)])
+    out["reader_first_screen_s"] = r["first_screen_s"]
+    out["reader_highlight_p50_ms"] = _p(r["highlight_ms"], 0.5) * 1000  # type: ignore[arg-type]
+    out["reader_highlight_p99_ms"] = _p(r["highlight_ms"], 0.99) * 1000  # type: ignore[arg-type]
+    out["reader_undo_p50_ms"] = _p(r["undo_ms"], 0.5) * 1000  # type: ignore[arg-type]
+    out["reader_external_s"] = r["external_s"]
+    out["reader_idle_cpu_ms_per_s"] = r["idle_cpu_ms_per_s"]
+    out["reader_rss_mb"] = r["child_rss_mb"]
+    if n <= 10_000:
+        base = _jsonstorage(n, 9 if quick else SAMPLES, root)
+        out["jsonstorage_insert_p50_ms"] = base["insert_p50_ms"]
+        out["jsonstorage_update_p50_ms"] = base["update_p50_ms"]
+    shutil.rmtree(root / _label(n), ignore_errors=True)
     return out
+
+
+_UNITS = {"_ms": "ms", "_s": "s", "_mb": "MB", "_ms_per_s": "ms/s"}
+_NOTES = {
+    "first_open": "first open + the document's annotations (migrates an old one-file store)",
+    "open": "open + the document's annotations, median of 3",
+    "insert_p50_ms": "add a highlight on the document, fsync on",
+    "update_p50_ms": "edit a note on the document, fsync on",
+    "annotate_s": "`sidelight annotate DOC`, launch to exit, median of 3",
+    "notes_doc_s": "`sidelight notes DOC --format json`, median of 3",
+    "cli_rss_mb": "peak RSS of annotate / notes DOC (own process)",
+    "notes_json_all_s": "`sidelight notes --format json`, whole store",
+    "notes_json_rss_mb": "peak RSS of `notes --format json` (own process)",
+    "notes_first_row_s": "`sidelight notes` (table): launch to first row",
+    "reader_first_screen_s": "reader: launch to first screen",
+    "reader_highlight_p50_ms": "reader: key h to highlight saved and drawn",
+    "reader_highlight_p99_ms": "reader: key h to highlight saved and drawn",
+    "reader_undo_p50_ms": "reader: key u to highlight removed and drawn",
+    "reader_external_s": "reader: another process's highlight shown (polls 1/s)",
+    "reader_idle_cpu_ms_per_s": "reader: CPU while idle",
+    "reader_rss_mb": "reader: peak RSS (own process)",
+    "jsonstorage_insert_p50_ms": "TinyDB JSONStorage, same run",
+    "jsonstorage_update_p50_ms": "TinyDB JSONStorage, same run",
+}
+_GROWTH = ("open", "insert_p50_ms", "update_p50_ms", "annotate_s", "notes_doc_s",
+           "notes_json_all_s", "reader_first_screen_s", "reader_highlight_p50_ms")
+_RATIO = ("open", "annotate_s", "notes_doc_s", "reader_first_screen_s",
+          "reader_highlight_p50_ms")
+
+
+def _unit(key: str) -> str:
+    for suffix in ("_ms_per_s", "_ms", "_mb", "_s"):
+        if key.endswith(suffix):
+            return _UNITS[suffix]
+    return "s"
+
+
+def minimal_first_screen(runs: int = 3) -> float:
+    """Launch to first screen of a one-Static Textual app, median of ``runs``."""
+    command = [sys.executable, "-m", "benchmarks.reader_child", "minimal"]
+    return statistics.median(_reader(command)["first_screen_s"] for _ in range(runs))
 
 
 def run(quick: bool) -> list[Figure]:
     base = os.environ.get("SIDELIGHT_BENCH_DIR") or None
     root = Path(tempfile.mkdtemp(prefix="sidelight-bench-store-", dir=base))
+    sizes = QUICK_SIZES if quick else SIZES
+    results: dict[int, dict[str, float]] = {}
     figures: list[Figure] = []
     try:
-        for n in QUICK_SIZES if quick else SIZES:
-            k = _label(n)
-            m = measure(n, _samples_for(n, quick), root)
-            for op in ("insert", "update"):
-                figures.append(Figure(f"store.{op}_p50.{k}.atomic", m[f"atomic.{op}"], "ms",
-                                      "AnnotationStore, fsync on"))
-                figures.append(Figure(f"store.{op}_p50.{k}.jsonstorage",
-                                      m[f"jsonstorage.{op}"], "ms",
-                                      "TinyDB JSONStorage, same run"))
-                figures.append(Figure(f"store.{op}_p50.{k}.ratio",
-                                      m[f"atomic.{op}"] / m[f"jsonstorage.{op}"], "x",
-                                      "atomic / jsonstorage (lower is faster)"))
-            figures.append(Figure(f"store.open.{k}", m["open"] * 1000, "ms",
-                                  f"open and validate a {m['size_mb']:.1f} MB store"))
+        floor = minimal_first_screen()
+        for n in sizes:
+            results[n] = measure(n, root, quick)
+            print(f"store {_label(n)}: {json.dumps(results[n])}", file=sys.stderr)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+    for n, m in results.items():
+        for key, value in m.items():
+            figures.append(Figure(f"store.{key}.{_label(n)}", value, _unit(key),
+                                  _NOTES.get(key, "")))
+    figures.append(Figure("store.minimal_app_first_screen", floor, "s",
+                          "a one-Static Textual app: launch to first screen"))
+    for n, m in results.items():
+        figures.append(Figure(f"store.reader_first_screen.{_label(n)}.vs_minimal",
+                              m["reader_first_screen_s"] / floor, "x", "reader / minimal app"))
+    largest = max(sizes)
+    for n in (n for n in sizes if n > BASELINE and BASELINE in results):
+        for key in _RATIO:
+            figures.append(Figure(f"store.{key}.{_label(n)}.ratio",
+                                  results[n][key] / results[BASELINE][key], "x",
+                                  f"{_label(n)} store / store of only the document's 5k"))
+    if 10_000 in results and largest > 10_000:
+        for key in _GROWTH:
+            a, b = results[10_000][key], results[largest][key]
+            figures.append(Figure(f"store.{key}.exponent", math.log(b / a) / math.log(
+                largest / 10_000), "", f"growth in store size, 10k → {_label(largest)}"))
     return figures
