@@ -1,41 +1,49 @@
-"""The annotation store: one TinyDB JSON file shared safely by every sidelight process.
+"""The annotation store: one TinyDB file per document, so that work costs what it touches.
 
-* Identity is the annotation's uuid: records sit in the ``annotations`` table keyed by it.
-* Every change is one read-modify-write under a cross-process lock (``PATH.lock``): the file is
-  re-read first if another process changed it, so both sides keep their annotations, and then
-  replaced atomically (see ``annotations.storage``). A change is on disk when a call returns.
-* The file carries a schema version in its ``_meta`` table. A file from plain TinyDB (no
-  version, schema 0) is upgraded after a backup is written beside it; a file from a newer
-  sidelight, or with fields this one does not know, is opened read-only.
-* A file that is not a valid store raises ``StoreError`` naming it, and is never written over.
-* A change made from what a caller read earlier is a compare-and-swap: ``update(base, ...)``,
-  ``delete(id, base=...)`` and ``recreate(ann)`` apply only if the stored record still is the
-  version the caller saw, field by field (rules in ``annotations.edits``), and otherwise raise
-  ``EditConflict`` saying whether it was deleted or changed elsewhere, with nothing written.
+A reader with years of annotations opens one document: only that document's annotations are
+read, anchored and rewritten. The store at ``PATH`` (``--db``) is:
 
-Reads serve the snapshot this object last loaded or wrote; a reader polls ``changed()`` (one
-``stat``) and calls ``reload()`` to take in other processes' changes.
+* ``PATH``: a small index, a TinyDB file (schema 2) whose ``documents`` table lists, for each
+  document file, the document paths and fingerprints its annotations point to;
+* ``PATH.d/doc-<hash>.json``: one TinyDB file per document (``annotations.store_file``: atomic
+  replace + fsync, its own lock ``….json.lock``, compare-and-swap edits, validation). An
+  annotation lives in the file of the document its first target named when it was made, for
+  good: a link lives with its first passage, and the index lists the other documents it
+  touches, so opening any of them reads it.
+
+The index only ever over-approximates: before an annotation pointing at a new path or
+fingerprint is written, the index learns that path (under ``PATH.lock``), then the document's
+file is written (under its own lock). A crash in between leaves an index naming a document
+file that lacks the annotation, which costs one extra read and nothing else.
+
+A store in the one-file layout of schema 0 or 1 is migrated when it is opened: the file is
+backed up beside it (``PATH.bak-schemaN``), each document's annotations are written to their
+own file, and the index replaces ``PATH`` last, so a crash at any point leaves either the old
+store or the new one. ``sidelight export``/``import`` round-trips either layout. A damaged file
+(index or document) is refused with its name and left untouched; a file with data this
+sidelight does not know, or from a newer one, is opened read-only.
+
+Reads serve what this object last read or wrote; ``changed()`` is one ``stat`` of the index
+and of each document file read so far, and ``reload()`` re-reads only the files that changed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
+import hashlib
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.table import Table
 
-from annotations.edits import check_delete, check_recreate, updated
 from annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
 from annotations.locations import resolve_db_path
-from annotations.model import Annotation, Target
+from annotations.model import Annotation
 from annotations.special_files import NotRegularFile, check_regular
 from annotations.storage import (
     META_ID,
@@ -45,63 +53,93 @@ from annotations.storage import (
     StoreConflict,
     corrupt_error,
     not_a_store_error,
+    stale_temporaries,
     write_error,
     write_file_atomically,
 )
+from annotations.store_file import DEFAULT_LOCK_TIMEOUT, StoreFile, free_backup_path
 
-SCHEMA = 1
-TABLE = "annotations"
-DEFAULT_LOCK_TIMEOUT = 10.0
-# A foreign program replacing the file between our read and write makes us start over; more
-# than this many times in a row and we give up rather than spin.
+SCHEMA = 2
+INDEX_TABLE = "documents"
+_NAME = re.compile(r"doc-[0-9a-f]{16}\Z")
 _ATTEMPTS = 4
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-_ANNOTATION_FIELDS = frozenset(f.name for f in dataclasses.fields(Annotation))
-_TARGET_FIELDS = frozenset(f.name for f in dataclasses.fields(Target))
-# Plain TinyDB creates this table for inserts made without naming a table.
-_TINYDB_DEFAULT_TABLE = "_default"
+
+__all__ = ["DEFAULT_LOCK_TIMEOUT", "SCHEMA", "AnnotationStore", "open_store", "store_files"]
 
 
-class _AnnotationTable(Table):
-    """The annotations table: documents keyed by the annotation's uuid."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-    def replace_many(self, docs: dict[str, dict[str, Any]]) -> None:
-        """Insert or replace whole documents in one write.
-
-        TinyDB's ``update``/``upsert`` merge fields into the stored dict in place; the storage
-        caches each record's JSON by object, so records are only ever replaced whole.
-        """
-
-        def updater(table: dict[str, Any]) -> None:
-            table.update(docs)
-
-        self._update_table(updater)
-
-    def _update_table(self, updater: Callable[[dict[str, Any]], None]) -> None:
-        # TinyDB's version converts every key to ``document_id_class`` and back around the
-        # updater; with string ids both are identities, and on 10k records they cost more than
-        # the write. Same read-update-write otherwise.
-        tables = self._storage.read() or {}
-        table = dict(tables.get(self.name, {}))
-        updater(table)
-        tables[self.name] = table
-        self._storage.write(tables)
-        self.clear_cache()
+def shard_name(source: str) -> str:
+    """The name of the file holding annotations made on the document at ``source``."""
+    digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"doc-{digest[:16]}"
 
 
-class _StoreDB(TinyDB):
-    table_class = _AnnotationTable
+def _keys(ann: Annotation) -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(t.source for t in ann.targets),
+            frozenset(t.fingerprint for t in ann.targets if t.fingerprint))
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Snapshot:
-    """What the file on disk says, validated."""
+@dataclass
+class _Index:
+    """What ``PATH`` says: the layout, and which document files touch which documents."""
 
-    annotations: dict[str, Annotation]
-    schema: int
+    kind: str = "empty"  # "empty" (no file), "index" (schema 2+), or "legacy" (one file)
+    schema: int = SCHEMA
+    folder: str = ""
+    entries: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     read_only_reason: str = ""
+    by_source: dict[str, set[str]] = field(default_factory=dict)
+    by_print: dict[str, set[str]] = field(default_factory=dict)
+
+    def touching(self, source: str, fingerprint: str) -> set[str]:
+        return self.by_source.get(source, set()) | self.by_print.get(fingerprint, set())
+
+    def covers(self, name: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool:
+        have = self.entries.get(name)
+        return have is not None and keys[0] <= have[0] and keys[1] <= have[1]
+
+
+def _parse_index(path: Path, data: dict[str, dict[str, Any]] | None) -> _Index:
+    if data is None:
+        return _Index()
+    meta_table = data.get(META_TABLE)
+    if meta_table is None:
+        return _Index(kind="legacy", schema=0)  # plain TinyDB
+    meta = meta_table.get(META_ID)
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+        raise corrupt_error(path, "its _meta record has no valid schema version")
+    if schema < SCHEMA or (schema > SCHEMA and INDEX_TABLE not in data):
+        # The one-file layout; a newer one-file store is read (read-only) as such.
+        return _Index(kind="legacy", schema=schema)
+    assert isinstance(meta, dict)
+    folder = meta.get("folder")
+    if not isinstance(folder, str) or folder != Path(folder).name or not folder.startswith(
+            f"{path.name}.d"):
+        raise corrupt_error(path, f"its _meta record names no valid folder ({folder!r})")
+    index = _Index(kind="index", schema=schema, folder=folder)
+    unknown = [repr(n) for n in data if n not in (META_TABLE, INDEX_TABLE)]
+    for name, entry in data.get(INDEX_TABLE, {}).items():
+        if not _NAME.match(name):
+            raise corrupt_error(path, f"document file {name!r} is not a valid name")
+        lists = [entry.get(k) for k in ("sources", "fingerprints")]
+        if not all(isinstance(v, list) and all(isinstance(s, str) for s in v) for v in lists):
+            raise corrupt_error(path, f"document file {name!r} must list sources and fingerprints")
+        unknown += [repr(k) for k in entry if k not in ("sources", "fingerprints")]
+        sources, prints = frozenset(lists[0]), frozenset(lists[1])  # type: ignore[arg-type]
+        index.entries[name] = (sources, prints)
+        for s in sources:
+            index.by_source.setdefault(s, set()).add(name)
+        for p in prints:
+            index.by_print.setdefault(p, set()).add(name)
+    if schema > SCHEMA:
+        index.read_only_reason = (
+            f"{path} was written by a newer sidelight (schema {schema}); "
+            "opened read-only — upgrade sidelight to change it")
+    elif unknown:
+        index.read_only_reason = (
+            f"{path} holds data this sidelight does not know ({', '.join(unknown[:3])}); "
+            "opened read-only so it is kept — upgrade sidelight to change it")
+    return index
 
 
 class AnnotationStore:
@@ -112,58 +150,72 @@ class AnnotationStore:
         try:
             check_regular(self.path)
         except NotRegularFile as err:
-            # Before TinyDB or a lock touch it: a FIFO would block the read, a device never
+            # Before anything reads or locks it: a FIFO would block the read, a device never
             # end it, and a save would replace it with a regular file.
             raise not_a_store_error(self.path, err.kind) from None
         except OSError:
             pass  # reported by the first read, with the store's own wording
         self.lock_timeout = lock_timeout
-        self._db = _StoreDB(str(self.path), storage=AtomicJSONStorage, schema=SCHEMA)
-        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        self._table: _AnnotationTable = self._db.table(TABLE)  # type: ignore[assignment]
         self.lock_path = Path(f"{self.path}.lock")
-        # Short polls: the lock is held for milliseconds, and a waiter should not sleep longer.
+        self._storage = AtomicJSONStorage(self.path, schema=SCHEMA)
         self._lock = FileLock(str(self.lock_path), timeout=lock_timeout, poll_interval=0.002)
-        self._snapshot = _Snapshot({}, SCHEMA)
-        self._snapshot_version = -1
+        self._index = _Index()
+        self._index_version = -1
+        self._legacy: StoreFile | None = None
+        self._files: dict[str, StoreFile] = {}
+        self._everything = False
+        # Where annotations deleted through this object lived: an undo puts them back there.
+        self._deleted_from: dict[str, str] = {}
         self._swept = False
-        # Set when a save of ours took in another process's changes: the reader has not seen
-        # them yet, although the file is now the one we wrote.
-        self._merged_unseen = False
-        self._sync()
-        if self._snapshot.schema < SCHEMA and not self.read_only:
-            self._upgrade_on_open()
+        self._sync_index()
+        if self._index.kind == "legacy":
+            self._open_legacy()
 
     # -- reading ------------------------------------------------------------------------
 
     @property
     def read_only(self) -> bool:
-        return bool(self._snapshot.read_only_reason)
+        return bool(self.read_only_reason)
 
     @property
     def read_only_reason(self) -> str:
         """Why changes are refused (empty when they are not): a message for the user."""
-        return self._snapshot.read_only_reason
+        if self._legacy is not None:
+            return self._legacy.read_only_reason
+        if self._index.read_only_reason:
+            return self._index.read_only_reason
+        return next((f.read_only_reason for f in self._files.values() if f.read_only), "")
 
     @property
     def schema(self) -> int:
-        return self._snapshot.schema
+        return self._legacy.schema if self._legacy is not None else self._index.schema
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder of document files (None while the store has none)."""
+        return self.path.parent / self._index.folder if self._index.folder else None
 
     def __len__(self) -> int:
-        return len(self._snapshot.annotations)
+        return len(self.all())
 
     def all(self) -> list[Annotation]:
-        return list(self._snapshot.annotations.values())
+        return list(self._everything_by_id().values())
 
     def get(self, id: str) -> Annotation | None:
-        return self._snapshot.annotations.get(id)
+        if self._legacy is not None:
+            return self._legacy.get(id)
+        for f in self._files.values():
+            found = f.get(id)
+            if found is not None:
+                return found
+        return self._everything_by_id().get(id)
 
     def find(self, id_or_prefix: str) -> Annotation:
         """The annotation with this id, ``urn:uuid:`` id, or unique id prefix."""
         key = id_or_prefix.strip().lower().removeprefix("urn:uuid:")
         if not key:
             raise StoreError("no annotation id given; `sidelight notes` lists the ids")
-        anns = self._snapshot.annotations
+        anns = self._everything_by_id()
         if key in anns:
             return anns[key]
         matches = [a for i, a in anns.items() if i.startswith(key)]
@@ -181,33 +233,55 @@ class AnnotationStore:
         return matches[0]
 
     def for_document(self, source: str, fingerprint: str) -> list[Annotation]:
-        """Annotations with a target on this document, found by path or by content."""
-        return [a for a in self._snapshot.annotations.values() if a.touches(source, fingerprint)]
+        """Annotations with a target on this document, found by path or by content.
+
+        Reads only the document files the index says touch this path or fingerprint."""
+        if self._legacy is not None:
+            return self._legacy.for_document(source, fingerprint)
+        self._sync_index()
+        found: dict[str, Annotation] = {}
+        for name in sorted(self._index.touching(source, fingerprint)):
+            for ann in self._file(name).for_document(source, fingerprint):
+                found.setdefault(ann.id, ann)
+        return list(found.values())
 
     def changed(self) -> bool:
         """True when another process changed the store since this object last showed it.
 
-        One ``stat``; cheap enough to poll every second.
-        """
-        return self._merged_unseen or self._storage.changed()
+        One ``stat`` of the index and one of each document file read so far."""
+        if self._legacy is not None:
+            return self._legacy.changed() or self._storage.changed()
+        return self._storage.changed() or any(f.changed() for f in self._files.values())
 
     def reload(self) -> None:
-        """Take in other processes' changes. On a damaged file, raise and keep the old view."""
-        self._sync()
-        self._merged_unseen = False
+        """Take in other processes' changes, re-reading only the files that changed.
+        On a damaged file, raise and keep the old view."""
+        if self._legacy is not None:
+            if self._storage.changed():
+                # Another sidelight migrated it, or it was replaced: open it afresh.
+                self.__init__(self.path, lock_timeout=self.lock_timeout)  # type: ignore[misc]
+                return
+            self._legacy.reload()
+            return
+        self._sync_index()
+        if self._index.kind == "legacy":
+            # A one-file store was put back in place of the index (a restored backup).
+            self.__init__(self.path, lock_timeout=self.lock_timeout)  # type: ignore[misc]
+            return
+        for f in self._files.values():
+            if f.changed():
+                f.reload()
+
+    def file_for(self, ann: Annotation) -> StoreFile:
+        """The document file that holds (or would hold) this annotation."""
+        if self._legacy is not None:
+            return self._legacy
+        return self._file(self._home_of(ann))
 
     # -- changing -----------------------------------------------------------------------
 
     def add(self, ann: Annotation) -> Annotation:
-        doc = self._checked_doc(ann)
-
-        def change(current: dict[str, Annotation]) -> None:
-            if ann.id in current:
-                raise StoreError(f"an annotation with id {ann.id} is already in {self.path}")
-            self._table.insert(self._table.document_class(doc, ann.id))
-
-        self._commit(change, put=[ann])
-        return ann
+        return self._on(ann, lambda f: f.add(ann), home=True)
 
     def put(self, ann: Annotation) -> Annotation:
         """Insert the annotation, or replace the one with its id, whatever the store holds.
@@ -219,12 +293,12 @@ class AnnotationStore:
         return ann
 
     def put_many(self, anns: Iterable[Annotation]) -> None:
-        """Insert or replace several annotations in one atomic write."""
-        anns = list(anns)
-        if not anns:
-            return
-        docs = {a.id: self._checked_doc(a) for a in anns}
-        self._commit(lambda current: self._table.replace_many(docs), put=anns)
+        """Insert or replace several annotations: one atomic write per document file."""
+        groups: dict[str, list[Annotation]] = {}
+        for ann in anns:
+            groups.setdefault(self._home_of(ann), []).append(ann)
+        for name, group in groups.items():
+            self._write(name, group, lambda f, group=group: f.put_many(group))
 
     def replace_unchanged(
         self, pairs: Iterable[tuple[Annotation, Annotation]]
@@ -235,151 +309,162 @@ class AnnotationStore:
         deleted the annotation meanwhile, its change wins and the re-anchoring is dropped
         (it is redone the next time the document is opened). Returns what was written.
         """
-        pairs = list(pairs)
+        groups: dict[str, list[tuple[Annotation, Annotation]]] = {}
+        for old, new in pairs:
+            groups.setdefault(self._home_of(old), []).append((old, new))
         written: list[Annotation] = []
-
-        def change(current: dict[str, Annotation]) -> None:
-            written[:] = [new for old, new in pairs if current.get(old.id) == old]
-            if written:
-                self._table.replace_many({a.id: self._checked_doc(a) for a in written})
-
-        if pairs:
-            # ``written`` is filled inside the lock, before _commit applies it to the snapshot.
-            self._commit(change, put=written)
-        return list(written)
+        for name, group in groups.items():
+            written += self._write(name, [new for _, new in group],
+                                   lambda f, group=group: f.replace_unchanged(group))
+        return written
 
     def put_decided(
         self, decide: Callable[[Mapping[str, Annotation]], list[Annotation]]
     ) -> list[Annotation]:
-        """Write what ``decide`` returns, deciding from the store as it is under the lock (so
-        that a change another process made meanwhile is seen, never overwritten unseen).
-        Returns what was written."""
+        """Write what ``decide`` returns, deciding from the store as it is (so that a change
+        another process made meanwhile is seen, never overwritten unseen). Returns what was
+        written.
+
+        ``decide`` must judge each annotation on its own record. It runs once on the whole
+        store to find the files involved, then again under each file's lock, seeing that
+        file's records as they are then; only that file's annotations are written from it.
+        """
+        if self._legacy is not None:
+            return self._legacy.put_decided(decide)
+        self.reload()
+        everything = self._everything_by_id()
+        groups: dict[str, set[str]] = {}
+        planned = {a.id: a for a in decide(everything)}
+        for ann in planned.values():
+            groups.setdefault(self._home_of(ann), set()).add(ann.id)
         written: list[Annotation] = []
+        for name, ids in groups.items():
+            def here(current: Mapping[str, Annotation], ids: set[str] = ids
+                     ) -> list[Annotation]:
+                view = dict(everything)
+                for i in ids:
+                    view.pop(i, None)
+                view.update({i: current[i] for i in ids if i in current})
+                return [a for a in decide(view) if a.id in ids]
 
-        def change(current: dict[str, Annotation]) -> None:
-            written[:] = decide(current)
-            if written:
-                self._table.replace_many({a.id: self._checked_doc(a) for a in written})
-
-        self._commit(change, put=written)
-        return list(written)
+            written += self._write(name, [planned[i] for i in ids],
+                                   lambda f, here=here: f.put_decided(here))
+        return written
 
     def update(self, base: Annotation, **changes: Any) -> Annotation:
-        """Set fields of the annotation ``base`` was read as: a compare-and-swap.
-
-        ``base`` is the version the caller saw. Each field in ``changes`` (any of
-        ``annotations.edits.EDITABLE``) is written only if the store still holds ``base``'s
-        value for it; what another program changed in other fields is kept (field-wise
-        merge). ``modified`` is set to now. Returns the annotation as written.
-
-        Raises ``EditConflict`` (kind ``"deleted"`` or ``"changed"``) and writes nothing when
-        the annotation was deleted, or one of these fields changed, after ``base`` was read.
-        """
-        written: list[Annotation] = []
-
-        def change(current: dict[str, Annotation]) -> None:
-            new = updated(base, current.get(base.id), changes)
-            self._table.replace_many({new.id: self._checked_doc(new)})
-            written[:] = [new]
-
-        self._commit(change, put=written)
-        return written[0]
+        """Set fields of the annotation ``base`` was read as: a compare-and-swap (see
+        ``StoreFile.update``); raises ``EditConflict`` and writes nothing on a conflict."""
+        anns = [base]
+        if "targets" in changes:
+            anns.append(replace(base, targets=tuple(changes["targets"])))
+        return self._write(self._home_of(base), anns,
+                           lambda f: f.update(base, **changes))
 
     def delete(self, id: str, *, base: Annotation | None = None) -> Annotation:
         """Delete by exact id; returns what was deleted (``recreate`` puts it back).
 
-        With ``base`` (the annotation as the caller read it) this is a compare-and-swap: the
-        record is deleted only if it still says what ``base`` said (note, colour, tags,
-        relation; re-anchored positions do not count). Raises ``EditConflict`` (kind
-        ``"deleted"``, or ``"changed"`` with ``base``) and writes nothing otherwise.
-        """
-        removed: list[Annotation] = []
-
-        def change(current: dict[str, Annotation]) -> None:
-            ann = current.get(id)
-            if base is not None:
-                ann = check_delete(base, ann)
-            elif ann is None:
-                raise EditConflict(
-                    f"no annotation with id {id!r} in {self.path}; "
-                    "it may have been deleted by another sidelight",
-                    kind="deleted", id=id,
-                )
-            removed[:] = [ann]
-            self._table.remove(doc_ids=[id])
-
-        self._commit(change, delete=[id])
-        return removed[0]
+        With ``base`` this is a compare-and-swap (see ``StoreFile.delete``)."""
+        if self._legacy is not None:
+            return self._legacy.delete(id, base=base)
+        name = self._locate(id, base)
+        if name is None:
+            raise EditConflict(
+                f"no annotation with id {id!r} in {self.path}; "
+                "it may have been deleted by another sidelight",
+                kind="deleted", id=id,
+            )
+        removed = self._write(name, [], lambda f: f.delete(id, base=base))
+        self._deleted_from[id] = name
+        return removed
 
     def recreate(self, ann: Annotation) -> Annotation:
-        """Put back an annotation that was deleted (an undo, or re-creating one another
-        program deleted while it was being edited), exactly as given.
-
-        Raises ``EditConflict`` (kind ``"exists"``) and writes nothing if a record with this
-        id is back with other content; one with the same content counts as done.
-        """
-        doc = self._checked_doc(ann)
-        written: list[Annotation] = []
-
-        def change(current: dict[str, Annotation]) -> None:
-            if check_recreate(ann, current.get(ann.id)):
-                self._table.replace_many({ann.id: doc})
-                written[:] = [ann]
-            else:
-                written[:] = []
-
-        self._commit(change, put=written)
-        return written[0] if written else self._snapshot.annotations[ann.id]
+        """Put back an annotation that was deleted, exactly as given (see
+        ``StoreFile.recreate``)."""
+        return self._on(ann, lambda f: f.recreate(ann))
 
     # -- internals ----------------------------------------------------------------------
 
-    def _checked_doc(self, ann: Annotation) -> dict[str, Any]:
-        # Never write a record that this store would refuse to read back.
-        doc = ann.to_dict()
-        try:
-            if not _UUID.match(ann.id):
-                raise ValueError(f"the id {ann.id!r} is not a lowercase uuid")
-            Annotation.from_dict(doc)
-        except ValueError as err:
-            raise StoreError(
-                f"cannot save annotation {ann.id!r} to {self.path}: {err}; nothing was written"
-            ) from None
-        return doc
+    def _on(self, ann: Annotation, fn: Callable[[StoreFile], Any], *, home: bool = False) -> Any:
+        name = shard_name(ann.target.source) if home else self._home_of(ann)
+        return self._write(name, [ann], fn)
 
-    def _commit(
-        self,
-        change: Callable[[dict[str, Annotation]], None],
-        *,
-        put: Sequence[Annotation] = (),
-        delete: Sequence[str] = (),
-    ) -> None:
-        for _ in range(_ATTEMPTS):
+    def _home_of(self, ann: Annotation) -> str:
+        """The file that holds ``ann``'s id, else the one it was deleted from, else the file
+        of its first target's document."""
+        if self._legacy is not None:
+            return ""
+        return (self._locate(ann.id, ann) or self._deleted_from.get(ann.id)
+                or shard_name(ann.target.source))
+
+    def _locate(self, id: str, hint: Annotation | None) -> str | None:
+        """The name of the file holding ``id``: among the files read so far, then the ones
+        that touch ``hint``'s documents, then (no hint) every file."""
+        self._sync_index()
+        for name, f in self._files.items():
+            if f.get(id) is not None:
+                return name
+        if hint is not None:
+            names = {shard_name(hint.target.source)}
+            for t in hint.targets:
+                names |= self._index.touching(t.source, t.fingerprint)
+        else:
+            names = set(self._index.entries)
+        for name in sorted(names - set(self._files)):
+            if name in self._index.entries and self._file(name).get(id) is not None:
+                return name
+        return None
+
+    def _write(self, name: str, anns: list[Annotation], fn: Callable[[StoreFile], Any]) -> Any:
+        """Index the documents ``anns`` point to, then change the file ``name``."""
+        if self._legacy is not None:
+            return fn(self._legacy)
+        self._sync_index()  # one stat; a damaged or read-only index refuses every change
+        if not self._swept:
             with self._locked():
-                locked_at = time.time()
-                if not self._swept:
-                    self._storage.remove_stale_temporaries(locked_at)
-                    self._swept = True
-                if self._sync():
-                    self._merged_unseen = True
-                if self.read_only:
-                    raise ReadOnlyStoreError(self.read_only_reason)
-                try:
-                    if self._snapshot.schema < SCHEMA:
-                        self._upgrade()
-                    change(self._snapshot.annotations)
-                except StoreConflict:
-                    continue
-                anns = self._snapshot.annotations
-                for i in delete:
-                    anns.pop(i, None)
-                for a in put:
-                    anns[a.id] = a
-                self._snapshot_version = self._storage.version
-                return
-        raise SaveError(
-            f"{self.path} kept being replaced by another program while sidelight was saving; "
-            "nothing was written — close that program and retry"
-        )
+                # Writers make the index's temporary files only under its lock.
+                self._storage.remove_stale_temporaries(time.time())
+            self._swept = True
+        if self._index.read_only_reason:
+            raise ReadOnlyStoreError(self._index.read_only_reason)
+        sources: set[str] = set()
+        prints: set[str] = set()
+        for ann in anns:
+            s, p = _keys(ann)
+            sources |= s
+            prints |= p
+        keys = (frozenset(sources), frozenset(prints))
+        if not self._index.covers(name, keys):
+            self._change_index(name, keys)
+        return fn(self._file(name))
+
+    def _file(self, name: str) -> StoreFile:
+        f = self._files.get(name)
+        if f is None:
+            folder = self.folder
+            assert folder is not None, "a document file is opened after the index exists"
+            f = StoreFile(folder / f"{name}.json", lock_timeout=self.lock_timeout)
+            self._files[name] = f
+        return f
+
+    def _everything_by_id(self) -> dict[str, Annotation]:
+        if self._legacy is not None:
+            return {a.id: a for a in self._legacy.all()}
+        self._sync_index()
+        out: dict[str, Annotation] = {}
+        for name in sorted(self._index.entries):
+            for ann in self._file(name).all():
+                out.setdefault(ann.id, ann)
+        return out
+
+    # -- the index ----------------------------------------------------------------------
+
+    def _sync_index(self) -> bool:
+        self._storage.refresh()
+        if self._index_version == self._storage.version:
+            return False
+        self._index = _parse_index(self.path, self._storage.read())
+        self._index_version = self._storage.version
+        return True
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -401,109 +486,129 @@ class AnnotationStore:
         finally:
             self._lock.release()
 
-    def _sync(self) -> bool:
-        """Bring the snapshot up to date with the file; True if it was re-read."""
-        reloaded = self._storage.refresh()
-        if self._snapshot_version == self._storage.version:
-            return False
-        version = self._storage.version
-        self._snapshot = self._validated(self._storage.read() or {})
-        self._snapshot_version = version
-        return reloaded
+    def _change_index(self, name: str, keys: tuple[frozenset[str], frozenset[str]]) -> None:
+        """Add ``keys`` to the index entry of ``name`` (creating the index if need be)."""
+        for _ in range(_ATTEMPTS):
+            with self._locked():
+                self._sync_index()
+                index = self._index
+                if index.kind == "legacy":
+                    raise SaveError(
+                        f"{self.path} was replaced by a store in the old one-file layout while "
+                        "sidelight was saving; nothing was written — retry")
+                if index.read_only_reason:
+                    raise ReadOnlyStoreError(index.read_only_reason)
+                if index.covers(name, keys):
+                    return
+                entries = dict(index.entries)
+                have = entries.get(name, (frozenset(), frozenset()))
+                entries[name] = (have[0] | keys[0], have[1] | keys[1])
+                folder = index.folder or self._free_folder()
+                try:
+                    self._write_index(entries, folder)
+                except StoreConflict:
+                    continue
+                return
+        raise SaveError(
+            f"{self.path} kept being replaced by another program while sidelight was saving; "
+            "nothing was written — close that program and retry"
+        )
 
-    def _validated(self, data: dict[str, dict[str, Any]]) -> _Snapshot:
-        schema = self._schema_of(data)
-        newer = schema > SCHEMA
-        anns: dict[str, Annotation] = {}
-        unknown: list[str] = []
-        for key, doc in data.get(TABLE, {}).items():
-            try:
-                ann = Annotation.from_dict(doc)
-            except ValueError as err:
-                if newer:
-                    raise StoreError(
-                        f"{self.path} was written by a newer sidelight (schema {schema}) and "
-                        "this one cannot read it; upgrade sidelight"
-                    ) from None
-                raise corrupt_error(self.path, f"annotation {key!r}: {err}") from None
-            if schema >= 1 and key != ann.id:
-                raise corrupt_error(
-                    self.path, f"record {key!r} holds the annotation with id {ann.id!r}"
-                )
-            if not _UUID.match(ann.id):
-                raise corrupt_error(self.path, f"the id {ann.id!r} is not a lowercase uuid")
-            if ann.id in anns:
-                raise corrupt_error(self.path, f"the id {ann.id} appears twice")
-            extra = set(doc) - _ANNOTATION_FIELDS
-            for target in doc.get("targets", ()):
-                extra |= set(target) - _TARGET_FIELDS
-            if extra:
-                unknown.append(f"{', '.join(sorted(map(repr, extra)))} in {ann.id[:8]}")
-            anns[ann.id] = ann
-        known_tables = {TABLE, META_TABLE}
-        if schema == 0:
-            known_tables.add(_TINYDB_DEFAULT_TABLE)
-        for name in data:
-            if name not in known_tables or (name == _TINYDB_DEFAULT_TABLE and data[name]):
-                unknown.append(f"table {name!r}")
-        reason = ""
-        if newer:
-            reason = (
-                f"{self.path} was written by a newer sidelight (schema {schema}); "
-                "opened read-only — upgrade sidelight to change it"
-            )
-        elif unknown:
-            reason = (
-                f"{self.path} holds data this sidelight does not know ({'; '.join(unknown[:3])}); "
-                "opened read-only so it is kept — upgrade sidelight to change it"
-            )
-        return _Snapshot(anns, schema, reason)
+    def _write_index(self, entries: dict[str, tuple[frozenset[str], frozenset[str]]],
+                     folder: str) -> None:
+        table = {n: {"sources": sorted(s), "fingerprints": sorted(p)}
+                 for n, (s, p) in sorted(entries.items())}
+        self._storage.write({META_TABLE: {META_ID: {"folder": folder}}, INDEX_TABLE: table})
+        self._sync_index()
 
-    def _schema_of(self, data: dict[str, dict[str, Any]]) -> int:
-        meta_table = data.get(META_TABLE)
-        if meta_table is None:
-            # Plain TinyDB wrote this (schema 0), or it is a new, empty store.
-            return 0 if data else SCHEMA
-        meta = meta_table.get(META_ID)
-        schema = meta.get("schema") if isinstance(meta, dict) else None
-        if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-            raise corrupt_error(self.path, "its _meta record has no valid schema version")
-        return schema
+    def _free_folder(self) -> str:
+        """``PATH.d``, or ``PATH.d2``… when a folder of that name is there already (left by a
+        store that was removed or restored from a backup: never adopted, never overwritten)."""
+        n = 1
+        while True:
+            name = f"{self.path.name}.d" + (str(n) if n > 1 else "")
+            if not os.path.lexists(self.path.parent / name):
+                return name
+            n += 1
 
-    def _upgrade_on_open(self) -> None:
+    # -- the one-file layout ------------------------------------------------------------
+
+    def _open_legacy(self) -> None:
+        legacy = StoreFile(self.path, lock_timeout=self.lock_timeout)
+        if legacy.read_only:
+            self._legacy = legacy  # read, never migrated: a newer or unknown format
+            return
         try:
-            self._commit(lambda current: None)
+            self._migrate(legacy)
         except SaveError as err:
-            self._snapshot = dataclasses.replace(
-                self._snapshot,
-                read_only_reason=(
-                    f"{self.path} is in an older format and could not be upgraded ({err}); "
-                    "opened read-only"
-                ),
-            )
+            legacy._snapshot = replace(
+                legacy._snapshot,
+                read_only_reason=f"{self.path} is in an older format and could not be "
+                f"upgraded ({err}); opened read-only")
+            self._legacy = legacy
 
-    def _upgrade(self) -> None:
-        """Rewrite an older-format file in the current one, after backing it up beside it."""
-        old = self._snapshot.schema
-        try:
-            raw = self.path.read_bytes()
-        except OSError as err:
-            raise write_error(self.path, err) from None
-        write_file_atomically(_free_backup_path(self.path, old), raw)
-        anns = self._snapshot.annotations
-        self._storage.write({TABLE: {i: a.to_dict() for i, a in anns.items()}})
-        self._snapshot = _Snapshot(dict(anns), SCHEMA)
-        self._snapshot_version = self._storage.version
+    def _migrate(self, legacy: StoreFile) -> None:
+        """Back up the one-file store, write one file per document, then the index."""
+        for _ in range(_ATTEMPTS):
+            with self._locked():
+                self._sync_index()
+                if self._index.kind != "legacy":
+                    return  # another sidelight migrated it meanwhile
+                legacy.reload()
+                if legacy.read_only:
+                    self._legacy = legacy
+                    return
+                try:
+                    raw = self.path.read_bytes()
+                except OSError as err:
+                    raise write_error(self.path, err) from None
+                if self._storage.changed():
+                    continue
+                write_file_atomically(free_backup_path(self.path, legacy.schema), raw)
+                folder = self._free_folder()
+                groups: dict[str, list[Annotation]] = {}
+                entries: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+                for ann in legacy.all():
+                    name = shard_name(ann.target.source)
+                    groups.setdefault(name, []).append(ann)
+                    s, p = _keys(ann)
+                    have = entries.get(name, (frozenset(), frozenset()))
+                    entries[name] = (have[0] | s, have[1] | p)
+                for name, group in groups.items():
+                    path = self.path.parent / folder / f"{name}.json"
+                    StoreFile(path, lock_timeout=self.lock_timeout).put_many(group)
+                try:
+                    self._write_index(entries, folder)
+                except StoreConflict:
+                    continue
+                return
+        raise SaveError(f"{self.path} kept changing while sidelight was upgrading it")
 
 
-def _free_backup_path(path: Path, schema: int) -> Path:
-    """``PATH.bak-schemaN``, or with a counter when a backup of that name already exists."""
-    candidate = Path(f"{path}.bak-schema{schema}")
-    n = 1
-    while candidate.exists():
-        candidate = Path(f"{path}.bak-schema{schema}.{n}")
-        n += 1
-    return candidate
+def store_files(path: Path) -> list[Path]:
+    """Every file of the store at ``path`` that exists: the index, then each document file
+    (in every folder of document files, including ones no index names any more)."""
+    out = [path] if path.exists() else []
+    folder = re.compile(re.escape(path.name) + r"\.d\d*")
+    try:
+        names = sorted(os.listdir(path.parent))
+    except OSError:
+        return out
+    for name in names:
+        sub = path.parent / name
+        if folder.fullmatch(name) and sub.is_dir():
+            out += sorted(p for p in sub.iterdir() if _NAME.match(p.stem)
+                          and p.suffix == ".json")
+    return out
+
+
+def store_temporaries(path: Path) -> list[Path]:
+    """Temporary files left by writers of the index or of any document file."""
+    found = list(stale_temporaries(path))
+    for f in store_files(path):
+        if f != path:
+            found += stale_temporaries(f)
+    return found
 
 
 def open_store(cli_value: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT

@@ -27,8 +27,7 @@ from unittest import mock
 
 from annotations.errors import StoreError
 from annotations.model import COLORS, Annotation, new_highlight, quote_target
-from annotations.storage import stale_temporaries
-from annotations.store import AnnotationStore
+from annotations.store import SCHEMA, AnnotationStore, store_files, store_temporaries
 
 WRITER = Path(__file__).with_name("harness_store_writer.py")
 
@@ -136,7 +135,7 @@ def crash_trials(
                 proc.send_signal(signal.SIGKILL)
                 proc.communicate()
             result.trials += 1
-            result.killed_mid_save += bool(list(stale_temporaries(db)))
+            result.killed_mid_save += bool(list(store_temporaries(db)))
             entries = _read_log(log)
             in_flight: dict[str, Any] | None = None
             for entry in entries:
@@ -175,7 +174,7 @@ def crash_trials(
         # The next writer sweeps what killed writers left; none may survive a normal save.
         store = AnnotationStore(db, lock_timeout=30)
         store.add(realistic_annotation(rng))
-        result.temporaries_left = len(list(stale_temporaries(db)))
+        result.temporaries_left = len(list(store_temporaries(db)))
         return result
     finally:
         if own_dir:
@@ -285,7 +284,7 @@ def _outcome(name: str, db: Path, before: dict[str, dict[str, Any]], err: str, e
         after, intact = {}, False
     lost = sum(1 for k, v in before.items() if after.get(k) != v)
     return FaultOutcome(name, err, expected, intact, lost,
-                        len(list(stale_temporaries(db))), how)
+                        len(list(store_temporaries(db))), how)
 
 
 def _seed(db: Path, n: int, rng: random.Random) -> dict[str, dict[str, Any]]:
@@ -432,19 +431,21 @@ def fault_replaced_between_read_and_write(root: Path) -> FaultOutcome:
     store = AnnotationStore(db)
     theirs = realistic_annotation(rng)
     ours = realistic_annotation(rng)
-    original = store._table._update_table
+    # Both go to the same document file: that file is replaced under the save's feet.
+    target = store.file_for(ours)
+    original = target._table._update_table
     calls = {"n": 0}
 
     def replace_first(updater: Any) -> None:
         calls["n"] += 1
         if calls["n"] == 1:
             other = AnnotationStore(db)
-            with mock.patch.object(other, "_locked", contextlib.nullcontext):
+            with mock.patch.object(other.file_for(theirs), "_locked", contextlib.nullcontext):
                 other.add(theirs)
         original(updater)
 
     message = ""
-    with mock.patch.object(store._table, "_update_table", replace_first):
+    with mock.patch.object(target._table, "_update_table", replace_first):
         try:
             store.add(ours)
         except StoreError as err:
@@ -489,7 +490,8 @@ def _valid_store_bytes() -> bytes:
     try:
         db = root / "a.json"
         _seed(db, 3, random.Random(12))
-        return db.read_bytes()
+        # A document file: the one-file layout a store had before schema 2.
+        return store_files(db)[-1].read_bytes()
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -556,8 +558,8 @@ DAMAGED = (
                 "nested too deeply"),
     DamagedCase("unknown fields", lambda: _store_json(_record(mood="wry")),
                 "does not know", read_only=True),
-    DamagedCase("newer schema", lambda: _store_json(_record(), schema=2),
-                "written by a newer sidelight (schema 2)", read_only=True),
+    DamagedCase("newer schema", lambda: _store_json(_record(), schema=SCHEMA + 1),
+                f"written by a newer sidelight (schema {SCHEMA + 1})", read_only=True),
 )
 
 
@@ -592,7 +594,7 @@ def damaged_trial(case: DamagedCase, root: Path) -> DamagedOutcome:
             message = message or str(err)
     except StoreError as err:
         message = str(err)
-    untouched = db.read_bytes() == content and not list(stale_temporaries(db)) and not [
+    untouched = db.read_bytes() == content and not list(store_temporaries(db)) and not [
         p for p in root.iterdir() if p.name.startswith(f"{db.name}.bak")]
     return DamagedOutcome(case.name, message, case.expected, untouched, read_only,
                           case.read_only)

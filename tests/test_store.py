@@ -14,7 +14,7 @@ from tinydb.storages import JSONStorage
 
 from annotations.errors import ReadOnlyStoreError, StoreError
 from annotations.storage import stale_temporaries
-from annotations.store import SCHEMA, AnnotationStore, open_store
+from annotations.store import SCHEMA, AnnotationStore, open_store, shard_name, store_files
 
 
 @pytest.fixture
@@ -25,20 +25,29 @@ def rng() -> random.Random:
 def test_add_persists_at_once_with_schema_and_uuid_keys(tmp_path: Path, rng: random.Random) -> None:
     db = tmp_path / "sub" / "annotations.json"
     ann = AnnotationStore(db).add(realistic_annotation(rng))
-    raw = json.loads(db.read_text(encoding="utf-8"))
-    assert raw["_meta"]["1"]["schema"] == SCHEMA
+    index = json.loads(db.read_text(encoding="utf-8"))
+    assert index["_meta"]["1"]["schema"] == SCHEMA
+    name = shard_name(ann.target.source)
+    assert index["documents"] == {name: {"sources": [ann.target.source],
+                                         "fingerprints": [ann.target.fingerprint]}}
+    raw = json.loads((db.parent / "annotations.json.d" / f"{name}.json").read_text("utf-8"))
+    assert raw["_meta"]["1"]["schema"] == 1
     assert raw["annotations"] == {ann.id: ann.to_dict()}
     assert AnnotationStore(db).get(ann.id) == ann
 
 
-def test_tinydb_json_storage_reads_the_file(tmp_path: Path, rng: random.Random) -> None:
+def test_tinydb_json_storage_reads_the_files(tmp_path: Path, rng: random.Random) -> None:
     db = tmp_path / "annotations.json"
     ann = AnnotationStore(db).add(realistic_annotation(rng))
-    plain = JSONStorage(str(db), access_mode="r")
-    try:
-        assert plain.read()["annotations"] == {ann.id: ann.to_dict()}  # type: ignore[index]
-    finally:
-        plain.close()
+    index, document = store_files(db)
+    for path, table, want in ((index, "documents", [shard_name(ann.target.source)]),
+                              (document, "annotations", {ann.id: ann.to_dict()})):
+        plain = JSONStorage(str(path), access_mode="r")
+        try:
+            got = plain.read()[table]  # type: ignore[index]
+            assert (list(got) if isinstance(want, list) else got) == want
+        finally:
+            plain.close()
 
 
 def test_missing_store_is_empty_and_reading_does_not_create_it(tmp_path: Path) -> None:
@@ -166,7 +175,6 @@ def test_plain_tinydb_file_is_upgraded_after_a_backup(tmp_path: Path, rng: rando
     assert (tmp_path / "annotations.json.bak-schema0").read_bytes() == original
     raw = json.loads(db.read_text(encoding="utf-8"))
     assert raw["_meta"]["1"]["schema"] == SCHEMA
-    assert set(raw["annotations"]) == {a.id for a in anns}
     assert {a.id: a for a in AnnotationStore(db).all()} == {a.id: a for a in anns}
 
 

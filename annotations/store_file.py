@@ -1,0 +1,508 @@
+"""One file of the annotation store: a TinyDB JSON file shared safely by every sidelight process.
+
+``annotations.store.AnnotationStore`` keeps one such file per document (see there); this module
+is one file's guarantees. Until schema 2 the whole store was one file of this kind.
+
+* Identity is the annotation's uuid: records sit in the ``annotations`` table keyed by it.
+* Every change is one read-modify-write under a cross-process lock (``PATH.lock``): the file is
+  re-read first if another process changed it, so both sides keep their annotations, and then
+  replaced atomically (see ``annotations.storage``). A change is on disk when a call returns.
+* The file carries a schema version in its ``_meta`` table. A file from plain TinyDB (no
+  version, schema 0) is upgraded after a backup is written beside it; a file from a newer
+  sidelight, or with fields this one does not know, is opened read-only.
+* A file that is not a valid store raises ``StoreError`` naming it, and is never written over.
+* A change made from what a caller read earlier is a compare-and-swap: ``update(base, ...)``,
+  ``delete(id, base=...)`` and ``recreate(ann)`` apply only if the stored record still is the
+  version the caller saw, field by field (rules in ``annotations.edits``), and otherwise raise
+  ``EditConflict`` saying whether it was deleted or changed elsewhere, with nothing written.
+
+Reads serve the snapshot this object last loaded or wrote; a reader polls ``changed()`` (one
+``stat``) and calls ``reload()`` to take in other processes' changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from annotations.edits import check_delete, check_recreate, updated
+from annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
+from annotations.model import Annotation, Target
+from annotations.special_files import NotRegularFile, check_regular
+from annotations.storage import (
+    META_ID,
+    META_TABLE,
+    AtomicJSONStorage,
+    SaveError,
+    StoreConflict,
+    corrupt_error,
+    not_a_store_error,
+    write_error,
+    write_file_atomically,
+)
+
+SCHEMA = 1
+TABLE = "annotations"
+DEFAULT_LOCK_TIMEOUT = 10.0
+# A foreign program replacing the file between our read and write makes us start over; more
+# than this many times in a row and we give up rather than spin.
+_ATTEMPTS = 4
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+_ANNOTATION_FIELDS = frozenset(f.name for f in dataclasses.fields(Annotation))
+_TARGET_FIELDS = frozenset(f.name for f in dataclasses.fields(Target))
+# Plain TinyDB creates this table for inserts made without naming a table.
+_TINYDB_DEFAULT_TABLE = "_default"
+
+
+class _AnnotationTable(Table):
+    """The annotations table: documents keyed by the annotation's uuid."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def replace_many(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Insert or replace whole documents in one write.
+
+        TinyDB's ``update``/``upsert`` merge fields into the stored dict in place; the storage
+        caches each record's JSON by object, so records are only ever replaced whole.
+        """
+
+        def updater(table: dict[str, Any]) -> None:
+            table.update(docs)
+
+        self._update_table(updater)
+
+    def _update_table(self, updater: Callable[[dict[str, Any]], None]) -> None:
+        # TinyDB's version converts every key to ``document_id_class`` and back around the
+        # updater; with string ids both are identities, and on 10k records they cost more than
+        # the write. Same read-update-write otherwise.
+        tables = self._storage.read() or {}
+        table = dict(tables.get(self.name, {}))
+        updater(table)
+        tables[self.name] = table
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class _StoreDB(TinyDB):
+    table_class = _AnnotationTable
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """What the file on disk says, validated."""
+
+    annotations: dict[str, Annotation]
+    schema: int
+    read_only_reason: str = ""
+
+
+class StoreFile:
+    def __init__(self, path: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        # Resolved once: a store reached through a symlink is its target, locked and replaced
+        # there (replacing the link would fork the store into a copy under another lock).
+        self.path = Path(os.path.realpath(Path(path).expanduser()))
+        try:
+            check_regular(self.path)
+        except NotRegularFile as err:
+            # Before TinyDB or a lock touch it: a FIFO would block the read, a device never
+            # end it, and a save would replace it with a regular file.
+            raise not_a_store_error(self.path, err.kind) from None
+        except OSError:
+            pass  # reported by the first read, with the store's own wording
+        self.lock_timeout = lock_timeout
+        self._db = _StoreDB(str(self.path), storage=AtomicJSONStorage, schema=SCHEMA)
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self._table: _AnnotationTable = self._db.table(TABLE)  # type: ignore[assignment]
+        self.lock_path = Path(f"{self.path}.lock")
+        # Short polls: the lock is held for milliseconds, and a waiter should not sleep longer.
+        self._lock = FileLock(str(self.lock_path), timeout=lock_timeout, poll_interval=0.002)
+        self._snapshot = _Snapshot({}, SCHEMA)
+        self._snapshot_version = -1
+        self._swept = False
+        # Set when a save of ours took in another process's changes: the reader has not seen
+        # them yet, although the file is now the one we wrote.
+        self._merged_unseen = False
+        self._sync()
+        if self._snapshot.schema < SCHEMA and not self.read_only:
+            self._upgrade_on_open()
+
+    # -- reading ------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self._snapshot.read_only_reason)
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why changes are refused (empty when they are not): a message for the user."""
+        return self._snapshot.read_only_reason
+
+    @property
+    def schema(self) -> int:
+        return self._snapshot.schema
+
+    def __len__(self) -> int:
+        return len(self._snapshot.annotations)
+
+    def all(self) -> list[Annotation]:
+        return list(self._snapshot.annotations.values())
+
+    def get(self, id: str) -> Annotation | None:
+        return self._snapshot.annotations.get(id)
+
+    def find(self, id_or_prefix: str) -> Annotation:
+        """The annotation with this id, ``urn:uuid:`` id, or unique id prefix."""
+        key = id_or_prefix.strip().lower().removeprefix("urn:uuid:")
+        if not key:
+            raise StoreError("no annotation id given; `sidelight notes` lists the ids")
+        anns = self._snapshot.annotations
+        if key in anns:
+            return anns[key]
+        matches = [a for i, a in anns.items() if i.startswith(key)]
+        if not matches:
+            raise StoreError(
+                f"no annotation with id {id_or_prefix!r} in {self.path}; "
+                "`sidelight notes` lists the ids"
+            )
+        if len(matches) > 1:
+            shown = ", ".join(a.id[:12] for a in matches[:3])
+            raise StoreError(
+                f"{id_or_prefix!r} matches {len(matches)} annotations in {self.path} "
+                f"({shown}{', …' if len(matches) > 3 else ''}); give more of the id"
+            )
+        return matches[0]
+
+    def for_document(self, source: str, fingerprint: str) -> list[Annotation]:
+        """Annotations with a target on this document, found by path or by content."""
+        return [a for a in self._snapshot.annotations.values() if a.touches(source, fingerprint)]
+
+    def changed(self) -> bool:
+        """True when another process changed the store since this object last showed it.
+
+        One ``stat``; cheap enough to poll every second.
+        """
+        return self._merged_unseen or self._storage.changed()
+
+    def reload(self) -> None:
+        """Take in other processes' changes. On a damaged file, raise and keep the old view."""
+        self._sync()
+        self._merged_unseen = False
+
+    # -- changing -----------------------------------------------------------------------
+
+    def add(self, ann: Annotation) -> Annotation:
+        doc = self._checked_doc(ann)
+
+        def change(current: dict[str, Annotation]) -> None:
+            if ann.id in current:
+                raise StoreError(f"an annotation with id {ann.id} is already in {self.path}")
+            self._table.insert(self._table.document_class(doc, ann.id))
+
+        self._commit(change, put=[ann])
+        return ann
+
+    def put(self, ann: Annotation) -> Annotation:
+        """Insert the annotation, or replace the one with its id, whatever the store holds.
+
+        Unconditional: a change made from what a user saw goes through ``update``, ``delete``
+        with ``base`` or ``recreate``, which refuse to overwrite another program's change.
+        """
+        self.put_many([ann])
+        return ann
+
+    def put_many(self, anns: Iterable[Annotation]) -> None:
+        """Insert or replace several annotations in one atomic write."""
+        anns = list(anns)
+        if not anns:
+            return
+        docs = {a.id: self._checked_doc(a) for a in anns}
+        self._commit(lambda current: self._table.replace_many(docs), put=anns)
+
+    def replace_unchanged(
+        self, pairs: Iterable[tuple[Annotation, Annotation]]
+    ) -> list[Annotation]:
+        """For each ``(old, new)``, write ``new`` only where the store still holds ``old``.
+
+        Re-anchoring computes new selectors from what it read; if another process edited or
+        deleted the annotation meanwhile, its change wins and the re-anchoring is dropped
+        (it is redone the next time the document is opened). Returns what was written.
+        """
+        pairs = list(pairs)
+        written: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            written[:] = [new for old, new in pairs if current.get(old.id) == old]
+            if written:
+                self._table.replace_many({a.id: self._checked_doc(a) for a in written})
+
+        if pairs:
+            # ``written`` is filled inside the lock, before _commit applies it to the snapshot.
+            self._commit(change, put=written)
+        return list(written)
+
+    def put_decided(
+        self, decide: Callable[[Mapping[str, Annotation]], list[Annotation]]
+    ) -> list[Annotation]:
+        """Write what ``decide`` returns, deciding from the store as it is under the lock (so
+        that a change another process made meanwhile is seen, never overwritten unseen).
+        Returns what was written."""
+        written: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            written[:] = decide(current)
+            if written:
+                self._table.replace_many({a.id: self._checked_doc(a) for a in written})
+
+        self._commit(change, put=written)
+        return list(written)
+
+    def update(self, base: Annotation, **changes: Any) -> Annotation:
+        """Set fields of the annotation ``base`` was read as: a compare-and-swap.
+
+        ``base`` is the version the caller saw. Each field in ``changes`` (any of
+        ``annotations.edits.EDITABLE``) is written only if the store still holds ``base``'s
+        value for it; what another program changed in other fields is kept (field-wise
+        merge). ``modified`` is set to now. Returns the annotation as written.
+
+        Raises ``EditConflict`` (kind ``"deleted"`` or ``"changed"``) and writes nothing when
+        the annotation was deleted, or one of these fields changed, after ``base`` was read.
+        """
+        written: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            new = updated(base, current.get(base.id), changes)
+            self._table.replace_many({new.id: self._checked_doc(new)})
+            written[:] = [new]
+
+        self._commit(change, put=written)
+        return written[0]
+
+    def delete(self, id: str, *, base: Annotation | None = None) -> Annotation:
+        """Delete by exact id; returns what was deleted (``recreate`` puts it back).
+
+        With ``base`` (the annotation as the caller read it) this is a compare-and-swap: the
+        record is deleted only if it still says what ``base`` said (note, colour, tags,
+        relation; re-anchored positions do not count). Raises ``EditConflict`` (kind
+        ``"deleted"``, or ``"changed"`` with ``base``) and writes nothing otherwise.
+        """
+        removed: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            ann = current.get(id)
+            if base is not None:
+                ann = check_delete(base, ann)
+            elif ann is None:
+                raise EditConflict(
+                    f"no annotation with id {id!r} in {self.path}; "
+                    "it may have been deleted by another sidelight",
+                    kind="deleted", id=id,
+                )
+            removed[:] = [ann]
+            self._table.remove(doc_ids=[id])
+
+        self._commit(change, delete=[id])
+        return removed[0]
+
+    def recreate(self, ann: Annotation) -> Annotation:
+        """Put back an annotation that was deleted (an undo, or re-creating one another
+        program deleted while it was being edited), exactly as given.
+
+        Raises ``EditConflict`` (kind ``"exists"``) and writes nothing if a record with this
+        id is back with other content; one with the same content counts as done.
+        """
+        doc = self._checked_doc(ann)
+        written: list[Annotation] = []
+
+        def change(current: dict[str, Annotation]) -> None:
+            if check_recreate(ann, current.get(ann.id)):
+                self._table.replace_many({ann.id: doc})
+                written[:] = [ann]
+            else:
+                written[:] = []
+
+        self._commit(change, put=written)
+        return written[0] if written else self._snapshot.annotations[ann.id]
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _checked_doc(self, ann: Annotation) -> dict[str, Any]:
+        # Never write a record that this store would refuse to read back.
+        doc = ann.to_dict()
+        try:
+            if not _UUID.match(ann.id):
+                raise ValueError(f"the id {ann.id!r} is not a lowercase uuid")
+            Annotation.from_dict(doc)
+        except ValueError as err:
+            raise StoreError(
+                f"cannot save annotation {ann.id!r} to {self.path}: {err}; nothing was written"
+            ) from None
+        return doc
+
+    def _commit(
+        self,
+        change: Callable[[dict[str, Annotation]], None],
+        *,
+        put: Sequence[Annotation] = (),
+        delete: Sequence[str] = (),
+    ) -> None:
+        for _ in range(_ATTEMPTS):
+            with self._locked():
+                locked_at = time.time()
+                if not self._swept:
+                    self._storage.remove_stale_temporaries(locked_at)
+                    self._swept = True
+                if self._sync():
+                    self._merged_unseen = True
+                if self.read_only:
+                    raise ReadOnlyStoreError(self.read_only_reason)
+                try:
+                    if self._snapshot.schema < SCHEMA:
+                        self._upgrade()
+                    change(self._snapshot.annotations)
+                except StoreConflict:
+                    continue
+                anns = self._snapshot.annotations
+                for i in delete:
+                    anns.pop(i, None)
+                for a in put:
+                    anns[a.id] = a
+                self._snapshot_version = self._storage.version
+                return
+        raise SaveError(
+            f"{self.path} kept being replaced by another program while sidelight was saving; "
+            "nothing was written — close that program and retry"
+        )
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise write_error(self.path, err) from None
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise SaveError(
+                f"{self.path} is locked by another sidelight process (lock file "
+                f"{self.lock_path}); close it or wait, then retry"
+            ) from None
+        except OSError as err:
+            raise write_error(self.path, err) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _sync(self) -> bool:
+        """Bring the snapshot up to date with the file; True if it was re-read."""
+        reloaded = self._storage.refresh()
+        if self._snapshot_version == self._storage.version:
+            return False
+        version = self._storage.version
+        self._snapshot = self._validated(self._storage.read() or {})
+        self._snapshot_version = version
+        return reloaded
+
+    def _validated(self, data: dict[str, dict[str, Any]]) -> _Snapshot:
+        schema = self._schema_of(data)
+        newer = schema > SCHEMA
+        anns: dict[str, Annotation] = {}
+        unknown: list[str] = []
+        for key, doc in data.get(TABLE, {}).items():
+            try:
+                ann = Annotation.from_dict(doc)
+            except ValueError as err:
+                if newer:
+                    raise StoreError(
+                        f"{self.path} was written by a newer sidelight (schema {schema}) and "
+                        "this one cannot read it; upgrade sidelight"
+                    ) from None
+                raise corrupt_error(self.path, f"annotation {key!r}: {err}") from None
+            if schema >= 1 and key != ann.id:
+                raise corrupt_error(
+                    self.path, f"record {key!r} holds the annotation with id {ann.id!r}"
+                )
+            if not _UUID.match(ann.id):
+                raise corrupt_error(self.path, f"the id {ann.id!r} is not a lowercase uuid")
+            if ann.id in anns:
+                raise corrupt_error(self.path, f"the id {ann.id} appears twice")
+            extra = set(doc) - _ANNOTATION_FIELDS
+            for target in doc.get("targets", ()):
+                extra |= set(target) - _TARGET_FIELDS
+            if extra:
+                unknown.append(f"{', '.join(sorted(map(repr, extra)))} in {ann.id[:8]}")
+            anns[ann.id] = ann
+        known_tables = {TABLE, META_TABLE}
+        if schema == 0:
+            known_tables.add(_TINYDB_DEFAULT_TABLE)
+        for name in data:
+            if name not in known_tables or (name == _TINYDB_DEFAULT_TABLE and data[name]):
+                unknown.append(f"table {name!r}")
+        reason = ""
+        if newer:
+            reason = (
+                f"{self.path} was written by a newer sidelight (schema {schema}); "
+                "opened read-only — upgrade sidelight to change it"
+            )
+        elif unknown:
+            reason = (
+                f"{self.path} holds data this sidelight does not know ({'; '.join(unknown[:3])}); "
+                "opened read-only so it is kept — upgrade sidelight to change it"
+            )
+        return _Snapshot(anns, schema, reason)
+
+    def _schema_of(self, data: dict[str, dict[str, Any]]) -> int:
+        meta_table = data.get(META_TABLE)
+        if meta_table is None:
+            # Plain TinyDB wrote this (schema 0), or it is a new, empty store.
+            return 0 if data else SCHEMA
+        meta = meta_table.get(META_ID)
+        schema = meta.get("schema") if isinstance(meta, dict) else None
+        if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+            raise corrupt_error(self.path, "its _meta record has no valid schema version")
+        return schema
+
+    def _upgrade_on_open(self) -> None:
+        try:
+            self._commit(lambda current: None)
+        except SaveError as err:
+            self._snapshot = dataclasses.replace(
+                self._snapshot,
+                read_only_reason=(
+                    f"{self.path} is in an older format and could not be upgraded ({err}); "
+                    "opened read-only"
+                ),
+            )
+
+    def _upgrade(self) -> None:
+        """Rewrite an older-format file in the current one, after backing it up beside it."""
+        old = self._snapshot.schema
+        try:
+            raw = self.path.read_bytes()
+        except OSError as err:
+            raise write_error(self.path, err) from None
+        write_file_atomically(free_backup_path(self.path, old), raw)
+        anns = self._snapshot.annotations
+        self._storage.write({TABLE: {i: a.to_dict() for i, a in anns.items()}})
+        self._snapshot = _Snapshot(dict(anns), SCHEMA)
+        self._snapshot_version = self._storage.version
+
+
+def free_backup_path(path: Path, schema: int) -> Path:
+    """``PATH.bak-schemaN``, or with a counter when a backup of that name already exists."""
+    candidate = Path(f"{path}.bak-schema{schema}")
+    n = 1
+    while candidate.exists():
+        candidate = Path(f"{path}.bak-schema{schema}.{n}")
+        n += 1
+    return candidate
