@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from tmux_driver import SIDELIGHT, Tmux, available
 
+from annotations.store import AnnotationStore
+
 pytestmark = pytest.mark.skipif(bool(available()), reason=available() or "tmux available")
 
 PHRASE = "Mark Zuckerberg"
@@ -54,7 +56,7 @@ def _quit(tmux: Tmux) -> None:
 
 
 def _stored(db: Path) -> list[dict]:
-    return list(json.loads(db.read_text())["annotations"].values())
+    return [a.to_dict() for a in AnnotationStore(db).all()]
 
 
 def test_read_highlight_note_restart_export(tmux: Tmux, tmp_path: Path) -> None:
