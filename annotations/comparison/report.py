@@ -24,6 +24,7 @@ from annotations.comparison.model import (
 )
 from annotations.comparison.numbers import Quantity
 from annotations.comparison.quotes import Quote, WordDiff
+from annotations.documents import Document
 from annotations.markdown_escape import blockquote, escape_inline
 from annotations.model import Annotation
 
@@ -68,7 +69,7 @@ def _sources(c: Comparison) -> list[str]:
         counts = ", ".join(f"{kinds.count(k)} {k}" for k in KINDS if kinds.count(k))
         date = f", {_cell(d.date)}" if d.date else ""
         out.append(
-            f"{i + 1}. **{_cell(d.title)}**{date} ({_cell(Path(d.path).name)}): "
+            f"{i + 1}. **{_cell(d.title)}**{date} ({_cell(_where_from(d))}): "
             f"{len(kinds)} sentences — {counts or 'no sentences'}"
         )
     return [*out, ""]
@@ -311,3 +312,10 @@ def _quote_match(m: QuoteMatch) -> dict[str, Any]:
 def _link(a: Annotation) -> dict[str, Any]:
     return {"id": a.id, "relation": a.relation, "note": a.note,
             "targets": [t.to_dict() for t in a.targets]}
+
+
+def _where_from(d: Document) -> str:
+    """A file by its name; a web article by its outlet and address."""
+    if d.web is not None:
+        return " · ".join(x for x in (d.web.site_name, d.path) if x)
+    return Path(d.path).name
