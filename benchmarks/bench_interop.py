@@ -16,8 +16,8 @@ from benchmarks.bench_reliability import Row
 
 EXPORT_NOTES = 1000
 QUICK_EXPORT_NOTES = 200
-IMPORT_FILES = 120
-QUICK_IMPORT_FILES = 24
+IMPORT_FILES = 140
+QUICK_IMPORT_FILES = 28
 
 
 def _tests_on_path() -> None:

@@ -4,8 +4,9 @@
 store with three annotations of the user's and a file that mixes valid annotations with one
 hostile ingredient: deep nesting, oversized integers, NaN, lone surrogates, dates that are not
 dates, conflicting ids (later, earlier, upper-case, different content), ``bodyValue`` and IRI
-bodies, wrong types, huge positions, a position and quote that disagree, duplicates. A trial
-passes when
+bodies, wrong types, huge positions, a position and quote that disagree, duplicates; and
+Hypothesis JSON (replies, private permissions, conflicting ids, broken targets) and Readwise
+CSV (bad dates, ragged rows, unclosed quotes, NUL, huge locations). A trial passes when
 
 * a refused file left the store exactly as it was (no partial import), with one line on
   stderr and no traceback;
@@ -121,8 +122,38 @@ def _ingredients() -> list[Callable[[random.Random, list[Annotation]], Any]]:
         return rng.choice(['{"type": "AnnotationPage"}', "42", '"text"', "{}", "", "[",
                            "\ufeff[]", "\x00", '{"items": [1]}'])
 
+    def hypothesis(rng: random.Random, mine: list[Annotation]) -> Any:
+        target = mine[0]
+        row = {
+            "id": rng.choice([target.id.upper(), "Ab1cD2", target.id]),
+            "created": "2024-01-01T00:00:00Z",
+            "updated": rng.choice(["2999-01-01T00:00:00Z", "1999-01-01T00:00:00Z", "never"]),
+            "user": "acct:eve@hypothes.is", "uri": "https://example.org/x",
+            "text": f"theirs {rng.random():.6f}", "tags": rng.choice([["a"], "a", [1], []]),
+            "target": rng.choice([
+                [{"source": "https://example.org/x", "selector": [
+                    {"type": "TextQuoteSelector", "exact": "Paris"},
+                    {"type": "TextPositionSelector", "start": rng.choice([3, 10**30, -4])}]}],
+                {"selector": "x"}, [5], [{"source": "", "selector": []}],
+            ]),
+            "permissions": {"read": ["acct:eve@hypothes.is"]},
+        }
+        reply = {**row, "id": "R1", "references": ["Ab1cD2"]}
+        return {"total": 2, "rows": [row, reply]}
+
+    def readwise(rng: random.Random, mine: list[Annotation]) -> Any:
+        return rng.choice([
+            "Highlight,Title,Author,URL,Note,Location,Date\n"
+            f'"Paris",T,,https://example.org/x,".a .b\nnote",{rng.choice([3, 10**30, -1])},'
+            f"{rng.choice(['2024-01-01 10:00:00', 'soon', ''])}\n",
+            'Highlight,Title\n"unclosed quote,T\n',
+            "Highlight,Title\nx,T,extra,cells\n",
+            "Highlight,Title\n\x00,T\n",
+            "Highlight,Book Title,Color,Tags\nq,B,red,\"a, b\"\n",
+        ])
+
     return [deep, digits, nan, surrogate, bad_date, conflicts, same_again, body_forms,
-            wrong_types, bad_position, duplicate, not_annotations]
+            wrong_types, bad_position, duplicate, not_annotations, hypothesis, readwise]
 
 
 def hostile_imports(n: int, *, seed: int = 3) -> dict[str, Any]:
@@ -178,9 +209,16 @@ def hostile_imports(n: int, *, seed: int = 3) -> dict[str, Any]:
 def _all_accounted(data: Any, after: dict[str, Annotation], message: str) -> bool:
     """Every imported annotation is in the store (by id or as a same-content copy), or the
     summary names it as kept."""
+    from annotations.hypothesis import is_hypothesis, parse_hypothesis
+    from annotations.readwise import is_readwise_csv, parse_readwise_csv
     from annotations.w3c_import import parse_w3c_data
 
-    incoming = parse_w3c_data(json.loads(data.lstrip("\ufeff")) if isinstance(data, str) else data)
+    if isinstance(data, str) and is_readwise_csv(data):
+        incoming = parse_readwise_csv(data)
+    else:
+        value = json.loads(data.lstrip("\ufeff")) if isinstance(data, str) else data
+        incoming = (parse_hypothesis(value).annotations if is_hypothesis(value)
+                    else parse_w3c_data(value))
     contents = {content_key(a) for a in after.values()}
     for ann in incoming:
         if content_key(ann) in contents:
