@@ -27,12 +27,20 @@ from markdown_it.token import Token
 
 from annotations.markdown_escape import control_picture, escape_line, is_control
 
+
 # Renderers the checks stand for: CommonMark with HTML on (as GitHub, pandoc and Obsidian
 # have it) and a GFM-like flavour (tables, strikethrough, bare-URL links).
-CHECKERS: tuple[MarkdownIt, ...] = (
-    MarkdownIt("commonmark", {"html": True}),
-    MarkdownIt("gfm-like", {"html": True, "linkify": True}),
-)
+def _gfm_like() -> MarkdownIt:
+    # Bare-URL linking needs linkify-it-py (Textual brings it); links never change
+    # the structure or HTML the checks look at, so without it the flavour is checked as is.
+    try:
+        import linkify_it  # noqa: F401
+    except ImportError:
+        return MarkdownIt("gfm-like", {"html": True, "linkify": False})
+    return MarkdownIt("gfm-like", {"html": True, "linkify": True})
+
+
+CHECKERS: tuple[MarkdownIt, ...] = (MarkdownIt("commonmark", {"html": True}), _gfm_like())
 _INVISIBLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
 _HTML = frozenset(("html_inline", "html_block"))
 _SENTINEL = "Sentinel section"
