@@ -197,3 +197,14 @@ def test_an_imported_source_is_never_read_until_the_user_opens_it(
     capsys.readouterr()
     assert main(["export", "--db", str(db)]) == 0
     assert "PASSWORD" in capsys.readouterr().out
+
+
+def test_a_fifo_is_refused_without_hanging(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    assert main(["import", str(fifo), "--db", str(tmp_path / "db.json")]) == 1
+    assert "is a named pipe (FIFO)" in capsys.readouterr().err

@@ -25,6 +25,7 @@ from annotations.importing import Outcome, details, plan_import, summary
 from annotations.model import Annotation
 from annotations.readwise import is_readwise_csv, parse_readwise_csv
 from annotations.sources import snapshot_library
+from annotations.special_files import FileTooLarge, NotRegularFile, read_regular
 from annotations.store import open_store
 from annotations.w3c_import import parse_w3c_items
 from annotations.web.w3c_state import apply_web_states, w3c_items
@@ -100,18 +101,20 @@ def _read_stdin() -> str:
 
 
 def _read(path: Path) -> str:
-    if not path.is_file():
-        what = "is a directory" if path.is_dir() else "no such file"
-        raise SidelightError(f"{path}: {what}; give the JSON file to import")
+    """The file's bytes, read from a regular file only (a FIFO or a device is refused before
+    it is opened), capped by the bytes read."""
+    if path.is_dir():
+        raise SidelightError(f"{path}: is a directory; give the file to import")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise SidelightError(f"{path}: too large to be an annotation export")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data, _ = read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        raise SidelightError(f"{path}: no such file; give the file to import") from None
+    except NotRegularFile as err:
+        raise SidelightError(f"{path}: is {err.kind}; give the file to import") from None
+    except FileTooLarge:
+        raise SidelightError(f"{path}: too large to be an annotation export") from None
     except OSError as err:
         raise SidelightError(f"{path}: cannot be read ({err.strerror or err})") from None
-    if len(data) > MAX_BYTES:
-        raise SidelightError(f"{path}: too large to be an annotation export")
     return _decode(data, str(path))
 
 
