@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -80,6 +81,18 @@ def _short(s: str, n: int = 80) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+_DATE_LINE = re.compile(r"\s*date[:\s]\s*\d{4}-\d\d-\d\d\s*\n", re.IGNORECASE)
+
+
+def _title_end(text: str) -> int:
+    """Where the headline ends: the first line, or the line after a leading date line
+    (titles are don't-care in the gold)."""
+    m = _DATE_LINE.match(text)
+    start = m.end() if m else 0
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def score_pair(items: list[dict[str, Any]], texts: tuple[str, str], out: dict[str, Any],
                errors: list[str]) -> Counter[str]:
     """Counts for one pair of documents (see the module docstring); errors are appended."""
@@ -103,7 +116,7 @@ def score_pair(items: list[dict[str, Any]], texts: tuple[str, str], out: dict[st
     def covers(pr: dict[str, Any], g: dict[str, Any]) -> bool:
         return _inside(g["sa"], pr["a"]) and _inside(g["sb"], pr["b"])
 
-    title_end = [t.find("\n") if "\n" in t else len(t) for t in texts]
+    title_end = [_title_end(t) for t in texts]
     c: Counter[str] = Counter()
     for pr in preds:
         if any(covers(pr, g) for g in aligns):

@@ -1,17 +1,22 @@
-"""The aligner: for each sentence, its best counterpart in another document, or none.
+"""The aligner: which sentences of several documents tell the same claim.
 
-Comparing every sentence with every other is quadratic; instead each document gets an
-inverted index from feature to sentences, and a sentence looks up only its rarest features
-(the ones with the highest idf weight and short posting lists). The few sentences that share
-them are the candidates, scored exactly by weighted overlap:
+A claim is often one sentence in one report and two in another, so alignment is
+many-to-many: a pair of sentences is kept when it scores well *for both of them* (near the
+best either has in the other document), not only when it is one sentence's single best.
 
-    score(a, b) = sum of the weights of the shared features / sqrt(W(a) * W(b))
+Comparing every sentence with every other is quadratic; instead one inverted index over all
+documents maps each feature to the sentences that have it. A
+sentence looks up only its rarest features; the few sentences per other document that share
+most of them are the candidates, scored exactly:
 
-where W is the sum of a sentence's feature weights. The score is 1 for the same features and
-about sqrt(1/2) for a sentence that holds half of another, so a long sentence retold as two
-still finds both halves. Identical sentences (after normalising quotes and spacing) are found
-by a hash look-up first. Ties go to the candidate at the nearer relative position, so that
-repeated sentences ("Yes.") pair in order.
+    score(a, b) = (shared weight + SENSE_SHARE * weight of words that share a meaning)
+                  / sqrt(W(a) * W(b))
+
+where W is the sum of a sentence's feature weights (idf). The score is 1 for the same
+features, about sqrt(1/2) for a sentence that holds half of another. Identical sentences
+(after normalising quotes and spacing) score 1. The documents' order is a weak prior: of two
+equally good partners, the one at the nearer relative position wins, and a pair in the same
+region of both documents gets a small bonus when partners are chosen.
 """
 
 from __future__ import annotations
@@ -25,15 +30,25 @@ from dataclasses import dataclass
 from annotations.comparison.features import SentenceFacts
 
 THRESHOLD = 0.3
-# A weaker match (down to this share of THRESHOLD) counts when it is mutual: each sentence
-# is the other's best match in the other document.
+# A weaker pair (down to this share of THRESHOLD) counts when it is mutual: each sentence is
+# the other's best partner in the other document.
 MUTUAL_SHARE = 0.6
-# How many of a sentence's rarest features find candidates, how long a posting list may be
-# for that, and how many candidates are scored exactly: together they bound the work per
-# sentence, whatever the document sizes.
+# A sentence keeps every partner that scores at least this share of its best one (and of the
+# partner's own best): the second half of a claim retold as two sentences.
+RELATIVE = 0.75
+SENSE_SHARE = 0.6  # a shared WordNet meaning counts this much of a shared word
+SINGLE_WORD = 0.45  # the least score of a pair that shares a single feature
+# A sentence next to one that tells a claim joins it when it shares this much with the
+# claim's partner: the other half of a claim told in two sentences.
+ADJACENT = 0.15
+ORDER_BONUS = 0.04  # at most, for a pair at the same relative position in both documents
+# How many of a sentence's rarest features find candidates, how long a posting
+# list may be per document for that, and how many candidates per other document are scored
+# exactly: together they bound the work per sentence, whatever the document sizes.
 PROBE_FEATURES = 8
-MAX_POSTING = 256
-CANDIDATES = 8
+MAX_POSTING = 32
+CANDIDATES = 6
+PRUNE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,87 +57,157 @@ class Match:
     score: float
 
 
-class SentenceIndex:
-    """One document's sentences, indexed for look-ups by feature and by exact text."""
+Node = tuple[int, int]  # (document, sentence)
 
-    def __init__(self, facts: Sequence[SentenceFacts], weights: dict[str, float]) -> None:
+
+class CorpusIndex:
+    """Every document's sentences, indexed by feature and by exact text."""
+
+    def __init__(self, facts: Sequence[Sequence[SentenceFacts]],
+                 weights: dict[str, float]) -> None:
         self.facts = facts
         self.weights = weights
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        self.exact: dict[str, list[int]] = defaultdict(list)
-        self.totals: list[float] = []
-        for i, f in enumerate(facts):
-            for feat in f.features:
-                self.postings[feat].append(i)
-            self.exact[f.normal].append(i)
-            self.totals.append(sum(weights[x] for x in f.features))
+        self.postings: dict[str, list[Node]] = defaultdict(list)
+        self.exact: dict[str, list[Node]] = defaultdict(list)
+        self.totals: list[list[float]] = []
+        self._meaning_maps: dict[Node, dict[int, str]] = {}
+        for d, doc_facts in enumerate(facts):
+            totals = []
+            for i, f in enumerate(doc_facts):
+                node = (d, i)
+                for feat in f.features:
+                    self.postings[feat].append(node)
+                self.exact[f.normal].append(node)
+                totals.append(sum(weights[x] for x in f.features))
+            self.totals.append(totals)
+        self.max_posting = MAX_POSTING * max(1, len(facts))
 
-    def position(self, i: int) -> float:
-        return i / max(1, len(self.facts) - 1)
-
-    def best(self, query: SentenceFacts, total: float, rel_pos: float,
-             threshold: float = THRESHOLD) -> Match | None:
-        """The sentence that best matches ``query`` if it scores at least ``threshold``."""
-        same = self.exact.get(query.normal)
-        if same:
-            return Match(min(same, key=lambda i: abs(self.position(i) - rel_pos)), 1.0)
-        if total <= 0:
-            return None
-        weights = self.weights
-        postings = self.postings
-        probes = sorted(
-            (f for f in query.features if 0 < len(postings.get(f, ())) <= MAX_POSTING),
-            key=weights.__getitem__, reverse=True,
-        )[:PROBE_FEATURES]
-        partial: dict[int, float] = {}
+    def candidates(self, node: Node) -> dict[int, list[int]]:
+        """Other documents' sentences worth scoring against ``node``, per document: the ones
+        that share most of its rarest features (paraphrases still share a name, a figure
+        or a rare word; their other words are compared by meaning when scored)."""
+        d, i = node
+        f = self.facts[d][i]
+        out: dict[int, list[int]] = {}
+        for other in self.exact.get(f.normal, ()):
+            if other[0] != d:
+                out.setdefault(other[0], []).append(other[1])
+        postings, weights, cap = self.postings, self.weights, self.max_posting
+        probes = [x for x in f.features if 1 < len(postings[x]) <= cap]
+        if len(probes) > PROBE_FEATURES:
+            probes = heapq.nlargest(PROBE_FEATURES, probes, key=weights.__getitem__)
+        partial: dict[Node, float] = {}
         get = partial.get
         for feat in probes:
             w = weights[feat]
-            for i in postings[feat]:
-                partial[i] = get(i, 0.0) + w
-        if not partial:
-            return None
-        if len(partial) > CANDIDATES:
-            candidates = heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
-        else:
-            candidates = list(partial)
-        best_key: tuple[float, float] | None = None
-        best_i = -1
-        for i in candidates:
-            cand = self.facts[i]
-            shared = query.features & cand.features
-            if len(shared) < 2:
-                continue  # one word in common is chance (identical sentences matched above)
-            score = sum(weights[f] for f in shared) / math.sqrt(total * self.totals[i])
-            key = (round(score, 9), -abs(self.position(i) - rel_pos))
-            if best_key is None or key > best_key:
-                best_key, best_i = key, i
-        if best_key is None or best_key[0] < threshold:
-            return None
-        return Match(best_i, min(1.0, round(best_key[0], 3)))
+            for other in postings[feat]:
+                if other[0] != d:
+                    partial[other] = get(other, 0.0) + w
+        by_doc: dict[int, list[Node]] = defaultdict(list)
+        for other in partial:
+            if other[0] not in out:  # a document that tells it word for word is settled
+                by_doc[other[0]].append(other)
+        for od, nodes in by_doc.items():
+            if len(nodes) > CANDIDATES:
+                nodes = heapq.nlargest(CANDIDATES, nodes, key=partial.__getitem__)
+            # Candidates that share far less than the best one cannot score near it.
+            top = max(partial[n] for n in nodes)
+            out[od] = [j for n in nodes if partial[n] >= PRUNE * top for j in (n[1],)]
+        return out
+
+    def _meanings(self, node: Node) -> dict[int, str]:
+        mm = self._meaning_maps.get(node)
+        if mm is None:
+            mm = {}
+            for feat, ms in self.facts[node[0]][node[1]].senses:
+                for m in ms:
+                    mm.setdefault(m, feat)
+            self._meaning_maps[node] = mm
+        return mm
+
+    def score(self, a: Node, b: Node) -> float:
+        """How much of one claim two sentences share (0..1)."""
+        fa, fb = self.facts[a[0]][a[1]], self.facts[b[0]][b[1]]
+        if fa.normal == fb.normal:
+            return 1.0
+        ta, tb = self.totals[a[0]][a[1]], self.totals[b[0]][b[1]]
+        if ta <= 0 or tb <= 0:
+            return 0.0
+        weights = self.weights
+        shared = fa.features & fb.features
+        total = sum(weights[x] for x in shared)
+        n = len(shared)
+        if fa.senses and fb.senses:
+            mb = self._meanings(b)
+            used: set[str] = set()
+            for feat, ms in fa.senses:
+                if feat in shared:
+                    continue
+                for m in ms:
+                    g = mb.get(m)
+                    if g is not None and g not in shared and g not in used:
+                        used.add(g)
+                        total += SENSE_SHARE * min(weights[feat], weights[g])
+                        n += 1
+                        break
+        score = min(1.0, total / math.sqrt(ta * tb))
+        # One word in common is chance, unless the sentences are short and it is most of
+        # what they say ("We kept our promise." / "We kept our word.").
+        return score if n >= 2 or score >= SINGLE_WORD else 0.0
 
 
-def align_pair(
-    query_facts: Sequence[SentenceFacts], index: SentenceIndex, threshold: float = THRESHOLD
-) -> list[Match | None]:
-    """The best match in ``index`` of each sentence of ``query_facts`` (None: unique)."""
-    weights = index.weights
-    n = max(1, len(query_facts) - 1)
-    out: list[Match | None] = []
-    for i, f in enumerate(query_facts):
-        total = sum(weights[x] for x in f.features)
-        out.append(index.best(f, total, i / n, threshold))
+def align_all(index: CorpusIndex, threshold: float = THRESHOLD
+              ) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
+    """Accepted sentence pairs for each pair of documents ``(a, b)``, ``a < b``:
+    ``(sentence in a, sentence in b, score)``."""
+    scores: dict[tuple[int, int], dict[tuple[int, int], float]] = defaultdict(dict)
+    for d, doc_facts in enumerate(index.facts):
+        for i in range(len(doc_facts)):
+            for od, js in index.candidates((d, i)).items():
+                for j in js:
+                    if d < od:
+                        key, pair, x, y = (d, od), (i, j), (d, i), (od, j)
+                    else:
+                        key, pair, x, y = (od, d), (j, i), (od, j), (d, i)
+                    table = scores[key]
+                    if pair not in table:
+                        table[pair] = index.score(x, y)
+    out: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+    for (a, b), table in scores.items():
+        na, nb = len(index.facts[a]), len(index.facts[b])
+        out[a, b] = select(table, na, nb, threshold)
     return out
 
 
-def counterpart_run(
-    src: int, match: Match, back: Sequence[Match | None]
-) -> tuple[int, int]:
-    """The sentences ``first..last`` around ``match.index`` whose own best match is ``src``:
-    a sentence that the other document retold as several adjacent ones."""
-    first = last = match.index
-    while first > 0 and (m := back[first - 1]) is not None and m.index == src:
-        first -= 1
-    while last + 1 < len(back) and (m := back[last + 1]) is not None and m.index == src:
-        last += 1
-    return first, last
+def select(table: dict[tuple[int, int], float], na: int, nb: int,
+           threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
+    """The pairs of one pair of documents that tell one claim (see the module docstring)."""
+    def prior(i: int, j: int) -> float:
+        return ORDER_BONUS * (1.0 - abs(i / max(1, na - 1) - j / max(1, nb - 1)))
+
+    adjusted = {p: s + prior(*p) for p, s in table.items() if s > 0}
+    best_a: dict[int, float] = defaultdict(float)
+    best_b: dict[int, float] = defaultdict(float)
+    for (i, j), s in adjusted.items():
+        best_a[i] = max(best_a[i], s)
+        best_b[j] = max(best_b[j], s)
+    floor = threshold * MUTUAL_SHARE
+    out = []
+    for (i, j), s in adjusted.items():
+        if s < floor:
+            continue
+        mutual = s >= best_a[i] and s >= best_b[j]
+        near_best = s >= RELATIVE * best_a[i] and s >= RELATIVE * best_b[j]
+        if mutual or (s >= threshold and near_best):
+            out.append((i, j, round(min(1.0, table[i, j]), 3)))
+    # A sentence without a partner whose neighbour's partner it also shares words with
+    # tells the rest of that claim.
+    in_a = {i for i, _, _ in out}
+    in_b = {j for _, j, _ in out}
+    extra = []
+    for i, j, _ in out:
+        for x, y in ((i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)):
+            s = table.get((x, y), 0.0)
+            if s >= ADJACENT and (x not in in_a if y == j else y not in in_b):
+                extra.append((x, y, round(min(1.0, s), 3)))
+    return sorted(set(out) | set(extra))

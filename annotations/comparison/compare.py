@@ -6,14 +6,8 @@ import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 
-from annotations.comparison.alignment import (
-    MUTUAL_SHARE,
-    THRESHOLD,
-    Match,
-    SentenceIndex,
-    align_pair,
-    counterpart_run,
-)
+from annotations.comparison.alignment import THRESHOLD, CorpusIndex, align_all
+from annotations.comparison.boilerplate import is_boilerplate
 from annotations.comparison.contrast import (
     is_shortened,
     number_contrasts,
@@ -35,12 +29,14 @@ from annotations.comparison.model import (
     Counterpart,
     Difference,
     DocSpan,
+    NumberContrast,
     Passage,
+    QuoteContrast,
     QuoteMatch,
 )
 from annotations.comparison.numbers import extract_quantities
 from annotations.comparison.quotes import Quote, find_quotes, quote_stems, quote_words, word_diff
-from annotations.comparison.sentences import split_sentences
+from annotations.comparison.sentences import Sentence, split_sentences
 from annotations.documents import Document
 from annotations.model import Annotation
 
@@ -70,18 +66,19 @@ def compare_documents(
     quantities = [extract_quantities(d.text) for d in docs]
     quotes = [find_quotes(d.text) for d in docs]
     facts = [
-        sentence_facts(d.text, split_sentences(d.text), ents, qs, qt)
+        sentence_facts(d.text, _claim_sentences(d.text), ents, qs, qt)
         for d, ents, qs, qt in zip(docs, entities, quantities, quotes, strict=True)
     ]
     weights = feature_weights(facts)
-    indexes = [SentenceIndex(f, weights) for f in facts]
-    loose: dict[tuple[int, int], list[Match | None]] = {}
-    for i in range(len(docs)):
-        for j in range(len(docs)):
-            if i != j:
-                loose[i, j] = align_pair(facts[i], indexes[j], threshold * MUTUAL_SHARE)
-    best = {pair: _confirmed(ms, loose[pair[1], pair[0]], threshold)
-            for pair, ms in loose.items()}
+    accepted = align_all(CorpusIndex(facts, weights), threshold)
+    # partners[doc][sentence][other doc] = [(sentence there, score), ...]
+    partners: list[list[dict[int, list[tuple[int, float]]]]] = [
+        [defaultdict(list) for _ in f] for f in facts
+    ]
+    for (a, b), pairs in accepted.items():
+        for i, j, score in pairs:
+            partners[a][i][b].append((j, score))
+            partners[b][j][a].append((i, score))
 
     sentences: list[tuple[AlignedSentence, ...]] = []
     raw_differences: list[tuple[int, int, int, int, int, Difference]] = []
@@ -90,35 +87,31 @@ def compare_documents(
         row: list[AlignedSentence] = []
         for si, f in enumerate(facts[i]):
             counterparts: list[Counterpart] = []
-            for j in range(len(docs)):
-                m = best[i, j][si] if i != j else None
-                if m is None:
-                    continue
-                first, last = counterpart_run(si, m, best[j, i])
-                run = facts[j][first : last + 1]
-                run_normal = run[0].normal if first == last else " ".join(r.normal for r in run)
-                if f.normal == run_normal:
-                    numbers, qcs = [], []
-                else:
-                    numbers = number_contrasts(
-                        f.quantities, [q for r in run for q in r.quantities]
-                    )
-                    qcs = quote_contrasts(f.quotes, _unique_quotes(run))
-                kind = pair_kind(f.normal, run_normal, numbers, qcs)
-                start, end = run[0].sentence.start, run[-1].sentence.end
-                counterparts.append(Counterpart(j, first, last, start, end, m.score, kind))
-                for t in range(first, last + 1):
-                    edges.append(((i, si), (j, t), m.score, kind))
-                if kind == "differs":
-                    diff = Difference(
-                        a=DocSpan(i, f.sentence.start, f.sentence.end, f.sentence.text),
-                        b=DocSpan(j, start, end, docs[j].text[start:end]),
-                        score=m.score,
-                        numbers=tuple(numbers),
-                        quotes=tuple(qcs),
-                    )
-                    raw_differences.append((i, si, j, first, last, diff))
-            kind = max((c.kind for c in counterparts), key=_RANK.__getitem__, default="unique")
+            kinds: list[str] = []
+            for j in sorted(partners[i][si]):
+                best_cp: Counterpart | None = None
+                for first, last, score in _runs(partners[i][si][j]):
+                    run = facts[j][first : last + 1]
+                    kind, numbers, qcs = _contrast(f, run)
+                    start, end = run[0].sentence.start, run[-1].sentence.end
+                    cp = Counterpart(j, first, last, start, end, score, kind)
+                    if best_cp is None or score > best_cp.score:
+                        best_cp = cp
+                    kinds.append(kind)
+                    for t in range(first, last + 1):
+                        edges.append(((i, si), (j, t), score, kind))
+                    if kind == "differs":
+                        diff = Difference(
+                            a=DocSpan(i, f.sentence.start, f.sentence.end, f.sentence.text),
+                            b=DocSpan(j, start, end, docs[j].text[start:end]),
+                            score=score,
+                            numbers=tuple(numbers),
+                            quotes=tuple(qcs),
+                        )
+                        raw_differences.append((i, si, j, first, last, diff))
+                if best_cp is not None:
+                    counterparts.append(best_cp)
+            kind = max(kinds, key=_RANK.__getitem__, default="unique")
             s = f.sentence
             row.append(AlignedSentence(si, s.start, s.end, s.text, kind, tuple(counterparts),
                                        s.speaker))
@@ -139,19 +132,41 @@ def compare_documents(
     )
 
 
-def _confirmed(
-    matches: Sequence[Match | None], back: Sequence[Match | None], threshold: float,
-) -> list[Match | None]:
-    """Matches that score ``threshold``, and weaker ones that both sentences choose: two
-    reports retell one fact in their own words, so a paraphrase shares few of its words,
-    but when each sentence is the other's best match the pairing is seldom chance."""
-    out: list[Match | None] = []
-    for i, m in enumerate(matches):
-        if m is not None and m.score < threshold:
-            r = back[m.index]
-            m = m if r is not None and r.index == i else None
-        out.append(m)
+def _claim_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` that can tell a claim: page furniture is left out."""
+    out = []
+    headline = True
+    for s in split_sentences(text):
+        first = headline and not s.text.lower().startswith("date")
+        if not is_boilerplate(text, s, first):
+            out.append(s)
+        if first:
+            headline = False
     return out
+
+
+def _runs(partners: list[tuple[int, float]]) -> list[tuple[int, int, float]]:
+    """Adjacent partner sentences joined into runs: ``(first, last, best score)``."""
+    out: list[tuple[int, int, float]] = []
+    for j, score in sorted(partners):
+        if out and j == out[-1][1] + 1:
+            first, _, best = out[-1]
+            out[-1] = (first, j, max(best, score))
+        else:
+            out.append((j, j, score))
+    return out
+
+
+def _contrast(
+    f: SentenceFacts, run: Sequence[SentenceFacts],
+) -> tuple[str, list[NumberContrast], list[QuoteContrast]]:
+    """How a sentence and the run of sentences that tells it in another source relate."""
+    run_normal = run[0].normal if len(run) == 1 else " ".join(r.normal for r in run)
+    if f.normal == run_normal:
+        return "same", [], []
+    numbers = number_contrasts(f.quantities, [q for r in run for q in r.quantities])
+    qcs = quote_contrasts(f.quotes, _unique_quotes(run))
+    return pair_kind(f.normal, run_normal, numbers, qcs), numbers, qcs
 
 
 def _unique_quotes(run: Sequence[SentenceFacts]) -> list[Quote]:

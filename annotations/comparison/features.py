@@ -14,10 +14,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from annotations.comparison.numbers import NUMBER_WORDS, Quantity
 from annotations.comparison.quotes import Quote
+from annotations.comparison.senses import meanings
 from annotations.comparison.sentences import Sentence
 from annotations.comparison.words import content_words, normalise_text
 from annotations.entities.keys import company_tail
@@ -51,12 +53,17 @@ class SentenceFacts:
     quantities: tuple[Quantity, ...]
     quotes: tuple[Quote, ...]
     normal: str
+    # Each content word's feature and the WordNet meanings of the word ("w:hurt", {…}).
+    senses: tuple[tuple[str, frozenset[int]], ...] = ()
 
 
 def quantity_features(q: Quantity) -> tuple[str, ...]:
     unit = f"u:{q.unit}"
     if q.value is None:
         return (unit,)
+    if q.value >= 10:
+        # The figure alone: "200,000 people" and "200,000 employees" count one thing.
+        return (unit, f"n:{q.unit}:{q.value:g}", f"v:{q.value:g}")
     return (unit, f"n:{q.unit}:{q.value:g}")
 
 
@@ -108,14 +115,20 @@ def sentence_facts(
             wi += 1
         j = wi
         si = 0
+        senses: dict[str, frozenset[int]] = {}
         while j < len(words) and words[j][0] < s.end:
-            ws, _, stem = words[j]
+            ws, we, stem = words[j]
             while si < len(spans) and spans[si][1] <= ws:
                 si += 1
             if not (si < len(spans) and spans[si][0] <= ws < spans[si][1]) and not (
-                qspans and _in_number(text, ws, words[j][1], qspans)
+                qspans and _in_number(text, ws, we, qspans)
             ):
-                feats.add(f"w:{stem}")
+                feat = "w:" + stem
+                feats.add(feat)
+                if feat not in senses:
+                    m = _word_meanings(text[ws:we])
+                    if m:
+                        senses[feat] = m
             j += 1
         # Quotes never overlap one another, so their ends are in order too.
         while qq < len(quote_list) and quote_list[qq].end <= s.start:
@@ -135,8 +148,13 @@ def sentence_facts(
                 sent_quotes.append(Quote(text[qs_:qe_], qs_, qe_, q.speaker))
             j += 1
         out.append(SentenceFacts(s, frozenset(feats), tuple(sq), tuple(sent_quotes),
-                                 normalise_text(s.text)))
+                                 normalise_text(s.text), tuple(senses.items())))
     return out
+
+
+@lru_cache(maxsize=131072)
+def _word_meanings(word: str) -> frozenset[int]:
+    return meanings(word.lower().replace("’", "'"))
 
 
 def _in_number(text: str, start: int, end: int, qspans: list[tuple[int, int]]) -> bool:
