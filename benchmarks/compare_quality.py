@@ -10,7 +10,8 @@ the command's output:
 
 * align P / R / F1: every passage gives one predicted pair per (side in A, side in B); it is
   right when both sides hold the two substrings of one gold pair; recall is over sure pairs;
-  pairs touching a title that match no gold pair are not counted;
+  pairs touching a title (the first line, or the one after a leading date line) that match
+  no gold pair are not counted, nor are conflicts with a figure in a title;
 * relation: gold same/similar vs differs against the kind of the passage that covers a
   found sure pair;
 * differing figures R / P: the report's conflicts against the gold figure differences;
@@ -156,6 +157,8 @@ def score_pair(items: list[dict[str, Any]], texts: tuple[str, str], out: dict[st
         for nc in d["numbers"]:
             if nc["relation"] == "conflict":
                 a, b = (nc["b"], nc["a"]) if flip else (nc["a"], nc["b"])
+                if a["start"] < title_end[0] or b["start"] < title_end[1]:
+                    continue  # a headline's figure: titles are don't-care in the gold
                 conflicts.append(((a["start"], a["end"]), (b["start"], b["end"]), a, b))
 
     def num_match(pn: tuple[Any, ...], g: dict[str, Any]) -> bool:

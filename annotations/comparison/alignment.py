@@ -29,13 +29,13 @@ from dataclasses import dataclass
 
 from annotations.comparison.features import SentenceFacts
 
-THRESHOLD = 0.3
+THRESHOLD = 0.25
 # A weaker pair (down to this share of THRESHOLD) counts when it is mutual: each sentence is
 # the other's best partner in the other document.
-MUTUAL_SHARE = 0.6
+MUTUAL_SHARE = 0.64
 # A sentence keeps every partner that scores at least this share of its best one (and of the
 # partner's own best): the second half of a claim retold as two sentences.
-RELATIVE = 0.75
+RELATIVE = 0.7
 SENSE_SHARE = 0.6  # a shared WordNet meaning counts this much of a shared word
 SINGLE_WORD = 0.45  # the least score of a pair that shares a single feature
 # A sentence next to one that tells a claim joins it when it shares this much with the

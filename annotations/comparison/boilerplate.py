@@ -16,6 +16,8 @@ from annotations.comparison.sentences import Sentence
 _STARTS: tuple[str, ...] = (
     r"\(?(?:reporting|writing|editing|additional reporting|compiled|produced) by\b",
     r"by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,| and| for|$)",
+    r"by (?:a|an|our|the) (?:staff |special |political |foreign )?"
+    r"(?:reporter|correspondent|writer|editor)s?\b",
     r"copyright\b", r"©", r"\(c\) ", r"all rights reserved",
     r"read more\b", r"related(?: topics| articles| stories| coverage)?\b", r"see also\b",
     r"share this\b", r"subscribe\b", r"sign up\b", r"follow us\b", r"download the\b",

@@ -6,7 +6,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 
-from annotations.comparison.alignment import THRESHOLD, CorpusIndex, align_all
+from annotations.comparison.alignment import MUTUAL_SHARE, THRESHOLD, CorpusIndex, align_all
 from annotations.comparison.boilerplate import is_boilerplate
 from annotations.comparison.contrast import (
     is_shortened,
@@ -34,7 +34,7 @@ from annotations.comparison.model import (
     QuoteContrast,
     QuoteMatch,
 )
-from annotations.comparison.numbers import extract_quantities
+from annotations.comparison.quantities import all_quantities
 from annotations.comparison.quotes import Quote, find_quotes, quote_stems, quote_words, word_diff
 from annotations.comparison.sentences import Sentence, split_sentences
 from annotations.documents import Document
@@ -63,7 +63,7 @@ def compare_documents(
         entities = recognize_many([d.text for d in docs])
     if len(entities) != len(docs):
         raise ValueError(f"{len(entities)} entity lists for {len(docs)} documents")
-    quantities = [extract_quantities(d.text) for d in docs]
+    quantities = [all_quantities(d.text, d.date) for d in docs]
     quotes = [find_quotes(d.text) for d in docs]
     facts = [
         sentence_facts(d.text, _claim_sentences(d.text), ents, qs, qt)
@@ -92,7 +92,8 @@ def compare_documents(
                 best_cp: Counterpart | None = None
                 for first, last, score in _runs(partners[i][si][j]):
                     run = facts[j][first : last + 1]
-                    kind, numbers, qcs = _contrast(f, run)
+                    # A pair that joined its claim only as a neighbour is weaker evidence.
+                    kind, numbers, qcs = _contrast(f, run, score >= threshold * MUTUAL_SHARE)
                     start, end = run[0].sentence.start, run[-1].sentence.end
                     cp = Counterpart(j, first, last, start, end, score, kind)
                     if best_cp is None or score > best_cp.score:
@@ -158,13 +159,13 @@ def _runs(partners: list[tuple[int, float]]) -> list[tuple[int, int, float]]:
 
 
 def _contrast(
-    f: SentenceFacts, run: Sequence[SentenceFacts],
+    f: SentenceFacts, run: Sequence[SentenceFacts], strong: bool,
 ) -> tuple[str, list[NumberContrast], list[QuoteContrast]]:
     """How a sentence and the run of sentences that tells it in another source relate."""
     run_normal = run[0].normal if len(run) == 1 else " ".join(r.normal for r in run)
     if f.normal == run_normal:
         return "same", [], []
-    numbers = number_contrasts(f.quantities, [q for r in run for q in r.quantities])
+    numbers = number_contrasts(f.quantities, [q for r in run for q in r.quantities], strong)
     qcs = quote_contrasts(f.quotes, _unique_quotes(run))
     return pair_kind(f.normal, run_normal, numbers, qcs), numbers, qcs
 
@@ -183,6 +184,7 @@ def _dedupe(
     """One difference per pair of passages: a→b and b→a are the same finding, and so is
     the half of a retold sentence when its whole is already listed."""
     covered: dict[tuple[int, int, int, int], bool] = {}
+    told: set[tuple[object, ...]] = set()
     out: list[Difference] = []
     # Wider spans first, so that the whole of a retold sentence wins over one half.
     for i, si, j, first, last, diff in sorted(raw, key=lambda r: -(r[4] - r[3])):
@@ -191,6 +193,13 @@ def _dedupe(
             continue
         for n in nodes:
             covered[n] = True
+        # A headline and its lead often give one figure twice: one finding, told once.
+        finding = (diff.a.doc, diff.b.doc, diff.b.start,
+                   tuple((n.a.unit, n.a.value, n.b.value, n.relation) for n in diff.numbers),
+                   tuple((q.a.text, q.b.text) for q in diff.quotes))
+        if finding in told:
+            continue
+        told.add(finding)
         out.append(diff)
     out.sort(key=lambda d: (d.a.doc, d.a.start, d.b.doc, d.b.start))
     return out

@@ -19,18 +19,27 @@ from annotations.comparison.quotes import (
     quote_stems,
     quote_words,
     same_quote,
+    same_speaker,
     word_diff,
 )
 
 QUOTE_OVERLAP = 0.5  # share of content words two renderings of one quote have in common
-# Bare numbers (nothing says the two count the same thing) and years (two years in two
-# sentences mostly date two events: "the 2016 campaign", "deleted in 2015").
-_NOT_COMPARED = frozenset({"", "calendar-year"})
+# Bare numbers: nothing says the two count the same thing.
+_NOT_COMPARED = frozenset({""})
+# Units whose figures often date or time different events in one sentence: compared only
+# when their surrounding words say they are about the same thing.
+_NEEDS_CONTEXT = frozenset({"calendar-year", "date", "clock"})
 
 
-def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[NumberContrast]:
-    """Pairs of same-unit quantities that are not the same, conflicts first matched by
-    nearest value. Quantities that agree with one on the other side are left out."""
+def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
+                     strong: bool = True) -> list[NumberContrast]:
+    """Pairs of same-unit quantities that are not the same, about the same thing: when
+    each side has one figure of the unit left (the others agree), those two; else only
+    figures whose surrounding words share something ("27 killed" / "31 died", not the
+    rescued against the passengers on board). Pairings the wordings allow come first, then
+    the nearest value. Quantities that agree with one on the other side are left out.
+    ``strong``: the two passages clearly tell one claim; for a weaker pairing even a lone
+    figure on each side must share words with the other to be compared."""
     by_unit_a: dict[str, list[Quantity]] = defaultdict(list)
     by_unit_b: dict[str, list[Quantity]] = defaultdict(list)
     for q in a:
@@ -44,18 +53,34 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[Numbe
             continue
         rest_a = [x for x in qa if not any(compare_quantities(x, y) == "same" for y in qb)]
         rest_b = [y for y in qb if not any(compare_quantities(x, y) == "same" for x in qa)]
+        single = strong and len(rest_a) == 1 and len(rest_b) == 1 and unit not in _NEEDS_CONTEXT
         used: set[int] = set()
         for x in rest_a:
             pairs = [(compare_quantities(x, y), j, y) for j, y in enumerate(rest_b)
-                     if j not in used]
+                     if j not in used and (single or _about_one_thing(x, y))]
             if not pairs:
-                break
-            # Prefer a pairing the wordings allow; else the nearest value is the one meant.
+                continue
             allowed = [p for p in pairs if p[0] != "conflict"]
-            rel, j, y = allowed[0] if allowed else min(pairs, key=lambda p: _distance(x, p[2]))
+            rel, j, y = allowed[0] if allowed else min(
+                pairs, key=lambda p: (-len(x.context & p[2].context), _distance(x, p[2])))
             used.add(j)
             out.append(NumberContrast(x, y, rel))
+            # The same figure given twice on the other side (a headline and its lead).
+            for k, z in enumerate(rest_b):
+                if k not in used and z.value == y.value and _about_one_thing(x, z):
+                    used.add(k)
+                    out.append(NumberContrast(x, z, rel))
     return out
+
+
+def _about_one_thing(x: Quantity, y: Quantity) -> bool:
+    """Whether the words around two figures share something: for dates and years a word
+    itself (a date beside "left port" and one beside "departed harbour" share "port"...
+    only when they do), for counts also a WordNet meaning ("killed" / "died")."""
+    shared = x.context & y.context
+    if x.unit in _NEEDS_CONTEXT:
+        return any(not w.startswith("m:") for w in shared)
+    return bool(shared)
 
 
 def _distance(x: Quantity, y: Quantity) -> float:
@@ -91,8 +116,8 @@ def quote_contrasts(a: Sequence[Quote], b: Sequence[Quote]) -> list[QuoteContras
     for qa in a:
         best: tuple[float, int] | None = None
         for j, qb in enumerate(b):
-            if j in used:
-                continue
+            if j in used or same_speaker(qa.speaker, qb.speaker) is False:
+                continue  # two people's words are never one quote worded differently
             ov = quote_overlap(qa.text, qb.text)
             if ov >= QUOTE_OVERLAP and (best is None or ov > best[0]):
                 best = (ov, j)

@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
 from annotations.comparison.numbers import NUMBER_WORDS, Quantity
-from annotations.comparison.quotes import Quote
+from annotations.comparison.quotes import Quote, unmarked_speech
 from annotations.comparison.senses import meanings
 from annotations.comparison.sentences import Sentence
 from annotations.comparison.words import content_words, normalise_text
@@ -113,6 +113,8 @@ def sentence_facts(
         qspans = [(q.start, q.end) for q in sq]
         while wi < len(words) and words[wi][0] < s.start:
             wi += 1
+        if sq:
+            sq = [replace(q, context=_context(text, words, wi, s, q)) for q in sq]
         j = wi
         si = 0
         senses: dict[str, frozenset[int]] = {}
@@ -147,9 +149,39 @@ def sentence_facts(
             if qs_ < qe_:
                 sent_quotes.append(Quote(text[qs_:qe_], qs_, qe_, q.speaker))
             j += 1
+        if not sent_quotes:
+            speech = unmarked_speech(text, s.start, s.end, s.speaker)
+            if speech is not None:
+                sent_quotes.append(speech)
         out.append(SentenceFacts(s, frozenset(feats), tuple(sq), tuple(sent_quotes),
                                  normalise_text(s.text), tuple(senses.items())))
     return out
+
+
+CONTEXT_BEFORE = 5  # content words before a figure that say what it counts
+CONTEXT_AFTER = 4
+
+
+def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Sentence,
+             q: Quantity) -> frozenset[str]:
+    """Stems and meanings of the content words around ``q`` inside sentence ``s``
+    (``first``: the index of the first word at or after the sentence start)."""
+    before: list[tuple[int, int, str]] = []
+    after: list[tuple[int, int, str]] = []
+    j = first
+    while j < len(words) and words[j][0] < s.end:
+        ws, we, stem = words[j]
+        if text[ws:we].lower() not in NUMBER_WORDS:
+            if we <= q.start:
+                before.append(words[j])
+            elif ws >= q.end and len(after) < CONTEXT_AFTER:
+                after.append(words[j])
+        j += 1
+    out: set[str] = set()
+    for ws, we, stem in before[-CONTEXT_BEFORE:] + after:
+        out.add(stem)
+        out.update(f"m:{m}" for m in _word_meanings(text[ws:we]))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=131072)
@@ -175,5 +207,7 @@ def feature_weights(all_facts: Sequence[Sequence[SentenceFacts]]) -> dict[str, f
     weights = {}
     for feat, count in df.items():
         w = math.log(1.0 + n / count)
-        weights[feat] = w * UNIT_WEIGHT if feat.startswith("u:") else w
+        # A unit alone, or a figure (which another source may well give differently), is
+        # weaker evidence than a shared word.
+        weights[feat] = w * UNIT_WEIGHT if feat[:2] in ("u:", "n:") else w
     return weights

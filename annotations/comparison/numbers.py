@@ -8,7 +8,7 @@ ten billion, which "$9 billion" falls inside; "50 million users" counts users.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotations.comparison.words import word_set
 
@@ -109,6 +109,8 @@ class Quantity:
     end: int
     low: float = 0.0
     high: float = 0.0
+    # The words around it in its sentence (stems and meanings): what the figure is about.
+    context: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def describe(self) -> str:
         return self.text
@@ -252,7 +254,10 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
     """What a bare number counts ("user") and where that noun ends in ``rest`` (0 when
     there is no noun), "calendar-year" for a year, or None when it is no quantity."""
     num = m.group("num")
-    before = text[max(0, m.start() - 24) : m.start()].split()
+    window = text[max(0, m.start() - 24) : m.start()]
+    # Only the words of this sentence: a headline's last word is not part of a name here.
+    cut = max(window.rfind("\n"), *(window.rfind(c + " ") for c in ".!?"))
+    before = window[cut + 1 :].split()
     prev = before[-1].strip(",.;:(") if before else ""
     u = _UNIT_WORD.match(rest)
     if num and not m.group("scale") and re.fullmatch(r"(1[89]|20)\d\d", num) and (
@@ -264,6 +269,16 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
         return None  # a date or a time of day
     if prev[:1].isupper() and not m.group("approx") and len(before) > 1:
         return None  # part of a name: "Channel 4", "Boeing 737"
+    part = _PARTITIVE.match(rest)
+    if part:
+        # "eight of its ten cars", "seven of the train's cars": the cars are counted.
+        noun = _singular(part.group(1).lower())
+        return _UNIT_ALIASES.get(noun, noun), 0
+    after = _BARE_AFTER.search(text, max(0, m.start() - 40), m.start())
+    if after and not u:
+        # "by 312 votes to 287": the second number counts what the first did.
+        noun = _singular(after.group(1).lower())
+        return _UNIT_ALIASES.get(noun, noun), 0
     # "2,000 evacuated", "50 killed": a participle says what happened, not what is counted.
     if u and u.group(1).lower() not in _NOT_UNITS and not u.group(1).endswith(("ed", "ing")):
         noun = _singular(u.group(1).lower())
@@ -271,6 +286,10 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
     return ("", 0) if num and (m.group("scale") or "." in num or len(num) > 2) else None
 
 
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w-]+['’]s\s+)?"
+    r"(?:[\w-]+\s+)?([a-z]+s)\b")
+_BARE_AFTER = re.compile(r"\d\s+([a-z]+s)\s+(?:to|against)\s+$")
 # Counted nouns that count the same thing.
 _UNIT_ALIASES: dict[str, str] = {
     w: "people"
@@ -279,7 +298,9 @@ _UNIT_ALIASES: dict[str, str] = {
         "civilian", "evacuee", "life", "death", "fatality", "victim",
     )
 } | {"car": "car", "wagon": "car", "carriage": "car", "employee": "worker", "staff": "worker",
-     "job": "job", "customer": "user", "subscriber": "user", "account": "user"}
+     "job": "job", "position": "job", "post": "job", "role": "job", "customer": "user",
+     "subscriber": "user", "account": "user", "lawmaker": "member", "legislator": "member",
+     "deputy": "member", "mp": "member"}
 
 # Words that belong to how a number is written, not to what the sentence says about it.
 NUMBER_WORDS: frozenset[str] = frozenset(
@@ -324,6 +345,19 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
         and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
     ):
         return "same"
+    if a.unit == "date" or b.unit == "date":
+        return "same" if a.value == b.value else "conflict"
+    if a.unit == "clock" or b.unit == "clock":
+        from annotations.comparison.when import clock_range
+
+        (alo, ahi), (blo, bhi) = clock_range(a), clock_range(b)
+        if a.approx == b.approx == "":
+            return "conflict"
+        return "compatible" if alo <= bhi and blo <= ahi else "conflict"
+    if a.value is not None and b.value is not None and a.approx == b.approx:
+        # "at least 27" and "at least 31", "about 7%" and "about 9%": the same hedge on
+        # two figures is two reports of the figure, not one allowing the other.
+        return "conflict"
     alo, ahi = magnitude(a)
     blo, bhi = magnitude(b)
     if alo <= bhi and blo <= ahi:

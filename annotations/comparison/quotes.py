@@ -39,8 +39,6 @@ class WordDiff:
 
 
 _MAX_QUOTE = 1500  # characters; a longer "quote" is an unbalanced mark
-_OPEN_DOUBLE = "“„«"
-_CLOSE_DOUBLE = "”»"
 _VERBS = (
     r"said|says|say|wrote|writes|told|tells|added|adds|asked|asks|stated|states|explained|"
     r"explains|noted|notes|argued|argues|claimed|claims|tweeted|tweets|posted|insisted|insists|"
@@ -81,30 +79,81 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker = ""
     last_end = -10_000
+    seen: dict[str, str] = {}  # a speaker's last name -> the name as first given
     for s, e in spans:
         inner_s, inner_e = _trim(text, s, e)
         if inner_s >= inner_e:
             continue
         speaker = _speaker(text, s, e)
         if speaker.lower() in _PRONOUNS:
-            # A pronoun refers to the last named speaker if that one is close.
-            speaker = last_speaker if s - last_end < 1500 else ""
+            # A pronoun refers to a speaker named since the last quote ("Dubois rejected
+            # the charge. “…,” she said"), else to the last named speaker if that one is close.
+            speaker = _named_since(text, max(0, last_end, s - 300), s, seen) or (
+                last_speaker if s - last_end < 1500 else "")
         elif not speaker and last_speaker and _continues_quote(text, last_end, s):
             # "“...,” Smith said. “More words.”": the second quote is Smith's too.
             speaker = last_speaker
         if speaker:
             last_speaker = speaker
+            seen[speaker.split()[-1].lower()] = speaker
         last_end = e
         quotes.append(Quote(text[inner_s:inner_e], inner_s, inner_e, speaker))
     return quotes
+
+
+# Opening double marks and the mark that closes each: English “…”, German „…“ and »…«,
+# French «…». Another language's marks are a row here.
+QUOTE_PAIRS: dict[str, str] = {"“": "”", "„": "“", "«": "»", "»": "«"}
+_DOUBLE_MARKS = re.compile(
+    "[\"" + "".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()))) + "]|\n[ \t]*\n")
+
+
+_OPENERS = "\"'‘" + "".join(QUOTE_PAIRS)
+_CLOSERS = "\"'’" + "".join(QUOTE_PAIRS.values())
+
+
+def _named_since(text: str, start: int, end: int, seen: dict[str, str]) -> str:
+    """The last speaker seen before whose last name appears in ``text[start:end]``."""
+    found = ""
+    for m in re.finditer(r"\b[A-Z][\w’'-]+", text[start:end]):
+        name = seen.get(m.group().lower())
+        if name:
+            found = name
+    return found
+
+
+def same_speaker(a: str, b: str) -> bool | None:
+    """Whether two speakers are one person (by last name); None when either is unknown."""
+    if not a or not b or a.lower() in _PRONOUNS or b.lower() in _PRONOUNS:
+        return None
+    return a.split()[-1].lower().strip(".,’'") == b.split()[-1].lower().strip(".,’'")
+
+
+# A first-person sentence attributed without quotation marks: "We don't deserve to serve
+# our users if we can't protect their data, Mark Zuckerberg said in a letter".
+_UNMARKED = re.compile(
+    rf"(?P<speech>(?:I|We|My|Our)\b[^\"“”„«»]{{10,}}?),\s+(?P<name>{_NAME})\s+(?:{_VERBS})\b")
+
+
+def unmarked_speech(text: str, start: int, end: int, speaker: str = "") -> Quote | None:
+    """The speech of a sentence that is someone's words without quotation marks: a
+    transcript line (``speaker`` is its label) or first-person words attributed to a name."""
+    if speaker and speaker not in ("Q", "A"):
+        return Quote(text[start:end].rstrip(".!? "), start, end - (
+            len(text[start:end]) - len(text[start:end].rstrip(".!? "))), speaker)
+    m = _UNMARKED.match(text, start, end)
+    if m and m.group("name").split()[0] not in _NOT_NAMES:
+        return Quote(m.group("speech"), m.start("speech"), m.end("speech"),
+                     _clean_name(m.group("name")))
+    return None
 
 
 def _double_spans(text: str) -> list[tuple[int, int]]:
     """``(open, close)`` offsets of the marks of each double-quoted span (close exclusive)."""
     out: list[tuple[int, int]] = []
     open_at = -1
-    straight = False
-    for m in re.finditer(r"[\"“”„«»]|\n[ \t]*\n", text):
+    closer = ""
+    for m in _DOUBLE_MARKS.finditer(text):
         ch = m.group()
         i = m.start()
         if ch.startswith("\n"):
@@ -115,19 +164,16 @@ def _double_spans(text: str) -> list[tuple[int, int]]:
             continue
         if open_at >= 0 and i - open_at > _MAX_QUOTE:
             open_at = -1
-        if ch == '"':
-            if open_at >= 0 and straight:
-                out.append((open_at, i + 1))
-                open_at = -1
-            elif open_at < 0:
-                open_at, straight = i, True
-        elif ch in _OPEN_DOUBLE:
+        if open_at >= 0 and ch == closer:
+            out.append((open_at, i + 1))
+            open_at, closer = -1, ""
+        elif ch == '"':
+            if open_at < 0:
+                open_at, closer = i, '"'
+        elif ch in QUOTE_PAIRS and not (open_at >= 0 and closer == '"'):
             if open_at >= 0 and i > open_at + 1:
                 out.append((open_at, i))  # reopened without closing: paragraph-style
-            open_at, straight = i, False
-        elif ch in _CLOSE_DOUBLE and open_at >= 0 and not straight:
-            out.append((open_at, i + 1))
-            open_at = -1
+            open_at, closer = i, QUOTE_PAIRS[ch]
     if open_at >= 0 and len(text) - open_at <= _MAX_QUOTE:
         out.append((open_at, len(text)))
     return out
@@ -168,9 +214,9 @@ def _single_spans(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """The quoted words without the marks and surrounding space."""
-    if text[s] in "\"“„«'‘":
+    if text[s] in _OPENERS:
         s += 1
-    if e > s and text[e - 1] in "\"”»'’":
+    if e > s and text[e - 1] in _CLOSERS:
         e -= 1
     while s < e and text[s].isspace():
         s += 1

@@ -109,6 +109,10 @@ def stem(word: str) -> str:
     return w
 
 
+# Other inflections of the group words ("killing", "tumbling") meet through their stems.
+_SYNONYM_STEMS: dict[str, str] = {stem(w): g for w, g in SYNONYMS.items()}
+
+
 def content_words(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, stem)`` of each content word in ``text`` (offsets into it); words of
     one synonym group share one stem ("~fall")."""
@@ -128,7 +132,8 @@ def _word_feature(word: str) -> str:
     w = plain(word)
     if len(w) < 2 or w in STOPWORDS:
         return ""
-    return SYNONYMS.get(w) or stem(w)
+    s = stem(w)
+    return SYNONYMS.get(w) or _SYNONYM_STEMS.get(s) or s
 
 
 def tokens(text: str) -> list[str]:

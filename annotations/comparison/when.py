@@ -1,0 +1,134 @@
+"""Times of day and calendar dates as quantities that two sources can disagree on.
+
+"3:42 a.m." and "03:40" are minutes after midnight (unit ``clock``); "March 3", "3 March
+2026", "Sept. 27" and "Tuesday" are days (unit ``date``, the day's ordinal), resolved against
+the document's date: a month and day without a year take the document's year, a weekday is
+the last such day on or before the document's date (news tells what happened), and
+"next"/"last" move it. Without a document date, weekdays and yearless dates are left out.
+
+Month and weekday names are a table, so that other languages' names are a data change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from annotations.comparison.numbers import Quantity
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+# Words before a time that say how exact it is.
+TIME_APPROX: dict[str, str] = {
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "shortly after": "after", "just after": "after", "after": "after",
+    "shortly before": "before", "just before": "before", "before": "before",
+}
+_MINUTES = {"": 0, "about": 20, "after": 30, "before": 30}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_TAPPROX = "|".join(sorted(TIME_APPROX, key=len, reverse=True))
+_TIME = re.compile(
+    rf"(?:\b(?P<approx>{_TAPPROX})\s+)?"
+    r"(?<![\d:.])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:]))",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY})(?:,?\s+(?=\w))?)?"
+    rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\b\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?)?",
+    re.IGNORECASE,
+)
+_SHIFT = re.compile(r"\b(next|last|this)\s+$", re.IGNORECASE)
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """The document's date from its metadata ("2026-03-05" or with a time)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def times_and_dates(text: str, ref: dt.date | None) -> list[Quantity]:
+    """Every time of day and resolvable date in ``text``, in order."""
+    out = [_clock(m) for m in _TIME.finditer(text)]
+    for m in _DATE.finditer(text):
+        if not m.group():
+            continue
+        q = _day(text, m, ref)
+        if q is not None:
+            out.append(q)
+    return sorted((q for q in out if q is not None), key=lambda q: q.start)
+
+
+def _clock(m: re.Match[str]) -> Quantity | None:
+    if m.group("h24") is not None:
+        h, mins = int(m.group("h24")), int(m.group("m24"))
+    else:
+        h, mins = int(m.group("h")), int(m.group("m") or 0)
+        if not 1 <= h <= 12:
+            return None
+        pm = m.group("ampm").lower().startswith("p")
+        h = h % 12 + (12 if pm else 0)
+    approx = TIME_APPROX.get(" ".join((m.group("approx") or "").lower().split()), "")
+    return Quantity(float(h * 60 + mins), "clock", approx, m.group(), m.start(), m.end())
+
+
+def _day(text: str, m: re.Match[str], ref: dt.date | None) -> Quantity | None:
+    wd = m.group("wd")
+    mon = m.group("mon") or m.group("mon2")
+    if mon:
+        if mon.lower() == "may" and not m.group("day") and not m.group("day2"):
+            return None
+        month = MONTHS[mon.lower().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        year_s = m.group("year") or m.group("year2")
+        if year_s:
+            year = int(year_s)
+        elif ref is not None:
+            year = ref.year
+        else:
+            return None
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if not year_s and ref is not None and (when - ref).days > 60:
+            when = when.replace(year=year - 1)  # "Dec. 30" in a January story
+    elif wd and ref is not None:
+        back = (ref.weekday() - WEEKDAYS[wd.lower()]) % 7
+        shift = _SHIFT.search(text, max(0, m.start() - 6), m.start())
+        if shift and shift.group(1).lower() == "next":
+            back -= 7
+        elif shift and shift.group(1).lower() == "last" and back == 0:
+            back = 7
+        when = ref - dt.timedelta(days=back)
+    else:
+        return None
+    return Quantity(float(when.toordinal()), "date", "", m.group().rstrip(", "), m.start(),
+                    m.start() + len(m.group().rstrip(", ")))
+
+
+def clock_range(q: Quantity) -> tuple[float, float]:
+    """The minutes a time's wording allows ("about 4 p.m.": 3:40 to 4:20)."""
+    v = q.value or 0.0
+    slack = _MINUTES.get(q.approx, 0)
+    if q.approx == "after":
+        return v, v + slack
+    if q.approx == "before":
+        return v - slack, v
+    return v - slack, v + slack
+
