@@ -23,6 +23,7 @@ _STARTS: tuple[str, ...] = (
     r"share this\b", r"subscribe\b", r"sign up\b", r"follow us\b", r"download the\b",
     r"watch live\b", r"listen\b", r"advertisement\b", r"click here\b",
     r"end of transcript\b", r"\(?photo\b", r"image:", r"caption:", r"date[:\s]\s*\d{4}-\d\d",
+    r"\([A-Z][\w .&-]{1,30}\)$",  # an agency credit on its own: "(Reuters)"
 )
 _START = re.compile("|".join(f"(?:{p})" for p in _STARTS), re.IGNORECASE)
 # A line of a ticker table: mostly figures and signs ("FB FACEBOOK, INC. 346.51 +3.31").

@@ -102,14 +102,19 @@ def compare_documents(
                     for t in range(first, last + 1):
                         edges.append(((i, si), (j, t), score, kind))
                     if kind == "differs":
+                        # The other side shows the sentences that disagree, not the whole
+                        # run (a headline beside its lead).
+                        d0, d1 = _disagreeing(run, numbers, qcs)
+                        first_d, last_d = first + d0, first + d1
+                        ds, de = facts[j][first_d].sentence.start, facts[j][last_d].sentence.end
                         diff = Difference(
                             a=DocSpan(i, f.sentence.start, f.sentence.end, f.sentence.text),
-                            b=DocSpan(j, start, end, docs[j].text[start:end]),
+                            b=DocSpan(j, ds, de, docs[j].text[ds:de]),
                             score=score,
                             numbers=tuple(numbers),
                             quotes=tuple(qcs),
                         )
-                        raw_differences.append((i, si, j, first, last, diff))
+                        raw_differences.append((i, si, j, first_d, last_d, diff))
                 if best_cp is not None:
                     counterparts.append(best_cp)
             kind = max(kinds, key=_RANK.__getitem__, default="unique")
@@ -158,6 +163,19 @@ def _runs(partners: list[tuple[int, float]]) -> list[tuple[int, int, float]]:
     return out
 
 
+def _disagreeing(
+    run: Sequence[SentenceFacts], numbers: Sequence[NumberContrast],
+    quotes: Sequence[QuoteContrast],
+) -> tuple[int, int]:
+    """The first and last sentence of ``run`` (indices into it) that hold a figure or
+    quotation of the difference."""
+    offsets = [n.b.start for n in numbers if n.relation == "conflict"] + [
+        q.b.start for q in quotes]
+    hit = [k for k, r in enumerate(run)
+           if any(r.sentence.start <= o < r.sentence.end for o in offsets)]
+    return (hit[0], hit[-1]) if hit else (0, len(run) - 1)
+
+
 def _contrast(
     f: SentenceFacts, run: Sequence[SentenceFacts], strong: bool,
 ) -> tuple[str, list[NumberContrast], list[QuoteContrast]]:
@@ -194,12 +212,14 @@ def _dedupe(
         for n in nodes:
             covered[n] = True
         # A headline and its lead often give one figure twice: one finding, told once.
-        finding = (diff.a.doc, diff.b.doc, diff.b.start,
-                   tuple((n.a.unit, n.a.value, n.b.value, n.relation) for n in diff.numbers),
-                   tuple((q.a.text, q.b.text) for q in diff.quotes))
-        if finding in told:
+        what = (frozenset((n.a.unit, *sorted((n.a.value or 0.0, n.b.value or 0.0)))
+                          for n in diff.numbers),
+                frozenset(frozenset((q.a.text, q.b.text)) for q in diff.quotes))
+        keys = {(diff.a.doc, diff.a.start, diff.b.doc, what),
+                (diff.b.doc, diff.b.start, diff.a.doc, what)}
+        if keys & told:
             continue
-        told.add(finding)
+        told |= keys
         out.append(diff)
     out.sort(key=lambda d: (d.a.doc, d.a.start, d.b.doc, d.b.start))
     return out
