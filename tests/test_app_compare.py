@@ -22,7 +22,7 @@ from tui.screens.link_dialog import LinkDialog
 from tui.screens.note_editor import NoteEditor
 from tui.screens.reader import ReaderScreen
 from tui.view import DocumentView
-from tui.widgets.compare_panel import DifferenceList, EntityTable
+from tui.widgets.compare_panel import ClaimList, DifferenceList, EntityTable
 from tui.widgets.side_panel import COMPARE_TAB
 
 DATA = Path(__file__).parent / "data" / "compare"
@@ -265,7 +265,7 @@ async def test_next_unique_walks_passages_only_this_source_tells(
 
 
 @pilot_test
-async def test_compare_panel_entities_jump_to_mentions_and_differences_to_both_sides(
+async def test_compare_panel_claims_entities_and_differences_jump_to_the_panes(
     db_path: Path, config_dir: Path, reference: Comparison
 ) -> None:
     app = reader_app(compare_docs(*ALL), db_path)
@@ -273,6 +273,20 @@ async def test_compare_panel_entities_jump_to_mentions_and_differences_to_both_s
         reader = await _compared(pilot)
         await pilot.press("C")
         panel = reader.side.compare
+        # Claims come first: enter shows the claim in every pane that tells it.
+        claims_list = app.query_one(ClaimList)
+        assert app.focused is claims_list
+        claim = panel.claims[0]
+        assert claim.sources == 3
+        drawn = str(claims_list.get_option_at_index(0).prompt)
+        assert drawn.startswith("1. ") and len(drawn.split()[1]) == 3  # one mark per source
+        await pilot.press("enter")
+        await pilot.pause()
+        for side in claim.sides:
+            if side == next(s for s in claim.sides if s.doc == side.doc):
+                assert reader.panes[side.doc].view.cursor == side.start
+        assert "Claim 1 of" in str(reader.status.message)
+        await pilot.press("tab")
         entities = app.query_one(EntityTable)
         assert app.focused is entities
         row = reference.entity_rows[0]

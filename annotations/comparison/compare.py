@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 
 from annotations.comparison.alignment import MUTUAL_SHARE, THRESHOLD, CorpusIndex, align_all
 from annotations.comparison.boilerplate import is_boilerplate
@@ -16,6 +17,7 @@ from annotations.comparison.contrast import (
 )
 from annotations.comparison.entities_across import entity_rows
 from annotations.comparison.features import (
+    NUMERIC_LABELS,
     Mention,
     SentenceFacts,
     feature_weights,
@@ -41,6 +43,8 @@ from annotations.documents import Document
 from annotations.model import Annotation
 
 _RANK = {k: i for i, k in enumerate(KINDS)}
+Node = tuple[int, int]  # (document, sentence)
+_STORY_NAMES = 3  # named entities a document needs before sharing none of them counts
 
 
 def compare_documents(
@@ -71,6 +75,13 @@ def compare_documents(
     ]
     weights = feature_weights(facts)
     accepted = align_all(CorpusIndex(facts, weights), threshold)
+    named = [{e.key for e in ents if e.label not in NUMERIC_LABELS} for ents in entities]
+    for a, b in list(accepted):
+        # Two reports of one story name at least one same person, place or organisation;
+        # documents that share none tell other stories, whatever words they share.
+        if len(named[a]) >= _STORY_NAMES and len(named[b]) >= _STORY_NAMES and \
+                not named[a] & named[b]:
+            del accepted[a, b]
     # partners[doc][sentence][other doc] = [(sentence there, score), ...]
     partners: list[list[dict[int, list[tuple[int, float]]]]] = [
         [defaultdict(list) for _ in f] for f in facts
@@ -225,14 +236,23 @@ def _dedupe(
     return out
 
 
+_GAP = 2  # sentences of one document in one passage are at most this far apart
+
+
 def _passages(
     docs: Sequence[Document],
     facts: Sequence[Sequence[SentenceFacts]],
     edges: list[tuple[tuple[int, int], tuple[int, int], float, str]],
 ) -> list[Passage]:
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
+    """Aligned sentences grouped into passages, one per claim. Strongest links first; a link
+    that would join sentences of one document that are far apart (a chain through claims
+    that merely share words) stays a passage of its own."""
+    parent: dict[Node, Node] = {}
+    nodes: dict[Node, dict[int, set[int]]] = {}
+    links: dict[Node, list[tuple[float, str]]] = defaultdict(list)
+    loose: list[tuple[Node, Node, float, str]] = []
 
-    def find(x: tuple[int, int]) -> tuple[int, int]:
+    def find(x: Node) -> Node:
         root = x
         while parent.get(root, root) != root:
             root = parent[root]
@@ -240,23 +260,30 @@ def _passages(
             parent[x], x = root, parent.get(x, x)
         return root
 
-    for a, b, _, _ in edges:
+    def group(x: Node) -> dict[int, set[int]]:
+        return nodes.setdefault(x, {x[0]: {x[1]}})
+
+    for a, b, score, kind in sorted(edges, key=lambda e: -e[2]):
         ra, rb = find(a), find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
-    scores: dict[tuple[int, int], list[float]] = defaultdict(list)
-    kinds: dict[tuple[int, int], str] = {}
-    for a, b, score, kind in edges:
-        root = find(a)
-        members[root].update((a, b))
-        scores[root].append(score)
-        kinds[root] = max(kinds.get(root, kind), kind, key=_RANK.__getitem__)
+            ga, gb = group(ra), group(rb)
+            merged = {d: ga.get(d, set()) | gb.get(d, set()) for d in ga.keys() | gb.keys()}
+            if not all(_close(ix) for ix in merged.values()):
+                loose.append((a, b, score, kind))
+                continue
+            root, other = min(ra, rb), max(ra, rb)
+            parent[other] = root
+            nodes[root] = merged
+            nodes.pop(other, None)
+            links[root] += links.pop(other, [])
+        links[find(a)].append((score, kind))
     out: list[Passage] = []
-    for root, nodes in members.items():
+    groups = [(nodes.get(r) or group(r), links[r]) for r in links]
+    groups += [({a[0]: {a[1]}, b[0]: {b[1]}}, [(score, kind)]) for a, b, score, kind in loose]
+    for members, scored in groups:
         sides: list[DocSpan] = []
-        for doc in sorted({d for d, _ in nodes}):
-            idx = sorted(s for d, s in nodes if d == doc)
+        for doc in sorted(members):
+            idx = sorted(members[doc])
             run = [idx[0]]
             for s in [*idx[1:], None]:
                 if s is not None and s == run[-1] + 1:
@@ -266,10 +293,16 @@ def _passages(
                 sides.append(DocSpan(doc, a.start, b.end, docs[doc].text[a.start : b.end]))
                 if s is not None:
                     run = [s]
-        mean = sum(scores[root]) / len(scores[root])
-        out.append(Passage(kinds[root], round(mean, 3), tuple(sides)))
+        kind = max((k for _, k in scored), key=_RANK.__getitem__)
+        mean = sum(sc for sc, _ in scored) / len(scored)
+        out.append(Passage(kind, round(mean, 3), tuple(sides)))
     out.sort(key=lambda p: (p.sides[0].doc, p.sides[0].start))
     return out
+
+
+def _close(indices: set[int]) -> bool:
+    ordered = sorted(indices)
+    return all(b - a <= _GAP for a, b in pairwise(ordered))
 
 
 _SHORT_QUOTE = 3  # content words; shorter quotes (scare quotes) must match word for word

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from annotations.comparison.claims import Claim, claims
 from annotations.comparison.model import (
     KINDS,
     Comparison,
@@ -39,10 +40,11 @@ _RELATION_WORDS = {
 
 
 def render_markdown(c: Comparison) -> str:
-    """The whole report: sources, entities, figures, differences, quotes, unique passages,
-    aligned passages and link notes."""
+    """The whole report: sources, the claims table, entities, figures, differences, quotes,
+    unique passages, aligned passages and link notes."""
     parts: list[str] = [f"# Comparison of {len(c.documents)} sources", ""]
     parts += _sources(c)
+    parts += _claims(c)
     parts += _entities(c)
     parts += _figures(c)
     parts += _differences(c)
@@ -79,6 +81,39 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     out += ["| " + " | ".join(r) + " |" for r in rows]
     return out
+
+
+_GLYPHS = {"same": "=", "similar": "≈", "differs": "≠", "": "·"}
+
+
+def _claims(c: Comparison) -> list[str]:
+    rows = claims(c)
+    out = ["## Claims", ""]
+    if not rows:
+        return [*out, "No claim is told by more than one source.", ""]
+    out += ["Each row is one claim and how each source tells it: `=` the same words, `≈` "
+            "reworded, `≠` with a figure or quotation that differs, `·` not told.", ""]
+    header = ["#", "Claim", *(f"S{i + 1}" for i in range(len(c.documents))), "Differences"]
+    table = []
+    for n, cl in enumerate(rows, 1):
+        table.append([str(n), _cell(_short(cl.text, 140)), *(_GLYPHS[t] for t in cl.told),
+                      _cell(_claim_differences(cl)) or "—"])
+    return [*out, *_table(header, table), ""]
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _claim_differences(cl: Claim) -> str:
+    parts: list[str] = []
+    for d in cl.differences:
+        for nc in d.conflicts:
+            parts.append(f"S{d.a.doc + 1} {nc.a.text} vs S{d.b.doc + 1} {nc.b.text}")
+        if d.quotes:
+            parts.append(f"quoted words differ (S{d.a.doc + 1}, S{d.b.doc + 1})")
+    return "; ".join(dict.fromkeys(parts))
 
 
 def _entities(c: Comparison) -> list[str]:
@@ -237,6 +272,11 @@ def to_dict(c: Comparison) -> dict[str, Any]:
         "passages": [
             {"kind": p.kind, "score": p.score, "sides": [_span(s) for s in p.sides]}
             for p in c.passages
+        ],
+        "claims": [
+            {"text": cl.text, "told": list(cl.told), "sides": [_span(s) for s in cl.sides],
+             "differences": [c.differences.index(d) for d in cl.differences]}
+            for cl in claims(c)
         ],
         "differences": [_difference(d) for d in c.differences],
         "unique": [_span(s) for i in range(len(c.documents)) for s in c.unique(i)],

@@ -207,6 +207,21 @@ class Comparing:
                      empty=f"{one_line(row.name, 40)} is not mentioned in the open documents",
                      where=where, here=(self._current, self.pane.view.cursor), move=move)
 
+    def on_compare_panel_claim_chosen(self: ReaderScreen,
+                                      event: ComparePanel.ClaimChosen) -> None:
+        claim = event.claim
+        first: dict[int, tuple[int, int]] = {}
+        for side in claim.sides:
+            first.setdefault(side.doc, (side.start, side.end))
+        for doc, (start, _end) in first.items():
+            self._show_in(doc, start)
+        self._tint(first)
+        n = self.side.compare.claims.index(claim) + 1
+        told = sum(1 for t in claim.told if t)
+        self.say(f"Claim {n} of {len(self.side.compare.claims)}: told by {told} sources"
+                 f"{' · with differences' if claim.differences else ''}: "
+                 f"“{one_line(claim.text, 60)}”")
+
     def on_compare_panel_difference_chosen(self: ReaderScreen,
                                            event: ComparePanel.DifferenceChosen) -> None:
         d = event.difference

@@ -1,7 +1,9 @@
-"""The Compare view of the side panel: a legend of the gutter marks, the entities of every
-source with per-source mention counts, and the differences with both versions side by side.
+"""The Compare view of the side panel: a legend of the gutter marks, the claims the sources
+share (how each source tells each one), the entities of every source with per-source mention
+counts, and the differences with both versions side by side.
 
-Enter on an entity posts ``ComparePanel.EntityChosen`` (the screen walks its mentions);
+Enter on a claim posts ``ComparePanel.ClaimChosen`` (the screen shows it in every pane);
+enter on an entity posts ``ComparePanel.EntityChosen`` (the screen walks its mentions);
 enter on a difference posts ``ComparePanel.DifferenceChosen`` (the screen shows both sides).
 The text helpers at the top are pure, so the status line says the same as the panel.
 """
@@ -23,6 +25,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotations.comparison import Comparison, Difference, EntityRow, NumberContrast
+from annotations.comparison.claims import Claim, claims
 from annotations.comparison.model import KINDS
 from tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette
 from tui.labels import SHORT_WIDTH, short_name
@@ -159,6 +162,10 @@ class _CompareList(OptionList):
     ]
 
 
+class ClaimList(_CompareList):
+    """Claims two or more sources tell; enter shows the claim in every pane."""
+
+
 class EntityTable(_CompareList):
     """Entities with per-source counts; enter walks the mentions of the one highlighted."""
 
@@ -168,6 +175,11 @@ class DifferenceList(_CompareList):
 
 
 class ComparePanel(Vertical):
+    class ClaimChosen(Message):
+        def __init__(self, claim: Claim) -> None:
+            super().__init__()
+            self.claim = claim
+
     class EntityChosen(Message):
         def __init__(self, row: EntityRow) -> None:
             super().__init__()
@@ -181,12 +193,15 @@ class ComparePanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: list[EntityRow] = []
+        self._claims: list[Claim] = []
         self._differences: list[Difference] = []
         self._shown: tuple[Comparison, Palette] | None = None
         self._laid_out_for = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="compare-legend", markup=False)
+        yield Static("", id="compare-claims-head", classes="compare-head", markup=False)
+        yield ClaimList(id="compare-claims")
         yield Static("", id="compare-entities-head", classes="compare-head", markup=False)
         yield EntityTable(id="compare-entities")
         yield Static("", id="compare-differences-head", classes="compare-head", markup=False)
@@ -201,8 +216,13 @@ class ComparePanel(Vertical):
         return list(self._differences)
 
     @property
+    def claims(self) -> list[Claim]:
+        return list(self._claims)
+
+    @property
     def lists(self) -> list[OptionList]:
-        return [self.query_one(EntityTable), self.query_one(DifferenceList)]
+        return [self.query_one(ClaimList), self.query_one(EntityTable),
+                self.query_one(DifferenceList)]
 
     def _width(self) -> int:
         # Option text may be laid out before the panel has a size; it is redone on resize.
@@ -215,11 +235,12 @@ class ComparePanel(Vertical):
 
     def show_waiting(self, message: str, palette: Palette) -> None:
         """Before a comparison exists: why (one document, still comparing, failed)."""
-        self._rows, self._differences = [], []
+        self._rows, self._differences, self._claims = [], [], []
         self._shown = None
         legend = legend_text(palette)
         legend.append(f"\n{message}", style="italic")
         self.query_one("#compare-legend", Static).update(legend)
+        self.query_one("#compare-claims-head", Static).update("")
         self.query_one("#compare-entities-head", Static).update("")
         self.query_one("#compare-differences-head", Static).update("")
         for option_list in self.lists:
@@ -236,6 +257,21 @@ class ComparePanel(Vertical):
         legend.append("\nkeys: = counterpart  > < difference  U only here  S sync",
                       style="italic")
         self.query_one("#compare-legend", Static).update(legend)
+
+        self._claims = claims(comparison)
+        n_claims = len(self._claims)
+        self.query_one("#compare-claims-head", Static).update(Text(
+            f"{n_claims} claim{'s' if n_claims != 1 else ''} told by two or more sources "
+            "(enter shows it in every pane)", style="bold underline"))
+        claim_list = self.query_one(ClaimList)
+        keep = claim_list.highlighted
+        if self._claims:
+            claim_list.set_options(Option(claim_line(i, cl, width, palette), id=f"claim:{i}")
+                                   for i, cl in enumerate(self._claims))
+            claim_list.highlighted = min(keep or 0, n_claims - 1)
+        else:
+            claim_list.set_options([Option(
+                Text("No claim is told by more than one source.", "italic"), disabled=True)])
 
         self.query_one("#compare-entities-head", Static).update(entity_header(n_docs, width))
         entities = self.query_one(EntityTable)
@@ -270,10 +306,26 @@ class ComparePanel(Vertical):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         i = event.option_index
-        if isinstance(event.option_list, EntityTable) and 0 <= i < len(self._rows):
+        if isinstance(event.option_list, ClaimList) and 0 <= i < len(self._claims):
+            self.post_message(self.ClaimChosen(self._claims[i]))
+        elif isinstance(event.option_list, EntityTable) and 0 <= i < len(self._rows):
             self.post_message(self.EntityChosen(self._rows[i]))
         elif isinstance(event.option_list, DifferenceList) and 0 <= i < len(self._differences):
             self.post_message(self.DifferenceChosen(self._differences[i]))
+
+
+def claim_line(index: int, cl: Claim, width: int, palette: Palette) -> Text:
+    """``3. ≠ = · ≈  the claim's words…``: how each source tells it, then its words."""
+    line = Text(f"{index + 1}. ", style="bold")
+    for told in cl.told:
+        if told:
+            line.append(COMPARE_GLYPHS[told], style=palette.compare_mark(told))
+        else:
+            line.append("·", style="dim")
+    line.append(" ")
+    room = max(10, width - len(line.plain))
+    line.append(one_line(cl.text, room))
+    return line
 
 
 def difference_view(index: int, d: Difference, palette: Palette) -> Group:

@@ -1,0 +1,74 @@
+"""Claims across many sources: one row per claim, which sources tell it, how, and which
+figures or quotations conflict. A claim is a passage of the comparison (sentences of several
+documents that tell the same thing); with five or twenty reports of one story, this is the
+table a fact-checker reads first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotations.comparison.model import KINDS, Comparison, Difference, DocSpan
+
+_RANK = {k: i for i, k in enumerate(KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """``told[doc]`` is how that document tells the claim ("same", "similar", "differs") or
+    "" when it does not; ``sides`` are the passages that tell it, by document order."""
+
+    text: str
+    sides: tuple[DocSpan, ...]
+    told: tuple[str, ...]
+    differences: tuple[Difference, ...]
+
+    @property
+    def sources(self) -> int:
+        return sum(1 for t in self.told if t)
+
+    @property
+    def conflicts(self) -> bool:
+        return any(d.conflicts or d.quotes for d in self.differences)
+
+
+def claims(c: Comparison) -> list[Claim]:
+    """Every claim that two or more sources tell: most widely told first, then in the
+    order of the first source that tells it."""
+    n = len(c.documents)
+    by_doc: dict[int, list[tuple[int, int, int]]] = {}
+    for di, d in enumerate(c.differences):
+        for side in (d.a, d.b):
+            by_doc.setdefault(side.doc, []).append((side.start, side.end, di))
+    out: list[Claim] = []
+    for p in c.passages:
+        told = [""] * n
+        for side in p.sides:
+            for s in c.sentences[side.doc]:
+                if side.start <= s.start and s.end <= side.end and s.kind != "unique":
+                    old = told[side.doc]
+                    told[side.doc] = s.kind if not old else max(old, s.kind, key=_RANK.get)
+        if sum(1 for t in told if t) < 2:
+            continue
+        found: set[int] = set()
+        for side in p.sides:
+            for start, end, di in by_doc.get(side.doc, ()):
+                if side.start <= start and end <= side.end:
+                    found.add(di)
+        inside = [di for di in sorted(found) if _within(c.differences[di], p.sides)]
+        for di in inside:
+            d = c.differences[di]
+            for side in (d.a, d.b):
+                told[side.doc] = "differs"
+        sides = tuple(sorted(p.sides, key=lambda s: (s.doc, s.start)))
+        out.append(Claim(sides[0].text, sides, tuple(told),
+                         tuple(c.differences[di] for di in inside)))
+    out.sort(key=lambda cl: (-cl.sources, cl.sides[0].doc, cl.sides[0].start))
+    return out
+
+
+def _within(d: Difference, sides: tuple[DocSpan, ...]) -> bool:
+    def inside(x: DocSpan) -> bool:
+        return any(s.doc == x.doc and s.start <= x.start and x.end <= s.end for s in sides)
+
+    return inside(d.a) and inside(d.b)
