@@ -1,4 +1,5 @@
-"""Comparison speed: two ~740 KB documents aligned sentence by sentence.
+"""Comparison speed: two ~740 KB documents aligned sentence by sentence, and 2 to 16
+articles of one story compared together.
 
 The first document is the shared corpus novel (or generated prose when the corpus is absent);
 the second is an edited copy of it, edited the way a second source retells a story: sentences
@@ -127,4 +128,30 @@ def run(quick: bool) -> list[Figure]:
     if not quick:
         figures.append(Figure("within target", float(times[-1] < TARGET_SECONDS), "bool",
                               f"full size under {TARGET_SECONDS:g} s"))
+    figures += _many(full, quick)
+    return figures
+
+
+def _many(full: str, quick: bool) -> list[Figure]:
+    """2 to 16 retellings of one story (about 5 KB and 50 KB each), compared together: the
+    time should grow with the total text, not with the number of pairs of documents."""
+    figures: list[Figure] = []
+    for size in (5_000,) if quick else (5_000, 50_000):
+        story = _cut(full, size)
+        counts = (2, 4, 8, 16)
+        times = []
+        for n in counts:
+            docs = [make_text_document(f"/bench/{n}-{i}.txt",
+                                       story if i == 0 else edited_copy(story, seed=i))
+                    for i in range(n)]
+            none: list[list[object]] = [[] for _ in docs]
+            times.append(_best_of(lambda d=docs, e=none: compare_documents(d, entities=e),
+                                  1 if quick else 2))
+        kb = f"{size // 1000} KB"
+        figures.append(Figure(f"{counts[-1]} articles of {kb}", times[-1], "s",
+                              " / ".join(f"{t:.2f}" for t in times) + " s for "
+                              + " / ".join(map(str, counts)) + " articles"))
+        k = math.log(times[-1] / times[0]) / math.log(counts[-1] / counts[0])
+        figures.append(Figure(f"growth in articles ({kb})", k, "",
+                              "t ~ n^k over 2..16 articles (1 = linear in the total text)"))
     return figures
