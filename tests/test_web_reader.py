@@ -91,3 +91,40 @@ async def test_nothing_opens_exits_with_the_reasons(web_server: PageServer, db_p
                 break
     assert app.return_code == 1
     assert len(app.load_failures) == 2 and "not a web page" in app.load_failures[1]
+
+
+@pilot_test
+async def test_refresh_in_the_reader_says_how_annotations_fared(
+    web_server: PageServer, db_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from web_server import Response
+
+    from annotations.library import open_many
+    from annotations.model import new_highlight, quote_target
+    from benchmarks.web_pages import build_page
+    from tui.commands.read import refresh_messages
+
+    url = web_server.url("/herald/story")
+    herald = article("portal")
+    args = argparse.Namespace(encoding=None, db=str(db_path), refresh=False)
+    doc = open_document(url, args, quiet=True)
+    store = AnnotationStore(db_path)
+    quote = herald.paragraphs[2][:40]
+    start = doc.text.index(quote)
+    store.add(new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, start,
+                                         start + len(quote))))
+    open_many(store, [doc])
+    moved = replace(herald, paragraphs=("A new first paragraph.", *herald.paragraphs))
+    web_server.pages["/herald/story"] = Response(body=build_page(moved, "portal"))
+    args.refresh = True
+    app = SidelightApp([], store, settings=Settings(), sources=[url],
+                       opener=lambda s: open_document(s, args, quiet=True),
+                       after_load=refresh_messages(store, True))
+    async with app.run_test(size=(140, 40)) as pilot:
+        reader = await _wait_for_reader(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("1 annotation: 0 unchanged, 1 moved, 0 orphaned" in m for m in messages)
+        (shown,) = reader.panes[0].annotations
+        assert reader.panes[0].document.text[shown.target.start:shown.target.end] == quote

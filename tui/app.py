@@ -8,7 +8,7 @@ focused pane under its description.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -57,6 +57,7 @@ class SidelightApp(App[int]):
         freeze_gc: bool = False,
         sources: Sequence[str] = (),
         opener: Opener | None = None,
+        after_load: Callable[[list[Document]], list[str]] | None = None,
     ) -> None:
         super().__init__()
         self.freeze_gc = freeze_gc
@@ -65,6 +66,8 @@ class SidelightApp(App[int]):
         self.sources = list(sources)
         self.opener = opener
         self.load_failures: list[str] = []
+        # Messages about the documents once loaded (how a refreshed page's annotations fared).
+        self.after_load = after_load
         self.store = store
         self.failures = list(failures)
         self.settings = settings if settings is not None else load_settings()
@@ -84,6 +87,8 @@ class SidelightApp(App[int]):
             self.exit(1, return_code=1)
             return
         self.documents = documents
+        for message in self.after_load(documents) if self.after_load is not None else ():
+            self.notify(message, timeout=12)
         # Pushed over the loading screen: replacing the only screen would leave none between.
         self.push_screen(ReaderScreen(documents, self.store, self.failures))
 

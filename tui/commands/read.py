@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotations.documents import STDIN, Document, EmptyInput, is_url
 from annotations.errors import DocumentError, SidelightError
@@ -21,6 +22,9 @@ from tui.commands.common import (
     add_refresh_option,
     open_document,
 )
+
+if TYPE_CHECKING:
+    from annotations.store import AnnotationStore
 
 MAX_DOCUMENTS = 4
 
@@ -122,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
             return open_document(source, args, quiet=True)
 
         app = SidelightApp([], store, freeze_gc=True, sources=[str(p) for p in paths],
-                           opener=opener)
+                           opener=opener, after_load=refresh_messages(store, args.refresh))
         app.run()
         if app.load_failures:
             failures = app.load_failures
@@ -142,6 +146,25 @@ def run(args: argparse.Namespace) -> int:
     app = SidelightApp(docs, store, failures=failures, freeze_gc=True)
     app.run()
     return app.return_code or 0
+
+
+def refresh_messages(
+    store: AnnotationStore, refresh: bool
+) -> Callable[[list[Document]], list[str]] | None:
+    """With --refresh: once the pages are fetched again, how their annotations fared (kept,
+    moved, orphaned), from the store as it was before."""
+    if not refresh:
+        return None
+    before = store.all()
+
+    def messages(docs: list[Document]) -> list[str]:
+        from annotations.library import open_many
+        from annotations.sources import reanchor_report
+
+        return [reanchor_report(d.path, before, open_many(store, [d])).message()
+                for d in docs if is_url(d.path)]
+
+    return messages
 
 
 def _stdin_is_terminal() -> bool:
