@@ -14,6 +14,7 @@ from annotations.model import (
     new_highlight,
 )
 from annotations.model import quote_target as make_target
+from tui.reading.conflicts import describe
 from tui.safe_text import one_line
 from tui.screens.note_editor import NoteEditor
 from tui.widgets.side_panel import AnnotationList, Entry
@@ -46,9 +47,8 @@ class Annotating:
             if ann.color == name:
                 self.say(f"{describe(ann)} is already {name}")
                 return
-            self.change_store(
-                lambda: self.session.replace(ann, ann.edited(color=name), "colour"),
-                lambda _: f"Colour of {describe(ann)}: {name} (u undoes)")
+            self.edit_shown(ann, "colour", lambda _: f"Colour of {describe(ann)}: {name} "
+                            "(u undoes)", color=name)
             return
         self.color = name
         self._show_mode()
@@ -108,11 +108,12 @@ class Annotating:
             self.edit_link(ann)
             return
 
+        # Saved over the note as this reader showed it when the editor opened: a note saved
+        # meanwhile in another window is never overwritten unseen.
+        save = self.saver(ann, "note", lambda _: "Note saved")
+
         def save_edit(text: str) -> str | None:
-            current = self.store.get(ann.id) or ann
-            return self.try_change(
-                lambda: self.session.replace(current, current.edited(note=text), "note"),
-                lambda _: "Note saved")
+            return save(note=text)
 
         quote = next((t.exact for t in ann.targets if t.exact), "")
         title = f"Note on “{one_line(quote, 80)}”" if quote else "Note on the document"
@@ -147,8 +148,7 @@ class Annotating:
             return
         color = COLORS[(COLORS.index(ann.color) + 1) % len(COLORS)] if ann.color in COLORS \
             else DEFAULT_COLOR
-        self.change_store(lambda: self.session.replace(ann, ann.edited(color=color), "colour"),
-                          lambda _: f"Colour: {color}")
+        self.edit_shown(ann, "colour", lambda _: f"Colour: {color}", color=color)
 
     def action_delete(self: ReaderScreen) -> None:
         ann = self._under_cursor()
@@ -157,8 +157,7 @@ class Annotating:
 
     def delete(self: ReaderScreen, ann: Annotation) -> None:
         quote = next((t.exact for t in ann.targets if t.exact), "")
-        self.change_store(lambda: self.session.delete(ann),
-                          lambda _: f"Deleted “{one_line(quote, 60)}” (u undoes)")
+        self.delete_shown(ann, lambda: f"Deleted “{one_line(quote, 60)}” (u undoes)")
 
     def action_delete_listed(self: ReaderScreen) -> None:
         entry = self._listed()
@@ -198,11 +197,3 @@ class Annotating:
         panes = [str(p.index + 1) for p in self.panes if p.document.path in sources]
         where = f" in pane {' and '.join(panes)}" if panes else ""
         return f"{change.label} {describe(ann)}{where}"
-
-
-def describe(ann: Annotation) -> str:
-    """An annotation in a few words: its quote, else its note."""
-    quote = next((t.exact for t in ann.targets if t.exact), "")
-    if quote:
-        return f"“{one_line(quote, 50)}”"
-    return f"the note “{one_line(ann.note, 50)}”" if ann.note else "the annotation"

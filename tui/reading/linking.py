@@ -96,12 +96,12 @@ class Linking:
         self.say("Link cancelled")
 
     def edit_link(self: ReaderScreen, ann: Annotation) -> None:
+        # Saved over the link as this reader showed it when the dialog opened.
+        save_shown = self.saver(ann, "link", lambda saved: f"Link saved "
+                                f"({one_line(saved.relation, 30)})")
+
         def save(relation: str, note: str) -> str | None:
-            current = self.store.get(ann.id) or ann
-            return self.try_change(
-                lambda: self.session.replace(current, current.edited(relation=relation,
-                                                                     note=note), "link"),
-                lambda _: f"Link saved ({one_line(relation, 30)})")
+            return save_shown(relation=relation, note=note)
 
         quotes = [f"“{one_line(t.exact, 50)}”" for t in ann.targets]
         self.app.push_screen(LinkDialog("Link " + " ↔ ".join(quotes), save,

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from annotations.documents import is_current
-from annotations.errors import SidelightError
+from annotations.errors import EditConflict, SidelightError
 from annotations.model import Annotation
 from tui.safe_text import one_line
+from tui.session import DroppedChange
 from tui.widgets.side_panel import entries_for
 
 if TYPE_CHECKING:
@@ -37,6 +38,11 @@ class StoreFeature:
         a dialog shows it where the user typed)."""
         try:
             result = change()
+        except (EditConflict, DroppedChange) as err:
+            # Another window changed what this reader shows (an undo or redo dropped): show
+            # the store as it is now.
+            self.reload_annotations()
+            return str(err)
         except SidelightError as err:
             return str(err)
         self.reload_annotations()

@@ -1,6 +1,10 @@
 """The link dialog: how two passages relate (a relation from the list or a word of one's own)
 and a note. ctrl+s saves, escape cancels.
 
+The digits 1–5 pick a relation only while the list of relations has focus; tab goes forward
+through the fields and stops at the note, so what is typed there never reaches the list. The
+relation that will be saved is shown below the list whichever field has focus.
+
 Saving calls ``save(relation, note)``, which returns None on success or a one-line error; on
 an error the dialog stays open with everything typed intact.
 """
@@ -14,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -26,6 +31,9 @@ CHOICES: tuple[tuple[str, str], ...] = (
     *((r, r.replace("-", " ")) for r in RELATIONS),
     (OWN_WORD, "a word of my own…"),
 )
+
+
+HELP = "tab next field · shift+tab back · ctrl+s save · escape cancel"
 
 
 class RelationList(OptionList):
@@ -47,6 +55,12 @@ class LinkDialog(ModalScreen[bool]):
         ),
         Binding("enter", "choose", "Choose the relation", show=False, priority=True,
                 id="sidelight.link_relation_choose"),
+        # Tab goes forward through relation, own word, note and stops there: wrapping round
+        # to the relations would let the note's next digits change the relation chosen.
+        Binding("tab", "next_field", "Next field", show=False, priority=True,
+                id="sidelight.link_next_field"),
+        Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True,
+                id="sidelight.link_previous_field"),
     ]
 
     def __init__(
@@ -75,11 +89,11 @@ class LinkDialog(ModalScreen[bool]):
             )
             yield Input(self._initial_relation if own else "", id="link-word",
                         placeholder="your own word for the relation (choose 5 above)")
+            yield Static("", id="link-chosen", markup=False)
             yield Static("Note:", classes="link-label", markup=False)
             yield TextArea(self._initial_note, id="link-note", soft_wrap=True,
                            show_line_numbers=False)
-            yield Static("tab next field · ctrl+s save · escape cancel", id="link-help",
-                         markup=False)
+            yield Static(HELP, id="link-help", markup=False)
 
     def on_mount(self) -> None:
         relations = self.query_one(RelationList)
@@ -87,6 +101,7 @@ class LinkDialog(ModalScreen[bool]):
         initial = self._initial_relation if self._initial_relation in RELATIONS else OWN_WORD
         relations.highlighted = keys.index(initial)
         relations.focus()
+        self._show_chosen()
 
     @property
     def relation(self) -> str:
@@ -116,12 +131,50 @@ class LinkDialog(ModalScreen[bool]):
     def action_choose(self) -> None:
         self.next_field()
 
+    def _own_chosen(self) -> bool:
+        index = self.query_one(RelationList).highlighted
+        return index is not None and CHOICES[index][0] == OWN_WORD
+
+    def _fields(self) -> list[Widget]:
+        """The fields in tab order: the word of one's own only when that is chosen."""
+        word = self.query_one("#link-word", Input)
+        return [self.query_one(RelationList), *([word] if self._own_chosen() else []),
+                self.query_one("#link-note", TextArea)]
+
+    def action_next_field(self) -> None:
+        fields = self._fields()
+        if self.focused is fields[-1]:
+            self._tell("The note is the last field: ctrl+s saves, shift+tab goes back to "
+                       "the relation")
+            return
+        self._focus(fields[fields.index(self.focused) + 1] if self.focused in fields
+                    else fields[0])
+
+    def action_previous_field(self) -> None:
+        fields = self._fields()
+        if self.focused in fields and self.focused is not fields[0]:
+            self._focus(fields[fields.index(self.focused) - 1])
+
     def next_field(self) -> None:
         """After the relation: the word of one's own when that is chosen, else the note."""
-        index = self.query_one(RelationList).highlighted
-        own = index is not None and CHOICES[index][0] == OWN_WORD
-        self.set_focus(self.query_one("#link-word", Input) if own
-                       else self.query_one("#link-note", TextArea))
+        self._focus(self.query_one("#link-word", Input) if self._own_chosen()
+                    else self.query_one("#link-note", TextArea))
+
+    def _focus(self, widget: Widget) -> None:
+        self.set_focus(widget)
+        if isinstance(widget, TextArea):
+            widget.move_cursor(widget.document.end)
+        self._tell(HELP)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        """The relation that ctrl+s will save, shown whichever field has focus."""
+        relation = self.relation
+        shown = relation.replace("-", " ") if relation in RELATIONS else relation
+        self.query_one("#link-chosen", Static).update(
+            one_line(f"Relation: {shown}" if shown else "Relation: (type your own word)", 120))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # a click on a relation: RelationList.action_select moved on already
@@ -132,10 +185,11 @@ class LinkDialog(ModalScreen[bool]):
         # Typing a word of one's own chooses it: the list need not be visited first.
         if event.value.strip():
             self.query_one(RelationList).highlighted = len(CHOICES) - 1
+        self._show_chosen()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#link-note", TextArea).focus()
+        self._focus(self.query_one("#link-note", TextArea))
 
     def action_save(self) -> None:
         relation = self.relation

@@ -28,6 +28,7 @@ from tui.colors import Palette, palette_for
 from tui.marks import EntityLike
 from tui.reading.annotating import Annotating
 from tui.reading.comparing import Comparing
+from tui.reading.conflicts import Conflicts
 from tui.reading.entities import Entities
 from tui.reading.exporting import Exporting
 from tui.reading.linking import Linking
@@ -79,7 +80,7 @@ def pane_columns(room: int, n_docs: int) -> int:
 
 class ReaderScreen(
     Searching, Selecting, Annotating, Moving, Comparing, Syncing, Linking, Exporting, Entities,
-    PanelTabs, StoreFeature, Stepping, Messages, Screen[None],
+    PanelTabs, StoreFeature, Conflicts, Stepping, Messages, Screen[None],
 ):
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("tab", "next_pane", "Next pane"),
@@ -89,6 +90,7 @@ class ReaderScreen(
         Binding("slash", "search", "Search", id="sidelight.search", priority=True),
         _b("u", "undo", "Undo"),
         _b("ctrl+r", "redo", "Redo"),
+        _b("R", "recreate", "Re-create what another window deleted while you changed it"),
         Binding("p,f2", "toggle_panel", "Panel", id="sidelight.toggle_panel"),
         _b("L", "switch_panel", "Switch the panel: annotations / entity legend / compare"),
         _b("C", "compare_panel", "Compare the sources (side panel)"),
