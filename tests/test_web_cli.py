@@ -13,6 +13,7 @@ import pytest
 from web_server import PageServer, Response, article, web_server_fixture  # noqa: F401
 
 from benchmarks.web_pages import build_page
+from tui.cli import main
 
 
 def sidelight(*args: str, db: Path, ok: bool = True) -> subprocess.CompletedProcess[str]:
@@ -25,43 +26,58 @@ def sidelight(*args: str, db: Path, ok: bool = True) -> subprocess.CompletedProc
     return proc
 
 
-def _notes(url: str, db: Path) -> list[dict]:
-    return json.loads(sidelight("notes", url, "--format", "json", db=db).stdout)
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_path: Path):
+    """The sidelight command run in this process (as ``main`` runs it), on the test's store."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+    def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        if ok:
+            assert code == 0, err
+        return subprocess.CompletedProcess(list(args), code, out, err)
+
+    return run
 
 
-def test_annotate_a_page_then_read_it_offline(web_server: PageServer, db_path: Path) -> None:
+def _notes(url: str, cli) -> list[dict]:
+    return json.loads(cli("notes", url, "--format", "json").stdout)
+
+
+def test_annotate_a_page_then_read_it_offline(web_server: PageServer, db_path: Path, cli) -> None:
     url = web_server.url("/herald/story")
     herald = article("portal")
     quote = herald.paragraphs[1][:40]
-    ann_id = sidelight("annotate", url, "--quote", quote, "--note", "check this", db=db_path
-                       ).stdout.strip()
+    ann_id = cli("annotate", url, "--quote", quote, "--note", "check this").stdout.strip()
     assert web_server.requests == ["/herald/story"]
     web_server.stop()
     # Offline: the snapshot answers, the annotation is where it was.
-    (found,) = _notes(url, db_path)
+    (found,) = _notes(url, cli)
     assert found["id"] == f"urn:uuid:{ann_id}"
     target = found["target"]
     assert target["source"] == url
     selectors = {s["type"]: s for s in target["selector"]}
     assert selectors["TextQuoteSelector"]["exact"] == quote
     # With no names, notes opens every annotated source, the page from its snapshot.
-    table = sidelight("notes", db=db_path).stdout
+    table = cli("notes").stdout
     assert "check this" in table and "orphan" not in table.lower()
     assert herald.outlet in table
-    exported = sidelight("export", url, db=db_path).stdout
+    exported = cli("export", url).stdout
     assert herald.outlet in exported and quote in exported
     snapshots = db_path.parent / "snapshots"
     assert len(list((snapshots / "html").glob("*.html"))) == 1
 
 
 def test_refresh_follows_moved_words_and_orphans_removed_ones(
-    web_server: PageServer, db_path: Path
+    web_server: PageServer, db_path: Path, cli
 ) -> None:
     url = web_server.url("/herald/story")
     herald = article("portal")
     kept, dropped = herald.paragraphs[2][:50], herald.paragraphs[3][:50]
-    sidelight("annotate", url, "--quote", kept, db=db_path)
-    sidelight("annotate", url, "--quote", dropped, db=db_path)
+    cli("annotate", url, "--quote", kept)
+    cli("annotate", url, "--quote", dropped)
     # The page changes: a new first paragraph, and the fourth paragraph is gone.
     changed = herald.__class__(**{**{f: getattr(herald, f) for f in herald.__slots__},
                                   "paragraphs": ("Update: this story was corrected.",
@@ -69,11 +85,11 @@ def test_refresh_follows_moved_words_and_orphans_removed_ones(
                                                  *herald.paragraphs[4:])})
     web_server.pages["/herald/story"] = Response(body=build_page(changed, "portal"))
     # Without --refresh the snapshot is used: nothing is fetched, nothing moves.
-    before = _notes(url, db_path)
+    before = _notes(url, cli)
     assert web_server.requests == ["/herald/story"]
-    proc = sidelight("notes", url, "--refresh", db=db_path)
+    proc = cli("notes", url, "--refresh")
     assert "fetched again; 2 annotations: 0 unchanged, 1 moved, 1 orphaned" in proc.stderr
-    after = {a["id"]: a for a in _notes(url, db_path)}
+    after = {a["id"]: a for a in _notes(url, cli)}
     for old in before:
         new = after[old["id"]]
         quote = next(s for s in new["target"]["selector"] if s["type"] == "TextQuoteSelector")
@@ -81,24 +97,24 @@ def test_refresh_follows_moved_words_and_orphans_removed_ones(
             assert not new["target"].get("sidelight:orphan")
         else:
             assert new["target"]["sidelight:orphan"] is True
-    listing = json.loads(sidelight("library", "--format", "json", db=db_path).stdout)
+    listing = json.loads(cli("library", "--format", "json").stdout)
     assert listing[0]["snapshots"] == 2 and listing[0]["annotations"] == 2
 
 
-def test_entities_and_compare_of_two_outlets(web_server: PageServer, db_path: Path) -> None:
+def test_entities_and_compare_of_two_outlets(web_server: PageServer, db_path: Path, cli) -> None:
     a, b = web_server.url("/herald/story"), web_server.url("/courier/story")
-    ents = sidelight("entities", a, db=db_path).stdout
+    ents = cli("entities", a).stdout
     assert ents.strip() and "charset" not in ents
-    report = sidelight("compare", a, b, db=db_path).stdout
+    report = cli("compare", a, b).stdout
     assert article("portal").headline.split()[0] in report
     assert article("portal").outlet in report and article("legacy").outlet in report
 
 
 def test_redirect_is_shown_and_the_page_named_as_asked(
-    web_server: PageServer, db_path: Path
+    web_server: PageServer, db_path: Path, cli
 ) -> None:
     url = web_server.url("/old-address")
-    proc = sidelight("entities", url, db=db_path)
+    proc = cli("entities", url)
     assert f"{url} was redirected to {web_server.url('/herald/story')}" in proc.stderr
 
 
@@ -106,9 +122,9 @@ def test_redirect_is_shown_and_the_page_named_as_asked(
     ("/missing", "not found (HTTP 404)"), ("/report.pdf", "is not a web page"),
 ])
 def test_fetch_failures_exit_1_with_one_line(
-    web_server: PageServer, db_path: Path, path: str, expected: str
+    web_server: PageServer, cli, path: str, expected: str
 ) -> None:
-    proc = sidelight("annotate", web_server.url(path), "--quote", "x", db=db_path, ok=False)
+    proc = cli("annotate", web_server.url(path), "--quote", "x", ok=False)
     assert proc.returncode == 1
     assert expected in proc.stderr and proc.stderr.count("\n") == 1
     assert "Traceback" not in proc.stderr
@@ -123,30 +139,32 @@ def test_file_urls_are_refused(db_path: Path, tmp_path: Path) -> None:
     assert "do not read me" not in proc.stdout + proc.stderr
 
 
-def test_library_lists_and_removes_keeping_orphans(web_server: PageServer, db_path: Path) -> None:
+def test_library_lists_and_removes_keeping_orphans(
+    web_server: PageServer, db_path: Path, cli
+) -> None:
     url = web_server.url("/herald/story")
-    sidelight("annotate", url, "--quote", article("portal").paragraphs[1][:30], db=db_path)
-    sidelight("entities", web_server.url("/courier/story"), db=db_path)
-    table = sidelight("library", db=db_path).stdout
+    cli("annotate", url, "--quote", article("portal").paragraphs[1][:30])
+    cli("entities", web_server.url("/courier/story"))
+    table = cli("library").stdout
     assert article("portal").outlet in table and article("legacy").outlet in table
-    out = sidelight("library", "--remove", url, db=db_path).stdout
+    out = cli("library", "--remove", url).stdout
     assert "1 annotation kept as orphans" in out
-    listing = json.loads(sidelight("library", "--format", "json", db=db_path).stdout)
+    listing = json.loads(cli("library", "--format", "json").stdout)
     assert [r["url"] for r in listing] == [web_server.url("/courier/story")]
-    (note,) = json.loads(sidelight("notes", "--format", "json", db=db_path).stdout)
+    (note,) = json.loads(cli("notes", "--format", "json").stdout)
     assert note["target"]["sidelight:orphan"] is True
-    missing = sidelight("library", "--remove", url, db=db_path, ok=False)
+    missing = cli("library", "--remove", url, ok=False)
     assert missing.returncode == 1 and "not in the snapshot library" in missing.stderr
 
 
 def test_w3c_export_gives_web_targets_a_time_state_that_import_reads_back(
-    web_server: PageServer, db_path: Path, tmp_path: Path
+    web_server: PageServer, db_path: Path, tmp_path: Path, cli
 ) -> None:
     url = web_server.url("/herald/story")
     quote = article("portal").paragraphs[1][:40]
-    ann_id = sidelight("annotate", url, "--quote", quote, db=db_path).stdout.strip()
+    ann_id = cli("annotate", url, "--quote", quote).stdout.strip()
     out = tmp_path / "notes.json"
-    sidelight("export", "--format", "json", "-o", str(out), db=db_path)
+    cli("export", "--format", "json", "-o", str(out))
     (item,) = json.loads(out.read_text(encoding="utf-8"))["first"]["items"]
     target = item["target"]
     assert target["source"] == url
@@ -162,10 +180,10 @@ def test_w3c_export_gives_web_targets_a_time_state_that_import_reads_back(
     del target["sidelight:fingerprint"]
     state["cached"] = "file:///etc/" + cached.name
     web_server.stop()
-    sidelight("delete", ann_id, db=db_path)
+    cli("delete", ann_id)
     out.write_text(json.dumps([item]), encoding="utf-8")
-    sidelight("import", str(out), db=db_path)
-    (back,) = _notes(url, db_path)
+    cli("import", str(out))
+    (back,) = _notes(url, cli)
     assert back["target"]["sidelight:fingerprint"]
     assert not back["target"].get("sidelight:orphan")
     assert back["target"]["state"]["cached"] == cached.as_uri()
@@ -202,12 +220,12 @@ in the chamber and who spoke for the plan.</p>
 
 
 def test_a_hostile_page_drives_nothing_and_reads_no_local_file(
-    web_server: PageServer, db_path: Path
+    web_server: PageServer, db_path: Path, cli
 ) -> None:
     web_server.pages["/evil"] = Response(body=HOSTILE.encode("utf-8"))
     url = web_server.url("/evil")
-    sidelight("annotate", url, "--quote", "The council voted", db=db_path)
-    outputs = [sidelight(*cmd, db=db_path) for cmd in (
+    cli("annotate", url, "--quote", "The council voted")
+    outputs = [cli(*cmd) for cmd in (
         ("notes",), ("library",), ("export", url), ("entities", url, "--format", "table"),
         ("notes", url, "--format", "json"),
     )]
@@ -215,7 +233,7 @@ def test_a_hostile_page_drives_nothing_and_reads_no_local_file(
         for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
             assert raw not in proc.stdout + proc.stderr
         assert "root:" not in proc.stdout
-    (listing,) = json.loads(sidelight("library", "--format", "json", db=db_path).stdout)
+    (listing,) = json.loads(cli("library", "--format", "json").stdout)
     # The page's canonical file: address is not taken; the page is named by its own address.
     assert listing["url"] == url
     # The snapshot holds the page as sent, and nothing else was read or fetched.
