@@ -90,6 +90,11 @@ def open_url(url: str, library: SnapshotLibrary, *, refresh: bool = False,
     fetched = now_iso()
     meta = PageMeta(fetched=fetched, requested_url=url, final_url=page.final_url)
     doc = html_document(url, page.html, page.final_url, meta)
+    if doc.empty:
+        raise DocumentError(
+            f"{url}: the page has no article text sidelight can read (it may be built by "
+            "JavaScript in a browser); save it from a browser and open the .html file"
+        )
     entry = library.save(url, page.body, doc, fetched, page.final_url, page.redirects)
     assert doc.web is not None
     return replace(doc, web=replace(doc.web, snapshot=entry.snapshot))

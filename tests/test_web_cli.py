@@ -120,6 +120,7 @@ def test_redirect_is_shown_and_the_page_named_as_asked(
 
 @pytest.mark.parametrize(("path", "expected"), [
     ("/missing", "not found (HTTP 404)"), ("/report.pdf", "is not a web page"),
+    ("/app-shell", "no article text"),
 ])
 def test_fetch_failures_exit_1_with_one_line(
     web_server: PageServer, cli, path: str, expected: str

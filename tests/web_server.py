@@ -68,6 +68,9 @@ def default_pages() -> dict[str, Response]:
         "/huge": Response(body=big),
         "/bomb": Response(body=bomb, headers={"Content-Type": "text/html",
                                               "Content-Encoding": "gzip"}),
+        "/app-shell": Response(body=b'<!DOCTYPE html><html><head><title>App</title></head>'
+                               b'<body><div id="root"></div><script src="/app.js"></script>'
+                               b"</body></html>"),
         "/report.pdf": Response(body=b"%PDF-1.4 ...", headers={
             "Content-Type": "application/pdf"}),
     }

@@ -190,6 +190,8 @@ def _with_title(page: RenderedPage, title: str) -> tuple[str, tuple[StyleRun, ..
     """The article's text, led by its title as a heading when the page's body does not
     already start with it (so that every article reads from its headline)."""
     text = page.text
+    if not text.strip():
+        return "", ()  # a title alone is not an article
     if not title or _norm(text[: len(title) + 8]).startswith(_norm(title)):
         return text, page.styles
     head = title + "\n\n"
