@@ -18,7 +18,7 @@ from textual.theme import Theme
 
 from annotations.documents import Document
 from annotations.errors import SidelightError
-from tui.keys import KeyRow, key_rows
+from tui.keys import KeyRow, key_rows, unknown_keymap_ids
 from tui.labels import label_order, plain_name, short_name
 from tui.safe_text import one_line
 from tui.screens.help import HelpScreen
@@ -97,7 +97,7 @@ class SidelightApp(App[int]):
         screen = self.get_screen("reader") if self.is_screen_installed("reader") else None
         if isinstance(screen, ReaderScreen):
             return screen
-        for candidate in self.screen_stack:
+        for candidate in reversed(self.screen_stack):  # a rebuilt reader lies on top
             if isinstance(candidate, ReaderScreen):
                 return candidate
         raise LookupError("the reader screen is not running")
@@ -108,6 +108,13 @@ class SidelightApp(App[int]):
         if self.settings.problem:
             self.notify(one_line(self.settings.problem, 400), title="Settings not used",
                         severity="warning", timeout=15, markup=False)
+        unknown = unknown_keymap_ids(self.settings.keymap)
+        if unknown:
+            # Said once per start: the rest of the keymap is in force.
+            names = ", ".join(one_line(u, 60) for u in unknown[:5])
+            self.notify(f"settings.json: the keymap names no such binding: {names} (ignored; "
+                        "? lists every key, the README the binding ids)",
+                        severity="warning", timeout=12, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.freeze_gc:
             # The documents, wrap indexes and widgets loaded at start-up live as long as the

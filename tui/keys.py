@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import App
+from textual.binding import Binding
 from textual.dom import DOMNode
 
 
@@ -27,7 +28,7 @@ def key_rows(app: App, node: DOMNode, sections: dict[type, str]) -> list[KeyRow]
     ``sections`` names the owners by class (e.g. ``{DocumentView: "Moving"}``); owners of other
     classes are listed under their class name.
     """
-    keymap = app._keymap  # Textual keeps the keymap private but it is what bindings resolve by
+    keymap = keymap_of(app)
     rows: list[KeyRow] = []
     seen_keys: set[str] = set()
     for owner in node.ancestors_with_self:
@@ -59,3 +60,52 @@ def key_rows(app: App, node: DOMNode, sections: dict[type, str]) -> list[KeyRow]
             for action, (keys, description) in by_action.items()
         )
     return rows
+
+
+def keymap_of(app: App) -> dict[str, str]:
+    """The keymap in force (binding id → keys). Textual keeps it private and offers no
+    getter; this is the one place that reads it (tests/test_keys.py fails loudly if Textual
+    renames it)."""
+    keymap = app._keymap
+    if not isinstance(keymap, dict):
+        raise TypeError("Textual's App._keymap is no longer a dict: update tui.keys.keymap_of")
+    return keymap
+
+
+def key_display(app: App, binding_id: str, classes: tuple[type, ...]) -> str | None:
+    """How the first key of binding ``binding_id`` is shown, with the user's keymap applied;
+    None when no binding of ``classes`` has that id."""
+    for cls in classes:
+        for binding in getattr(cls, "BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                keys = keymap_of(app).get(binding_id, binding.key)
+                first = keys.split(",")[0].strip()
+                return app.get_key_display(Binding(first, binding.action, binding.description))
+    return None
+
+
+def binding_ids(classes: tuple[type, ...]) -> set[str]:
+    """Every binding id the ``classes`` declare."""
+    return {b.id for cls in classes for b in getattr(cls, "BINDINGS", ())
+            if isinstance(b, Binding) and b.id}
+
+
+def known_binding_ids() -> set[str]:
+    """The id of every binding of every widget class loaded (the reader's and Textual's)."""
+    seen: set[type] = set()
+    stack: list[type] = [DOMNode]
+    ids: set[str] = set()
+    while stack:
+        cls = stack.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        ids |= binding_ids((cls,))
+        stack.extend(cls.__subclasses__())
+    return ids
+
+
+def unknown_keymap_ids(keymap: dict[str, str]) -> list[str]:
+    """The ids of ``keymap`` that name no binding: typos, or bindings of another version."""
+    known = known_binding_ids()
+    return sorted(k for k in keymap if k not in known)

@@ -143,7 +143,9 @@ def run(args: argparse.Namespace) -> int:
     # Textual is imported only now: the other subcommands never pay for it.
     from tui.app import SidelightApp
 
-    app = SidelightApp(docs, store, failures=failures, freeze_gc=True)
+    # Documents opened or reloaded from inside the reader are read as these were.
+    app = SidelightApp(docs, store, failures=failures, freeze_gc=True,
+                       opener=lambda source: open_document(source, args, quiet=True))
     app.run()
     return app.return_code or 0
 

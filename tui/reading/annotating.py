@@ -48,7 +48,7 @@ class Annotating:
                 self.say(f"{describe(ann)} is already {name}")
                 return
             self.edit_shown(ann, "colour", lambda _: f"Colour of {describe(ann)}: {name} "
-                            "(u undoes)", color=name)
+                            f"({self.key_for('undo')} undoes)", color=name)
             return
         self.color = name
         self._show_mode()
@@ -57,7 +57,8 @@ class Annotating:
     def action_highlight(self: ReaderScreen) -> None:
         found = self._selection()
         if found is None:
-            self.say("Nothing selected: press v, move the cursor to extend, then h")
+            self.say(f"Nothing selected: press {self.key_for('visual')}, move the cursor to "
+                     f"extend, then {self.key_for('highlight')}")
             return
         pane, start, end = found
         doc = pane.document
@@ -68,7 +69,8 @@ class Annotating:
         def done(_: object) -> str:
             pane.view.cancel_visual()
             self._show_mode()
-            return f"Highlighted “{one_line(ann.target.exact, 60)}” in {self.color} (u undoes)"
+            return (f"Highlighted “{one_line(ann.target.exact, 60)}” in {self.color} "
+                    f"({self.key_for('undo')} undoes)")
 
         self.change_store(lambda: self.session.add(ann, "highlight"), done)
 
@@ -157,7 +159,8 @@ class Annotating:
 
     def delete(self: ReaderScreen, ann: Annotation) -> None:
         quote = next((t.exact for t in ann.targets if t.exact), "")
-        self.delete_shown(ann, lambda: f"Deleted “{one_line(quote, 60)}” (u undoes)")
+        self.delete_shown(ann, lambda: f"Deleted “{one_line(quote, 60)}” "
+                                       f"({self.key_for('undo')} undoes)")
 
     def action_delete_listed(self: ReaderScreen) -> None:
         entry = self._listed()
@@ -181,7 +184,8 @@ class Annotating:
     def action_undo(self: ReaderScreen) -> None:
         self.change_store(self.session.undo, lambda change: (
             "Nothing to undo" if change is None
-            else f"Undone: {self.describe_change(change)} (ctrl+r redoes)"))
+            else f"Undone: {self.describe_change(change)} "
+                 f"({self.key_for('redo')} redoes)"))
 
     def action_redo(self: ReaderScreen) -> None:
         self.change_store(self.session.redo, lambda change: (

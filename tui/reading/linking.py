@@ -22,12 +22,13 @@ class Linking:
     _announced_link: str | None
 
     def action_link(self: ReaderScreen) -> None:
+        key = self.key_for
         found = self._selection()
         pending = self.pending_link
         if pending is None:
             if found is None:
-                self.say("Select a passage first (v and a motion, or drag), then l to link it "
-                         "to a passage in another pane")
+                self.say(f"Select a passage first ({key('visual')} and a motion, or drag), then "
+                         f"{key('link')} to link it to a passage in another pane")
                 return
             pane, start, end = found
             self.pending_link = (pane.index, start, end)
@@ -35,12 +36,13 @@ class Linking:
             pane.show_pending_link((start, end))
             self._show_mode()
             quote = one_line(pane.document.text[start:end], 50)
-            self.say(f"Link from “{quote}”: select the other passage (tab to another pane) "
-                     "and press l · escape cancels")
+            self.say(f"Link from “{quote}”: select the other passage "
+                     f"({key('next_pane')} to another pane) and press {key('link')} · "
+                     f"{key('cancel_link')} cancels")
             return
         if found is None:
-            self.say("Select the other passage (v and a motion), then press l again · escape "
-                     "cancels the link")
+            self.say(f"Select the other passage ({key('visual')} and a motion), then press "
+                     f"{key('link')} again · {key('cancel_link')} cancels the link")
             return
         pane, start, end = found
         first_pane, first_start, first_end = pending
@@ -48,8 +50,9 @@ class Linking:
         b_doc = pane.document
         if first_pane == pane.index or a_doc.path == b_doc.path:
             # A note within one document is a note (a); links tie what two sources say.
-            self.say("A link ties passages of two documents: tab to another pane and select "
-                     "the other passage there · escape cancels the link", "warning")
+            self.say(f"A link ties passages of two documents: {key('next_pane')} to another pane "
+                     f"and select the other passage there · {key('cancel_link')} cancels the "
+                     "link", "warning")
             return
         targets = (
             make_target(a_doc.path, a_doc.fingerprint, a_doc.text, first_start, first_end),
@@ -61,7 +64,7 @@ class Linking:
             self._show_mode()
             return (f"Linked “{one_line(targets[0].exact, 40)}” ↔ "
                     f"“{one_line(targets[1].exact, 40)}” ({one_line(ann.relation, 30)}) "
-                    "· u undoes")
+                    f"· {key('undo')} undoes")
 
         def add(ann: Annotation) -> Annotation:
             self.session.add(ann, "link")
@@ -120,4 +123,4 @@ class Linking:
         msg = f"↔ {one_line(ann.relation, 30) or 'link'} {', '.join(others)}"
         if ann.note:
             msg += f": {one_line(ann.note, 80)}"
-        self.say(msg + " · a edits, d deletes")
+        self.say(f"{msg} · {self.key_for('annotate')} edits, {self.key_for('delete')} deletes")

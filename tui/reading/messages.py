@@ -39,6 +39,20 @@ class Messages:
         elif pop_up and not self.status.fits(message):
             self.app.notify(text, severity=severity, timeout=6)  # type: ignore[arg-type]
 
+    def key_for(self: ReaderScreen, action: str) -> str:
+        """The user's key for a reader action (``highlight`` → ``h``, or what the keymap
+        binds ``sidelight.highlight`` to), as hints and messages name it."""
+        from tui.keys import key_display
+        from tui.screens.reader import BINDING_OWNERS
+
+        owners = (*BINDING_OWNERS, type(self.app))
+        ids = (action,) if "." in action else (f"sidelight.{action}", f"view.{action}")
+        for binding_id in ids:
+            shown = key_display(self.app, binding_id, owners)
+            if shown:
+                return shown
+        return action
+
     def clear_transient(self: ReaderScreen) -> None:
         """Take away a transient message that is still shown."""
         if self._transient is not None and self.status.message == self._transient:

@@ -28,6 +28,11 @@ class Selecting:
                 span, what = (min(paragraph[0], view.selection[0]),
                               max(paragraph[1], view.selection[1])), "paragraph"
         view.select_span(*span)
-        self.say(f"{what.capitalize()} selected: h highlight, a note, l link · "
-                 f"{'V again: the paragraph · ' if what == 'sentence' else ''}escape cancels",
+        self.said_selection = view.selection
+        key = self.key_for
+        again = (f"{key('select_sentence')} again: the paragraph · " if what == "sentence"
+                 else "")
+        self.say(f"{what.capitalize()} selected: {key('highlight')} highlight, "
+                 f"{key('annotate')} note, {key('link')} link · {again}{key('view.cancel')} "
+                 "cancels",
                  transient=True)

@@ -100,8 +100,7 @@ class StoreFeature:
                 self._stale_warned.add(doc.path)
                 self.app.notify(
                     one_line(f"{doc.name} changed on disk. This pane shows it as opened; "
-                             "start sidelight again to read the new text (annotations follow).",
-                             300),
+                             f"{self.key_for('reload')} reloads it (annotations follow).", 300),
                     severity="warning", timeout=10,
                 )
 

@@ -24,7 +24,8 @@ class Syncing:
         self.synced = not self.synced
         self._show_mode()
         if self.synced:
-            self.say("Synced scrolling on: the other panes follow this one (S turns it off)")
+            self.say("Synced scrolling on: the other panes follow this one "
+                     f"({self.key_for('toggle_sync')} turns it off)")
             self._sync_now()
         else:
             self._tint({})

@@ -29,6 +29,7 @@ from tui.marks import EntityLike
 from tui.reading.annotating import Annotating
 from tui.reading.comparing import Comparing
 from tui.reading.conflicts import Conflicts
+from tui.reading.documents import Documents
 from tui.reading.entities import Entities
 from tui.reading.exporting import Exporting
 from tui.reading.linking import Linking
@@ -80,7 +81,7 @@ def pane_columns(room: int, n_docs: int) -> int:
 
 class ReaderScreen(
     Searching, Selecting, Annotating, Moving, Comparing, Syncing, Linking, Exporting, Entities,
-    PanelTabs, StoreFeature, Conflicts, Stepping, Messages, Screen[None],
+    PanelTabs, Documents, StoreFeature, Conflicts, Stepping, Messages, Screen[None],
 ):
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("tab", "next_pane", "Next pane"),
@@ -99,12 +100,19 @@ class ReaderScreen(
                 id="sidelight.cancel_link"),
         _b("x", "export", "Export", show=True),
         _b("m", "messages", "Messages: every message in full"),
+        Binding("f5,ctrl+l", "reload", "Reload this document from disk (annotations follow)",
+                id="sidelight.reload"),
+        _b("o", "open_document", "Open another document into a new pane"),
+        _b("ctrl+w", "close_pane", "Close this pane"),
     ]
 
     def __init__(
-        self, documents: Sequence[Document], store: AnnotationStore, failures: Sequence[str] = ()
+        self, documents: Sequence[Document], store: AnnotationStore, failures: Sequence[str] = (),
+        *, generation: int = 0,
     ) -> None:
-        super().__init__(id="reader")
+        # A screen rebuilt on other documents is mounted before the one it replaces leaves.
+        super().__init__(id="reader" if generation == 0 else f"reader-{generation}")
+        self.generation = generation
         self.documents = list(documents)
         self.store = store
         self.session = Session(store)
@@ -128,6 +136,10 @@ class ReaderScreen(
         self._panel_gave_way = False
         self._stale_warned: set[str] = set()
         self._init_messages()
+        self.said_selection: tuple[int, int] | None = None
+        # Set when the screen replaces another on new documents (reload, open, close).
+        self.restore: tuple[int, dict[int, int]] | None = None
+        self.greeting = None
 
     # --- layout -------------------------------------------------------------------------
 
@@ -172,21 +184,25 @@ class ReaderScreen(
             self.app.notify(one_line(failure, 300), title="Not opened", severity="error",
                             timeout=12)
         empty = [p.document.name for p in self.panes if p.document.empty]
-        if self.failures:
+        if self.restore_state():
+            pass  # a rebuilt screen has said what changed
+        elif self.failures:
             # Each failure has popped up above; the status line keeps the first in view.
             more = f" (and {len(self.failures) - 1} more)" if len(self.failures) > 1 else ""
             self.status.show_message(self.failures[0] + more, "error")
         elif empty:
             self.say(f"{one_line(', '.join(empty), 120)}: the document is empty")
         else:
-            compare = " · C compare" if len(self.documents) > 1 else ""
-            self.say(f"? help · v select · h highlight · a note · l link{compare} · / search "
-                     "· q quit", pop_up=False)
+            key = self.key_for
+            compare = f" · {key('compare_panel')} compare" if len(self.documents) > 1 else ""
+            self.say(f"{key('help')} help · {key('visual')} select · {key('highlight')} "
+                     f"highlight · {key('annotate')} note · {key('link')} link{compare} · "
+                     f"{key('search')} search · {key('quit')} quit", pop_up=False)
         self.side.compare.show_waiting(self.compare_note, self.palette)
         for pane in self.panes:
             self.watch(pane.view, "scroll_y", partial(self._scrolled, pane), init=False)
         self.recognise_entities()
-        self.set_interval(POLL_SECONDS, self.poll_store, name="store-poll")
+        self.poll_timer = self.set_interval(POLL_SECONDS, self.poll_store, name="store-poll")
 
     def on_resize(self, event: events.Resize) -> None:
         width = event.size.width
@@ -202,11 +218,11 @@ class ReaderScreen(
         if side.display and before >= PANEL_ROOM > after:
             self._hide_panel()
             self._panel_gave_way = True
-            self.say("Side panel hidden to make room (p shows it)")
+            self.say(f"Side panel hidden to make room ({self.key_for('toggle_panel')} shows it)")
         elif self._panel_gave_way and not side.display and before < PANEL_ROOM <= after:
             side.display = True
             self._panel_gave_way = False
-            self.say("Side panel shown again (p hides it)")
+            self.say(f"Side panel shown again ({self.key_for('toggle_panel')} hides it)")
 
     def _hide_panel(self) -> None:
         side = self.side
@@ -286,14 +302,18 @@ class ReaderScreen(
         if not event.selection:
             self.clear_transient()
         # Messages queue up behind keys: a selection already highlighted is old news.
+        if event.selection and event.selection == self.said_selection:
+            return  # already described (V said what it selected)
         if event.selection and event.view.selection == event.selection:
             s, e = event.selection
+            key = self.key_for
             if self.pending_link is not None:
-                self.say(f"{e - s} characters selected: l links them to the first passage, "
-                         "escape cancels", transient=True)
+                self.say(f"{e - s} characters selected: {key('link')} links them to the first "
+                         f"passage, {key('cancel_link')} cancels", transient=True)
             else:
-                self.say(f"{e - s} characters selected: h highlight, a note, l link, "
-                         "escape cancel", transient=True)
+                self.say(f"{e - s} characters selected: {key('highlight')} highlight, "
+                         f"{key('annotate')} note, {key('link')} link, {key('view.cancel')} "
+                         "cancel", transient=True)
 
     # --- theme ---------------------------------------------------------------------------
 
@@ -360,3 +380,7 @@ class ReaderScreen(
         if action == "cancel_link":
             return self.pending_link is not None
         return not (action == "search" and isinstance(self.focused, Input))
+
+
+# Where the reader's bindings are declared, innermost first: hints name keys from these.
+BINDING_OWNERS: tuple[type, ...] = (DocumentView, Pane, SearchBar, ReaderScreen)

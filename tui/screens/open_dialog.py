@@ -1,0 +1,109 @@
+"""The open dialog: a path (or web address) to open into a new pane, with Tab completing
+file and folder names as a shell does."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from annotations.documents import is_url
+from tui.safe_text import one_line
+
+
+def complete_path(value: str, cwd: Path | None = None) -> str | None:
+    """``value`` completed to the longest name its directory's entries share (a folder gets a
+    ``/``); None when nothing matches or there is nothing to add. Hidden entries only when
+    the typed name starts with a dot."""
+    if not value or is_url(value):
+        return None
+    expanded = os.path.expanduser(value)
+    head, typed = os.path.split(expanded)
+    folder = Path(head) if head else (cwd or Path.cwd())
+    if not folder.is_absolute() and cwd is not None:
+        folder = cwd / folder
+    try:
+        names = sorted(e.name for e in os.scandir(folder)
+                       if e.name.startswith(typed) and (typed.startswith(".")
+                                                        or not e.name.startswith(".")))
+    except OSError:
+        return None
+    if not names:
+        return None
+    common = os.path.commonprefix(names)  # noqa: RUF071 -- names share characters, not folders
+    if len(names) == 1 and (folder / common).is_dir():
+        common += "/"
+    if len(common) <= len(typed):
+        return None
+    # Keep what the user typed (a ~ stays a ~); add only the completed part.
+    return value + common[len(typed):]
+
+
+class PathSuggester(Suggester):
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value)
+
+
+class OpenDialog(ModalScreen[None]):
+    """``open(source)`` opens the document and returns None, or a one-line error shown in the
+    dialog (which stays open to correct the path)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="sidelight.open_cancel"),
+        Binding("tab", "complete", "Complete the file name", id="sidelight.open_complete",
+                priority=True),
+    ]
+
+    def __init__(self, open_source: Callable[[str], str | None], title: str) -> None:
+        super().__init__()
+        self._open = open_source
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-dialog", classes="dialog"):
+            yield Static(one_line(self._title, 200), markup=False)
+            yield Input(id="open-path", placeholder="path of a .txt, .md or .html file",
+                        suggester=PathSuggester())
+            yield Static("tab completes · enter opens · escape cancels", id="open-help",
+                         markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_complete(self) -> None:
+        field = self.query_one(Input)
+        completed = complete_path(field.value)
+        if completed is not None:
+            field.value = completed
+            field.cursor_position = len(completed)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        source = event.value.strip()
+        if not source:
+            self._show("type a path, or escape to cancel")
+            return
+        if not is_url(source):
+            source = os.path.expanduser(source)
+        error = self._open(source)
+        if error is None:
+            self.dismiss(None)
+        else:
+            self._show(error)
+
+    def _show(self, error: str) -> None:
+        self.query_one("#open-help", Static).update(one_line(error, 300))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
