@@ -6,7 +6,9 @@ the quote is looked for again, in order of cost:
 
 1. the stored position, if it still holds the quote with its context;
 2. exact occurrences of the quote, chosen by how well the text around them matches the
-   stored context (position breaks ties);
+   stored context (position breaks ties); a quote found exactly once with all of its stored
+   prefix or all of its suffix beside it is taken, however short, whatever changed on the
+   other side;
 3. approximate occurrences (up to a quarter of the quote's characters edited), found from
    exact seeds (pieces of the quote, the end of the prefix, the start of the suffix, the old
    position) and verified in a small window each, never by a scan of the whole document.
@@ -164,6 +166,13 @@ def locate(target: Target, text: str) -> tuple[int, int] | None:
     perfect = [c for c in exact if c.agreeing_chars == whole]
     if len(perfect) == 1:
         return perfect[0].start, perfect[0].end
+    if len(exact) == 1 and _one_side_intact(target, text, exact[0]) and not _context_elsewhere(
+        target, text, exact[0]
+    ):
+        # The only place the quote is, with all of its stored prefix or suffix around it:
+        # an edit on the other side (a full stop turned into "!", words appended) does not
+        # move a short highlight.
+        return exact[0].start, exact[0].end
     exact.sort(key=lambda c: (-c.context, abs(c.start - old)))
     if (
         exact
@@ -185,6 +194,21 @@ def locate(target: Target, text: str) -> tuple[int, int] | None:
     if _ambiguous(candidates, old, "score") or _context_elsewhere(target, text, best):
         return None
     return best.start, best.end
+
+
+def _one_side_intact(target: Target, text: str, c: _Candidate) -> bool:
+    """True when the quote occurs nowhere else in ``text`` and all of its stored prefix (or
+    suffix) is right beside the candidate. A side stored shorter than usual, because the
+    quote was near an end of the document, counts only while it still reaches that end: the
+    same few words before a copy of the sentence elsewhere say nothing."""
+    if text.count(target.exact) != 1:
+        return False
+    prefix, suffix = target.prefix, target.suffix
+    prefix_intact = bool(prefix) and text.endswith(prefix, 0, c.start) and (
+        len(prefix) >= CONTEXT_CHARS or c.start == len(prefix))
+    suffix_intact = bool(suffix) and text.startswith(suffix, c.end) and (
+        len(suffix) >= CONTEXT_CHARS or c.end + len(suffix) == len(text))
+    return prefix_intact or suffix_intact
 
 
 def _acceptable(c: _Candidate, *, unique_exact: bool) -> bool:

@@ -271,3 +271,32 @@ def test_anchored_distance_matches_a_plain_dynamic_programme() -> None:
         found = search(a, b, len(a))
         if found is not None:
             assert found.errors == _edit_distance(a, b[found.start : found.end])
+
+
+@pytest.mark.parametrize(("old", "quote", "new"), [
+    ("Alice went to Paris. Bob stayed in Rome.", "Bob",
+     "Alice went to Paris. Bob stayed in Rome!"),
+    ("Alice went to Paris. Bob stayed in Rome.", "Bob",
+     "Alice went to Paris. Bob stayed in Rome. Zoe arrived."),
+    ("The mayor said 40 people died.", "40", "The mayor said 40 people died, police said."),
+    # The suffix intact and the prefix edited: the same rule from the other side.
+    ("He said 40 people died in the flood on Monday night.", "40",
+     "Officials said 40 people died in the flood on Monday night."),
+])
+def test_a_short_unique_quote_survives_a_small_edit_beside_it(old: str, quote: str,
+                                                              new: str) -> None:
+    start = old.index(quote)
+    target = quote_target("/d.txt", fingerprint_of(old), old, start, start + len(quote))
+    moved = anchor_target(target, new, fingerprint_of(new))
+    assert not moved.orphan
+    assert new[moved.start:moved.end] == quote and moved.start == new.index(quote)
+
+
+def test_a_short_quote_found_twice_still_needs_its_context() -> None:
+    old = "Alice went to Paris. Bob stayed in Rome."
+    new = "Alice went to Paris. Bob stayed in Rome! Bob left."
+    start = old.index("Bob")
+    target = quote_target("/d.txt", fingerprint_of(old), old, start, start + 3)
+    moved = anchor_target(target, new, fingerprint_of(new))
+    # Found twice: the intact prefix still picks the first one, never the second.
+    assert moved.orphan or moved.start == start
