@@ -32,6 +32,8 @@ ROWS: tuple[str, ...] = (
     "benchmarks.bench_reliability:reanchor_row",
     "benchmarks.bench_interop:export_row",
     "benchmarks.bench_interop:import_row",
+    "benchmarks.bench_safety:conflicts_row",
+    "benchmarks.bench_safety:special_files_row",
 )
 
 HOSTILE_DOCS = 200
