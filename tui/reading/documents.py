@@ -52,6 +52,7 @@ class Documents:
         screen.hidden_labels = set(self.hidden_labels)
         screen.message_log = self.message_log
         screen.query_text = self.query_text
+        screen.entry_filter = self.entry_filter
         screen.restore = (focus, cursors)
         screen.greeting = greeting
         self.app.documents = list(documents)  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.safe_text import one_line
-from tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, TABS, SidePanel
+from tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, NOTES_TAB, TABS, SidePanel
 
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
@@ -18,6 +18,14 @@ class PanelTabs:
         if not side.display:
             side.display = True
         self.show_tab(TABS[(TABS.index(side.tab) + 1) % len(TABS)])
+
+    def show_tab_quietly(self: ReaderScreen) -> None:
+        """The annotation list in view, without a word about it."""
+        side = self.side
+        side.display = True
+        self._panel_gave_way = False
+        side.tab = NOTES_TAB
+        self._arrange(self.size.width)
 
     def show_tab(self: ReaderScreen, tab: str) -> None:
         side = self.side

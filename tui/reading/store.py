@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from annotations.documents import is_current
 from annotations.errors import EditConflict, SidelightError
+from annotations.filtering import matches
 from annotations.model import Annotation
 from tui.safe_text import one_line
 from tui.session import DroppedChange
-from tui.widgets.side_panel import entries_for
+from tui.widgets.side_panel import Entry, entries_for
 
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
@@ -71,10 +72,19 @@ class StoreFeature:
                 pane.show_annotations(anns, self.palette)
         self._refresh_entries()
 
-    def _refresh_entries(self: ReaderScreen) -> None:
+    def all_entries(self: ReaderScreen) -> list[Entry]:
+        """Every row of the annotation list, before the filter."""
         panes = self.panes
-        entries = entries_for([p.document for p in panes], [p.annotations for p in panes])
-        self.side.show_entries(entries, self.palette)
+        return entries_for([p.document for p in panes], [p.annotations for p in panes])
+
+    def _refresh_entries(self: ReaderScreen) -> None:
+        entries = self.all_entries()
+        flt = self.entry_filter
+        if not flt.empty:
+            entries = [e for e in entries if matches(e.annotation, flt)]
+        empty = (f"No annotation matches {flt.describe()}: "
+                 f"{self.key_for('filter_list')} changes the filter" if not flt.empty else None)
+        self.side.show_entries(entries, self.palette, empty=empty)
 
     def poll_store(self: ReaderScreen) -> None:
         """Pick up changes made by another process (the CLI, a second reader)."""

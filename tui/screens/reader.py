@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from annotations.documents import Document
+from annotations.filtering import AnnotationFilter
 from annotations.model import DEFAULT_COLOR
 from tui.colors import Palette, palette_for
 from tui.marks import EntityLike
@@ -41,6 +42,7 @@ from tui.reading.selecting import Selecting
 from tui.reading.stepping import Stepping
 from tui.reading.store import StoreFeature
 from tui.reading.syncing import Syncing
+from tui.reading.tagging import Tagging
 from tui.safe_text import one_line
 from tui.session import Session
 from tui.view import DocumentView
@@ -81,7 +83,7 @@ def pane_columns(room: int, n_docs: int) -> int:
 
 class ReaderScreen(
     Searching, Selecting, Annotating, Moving, Comparing, Syncing, Linking, Exporting, Entities,
-    PanelTabs, Documents, StoreFeature, Conflicts, Stepping, Messages, Screen[None],
+    PanelTabs, Tagging, Documents, StoreFeature, Conflicts, Stepping, Messages, Screen[None],
 ):
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("tab", "next_pane", "Next pane"),
@@ -100,8 +102,9 @@ class ReaderScreen(
                 id="sidelight.cancel_link"),
         _b("x", "export", "Export", show=True),
         _b("m", "messages", "Messages: every message in full"),
+        _b("f", "filter_list", "Filter the annotation list by #tag, colour or words"),
         Binding("f5,ctrl+l", "reload", "Reload this document from disk (annotations follow)",
-                id="sidelight.reload"),
+                id="sidelight.reload", show=False),
         _b("o", "open_document", "Open another document into a new pane"),
         _b("ctrl+w", "close_pane", "Close this pane"),
     ]
@@ -136,6 +139,7 @@ class ReaderScreen(
         self._panel_gave_way = False
         self._stale_warned: set[str] = set()
         self._init_messages()
+        self.entry_filter = AnnotationFilter()
         self.said_selection: tuple[int, int] | None = None
         # Set when the screen replaces another on new documents (reload, open, close).
         self.restore: tuple[int, dict[int, int]] | None = None

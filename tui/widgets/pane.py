@@ -55,6 +55,7 @@ class Pane(Vertical):
             for i, name in enumerate(COLORS, 1)
         ),
         _b("V", "select_sentence", "Select the sentence under the cursor (again: its paragraph)"),
+        _b("t", "edit_tags", "Tags of the annotation under the cursor"),
         _b("d", "delete", "Delete the annotation under the cursor"),
         _b("right_square_bracket", "next_annotation", "Next annotation"),
         _b("left_square_bracket", "previous_annotation", "Previous annotation"),

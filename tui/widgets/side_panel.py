@@ -89,6 +89,8 @@ def entry_text(entry: Entry, palette: Palette, width: int = 60) -> Text:
     else:
         quote = entry.quote or next((t.exact for t in ann.targets if t.exact), "")
         text.append(f"“{one_line(quote, width)}”", style=palette.highlight(ann.color))
+    if ann.tags:
+        text.append(" " + " ".join(f"#{one_line(t, 30)}" for t in ann.tags), style="dim")
     if ann.orphan:
         text.append(" orphan: text not found", style="bold italic")
     if ann.note:
@@ -103,6 +105,7 @@ class AnnotationList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "screen.delete_listed", "Delete", id="sidelight.delete_listed"),
         Binding("a", "screen.edit_listed", "Edit note", id="sidelight.edit_listed"),
+        Binding("t", "screen.edit_listed_tags", "Edit tags", id="sidelight.edit_listed_tags"),
         Binding("escape", "screen.focus_document", "Back to the document",
                 id="sidelight.back_to_document"),
     ]
@@ -167,7 +170,9 @@ class SidePanel(Vertical):
     def entries(self) -> list[Entry]:
         return list(self._entries)
 
-    def show_entries(self, entries: list[Entry], palette: Palette) -> None:
+    def show_entries(self, entries: list[Entry], palette: Palette,
+                     empty: str | None = None) -> None:
+        """``empty``: what the list says when a filter leaves nothing."""
         option_list = self.query_one(AnnotationList)
         keep = option_list.highlighted
         self._entries = entries
@@ -177,8 +182,8 @@ class SidePanel(Vertical):
             )
         else:
             option_list.set_options(
-                [Option(Text("No annotations yet: select with v, then h or a.", "italic"),
-                        disabled=True)]
+                [Option(Text(empty or "No annotations yet: select with v, then h or a.",
+                             "italic"), disabled=True)]
             )
         if entries:
             # Keep the reader's place in the list; start at the top so enter always acts.
