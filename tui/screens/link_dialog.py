@@ -199,7 +199,9 @@ class LinkDialog(ModalScreen[bool]):
             return
         error = self._save(relation, self.note)
         if error:
-            self._tell(f"Not saved: {error} (ctrl+s to retry)")
+            # A message that says what ctrl+s does next needs no "retry".
+            retry = "" if "ctrl+s" in error else " (ctrl+s to retry)"
+            self._tell(f"Not saved: {error}{retry}")
             return
         self.dismiss(True)
 

@@ -56,7 +56,9 @@ class NoteEditor(ModalScreen[bool]):
     def action_save(self) -> None:
         error = self._save(self.text)
         if error:
-            self._tell(f"Not saved: {error} (ctrl+s to retry)")
+            # A message that says what ctrl+s does next needs no "retry".
+            retry = "" if "ctrl+s" in error else " (ctrl+s to retry)"
+            self._tell(f"Not saved: {error}{retry}")
             return
         self.dismiss(True)
 
