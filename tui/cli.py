@@ -32,6 +32,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def subcommand_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Each subcommand's own parser, by name."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def print_reader_help(parser: argparse.ArgumentParser) -> None:
+    """The reader's usage (what ``sidelight FILE…`` takes), then the subcommands."""
+    from tui.commands import read
+
+    read.build_parser().print_help()
+    print("\ncommands (sidelight COMMAND --help for each):")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            # Each subcommand's one-line help, as `add_parser(help=…)` gave it.
+            for choice in action._choices_actions:
+                print(f"  {choice.dest:<10} {one_line(choice.help or '', 66)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -39,9 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Anything that is not a subcommand is a list of files for the reader.
     first = _first_word(argv)
     try:
+        if first is None and "--version" in argv:
+            from tui.commands.read import version
+
+            print(f"sidelight {version()}")
+            return 0
         if first is None or first not in names:
             if any(a in ("-h", "--help") for a in argv):
-                parser.print_help()
+                print_reader_help(parser)
                 return 0
             from tui.commands import read
 
@@ -49,7 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return read.run(args)
         # Options given before the subcommand (`sidelight --db X notes`) belong to it.
         at = argv.index(first)
-        args = parser.parse_args([first, *argv[:at], *argv[at + 1 :]])
+        args, extra = parser.parse_known_args([first, *argv[:at], *argv[at + 1 :]])
+        if extra:
+            # Said with the subcommand's own usage, not the top-level one.
+            subcommand_parsers(parser)[first].error(
+                f"unrecognized arguments: {' '.join(extra)}")
         return int(args.func(args) or 0)
     except SidelightError as err:
         # File names and quotes in messages come from outside: never let them drive the terminal.

@@ -17,6 +17,14 @@ from annotations.store import AnnotationStore
 from tui.safe_text import one_line
 
 
+def describe_annotation(ann: Annotation) -> str:
+    """An annotation for a message: its kind, short id and quote (or note)."""
+    quote = next((t.exact for t in ann.targets if t.exact), "")
+    what = f"“{one_line(quote, 60)}”" if quote else f"note “{one_line(ann.note, 60)}”"
+    kind = {"note": "document note", "link": "link"}.get(ann.kind, "highlight")
+    return f"{kind} {ann.id[:8]} {what}"
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",

@@ -25,7 +25,7 @@ from tui.commands.common import (
     add_refresh_option,
     open_document,
 )
-from tui.safe_text import printable
+from tui.safe_text import one_line, printable
 
 FORMATS = ("markdown", "json")
 
@@ -85,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         write_text(out_path, report, replace=args.force)
+        print(f"sidelight: wrote the comparison of {len(docs)} documents to "
+              f"{one_line(str(out_path), 300)}", file=sys.stderr)
     return 0
 
 

@@ -2,15 +2,16 @@
 
     sidelight delete ID [--db PATH]
 
-Prints the deleted annotation's id.
+Prints the deleted annotation's id; says on stderr what was deleted.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from annotations.store import open_store
-from tui.commands.common import add_db_option, again_on_conflict
+from tui.commands.common import add_db_option, again_on_conflict, describe_annotation
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,15 +22,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("id", metavar="ID", help="the id, or a unique prefix (see `notes`)")
     add_db_option(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, usage_error=parser.error)
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.id.strip():
+        args.usage_error("ID is empty; give an annotation's id or a unique prefix of it "
+                         "(sidelight notes lists them)")
     store = open_store(args.db)
     ann = store.find(args.id)
     # Deleted only if it still says what was read: a note another program saved meanwhile is
     # not deleted unseen.
     with again_on_conflict():
         store.delete(ann.id, base=ann)
+    print(f"sidelight: deleted {describe_annotation(ann)}", file=sys.stderr)
     print(ann.id)
     return 0

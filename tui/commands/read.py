@@ -29,6 +29,16 @@ if TYPE_CHECKING:
 MAX_DOCUMENTS = 4
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("sidelight")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sidelight",
@@ -42,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(parser)
     add_encoding_option(parser)
     add_refresh_option(parser)
+    parser.add_argument("--version", action="version", version=f"sidelight {version()}")
     return parser
 
 

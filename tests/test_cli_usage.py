@@ -1,0 +1,87 @@
+"""The command line as a user meets it: --version, help, usage errors, and commands that say
+what they did."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def sidelight(*args: str, db: Path | None = None, cwd: Path | None = None
+              ) -> subprocess.CompletedProcess[str]:
+    extra = ["--db", str(db)] if db is not None else []
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args, *extra], capture_output=True,
+                          text=True, timeout=120, cwd=cwd)
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text("Story\n\nThe mayor said the budget was final.\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "annotations.json"
+
+
+def test_version_and_the_readers_help() -> None:
+    from importlib.metadata import version
+
+    done = sidelight("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"sidelight {version('sidelight')}"
+    for args in (("--help",), ("a.txt", "--help")):
+        shown = sidelight(*args)
+        assert shown.returncode == 0
+        assert shown.stdout.startswith("usage: sidelight [-h] [--db PATH] [--encoding NAME]")
+        assert "FILE" in shown.stdout and "--encoding" in shown.stdout
+        # The subcommands are listed after the reader's own usage.
+        assert "\n  notes " in shown.stdout and "\n  compare " in shown.stdout
+
+
+def test_a_bad_option_prints_that_subcommands_usage(db: Path) -> None:
+    done = sidelight("notes", "--bogus", db=db)
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: sidelight notes")
+    assert "unrecognized arguments: --bogus" in done.stderr
+
+
+def test_edit_and_delete_say_what_they_changed(doc: Path, db: Path) -> None:
+    ann_id = sidelight("annotate", str(doc), "--quote", "the budget", "--tag", "money",
+                       db=db).stdout.strip()
+    empty = sidelight("edit", "", "--note", "x", db=db)
+    assert empty.returncode == 2 and "ID is empty" in empty.stderr
+    assert sidelight("delete", " ", db=db).returncode == 2
+
+    edited = sidelight("edit", ann_id[:8], "--note", "check it", "--color", "pink",
+                       "--tag", "council", "--untag", "money", db=db)
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stdout.strip() == ann_id
+    said = edited.stderr.strip()
+    assert said.startswith(f"sidelight: edited highlight {ann_id[:8]} “the budget”")
+    assert "note “check it”" in said and "colour yellow → pink" in said
+    assert "tags #council" in said
+    [ann] = json.loads(sidelight("notes", "--format", "json", db=db).stdout)
+    assert "council" in json.dumps(ann) and "money" not in json.dumps(ann)
+
+    same = sidelight("edit", ann_id, "--color", "pink", db=db)
+    assert same.returncode == 0 and "nothing changed" in same.stderr
+
+    deleted = sidelight("delete", ann_id[:8], db=db)
+    assert deleted.returncode == 0 and deleted.stdout.strip() == ann_id
+    assert deleted.stderr.strip() == f"sidelight: deleted highlight {ann_id[:8]} “the budget”"
+
+
+def test_compare_o_says_where_it_wrote(tmp_path: Path, doc: Path, db: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Other\n\nThe mayor said the budget was not final.\n", encoding="utf-8")
+    out = tmp_path / "report.md"
+    done = sidelight("compare", str(doc), str(other), "-o", str(out), db=db)
+    assert done.returncode == 0, done.stderr
+    assert out.exists() and done.stdout == ""
+    assert done.stderr.strip() == f"sidelight: wrote the comparison of 2 documents to {out}"
