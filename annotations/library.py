@@ -32,7 +32,10 @@ class _Store(Protocol):
     ) -> list[Annotation]: ...
 
 
-def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
+Memo = dict[str, tuple[Annotation, Annotation]]
+
+
+def open_annotations(store: _Store, doc: Document, memo: Memo | None = None) -> list[Annotation]:
     """Every annotation on ``doc``, anchored in its current text; orphans included, flagged.
 
     An annotation is on the document when a target names its path, or when a target has the
@@ -44,21 +47,36 @@ def open_annotations(store: _Store, doc: Document) -> list[Annotation]:
     one write, unless the store is read-only; then they are anchored for this session only.
     The write skips any annotation another process changed after we read it, and is not made
     at all when the document's file changed on disk since ``doc`` was read.
+
+    ``memo`` (kept by a caller that opens the same document again and again, the reader)
+    maps an id to the stored annotation last anchored and the result: an annotation the
+    store still holds unchanged is not anchored again, so a change costs what it changed.
     """
     if store.changed():
         store.reload()
     found = store.for_document(doc.path, doc.fingerprint)
     result: list[Annotation] = []
     changed: list[tuple[Annotation, Annotation]] = []
+    seen: Memo = {}
     for ann in found:
+        known = memo.get(ann.id) if memo is not None else None
+        if known is not None and (known[0] is ann or known[0] == ann):
+            # Anchored before from this very record (and saved then, if it moved).
+            seen[ann.id] = known
+            result.append(known[1])
+            continue
         if not any(_on_document(t, doc) for t in ann.targets):
             continue
         anchored = _opened(
             anchor_annotation(ann, doc, on_document=lambda t: _on_document(t, doc)), doc
         )
+        seen[ann.id] = (ann, anchored)
         result.append(anchored)
         if anchored != ann:
             changed.append((ann, anchored))
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)
     if changed and not store.read_only and is_current(doc):
         # Compare-and-swap: an edit another process made since we read wins over re-anchoring.
         # A document whose file changed since it was read is anchored for display only: its

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 from annotations.documents import is_current
 from annotations.errors import EditConflict, SidelightError
 from annotations.filtering import matches
+from annotations.library import Memo
 from annotations.model import Annotation
 from tui.safe_text import one_line
 from tui.session import DroppedChange
@@ -22,6 +23,7 @@ T = TypeVar("T")
 
 class StoreFeature:
     _stale_warned: set[str]
+    _anchor_memos: dict[int, tuple[object, Memo]]
 
     def _store_call(self: ReaderScreen, fn: Callable[[], T]) -> tuple[bool, T | None]:
         """Run a store operation; on failure say why and keep going."""
@@ -65,9 +67,15 @@ class StoreFeature:
         """Re-read and re-anchor the annotations of every document, and redraw them."""
         from annotations.library import open_annotations
 
+        # One memo per open document: only annotations whose record changed are anchored again.
+        memos = getattr(self, "_anchor_memos", {})
+        self._anchor_memos = {id(p.document): memos.get(id(p.document), (p.document, {}))
+                              for p in self.panes}
         for pane in self.panes:
             doc = pane.document
-            ok, anns = self._store_call(lambda doc=doc: open_annotations(self.store, doc))
+            memo = self._anchor_memos[id(doc)][1]
+            ok, anns = self._store_call(
+                lambda doc=doc, memo=memo: open_annotations(self.store, doc, memo))
             if ok and anns is not None:
                 pane.show_annotations(anns, self.palette)
         self._refresh_entries()

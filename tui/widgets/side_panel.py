@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList, SelectionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -99,8 +100,26 @@ def entry_text(entry: Entry, palette: Palette, width: int = 60) -> Text:
     return text
 
 
+class _Row(Option):
+    """An entry's option, knowing its height: one line per line of its text (never wrapped)."""
+
+    def __init__(self, prompt: Text, id: str) -> None:
+        super().__init__(prompt, id=id)
+        self.height = prompt.plain.count("\n") + 1
+
+
 class AnnotationList(OptionList):
-    """Annotations of every open document; enter jumps to the one highlighted."""
+    """Annotations of every open document; enter jumps to the one highlighted.
+
+    Thousands of entries cost little per change: rows are cut to the panel's width rather
+    than wrapped, so a row's height is its count of lines, known without laying it out; the
+    list lays out and draws only the rows on screen. (Textual's list measures every option
+    by wrapping it at the panel's width each time the options are set.)
+    """
+
+    DEFAULT_CSS = """
+    AnnotationList { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "screen.delete_listed", "Delete", id="sidelight.delete_listed"),
@@ -109,6 +128,36 @@ class AnnotationList(OptionList):
         Binding("escape", "screen.focus_document", "Back to the document",
                 id="sidelight.back_to_document"),
     ]
+
+
+    def _update_lines(self) -> None:
+        # Textual's own, with each row's height taken from the row instead of measured.
+        if not self.scrollable_content_region:
+            return
+        line_cache = self._line_cache
+        lines = line_cache.lines
+        next_index = lines[-1][0] + 1 if lines else 0
+        options = self.options
+        if next_index < len(options):
+            padding = self.get_component_styles("option-list--option").padding
+            width = self.scrollable_content_region.width - self._get_left_gutter_width()
+            for index, option in enumerate(options[next_index:], next_index):
+                line_cache.index_to_line[index] = len(lines)
+                height = (option.height if isinstance(option, _Row) else
+                          self._get_visual(option).get_height(self.styles,
+                                                              width - padding.width))
+                height += option._divider
+                line_cache.heights[index] = height
+                lines.extend((index, line_no) for line_no in range(height))
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        last_divider = options and options[-1]._divider
+        virtual_size = Size(width, len(lines) - (1 if last_divider else 0))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return sum(o.height if isinstance(o, _Row) else 1 for o in self.options)
 
 
 class Legend(SelectionList[str]):
@@ -130,6 +179,9 @@ class SidePanel(Vertical):
         super().__init__(id=id)
         self._entries: list[Entry] = []
         self._labels: list[str] = []
+        # Rows kept from the last change, by everything their text shows: an unchanged entry
+        # is never formatted again.
+        self._rows: dict[tuple[object, ...], _Row] = {}
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial=NOTES_TAB):
@@ -177,12 +229,19 @@ class SidePanel(Vertical):
         keep = option_list.highlighted
         self._entries = entries
         if entries:
-            option_list.set_options(
-                Option(entry_text(e, palette), id=f"{e.pane}:{e.annotation.id}") for e in entries
-            )
+            rows: dict[tuple[object, ...], _Row] = {}
+            for e in entries:
+                a = e.annotation
+                # What the row shows; strings cache their hashes, a whole Annotation would not.
+                key = (e.pane, a.id, a.modified, a.kind, a.color, a.note, a.relation, a.tags,
+                       a.orphan, e.quote, e.others, id(palette))
+                rows[key] = self._rows.get(key) or _Row(entry_text(e, palette),
+                                                        f"{e.pane}:{e.annotation.id}")
+            self._rows = rows
+            option_list.set_options(rows.values())
         else:
             option_list.set_options(
-                [Option(Text(empty or "No annotations yet: select with v, then h or a.",
+                [Option(Text(empty or "No annotations yet:\nselect with v, then h or a.",
                              "italic"), disabled=True)]
             )
         if entries:

@@ -1,0 +1,77 @@
+"""A reader with thousands of annotations on a document: a change costs what it changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import pilot_test, reader_app
+
+import annotations.library as library
+from annotations.documents import load_document
+from annotations.library import Memo, open_annotations
+from annotations.model import new_highlight, quote_target
+from annotations.store import AnnotationStore
+from tui.widgets.side_panel import AnnotationList
+
+WORDS = "The council met on Monday and the mayor said the budget was final. " * 400
+
+
+def _store_with(tmp_path: Path, db: Path, n: int) -> tuple[AnnotationStore, Path]:
+    path = tmp_path / "long.txt"
+    path.write_text(WORDS, encoding="utf-8")
+    doc = load_document(path)
+    store = AnnotationStore(db)
+    store.put_many(
+        new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, s, s + 20),
+                      note="a note that is much longer than the side panel is wide " * 3)
+        for s in range(0, 60 * n, 60))
+    return store, path
+
+
+def test_only_changed_annotations_are_anchored_again(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    store, path = _store_with(tmp_path, tmp_path / "a.json", 50)
+    doc = load_document(path)
+    memo: Memo = {}
+    first = open_annotations(store, doc, memo)
+    anchored: list[str] = []
+    real = library.anchor_annotation
+
+    def counting(ann, *args, **kwargs):  # type: ignore[no-untyped-def]
+        anchored.append(ann.id)
+        return real(ann, *args, **kwargs)
+
+    monkeypatch.setattr(library, "anchor_annotation", counting)
+    added = store.add(new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, 5, 12)))
+    second = open_annotations(store, doc, memo)
+    assert anchored == [added.id]
+    assert {a.id for a in second} == {a.id for a in first} | {added.id}
+    # Another program's edit is a new record: anchored again, and shown as it is now.
+    edited = AnnotationStore(store.path).update(first[0], note="edited elsewhere")
+    third = open_annotations(store, doc, memo)
+    assert edited.id in anchored and next(a for a in third if a.id == edited.id).note == (
+        "edited elsewhere")
+
+
+@pilot_test
+async def test_long_list_rows_are_cut_not_wrapped_and_kept(tmp_path: Path, db_path: Path) -> None:
+    _, path = _store_with(tmp_path, db_path, 300)
+    app = reader_app([load_document(path)], db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one(AnnotationList)
+        assert listing.option_count == 300
+        # Two lines per highlight with a note, however long the note: nothing is measured.
+        assert listing.virtual_size.height == 600
+        rows = list(app.screen.side._rows.values())
+        await pilot.press("end")  # far down the document: the list is not rebuilt
+        app.screen.reload_annotations()
+        assert list(app.screen.side._rows.values()) == rows
+        assert all(a is b for a, b in zip(app.screen.side._rows.values(), rows, strict=True))
+        listing.focus()
+        listing.highlighted = 299
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.pane.view
+        assert view.cursor == 299 * 60
