@@ -84,3 +84,28 @@ def test_reanchor_report_counts_kept_moved_and_orphaned() -> None:
     report = reanchor_report(URL, [a1, a2, a3], after)
     assert (report.kept, report.moved, report.orphaned) == (1, 1, 1)
     assert "3 annotations: 1 unchanged, 1 moved, 1 orphaned" in report.message()
+
+
+def test_two_programs_saving_at_once_lose_no_entry(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+from annotations.web.page import html_document
+from annotations.web.snapshots import SnapshotLibrary
+lib = SnapshotLibrary({str(tmp_path)!r})
+page = {PAGE!r}
+for i in range(15):
+    body = page.replace("Friday", f"day {{sys.argv[1]}}-{{i}}")
+    doc = html_document("{URL}", body, "{URL}")
+    lib.save("{URL}", body.encode(), doc, f"2024-01-01T00:00:{{i:02d}}Z")
+"""
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(n)]) for n in range(2)]
+    assert all(p.wait(timeout=120) == 0 for p in procs)
+    lib = SnapshotLibrary(tmp_path)
+    assert len(lib.entries(URL)) == 30
+    assert len({e.snapshot for e in lib.entries(URL)}) == 30
+    for entry in lib.entries(URL)[::7]:
+        assert "day " in lib.document(entry).text
