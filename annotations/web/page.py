@@ -3,11 +3,13 @@ reading text is the extracted article, with its metadata in ``Document.web``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from annotations.documents import Document, _line_starts, fingerprint_of, read_source
 from annotations.errors import DocumentError
+from annotations.markdown_text import StyleRun
 from annotations.web.charset import decode_html
 from annotations.web.extract import extract_article
 from annotations.web.model import PageMeta
@@ -26,7 +28,8 @@ def html_document(path: str, html: str, url: str | None = None,
     return document_from_extracted(path, page.text, page.styles, found)
 
 
-def document_from_extracted(path: str, text: str, styles: tuple, meta: PageMeta) -> Document:
+def document_from_extracted(path: str, text: str, styles: Sequence[StyleRun],
+                            meta: PageMeta) -> Document:
     """A document from text already extracted (a snapshot read back)."""
     fallback = Path(path).name if not meta.url else meta.url
     return Document(

@@ -20,6 +20,7 @@ from annotations.model import Annotation
 from annotations.sources import snapshot_library
 from annotations.store import open_store
 from annotations.web.fetch import normalise_url
+from annotations.web.snapshots import SnapshotLibrary
 from tui.commands.common import add_db_option
 from tui.safe_text import one_line
 
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _remove(args: argparse.Namespace, library) -> int:
+def _remove(args: argparse.Namespace, library: SnapshotLibrary) -> int:
     url = normalise_url(args.remove)
     if not library.entries(url):
         raise SidelightError(
