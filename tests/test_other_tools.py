@@ -131,6 +131,7 @@ def test_round_trip_through_the_other_tools_format(
     err = capsys.readouterr().err
     assert ("1 annotation not exported" if fmt == "hypothesis"
             else "2 annotations not exported") in err
+    assert ("colours of 2 highlights are not in the file" in err) == (fmt == "readwise")
     fresh = tmp_path / "fresh.json"
     assert main(["import", str(out), "--db", str(fresh)]) == 0
     store = AnnotationStore(fresh)

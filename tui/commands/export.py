@@ -27,7 +27,7 @@ from annotations.hypothesis import to_hypothesis_export
 from annotations.import_json import scrub, scrub_annotation
 from annotations.managed_region import is_managed, update, wrap
 from annotations.markdown_template import FIELDS, Template, parse_template
-from annotations.model import Annotation
+from annotations.model import DEFAULT_COLOR, Annotation
 from annotations.output_files import check_output, write_text
 from annotations.readwise import to_readwise_csv
 from annotations.sources import snapshot_library
@@ -171,4 +171,8 @@ def _other_tool(fmt: str, docs: list[Document], anns: list[Annotation]) -> str:
         what = "links" if fmt == "hypothesis" else "document notes and links"
         print(f"sidelight: {left} annotation{'s' if left != 1 else ''} not exported: "
               f"{fmt.capitalize()} has no {what}", file=sys.stderr)
+    coloured = sum(a.color != DEFAULT_COLOR for a in kept)
+    if fmt == "readwise" and coloured:
+        print(f"sidelight: the colours of {coloured} highlight{'s' if coloured != 1 else ''} "
+              "are not in the file: Readwise's import has no colours", file=sys.stderr)
     return text
