@@ -1,13 +1,18 @@
 """Annotations exported as one Markdown file that reads well in GitHub, Obsidian or any
 CommonMark renderer.
 
-Layout: YAML front matter (title, export time, sources), then per source its title, path and
-date, its document notes, its highlights in reading order (quote as a block quote, colour,
-tags, location, note), its orphans; then the links between sources with both quotes.
+Layout: YAML front matter Obsidian reads as properties (title, export time as a date-time,
+sources and tags as lists of strings), then per source its title, path and date, its
+document notes, its highlights in reading order (quote as a block quote or an Obsidian
+callout, colour, tags, location, note), its orphans; then the links between sources with
+both quotes. Headings are unique in the export (``Highlight 2-3``, ``Highlights, source 2``)
+and every annotation carries an Obsidian block id (``^sl-…``) that stays the same from one
+export to the next. A template (``markdown_template``) may replace each highlight's block.
 
 Document text (quotes, titles, paths, tags) goes through ``markdown_escape`` so that it
 renders as exactly itself and never as markup; notes are the user's own Markdown and stay
-Markdown, without live HTML.
+Markdown, without live HTML and below their section's level (``markdown_notes``). The whole
+export is parsed before it is returned.
 """
 
 from __future__ import annotations
