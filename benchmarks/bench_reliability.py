@@ -144,10 +144,13 @@ def reanchor_row(quick: bool) -> Row:
     )
 
 
-def rows(quick: bool) -> list[Row]:
+def rows(quick: bool, only: tuple[str, ...] = ()) -> list[Row]:
+    """Every row, or those whose function name is in ``only``."""
     out = []
     for spec in ROWS:
         module_name, func_name = spec.split(":")
+        if only and func_name not in only:
+            continue
         func = getattr(importlib.import_module(module_name), func_name)
         out.append(func(quick))
     return out
@@ -183,8 +186,10 @@ def table(found: list[Row]) -> Table:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_reliability")
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_CRASH_KILLS} kills")
+    parser.add_argument("--only", metavar="ROW,…", default="",
+                        help="run only these rows (function names, e.g. export_row,import_row)")
     args = parser.parse_args(argv)
-    found = rows(args.quick)
+    found = rows(args.quick, tuple(n for n in args.only.split(",") if n))
     Console(width=160).print(table(found))
     return 1 if any(r.failures or r.lost for r in found) else 0
 
