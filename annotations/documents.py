@@ -61,6 +61,9 @@ class Document:
     file_stamp: tuple[int, int] | None = None
     # A web article's metadata (outlet, authors, canonical URL, when fetched); None otherwise.
     web: PageMeta | None = None
+    # The language the file declares (Markdown front matter ``lang``/``language``) or the
+    # user gave (``--lang``), as written; "" to detect it from the text.
+    language: str = ""
 
     @property
     def name(self) -> str:
@@ -267,6 +270,7 @@ def _markdown_document(path: str, source: str) -> Document:
         source_text=source,
         source_map=SourceMap(rendered.reading_starts, rendered.source_starts),
         _line_starts=_line_starts(text),
+        language=str(meta.get("lang") or meta.get("language") or ""),
     )
 
 

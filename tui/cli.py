@@ -115,7 +115,7 @@ def _first_word(argv: Sequence[str]) -> str | None:
     return None
 
 
-_OPTIONS_WITH_VALUES = frozenset({"--db", "--encoding"})
+_OPTIONS_WITH_VALUES = frozenset({"--db", "--encoding", "--lang"})
 
 
 if __name__ == "__main__":

@@ -63,8 +63,10 @@ def compare_documents(
     docs = tuple(docs)
     if entities is None:
         from annotations.entities import recognize_many
+        from annotations.language import document_language
 
-        entities = recognize_many([d.text for d in docs])
+        entities = recognize_many([d.text for d in docs],
+                                  langs=[document_language(d) for d in docs])
     if len(entities) != len(docs):
         raise ValueError(f"{len(entities)} entity lists for {len(docs)} documents")
     quantities = [all_quantities(d.text, d.date) for d in docs]

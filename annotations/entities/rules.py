@@ -335,6 +335,18 @@ class _Analyser:
             return [self._gaz(text, base, found, initial)]
         if n == 1:
             return self._single(words[0], base, initial)
+        if lx.capitalises_nouns:
+            # Every noun is capitalised, so a common noun glues to the name after it ("Firma
+            # Cambridge Analytica", "Sender Channel 4"): the name starts at its first word
+            # that is no common noun. (After the name, a common word may be a surname that
+            # is also a word, so the end stays.)
+            k0 = 0
+            while k0 < n - 1 and words[k0] not in gz.first_names and words[k0] not in gz.names \
+                    and words[k0] not in lx.title_any and not words[k0].isupper() \
+                    and _is_common(gz, words[k0]):
+                k0 += 1
+            if 0 < k0 < n - 1 or (k0 == n - 1 and not _is_common(gz, words[k0])):
+                return self._group(words[k0:], offs[k0:], False)
         if (n <= 3 and words[0] in _UI_VERBS and all(_is_common(gz, w) for w in words)) or (
                 n == 2 and words[0] == "Big" and words[1] not in gz.names):
             # Link and button text ("Get Report", "Read More") and the press's collective
@@ -435,7 +447,8 @@ class _Analyser:
                         (offs[k], offs[k] + len(words[k]), "ORG", SHAPE),
                         *self._group(words[k + 1:], offs[k + 1:], False)]
         # Sentence-initial common word glued to a name ("Meanwhile Facebook").
-        if initial and _is_common(gz, first) and first not in gz.first_names \
+        if initial and (_is_common(gz, first) or first.lower() in lx.stopwords) \
+                and first not in gz.first_names \
                 and first not in gz.names and words[-1] not in lx.org_suffix:
             return self._group(words[1:], offs[1:], False)
 

@@ -13,6 +13,8 @@ marks and abbreviations that do not end a sentence. Adding a language is a data 
 from __future__ import annotations
 
 from .detect import NAMES, detect, language_name
+from .documents import document_language, language_code
 from .profiles import Profile, profile, supported
 
-__all__ = ["NAMES", "Profile", "detect", "language_name", "profile", "supported"]
+__all__ = ["NAMES", "Profile", "detect", "document_language", "language_code",
+           "language_name", "profile", "supported"]

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from annotations.documents import Document, is_url
@@ -41,6 +42,25 @@ def add_encoding_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _lang(value: str) -> str:
+    from annotations.language import language_code
+
+    code = language_code(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is no language; give a code such as en, de or fr")
+    return code
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        type=_lang,
+        help="read the documents as this language (en, de, fr, …) instead of detecting it",
+    )
+
+
 def add_refresh_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--refresh",
@@ -63,6 +83,9 @@ def open_document(source: str, args: argparse.Namespace,
         library=snapshot_library(db if db is not None else getattr(args, "db", None)),
         refresh=bool(getattr(args, "refresh", False)),
     )
+    lang = getattr(args, "lang", None)
+    if lang:
+        doc = replace(doc, language=lang)
     web = doc.web
     redirected = web is not None and web.requested_url and web.final_url not in ("", doc.path)
     if redirected and not quiet and web is not None:

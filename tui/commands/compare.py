@@ -22,6 +22,7 @@ from annotations.output_files import check_output, write_text
 from tui.commands.common import (
     add_db_option,
     add_encoding_option,
+    add_lang_option,
     add_refresh_option,
     open_document,
 )
@@ -49,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="with -o, replace PATH if it already exists")
     add_db_option(parser)
     add_encoding_option(parser)
+    add_lang_option(parser)
     add_refresh_option(parser)
     parser.set_defaults(func=run)
 

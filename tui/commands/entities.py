@@ -1,6 +1,6 @@
 """``sidelight entities``: the named entities of a document.
 
-    sidelight entities FILE [--format jsonl|table] [--encoding NAME]
+    sidelight entities FILE [--format jsonl|table] [--encoding NAME] [--lang CODE]
 
 ``jsonl`` prints one object per entity, ``{"start", "end", "label", "text", "key"}``, with
 offsets into the document's reading text (for Markdown, the rendered text); ``table`` lists
@@ -14,9 +14,11 @@ import json
 import sys
 
 from annotations.entities import recognize
+from annotations.language import document_language, language_name
 from tui.commands.common import (
     add_db_option,
     add_encoding_option,
+    add_lang_option,
     add_refresh_option,
     open_document,
 )
@@ -39,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=FORMATS, default="jsonl",
                         help="one JSON object per entity, or a table for reading (default: jsonl)")
     add_encoding_option(parser)
+    add_lang_option(parser)
     add_refresh_option(parser)
     add_db_option(parser)
     parser.set_defaults(func=run)
@@ -46,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     doc = open_document(args.file, args)
-    ents = recognize(doc.text)
+    lang = document_language(doc)
+    ents = recognize(doc.text, lang)
     if args.format == "jsonl":
         out = sys.stdout
         for e in ents:
@@ -61,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     from tui.safe_text import one_line
 
     # Text, not str: Rich would read "[...]" in a title or an entity as console markup.
-    table = Table(title=Text(one_line(doc.title or doc.name)), show_lines=False)
+    table = Table(title=Text(f"{one_line(doc.title or doc.name)} ({language_name(lang)})"),
+                  show_lines=False)
     for col in ("line", "label", "text", "key"):
         table.add_column(col, justify="right" if col == "line" else "left")
     for e in ents:

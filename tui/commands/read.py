@@ -19,6 +19,7 @@ from annotations.locations import seed_paths
 from tui.commands.common import (
     add_db_option,
     add_encoding_option,
+    add_lang_option,
     add_refresh_option,
     open_document,
 )
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "standard input")
     add_db_option(parser)
     add_encoding_option(parser)
+    add_lang_option(parser)
     add_refresh_option(parser)
     parser.add_argument("--version", action="version", version=f"sidelight {version()}")
     return parser

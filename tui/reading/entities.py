@@ -23,8 +23,10 @@ class Entities:
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
     def recognise_entities(self: ReaderScreen) -> list[list[EntityLike]]:
         from annotations.entities import recognize_many
+        from annotations.language import document_language
 
-        return list(recognize_many([d.text for d in self.documents]))
+        return list(recognize_many([d.text for d in self.documents],
+                                   langs=[document_language(d) for d in self.documents]))
 
     def on_worker_state_changed(self: ReaderScreen, event: Worker.StateChanged) -> None:
         if event.worker.group != "entities":

@@ -7,6 +7,7 @@ reader screen decides what to hold.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -17,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from annotations.documents import Document
+from annotations.language import document_language, language_name
 from annotations.model import COLORS, Annotation
 from tui.colors import (
     COMPARE_GLYPHS,
@@ -96,10 +98,17 @@ class Pane(Vertical):
         text.append(one_line(self.document.title, 200), style="bold")
         return text
 
+    @functools.cached_property
+    def language(self) -> str:
+        """The document's language code: given (``--lang``, front matter, the page's own
+        declaration) or detected from its text."""
+        return document_language(self.document)
+
     def meta_text(self) -> Text:
-        """Date and annotation count, kept in view when a long title is cut short."""
+        """Language, date and annotation count, kept in view when a long title is cut
+        short."""
         doc = self.document
-        parts = []
+        parts = [language_name(self.language)]
         if doc.web is not None and doc.web.site_name:
             parts.append(one_line(doc.web.site_name, 40))
         if doc.date:
