@@ -211,8 +211,7 @@ async def test_reader_shows_three_languages_and_one_zuckerberg(
         await pilot.pause()
         reader = app.screen
         panes = reader.panes  # type: ignore[attr-defined]
-        assert [str(p.meta_text()).split(" · ")[0] for p in panes] == [
-            "English", "German", "French"]
+        assert [str(p.title_text()).split(" ")[1] for p in panes] == ["EN", "DE", "FR"]
         for pane in panes:
             labels = {(e.text, e.label) for e in pane.entities}
             assert ("Mark Zuckerberg", "PERSON") in labels, pane.index

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from annotations.documents import Document
-from annotations.language import document_language, language_name
+from annotations.language import document_language
 from annotations.model import COLORS, Annotation
 from tui.colors import (
     COMPARE_GLYPHS,
@@ -94,9 +94,16 @@ class Pane(Vertical):
         return self.query_one(DocumentView)
 
     def title_text(self) -> Text:
+        """Number, language and title. The language is its code, before the title: a long
+        title is what gets cut short."""
         text = Text(f"{self.index + 1} ", style="bold")
+        text.append(f"{self.language_tag} ", style="italic")
         text.append(one_line(self.document.title, 200), style="bold")
         return text
+
+    @property
+    def language_tag(self) -> str:
+        return self.language.upper() if self.language != "und" else "??"
 
     @functools.cached_property
     def language(self) -> str:
@@ -105,10 +112,9 @@ class Pane(Vertical):
         return document_language(self.document)
 
     def meta_text(self) -> Text:
-        """Language, date and annotation count, kept in view when a long title is cut
-        short."""
+        """Date and annotation count, kept in view when a long title is cut short."""
         doc = self.document
-        parts = [language_name(self.language)]
+        parts = []
         if doc.web is not None and doc.web.site_name:
             parts.append(one_line(doc.web.site_name, 40))
         if doc.date:
