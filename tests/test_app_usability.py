@@ -218,7 +218,7 @@ async def test_a_narrow_pane_keeps_its_number_and_title(
         pane = app.reader.panes[0]
         name = pane.query_one(".pane-name")
         assert name.size.width >= pane.size.width // 3
-        assert "1 Council" in str(name.render())
+        assert "1 EN Council" in str(name.render())  # number, language, title
 
 
 @pilot_test
