@@ -26,6 +26,8 @@ from benchmarks.figures import Figure
 ROWS: tuple[str, ...] = (
     "benchmarks.bench_reliability:crash_row",
     "benchmarks.bench_reliability:two_writers_row",
+    "benchmarks.bench_reliability:crash_large_row",
+    "benchmarks.bench_reliability:two_writers_large_row",
     "benchmarks.bench_reliability:faults_row",
     "benchmarks.bench_reliability:damaged_row",
     "benchmarks.bench_reliability:hostile_row",
@@ -43,6 +45,8 @@ QUICK_REANCHOR_RUNS = 3
 CRASH_KILLS = 500
 QUICK_CRASH_KILLS = 20
 WRITER_ADDS = 500
+LARGE_STORE = 100_000  # annotations already in the store for the *_large rows
+QUICK_LARGE_STORE = 10_000
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,35 @@ def two_writers_row(quick: bool) -> Row:
         int(r.found != r.expected or bool(r.errors)), r.expected - r.found + r.lost,
         f"{r.found}/{r.expected} annotations in the store",
         {"found": r.found, "expected": r.expected},
+    )
+
+
+def crash_large_row(quick: bool) -> Row:
+    from tests.harness_store import crash_trials
+
+    n = QUICK_CRASH_KILLS if quick else CRASH_KILLS
+    size = QUICK_LARGE_STORE if quick else LARGE_STORE
+    r = crash_trials(n, prefilled=size, seed=1)
+    return Row(
+        "crash_large", f"the same, in a store of {size:,} annotations (5,000 on the document)",
+        r.trials, r.failures, r.lost,
+        f"{r.unreadable} unreadable stores; {r.acknowledged} acknowledged changes checked; "
+        f"{r.killed_mid_save} kills landed mid-save",
+        {"unreadable": r.unreadable, "acknowledged": r.acknowledged,
+         "killed_mid_save": r.killed_mid_save, "store": size},
+    )
+
+
+def two_writers_large_row(quick: bool) -> Row:
+    from tests.harness_store import two_writers
+
+    size = QUICK_LARGE_STORE if quick else LARGE_STORE
+    r = two_writers(WRITER_ADDS, prefilled=size)
+    return Row(
+        "two_writers_large", f"two processes adding {WRITER_ADDS} each to {size:,}", 1,
+        int(r.found != r.expected or bool(r.errors)), r.expected - r.found + r.lost,
+        f"{r.found}/{r.expected} new annotations in the store",
+        {"found": r.found, "expected": r.expected, "store": size},
     )
 
 

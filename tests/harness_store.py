@@ -30,6 +30,9 @@ from annotations.model import COLORS, Annotation, new_highlight, quote_target
 from annotations.store import SCHEMA, AnnotationStore, store_files, store_temporaries
 
 WRITER = Path(__file__).with_name("harness_store_writer.py")
+# The document every harness writer annotates.
+WRITER_SOURCE = "/home/reader/news/2018-03-21-statement.txt"
+WRITER_FINGERPRINT = "f" * 64
 
 _PHRASE = (
     "the minister said on Tuesday that the company had shared data of 87 million users with "
@@ -49,17 +52,31 @@ def prose(rng: random.Random, n_chars: int) -> str:
     return " ".join(out)[:n_chars]
 
 
-def realistic_annotation(
-    rng: random.Random, source: str = "/home/reader/news/2018-03-21-statement.txt"
-) -> Annotation:
+def realistic_annotation(rng: random.Random, source: str = WRITER_SOURCE) -> Annotation:
     """A highlight like a reader makes: a 100–300 character quote, a 0–500 character note."""
     quote_len = rng.randint(100, 300)
     text = prose(rng, quote_len + 80)
     start = rng.randint(0, 40)
-    target = quote_target(source, "f" * 64, text, start, start + quote_len)
+    target = quote_target(source, WRITER_FINGERPRINT, text, start, start + quote_len)
     note = prose(rng, rng.choice((0, 0, rng.randint(10, 120), rng.randint(100, 500))))
     tags = tuple(rng.sample(("claim", "number", "quote", "check", "source"), rng.randint(0, 2)))
     return new_highlight(target, color=rng.choice(COLORS), note=note, tags=tags)
+
+
+def prefill(db: Path, n: int, *, on_writer_document: int = 5_000, seed: int = 99) -> None:
+    """Make ``db`` a store of ``n`` annotations before the harness starts: ``on_writer_document``
+    of them on the document the harness writers annotate, the rest 1,000 per other document.
+    Written as a one-file store and opened once, which migrates it to the current layout."""
+    rng = random.Random(seed)
+    records = {}
+    for i in range(n):
+        source = (WRITER_SOURCE if i < on_writer_document
+                  else f"/home/reader/library/story-{i // 1000:05d}.txt")
+        doc = realistic_annotation(rng, source).to_dict()
+        records[doc["id"]] = doc
+    db.write_text(json.dumps({"_meta": {"1": {"schema": 1}}, "annotations": records}),
+                  encoding="utf-8")
+    AnnotationStore(db, lock_timeout=60)
 
 
 def _read_log(path: Path) -> list[dict[str, Any]]:
@@ -108,7 +125,8 @@ class CrashResult:
 
 
 def crash_trials(
-    n: int, *, workdir: Path | None = None, seed: int = 0, max_delay: float = 0.4
+    n: int, *, workdir: Path | None = None, seed: int = 0, max_delay: float = 0.4,
+    prefilled: int = 0,
 ) -> CrashResult:
     """Kill a writer doing adds, edits and deletes ``n`` times; check the store after each kill.
 
@@ -122,6 +140,11 @@ def crash_trials(
     result = CrashResult()
     expected: dict[str, dict[str, Any] | None] = {}
     try:
+        if prefilled:
+            prefill(db, prefilled)
+            # What the writers may edit or delete: the annotations of their document.
+            expected = {a.id: a.to_dict() for a in AnnotationStore(db).for_document(
+                WRITER_SOURCE, WRITER_FINGERPRINT)}
         for trial in range(n):
             log = root / f"log-{trial}.jsonl"
             proc = _start_writer("crash", str(db), str(log), str(seed * 100_003 + trial))
@@ -194,13 +217,17 @@ class WritersResult:
         return self.writers * self.per_writer
 
 
-def two_writers(n: int, *, workdir: Path | None = None, writers: int = 2) -> WritersResult:
-    """``writers`` processes add ``n`` annotations each to one store at the same time."""
+def two_writers(n: int, *, workdir: Path | None = None, writers: int = 2,
+                prefilled: int = 0) -> WritersResult:
+    """``writers`` processes add ``n`` annotations each to one store (of ``prefilled``
+    annotations already) at the same time."""
     own_dir = workdir is None
     root = Path(tempfile.mkdtemp(prefix="sidelight-writers-")) if own_dir else Path(workdir)
     db = root / "annotations.json"
     result = WritersResult(writers, n)
     try:
+        if prefilled:
+            prefill(db, prefilled)
         logs = [root / f"writer-{i}.jsonl" for i in range(writers)]
         procs = [_start_writer("add", str(db), str(log), str(n)) for log in logs]
         for proc in procs:
@@ -216,7 +243,7 @@ def two_writers(n: int, *, workdir: Path | None = None, writers: int = 2) -> Wri
                 result.errors.append(f"writer {i} exited {proc.returncode}: "
                                      f"{err.decode(errors='replace')[-300:]}")
         store = AnnotationStore(db)
-        result.found = len(store)
+        result.found = len(store) - prefilled
         acked = {e["id"] for log in logs for e in _read_log(log) if "ack" in e}
         result.lost = sum(1 for ann_id in acked if store.get(ann_id) is None)
         return result

@@ -16,7 +16,7 @@ import random
 import sys
 from typing import Any
 
-from harness_store import prose, realistic_annotation
+from harness_store import WRITER_FINGERPRINT, WRITER_SOURCE, prose, realistic_annotation
 
 from annotations.model import COLORS
 from annotations.store import AnnotationStore
@@ -30,7 +30,8 @@ def crash(db: str, log: str, seed: int) -> None:
     rng = random.Random(seed)
     store = AnnotationStore(db, lock_timeout=30)
     fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    ids = [a.id for a in store.all()]
+    # A writer works on one document, as a reader does: the store may hold many others.
+    ids = [a.id for a in store.for_document(WRITER_SOURCE, WRITER_FINGERPRINT)]
     print("ready", flush=True)
     while True:
         roll = rng.random()

@@ -187,3 +187,24 @@ def test_notes_without_files_anchors_every_readable_document(doc: Path, db: Path
     [ann] = json.loads(listed.stdout)
     assert ann["target"]["sidelight:orphan"] is True
     assert "ORPHAN" in sidelight("notes", db=db).stdout
+
+
+def test_notes_filters_limits_and_streams_json_lines(doc: Path, db: Path) -> None:
+    for quote, color, tag in (("made mistakes", "green", "claim"), ("87 million", "blue", "number"),
+                              ("chief executive", "green", "")):
+        extra = ("--tag", tag) if tag else ()
+        assert sidelight("annotate", str(doc), "--quote", quote, "--color", color, *extra,
+                         db=db).returncode == 0
+    lines = sidelight("notes", "--format", "jsonl", db=db).stdout.splitlines()
+    assert len(lines) == 3 and all(json.loads(x)["type"] == "Annotation" for x in lines)
+    greens = json.loads(sidelight("notes", "--format", "json", "--filter", "green", db=db).stdout)
+    quotes = {s["exact"] for a in greens for s in a["target"]["selector"] if "exact" in s}
+    assert quotes == {"made mistakes", "chief executive"}
+    table = sidelight("notes", "--filter", "#number", db=db).stdout
+    assert "87 million" in table and "made mistakes" not in table
+    first = sidelight("notes", "--limit", "1", db=db).stdout.splitlines()
+    assert len(first) == 2 and first[0].split()[:2] == ["id", "document"]  # header and one row
+    none = sidelight("notes", "--filter", "#nothing", db=db)
+    assert none.returncode == 0 and "matching #nothing" in none.stdout
+    bad = sidelight("notes", "--limit", "0", db=db)
+    assert bad.returncode == 2 and "at least 1" in bad.stderr

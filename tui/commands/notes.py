@@ -1,28 +1,37 @@
 """``sidelight notes``: list annotations, of every document or of the ones named.
 
-    sidelight notes [FILE…] [--format table|json] [--db PATH] [--encoding NAME]
+    sidelight notes [FILE…] [--format table|json|jsonl] [--filter QUERY] [--limit N]
+                    [--db PATH] [--encoding NAME]
 
 With FILEs, annotations are anchored on the documents as they are now (found by path or by
 content, so moved files keep theirs) and listed with their lines; annotations whose words are
-gone are flagged ORPHAN. ``--format json`` prints a list of W3C Web Annotations.
+gone are flagged ORPHAN. ``--format json`` prints a list of W3C Web Annotations, ``jsonl`` one
+per line. ``--filter`` (``#tag``, a colour, words) and ``--limit`` choose the annotations before
+anything is formatted.
+
+Rows are printed as they are formatted, one line per annotation cut to the terminal's width,
+so that the first rows of a store of 100,000 annotations appear at once and memory does not
+grow with the listing.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from rich.cells import set_cell_size
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from annotations.documents import Document, is_url
+from annotations.filtering import matches, parse_filter
 from annotations.model import Annotation, Target
 from annotations.sources import snapshot_library
 from annotations.store import open_store
-from annotations.w3c import to_w3c_list
+from annotations.w3c import to_w3c
 from annotations.web.w3c_state import add_web_states
 from tui.commands.common import (
     add_db_option,
@@ -32,7 +41,9 @@ from tui.commands.common import (
 )
 from tui.safe_text import one_line
 
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "jsonl")
+# Rows formatted and printed together: the first appear at once, the rest in few writes.
+_CHUNK = 200
 _QUOTE_CHARS = 60
 _NOTE_CHARS = 60
 # Terminal styles for the highlight colours ("pink" is not a colour name a terminal knows).
@@ -52,30 +63,84 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="documents whose annotations to list (default: all annotations)")
     parser.add_argument("--format", choices=FORMATS, default="table",
-                        help="a table for reading, or W3C Web Annotation JSON (default: table)")
+                        help="a table for reading, W3C Web Annotation JSON, or one W3C "
+                             "annotation per line (jsonl) (default: table)")
+    parser.add_argument("--filter", metavar="QUERY", default="",
+                        help="only annotations matching all of: #tag, a colour, words in the "
+                             "quote, note or tags (as the reader's f)")
+    parser.add_argument("--limit", type=_positive, metavar="N",
+                        help="list only the first N annotations (in document order)")
     add_db_option(parser)
     add_encoding_option(parser)
     add_refresh_option(parser)
     parser.set_defaults(func=run)
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return n
+
+
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     docs, anns = open_requested(store, args.files, args.encoding, args)
-    anns = sorted(anns, key=_order)
-    if args.format == "json":
+    query = parse_filter(args.filter)
+    if not query.empty:
+        anns = [a for a in anns if matches(a, query)]
+    anns = sorted(anns, key=_order)[: args.limit]
+    out = sys.stdout
+    if args.format in ("json", "jsonl"):
+        by_path = {d.path: d for d in docs}
+        library = snapshot_library(store.path)
+
+        def items() -> Iterator[dict[str, object]]:
+            for ann in anns:
+                item = to_w3c(ann, by_path)
+                add_web_states([item], library)
+                yield item
+
         # ASCII escapes keep every control character of a quote or note off the terminal.
-        items = to_w3c_list(anns, docs)
-        add_web_states(items, snapshot_library(store.path))
-        print(json.dumps(items, indent=2, ensure_ascii=True))
+        if args.format == "jsonl":
+            for item in items():
+                out.write(json.dumps(item, ensure_ascii=True) + "\n")
+        else:
+            out.write("[")
+            for n, item in enumerate(items()):
+                text = json.dumps(item, indent=2, ensure_ascii=True).replace("\n", "\n  ")
+                out.write(("," if n else "") + "\n  " + text)
+            out.write("\n]\n" if anns else "]\n")
         return 0
     console = Console(highlight=False)
     if not anns:
         where = "these documents" if args.files else str(store.path)
+        if not query.empty:
+            where += f" matching {query.describe()}"
         console.print(Text(one_line(f"No annotations in {where}.", 200)))
         return 0
-    console.print(_table(anns, docs))
+    # Piped (to a file, grep, less): rows as wide as their capped contents, not 80 columns.
+    width = console.width if console.is_terminal else 220
+    for chunk in _chunks(_rows(anns, docs, width), _CHUNK):
+        if console.is_terminal:
+            console.print(Text("\n").join(chunk), crop=True, overflow="crop", no_wrap=True)
+        else:
+            out.write("".join(row.plain.rstrip() + "\n" for row in chunk))
     return 0
+
+
+def _chunks(rows: Iterable[Text], size: int) -> Iterator[list[Text]]:
+    chunk: list[Text] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _order(ann: Annotation) -> tuple[str, int, str]:
@@ -83,18 +148,34 @@ def _order(ann: Annotation) -> tuple[str, int, str]:
     return (t.source, t.start if t.start is not None else -1, ann.created)
 
 
-def _table(anns: Sequence[Annotation], docs: Sequence[Document]) -> Table:
+_COLUMNS = ("id", "document", "where", "colour", "quote", "note", "tags", "")
+
+
+def _widths(total: int) -> list[int]:
+    """Cell widths of the columns for a terminal ``total`` cells wide (two between columns)."""
+    fixed = {"id": 8, "where": 11, "colour": 6, "": 6}
+    room = max(40, total - sum(fixed.values()) - 2 * (len(_COLUMNS) - 1))
+    share = {"document": 0.2, "quote": 0.38, "note": 0.27, "tags": 0.15}
+    return [fixed.get(c) or max(6, int(room * share[c])) for c in _COLUMNS]
+
+
+def _line(cells: Sequence[Text], widths: Sequence[int]) -> Text:
+    line = Text()
+    for n, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        if n:
+            line.append("  ")
+        cell.truncate(width, overflow="ellipsis", pad=n < len(widths) - 1)
+        line.append_text(cell)
+    return line
+
+
+def _rows(anns: Iterable[Annotation], docs: Sequence[Document], width: int) -> Iterator[Text]:
+    """A header, then one line per annotation (formatted only when it is printed)."""
+    widths = _widths(width)
     by_path = {d.path: d for d in docs}
     by_print = {d.fingerprint: d for d in docs}
-    table = Table()
-    table.add_column("id", no_wrap=True)
-    table.add_column("document", overflow="fold")
-    table.add_column("where", no_wrap=True)
-    table.add_column("colour", no_wrap=True)
-    table.add_column("quote", overflow="fold", ratio=3)
-    table.add_column("note", overflow="fold", ratio=2)
-    table.add_column("tags", overflow="fold")
-    table.add_column("", no_wrap=True)
+    yield _line([Text(set_cell_size(c, w), style="bold") for c, w in zip(_COLUMNS, widths,
+                                                                         strict=True)], widths)
     for ann in anns:
         t = ann.target
         doc = by_path.get(t.source) or by_print.get(t.fingerprint)
@@ -103,7 +184,7 @@ def _table(anns: Sequence[Annotation], docs: Sequence[Document]) -> Table:
             quote = Text("(document note)", style="italic")
         else:
             quote = Text(one_line(t.exact, _QUOTE_CHARS))
-        table.add_row(
+        yield _line([
             Text(ann.id[:8]),
             Text(one_line(names, 80)),
             Text(_where(t, doc)),
@@ -112,8 +193,7 @@ def _table(anns: Sequence[Annotation], docs: Sequence[Document]) -> Table:
             Text(one_line(ann.note, _NOTE_CHARS)),
             Text(one_line(", ".join(ann.tags), 40)),
             Text("ORPHAN", style="bold red") if ann.orphan else Text(""),
-        )
-    return table
+        ], widths)
 
 
 def _source_name(source: str, by_path: dict[str, Document]) -> str:
