@@ -178,3 +178,54 @@ async def test_a_wheel_notch_scrolls_three_rows(
         view.post_message(events.MouseScrollUp(view, 5, 5, 0, -1, 0, False, False, False))
         await pilot.pause()
         assert round(view.scroll_y) == WHEEL_ROWS
+
+
+def test_without_colour_highlights_are_underlined_and_entities_bold() -> None:
+    from tui.colors import palette_for
+
+    mono = palette_for("#000000", mono=True)
+    colour = palette_for("#000000", mono=False)
+    assert "underline" in mono.highlight("yellow") and "underline" not in colour.highlight(
+        "yellow")
+    assert mono.entity("PERSON").startswith("bold ") and "bold" not in colour.entity("PERSON")
+
+
+@pilot_test
+async def test_NO_COLOR_marks_a_highlight_without_colour(
+    tmp_path: Path, db_path: Path, config_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    docs = alpha_beta(tmp_path)
+    _highlight(db_path, docs[0], "the budget")
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        assert reader.palette.mono
+        view = reader.pane.view
+        offset = docs[0].text.index("the budget")
+        row = view.wrap_index.row_of_offset(offset) - round(view.scroll_y)
+        styled = [seg for seg in view.render_line(row) if "budget" in seg.text]
+        assert styled and all(seg.style is not None and seg.style.underline for seg in styled)
+
+
+@pilot_test
+async def test_the_side_panel_focus_is_shown_and_document_keys_there_say_so(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    app = reader_app(alpha_beta(tmp_path), db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = app.reader
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert reader.in_side_panel()
+        assert "side panel: annotations" in str(
+            reader.status.query_one("#status-position").render())
+        for key in ("n", "3"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert reader.status.message.startswith(f"{key} acts on a document: esc")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is reader.pane.view
+        assert "2/2" in str(reader.status.query_one("#status-position").render())

@@ -8,6 +8,7 @@ at least ``MIN_CONTRAST`` against the actual background of the active theme.
 
 from __future__ import annotations
 
+import os
 import zlib
 from dataclasses import dataclass
 
@@ -154,13 +155,18 @@ class Palette:
 
     background: str
     dark: bool
+    # Without colour (NO_COLOR) every colour is grey: highlights are also underlined and
+    # entities bold, so that each layer stays visible.
+    mono: bool = False
 
     def entity(self, label: str) -> str:
-        return readable_on(label_hue(label), self.background)
+        style = readable_on(label_hue(label), self.background)
+        return f"bold {style}" if self.mono else style
 
     def highlight(self, color: str) -> str:
         """Rich style for a highlight of ``color`` (one of ``annotations.model.COLORS``)."""
-        return f"{DARK_TEXT} on {self.highlight_bg(color)}"
+        style = f"{DARK_TEXT} on {self.highlight_bg(color)}"
+        return f"underline {style}" if self.mono else style
 
     def highlight_bg(self, color: str) -> str:
         table = _HIGHLIGHT_BG[self.dark]
@@ -179,7 +185,13 @@ class Palette:
         return f"{LINK_STYLE} on {table.get(relation, table[''])}"
 
 
-def palette_for(background: str, dark: bool | None = None) -> Palette:
+def no_color() -> bool:
+    """Whether the user asked for no colour (https://no-color.org: NO_COLOR set, not empty)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def palette_for(background: str, dark: bool | None = None,
+                mono: bool | None = None) -> Palette:
     """The palette for a theme with this background (any CSS colour Textual parses).
 
     Themes that leave the background to the terminal (ANSI themes) have no colour to measure;
@@ -188,7 +200,7 @@ def palette_for(background: str, dark: bool | None = None) -> Palette:
     bg = _normalise(background)
     if bg is None:
         bg = "#000000" if dark or dark is None else "#ffffff"
-    return Palette(background=bg, dark=is_dark(bg))
+    return Palette(background=bg, dark=is_dark(bg), mono=no_color() if mono is None else mono)
 
 
 def _normalise(color: str) -> str | None:

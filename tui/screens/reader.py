@@ -33,6 +33,7 @@ from tui.reading.conflicts import Conflicts
 from tui.reading.documents import Documents
 from tui.reading.entities import Entities
 from tui.reading.exporting import Exporting
+from tui.reading.focus import Focus
 from tui.reading.linking import Linking
 from tui.reading.messages import Messages
 from tui.reading.moving import Moving
@@ -48,7 +49,7 @@ from tui.session import Session
 from tui.view import DocumentView
 from tui.widgets.compare_panel import ONE_DOCUMENT
 from tui.widgets.pane import Pane
-from tui.widgets.side_panel import COMPARE_TAB, SidePanel
+from tui.widgets.side_panel import COMPARE_TAB, AnnotationList, SidePanel
 from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def pane_columns(room: int, n_docs: int) -> int:
 
 class ReaderScreen(
     Searching, Selecting, Annotating, Moving, Comparing, Syncing, Linking, Exporting, Entities,
-    PanelTabs, Tagging, Documents, StoreFeature, Conflicts, Stepping, Messages, Screen[None],
+    PanelTabs, Focus, Tagging, Documents, StoreFeature, Conflicts, Stepping, Messages, Screen[None],
 ):
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("tab", "next_pane", "Next pane"),
@@ -287,6 +288,8 @@ class ReaderScreen(
                 self._show_position(pane)
                 self._show_mode()
                 self._mark_current(pane)
+        elif widget is not None and self.side in widget.ancestors:
+            self.show_panel_focus()
 
     def _mark_current(self, current: Pane) -> None:
         for pane in self.panes:
@@ -387,4 +390,4 @@ class ReaderScreen(
 
 
 # Where the reader's bindings are declared, innermost first: hints name keys from these.
-BINDING_OWNERS: tuple[type, ...] = (DocumentView, Pane, SearchBar, ReaderScreen)
+BINDING_OWNERS: tuple[type, ...] = (DocumentView, Pane, SearchBar, AnnotationList, ReaderScreen)
