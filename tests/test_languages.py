@@ -238,3 +238,19 @@ async def test_reader_shows_three_languages_and_one_zuckerberg(
             await pilot.pause()
             seen.add(reader.pane.index)  # type: ignore[attr-defined]
         assert seen == {0, 1, 2}
+
+
+def test_figures_line_up_across_languages() -> None:
+    from annotations.comparison.quantities import all_quantities
+
+    de = all_quantities("Die Aktie verlor rund 9 Prozent; 2,3 Billionen Euro; 12 000 Menschen "
+                        "am 7. Mai 2019.", lang="de")
+    fr = all_quantities("L'action a perdu près de 9\u00a0% ; 9 milliards de dollars, neuf pour "
+                        "cent, 12\u00a0000 personnes en 2019.", lang="fr")
+    en = all_quantities("Shares fell roughly 9% in 2019.")
+    keys = [{(q.unit, q.value) for q in qs} for qs in (de, fr, en)]
+    assert ("percent", 9.0) in keys[0] & keys[1] & keys[2]
+    assert ("calendar-year", 2019.0) in keys[0] & keys[1] & keys[2]
+    assert ("EUR", 2.3e12) in keys[0] and ("USD", 9e9) in keys[1]
+    assert ("menschen", 12000.0) in keys[0] and ("personnes", 12000.0) in keys[1]
+    assert not any(q.value == 7.0 for q in de), "the day of a date is no figure"

@@ -61,15 +61,17 @@ def compare_documents(
     here. ``links`` are the reader's cross-source link annotations, carried to the report.
     """
     docs = tuple(docs)
+    from annotations.language import document_language
+
+    langs = [document_language(d) for d in docs]
     if entities is None:
         from annotations.entities import recognize_many
-        from annotations.language import document_language
 
-        entities = recognize_many([d.text for d in docs],
-                                  langs=[document_language(d) for d in docs])
+        entities = recognize_many([d.text for d in docs], langs=langs)
     if len(entities) != len(docs):
         raise ValueError(f"{len(entities)} entity lists for {len(docs)} documents")
-    quantities = [all_quantities(d.text, d.date) for d in docs]
+    quantities = [all_quantities(d.text, d.date, lang) for d, lang in zip(docs, langs,
+                                                                          strict=True)]
     quotes = [find_quotes(d.text) for d in docs]
     facts = [
         sentence_facts(d.text, _claim_sentences(d.text), ents, qs, qt)

@@ -38,10 +38,17 @@ def fractions(text: str) -> list[Quantity]:
     return out
 
 
-def all_quantities(text: str, date: str | None = None) -> list[Quantity]:
+def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list[Quantity]:
     """The figures of ``text`` in order; ``date`` (ISO) resolves weekdays and yearless
     dates. A number inside a date ("2026" in "Sept. 27, 2026") is the date's, and a weekday
-    beside the date it names ("Wednesday night, March 4") is that date once."""
+    beside the date it names ("Wednesday night, March 4") is that date once. A text in
+    another language with a profile (German, French) is read with its number formats."""
+    if lang != "en":
+        from annotations.language.numbers import localised_quantities
+
+        local = localised_quantities(text, lang)
+        if local is not None:
+            return local
     special = times_and_dates(text, parse_date(date)) + fractions(text)
     special.sort(key=lambda q: q.start)
     spans = [(q.start, q.end) for q in special]
