@@ -85,3 +85,25 @@ def test_compare_o_says_where_it_wrote(tmp_path: Path, doc: Path, db: Path) -> N
     assert done.returncode == 0, done.stderr
     assert out.exists() and done.stdout == ""
     assert done.stderr.strip() == f"sidelight: wrote the comparison of 2 documents to {out}"
+
+
+def test_notes_filters_by_grep_tag_and_colour(tmp_path: Path, doc: Path, db: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Other\n\nCritics said the council was divided.\n", encoding="utf-8")
+    sidelight("annotate", str(doc), "--quote", "the budget", "--tag", "money", "--color",
+              "pink", "--note", "Check the figure", db=db)
+    sidelight("annotate", str(doc), "--quote", "The mayor", db=db)
+    sidelight("annotate", str(other), "--quote", "the council", "--tag", "money", db=db)
+
+    def quotes(*args: str) -> list[str]:
+        done = sidelight("notes", "--format", "json", *args, db=db)
+        assert done.returncode == 0, done.stderr
+        return sorted(a["target"]["selector"][0]["exact"] if isinstance(a["target"], dict)
+                      else a["target"][0]["selector"][0]["exact"]
+                      for a in json.loads(done.stdout))
+
+    assert quotes("--tag", "money") == ["the budget", "the council"]
+    assert quotes("--tag", "money", "--color", "pink") == ["the budget"]
+    assert quotes("--grep", "CHECK THE") == ["the budget"]
+    assert quotes("--grep", "mayor") == ["The mayor"]
+    assert quotes("--color", "green") == []

@@ -27,8 +27,8 @@ from rich.console import Console
 from rich.text import Text
 
 from annotations.documents import Document, is_url
-from annotations.filtering import matches, parse_filter
-from annotations.model import Annotation, Target
+from annotations.filtering import AnnotationFilter, matches, parse_filter
+from annotations.model import COLORS, Annotation, Target
 from annotations.sources import snapshot_library
 from annotations.store import open_store
 from annotations.w3c import to_w3c
@@ -68,6 +68,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--filter", metavar="QUERY", default="",
                         help="only annotations matching all of: #tag, a colour, words in the "
                              "quote, note or tags (as the reader's f)")
+    parser.add_argument("--grep", metavar="TEXT", action="append", default=[],
+                        help="only annotations whose quote, note or tags hold TEXT (any case)")
+    parser.add_argument("--tag", metavar="T", action="append", default=[],
+                        help="only annotations tagged T (repeatable: all of them)")
+    parser.add_argument("--color", choices=COLORS, action="append", default=[],
+                        help="only annotations of this colour (repeatable: any of them)")
     parser.add_argument("--limit", type=_positive, metavar="N",
                         help="list only the first N annotations (in document order)")
     add_db_option(parser)
@@ -90,6 +96,11 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     docs, anns = open_requested(store, args.files, args.encoding, args)
     query = parse_filter(args.filter)
+    query = AnnotationFilter(
+        words=(*query.words, *(w for w in args.grep if w.strip())),
+        tags=(*query.tags, *(t.strip().lstrip("#") for t in args.tag if t.strip())),
+        colors=(*query.colors, *args.color),
+    )
     if not query.empty:
         anns = [a for a in anns if matches(a, query)]
     anns = sorted(anns, key=_order)[: args.limit]
