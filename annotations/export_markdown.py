@@ -22,9 +22,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from annotations.documents import Document
 from annotations.markdown_escape import blockquote, escape_inline
-from annotations.markdown_notes import CHECKERS, escape_note, has_html, plain_note
+from annotations.markdown_notes import BLOCK_CHECKERS, escape_note, has_html, plain_note
 from annotations.markdown_template import Template, render, section_headings
 from annotations.model import Annotation, Target, now_iso
 from annotations.web.model import PageMeta
@@ -93,11 +95,16 @@ def export_markdown(
     options = options or MarkdownOptions()
     stamp = exported_at or now_iso()
     text, body_start, headings = _build(docs, annotations, stamp, options, escape_note)
-    if not structure_intact(text[body_start:], headings):
+    # Only notes are Markdown; the GFM-like flavour changes blocks only with "|" or "~".
+    gfm = any("|" in a.note or "~" in a.note for a in annotations) or options.template
+    flavours = BLOCK_CHECKERS if gfm else BLOCK_CHECKERS[:1]
+    if not structure_intact(text[body_start:], headings, flavours):
         text, body_start, headings = _build(
             docs, annotations, stamp, options, lambda note, level: plain_note(note)
         )
-        if options.template is not None and not structure_intact(text[body_start:], headings):
+        if options.template is not None and not structure_intact(
+            text[body_start:], headings, flavours
+        ):
             raise ValueError(
                 f"{options.template.name}: the export's sections do not survive this template "
                 "(a field inside a heading, a quote or a list?); put each field on its own line"
@@ -105,10 +112,14 @@ def export_markdown(
     return text
 
 
-def structure_intact(body: str, headings: Sequence[int]) -> bool:
-    """True when, under every checked renderer, the section headings of levels 1-4 are
-    exactly the lines ``headings`` and nothing in ``body`` is HTML."""
-    for md in CHECKERS:
+def structure_intact(
+    body: str, headings: Sequence[int], flavours: Sequence[MarkdownIt] = BLOCK_CHECKERS
+) -> bool:
+    """True when, under every renderer in ``flavours``, the section headings of levels 1-4
+    are exactly the lines ``headings`` and nothing in ``body`` is HTML."""
+    for md in flavours:
+        # Blocks only: HTML inside a line (inline) cannot reach past a note, and each note
+        # was checked with its inline content.
         tokens = md.parse(body)
         if has_html(tokens):
             return False
