@@ -727,6 +727,9 @@ class RuleRecognizer:
         initial_of = self._initial
         cache = an.cache
         sens = an.sens
+        # Where every noun is capitalised, a capital mid-sentence is no evidence (see the
+        # document pass), so its headline check is skipped.
+        nouns_capitalised = self.lx.capitalises_nouns
         for m in self.pt.capspan.finditer(text):
             s = m.start()
             if s < skip_until:
@@ -763,7 +766,7 @@ class RuleRecognizer:
                 res = an.analyse(span, HEAD)
             if not res:
                 continue
-            mid = not initial and res is cache.get((span, False))
+            mid = not initial and not nouns_capitalised and res is cache.get((span, False))
             if mid and res[0][3] == NEED:
                 # Capitalised on a title-case line is no sign of a name ("500 Points").
                 mid = not _on_headline(text, s, heads)
