@@ -95,7 +95,8 @@ def update(existing: str, export: str, *, force: bool = False) -> Update:
 def _content(block: str) -> str:
     """A block without its section headings, whose numbers shift when a highlight is added
     before it."""
-    return "\n".join(line for line in block.split("\n") if not re.match(r"#{1,4} ", line))
+    lines = [line for line in block.split("\n") if not re.match(r"#{1,4} ", line)]
+    return "\n".join(lines).strip()
 
 
 def _split_front(text: str) -> tuple[str, str]:
