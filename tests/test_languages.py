@@ -254,3 +254,14 @@ def test_figures_line_up_across_languages() -> None:
     assert ("EUR", 2.3e12) in keys[0] and ("USD", 9e9) in keys[1]
     assert ("menschen", 12000.0) in keys[0] and ("personnes", 12000.0) in keys[1]
     assert not any(q.value == 7.0 for q in de), "the day of a date is no figure"
+
+
+def test_sentences_keep_ordinal_dates_and_french_quotes_whole() -> None:
+    from annotations.comparison.sentences import split_sentences
+
+    de = "Die Demonstration fand am 7. Mai 2019 statt. „Wir bleiben.“ Dann ging er."
+    assert [s.text for s in split_sentences(de)] == [
+        "Die Demonstration fand am 7. Mai 2019 statt.", "„Wir bleiben.“", "Dann ging er."]
+    fr = "Il a dit\u00a0: «\u00a0Non\u00a0!\u00a0» Puis il est parti\u00a0? Oui."
+    assert [s.text for s in split_sentences(fr)] == [
+        "Il a dit\u00a0: «\u00a0Non\u00a0!\u00a0»", "Puis il est parti\u00a0?", "Oui."]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from annotations.comparison.words import word_set
+from annotations.language.profiles import profile, supported
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +49,12 @@ _NOT_SPEAKERS = word_set(
 _DATE_PREFIX = re.compile(r"\A\s*date[:\s]\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*",
                           re.IGNORECASE)
 
-# A candidate boundary: final punctuation, any closing quotes/brackets, then either space
-# or (for glued paragraphs) an immediately following capitalised word.
+# A candidate boundary: final punctuation, any closing quotes/brackets (German „…“ closes
+# with “, French «…» with a spaced »), then either space or (for glued paragraphs) an
+# immediately following capitalised word.
 _BOUNDARY = re.compile(
-    r"(?P<punct>[.!?…]+|\.{3})(?P<close>[\"'”’»)\]]*)(?:(?P<space>\s+)|(?=[A-Z][a-z]))"
+    r"(?P<punct>[.!?…]+|\.{3})(?P<close>(?:[\"'”’»)\]]|“(?=\s)|[ \u00a0\u202f]»)*)"
+    r"(?:(?P<space>\s+)|(?=[A-Z][a-z]))"
 )
 _NEXT_START = re.compile(r"[\"'“‘«(\[]*(?P<first>\S)")
 
@@ -72,6 +75,12 @@ _SENTENCE_STARTERS = word_set(
     "her its their our however meanwhile after before when while if as for since although "
     "then now still also shares some many most"
 )
+
+# A day of the month written with an ordinal dot (German "7. Mai"), and the month names
+# that may follow it, from the language profiles.
+_DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}$")
+_MONTH_NAMES = frozenset(m for code in supported() if (p := profile(code)) is not None
+                         and p.ordinal_dot for m in p.months)
 
 _WRAP_MIN = 40  # lines shorter than this are never taken for hard-wrapped prose
 
@@ -215,6 +224,9 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
         return punct != "." or (len(before) == 2 and before.isalpha() and before.islower())
     if punct != "." or m.group("close"):
         return True
+    if _DAY_NUMBER.search(text, max(0, m.start() - 3), m.start()) and \
+            text[nxt.start("first"):].split(None, 1)[0].rstrip(".,") in _MONTH_NAMES:
+        return False  # "am 7. Mai", "der 3. Oktober": a day's ordinal dot, not a sentence end
     word_m = re.search(r"([^\W\d_][\w.'’]*)$", text[max(0, m.start() - 20) : m.start()])
     if not word_m:
         return True
