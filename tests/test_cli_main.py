@@ -47,3 +47,16 @@ def test_an_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys
     err = capsys.readouterr().err
     assert err.startswith("sidelight: unexpected error (RuntimeError: boom)")
     assert err.count("\n") == 1
+
+
+def test_help_and_the_store_commands_start_without_the_comparison_or_word_lists() -> None:
+    code = ("import sys, contextlib, io\n"
+            "from tui.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['--help'])\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('annotations.comparison', "
+            "'annotations.entities', 'textual'))))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotations.comparison import compare_documents
 from annotations.documents import Document
 from annotations.errors import DocumentError, SidelightError
 from annotations.model import Annotation
@@ -72,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"sidelight: warning: {err}; link notes are left out of the report",
               file=sys.stderr)
         links = []
+    # Imported here: every other command (and --help) starts without the comparison.
+    from annotations.comparison import compare_documents
+
     comparison = compare_documents(docs, links=links)
     # Imported here: building the command line must not depend on the report's helpers.
     from annotations.comparison.report import render_json, render_markdown

@@ -13,7 +13,6 @@ import argparse
 import json
 import sys
 
-from annotations.entities import recognize
 from annotations.language import document_language, language_name
 from tui.commands.common import (
     add_db_option,
@@ -50,6 +49,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     doc = open_document(args.file, args)
     lang = document_language(doc)
+    # Imported here: the word lists load only for the command that uses them.
+    from annotations.entities import recognize
+
     ents = recognize(doc.text, lang)
     if args.format == "jsonl":
         out = sys.stdout
