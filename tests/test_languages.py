@@ -24,7 +24,7 @@ BLIND_DE = DATA / "entities_blind_de"
 BLIND_FR = DATA / "entities_blind_fr"
 # First scores after the German and French rules were written (python -m
 # benchmarks.entity_quality); the sets' SOURCES.md hold the scores before them.
-BLIND_DE_AFTER = 0.897
+BLIND_DE_AFTER = 0.904
 BLIND_FR_AFTER = 0.937
 
 

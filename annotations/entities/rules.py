@@ -111,6 +111,8 @@ _MIN_STEM = 4
 
 def _is_common(gz: Gazetteer, word: str) -> bool:
     low = word.lower()
+    if gz.compound_nouns and "ß" in low:
+        low = low.replace("ß", "ss")   # the German list is written as its source folds it
     common = gz.common_words
     if low in common:
         return True
@@ -347,6 +349,13 @@ class _Analyser:
                 k0 += 1
             if 0 < k0 < n - 1 or (k0 == n - 1 and not _is_common(gz, words[k0])):
                 return self._group(words[k0:], offs[k0:], False)
+            # A common noun after a name of two words or more ("Cambridge Analytica Fehler
+            # eingeräumt") is the sentence's, not the name's.
+            if n >= 3 and words[-1] not in lx.org_ends and words[-1] not in gz.names \
+                    and _is_common(gz, words[-1]) and not _is_common(gz, words[-2]) \
+                    and not any(w in gz.first_names or w in lx.title_any for w in words) \
+                    and gz.names.get(words[0], ("",))[0] != "NORP":
+                return self._group(words[:-1], offs[:-1], initial)
         if (n <= 3 and words[0] in _UI_VERBS and all(_is_common(gz, w) for w in words)) or (
                 n == 2 and words[0] == "Big" and words[1] not in gz.names):
             # Link and button text ("Get Report", "Read More") and the press's collective
