@@ -9,13 +9,13 @@ into ``document.text``.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -175,8 +175,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._goal_col: int | None = None
         self._gutter: Layer | None = None
         self._gutter_chars: list[str] = []
-        self._layouts: OrderedDict[tuple[int, int], RowLayout] = OrderedDict()
-        self._strips: OrderedDict[tuple, Strip] = OrderedDict()
+        # Textual's own LRU cache: the least recently drawn rows go first.
+        self._layouts: LRUCache[tuple[int, int], RowLayout] = LRUCache(_LAYOUT_CACHE)
+        self._strips: LRUCache[tuple, Strip] = LRUCache(_STRIP_CACHE)
         # (top row, width, {row: span}) while render_lines is drawing
         self._pass_rows: tuple[int, int, dict[int, tuple[int, int]]] | None = None
         self._style_key: tuple | None = None
@@ -394,9 +395,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         layout = self._layouts.get(key)
         if layout is None:
             layout = layout_row(self._text, start, stop, self._wrap.tab_size)
-            self._layouts[key] = layout
-            if len(self._layouts) > _LAYOUT_CACHE:
-                self._layouts.popitem(last=False)
+            self._layouts.set(key, layout)
         return layout
 
     def _row_layout(self, row: int) -> tuple[int, int, RowLayout]:
@@ -666,9 +665,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         starts = [s for s, _e in ranges]
         # Keys are (row, start, end, ...); a row's end includes its newline.
-        stale = [key for key in self._strips if overlaps_any(ranges, starts, key[1], key[2])]
+        stale = [key for key in self._strips.keys()  # noqa: SIM118 -- LRUCache is no dict
+                 if overlaps_any(ranges, starts, key[1], key[2])]
         for key in stale:
-            del self._strips[key]
+            self._strips.discard(key)
         if not self.is_attached or self.size.height == 0:
             return
         first, last = self.visible_range()
@@ -799,13 +799,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                selection_newline, gutter)
         strip = self._strips.get(key)
         if strip is not None:
-            self._strips.move_to_end(key)
             return strip
         strip = self._draw_row(row, layout, width, cursor_span, cursor_on_newline,
                                selection_span, selection_newline, gutter)
-        self._strips[key] = strip
-        if len(self._strips) > _STRIP_CACHE:
-            self._strips.popitem(last=False)
+        self._strips.set(key, strip)
         return strip
 
     def _draw_row(self, row: int, layout: RowLayout, width: int,
