@@ -148,3 +148,13 @@ async def test_o_says_when_four_documents_are_open(
         await pilot.press("o")
         await pilot.pause()
         assert "at most 4" in app.reader.status.message and "^w" in app.reader.status.message
+
+
+def test_tab_with_several_choices_lists_them(tmp_path: Path) -> None:
+    from tui.screens.open_dialog import path_choices
+
+    (tmp_path / "000_a.txt").write_text("x")
+    (tmp_path / "003_b.txt").write_text("x")
+    (tmp_path / "00dir").mkdir()
+    assert path_choices(str(tmp_path) + "/00") == ["000_a.txt", "003_b.txt", "00dir/"]
+    assert complete_path(str(tmp_path) + "/00") is None

@@ -30,9 +30,9 @@ class Selecting:
         view.select_span(*span)
         self.said_selection = view.selection
         key = self.key_for
-        again = (f"{key('select_sentence')} again: the paragraph · " if what == "sentence"
-                 else "")
-        self.say(f"{what.capitalize()} selected: {key('highlight')} highlight, "
-                 f"{key('annotate')} note, {key('link')} link · {again}{key('view.cancel')} "
-                 "cancels",
+        more = (f" · {key('select_sentence')} again: paragraph" if what == "sentence"
+                else f", {key('link')} link")
+        # Short enough for the status line: a hint that pops up at every V would be noise.
+        self.say(f"{what.capitalize()} selected · {key('highlight')} highlight, "
+                 f"{key('annotate')} note{more}",
                  transient=True)

@@ -19,6 +19,23 @@ from annotations.documents import is_url
 from tui.safe_text import one_line
 
 
+def path_choices(value: str, cwd: Path | None = None) -> list[str]:
+    """The names in ``value``'s directory that start with its last part (hidden ones only
+    when that part starts with a dot), sorted; folders end in ``/``."""
+    if not value or is_url(value):
+        return []
+    head, typed = os.path.split(os.path.expanduser(value))
+    folder = Path(head) if head else (cwd or Path.cwd())
+    if not folder.is_absolute() and cwd is not None:
+        folder = cwd / folder
+    try:
+        return sorted(e.name + ("/" if e.is_dir() else "") for e in os.scandir(folder)
+                      if e.name.startswith(typed)
+                      and (typed.startswith(".") or not e.name.startswith(".")))
+    except OSError:
+        return []
+
+
 def complete_path(value: str, cwd: Path | None = None) -> str | None:
     """``value`` completed to the longest name its directory's entries share (a folder gets a
     ``/``); None when nothing matches or there is nothing to add. Hidden entries only when
@@ -87,6 +104,14 @@ class OpenDialog(ModalScreen[None]):
         if completed is not None:
             field.value = completed
             field.cursor_position = len(completed)
+            return
+        choices = path_choices(field.value)
+        if len(choices) > 1:
+            # Nothing more they all share: show what there is to choose from.
+            shown = "  ".join(choices[:8]) + ("  …" if len(choices) > 8 else "")
+            self._show(f"{len(choices)} choices: {shown}")
+        elif not choices:
+            self._show("no file or folder starts so")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
