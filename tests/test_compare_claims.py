@@ -197,3 +197,16 @@ def test_compare_prints_the_claims_table_for_five_sources(tmp_path: Path) -> Non
     for cl in out["claims"]:
         docs_told = {i for i, t in enumerate(cl["told"]) if t}
         assert docs_told <= {0, 1} or docs_told <= {2, 3, 4}
+
+
+def test_date_entities_share_one_key_per_day() -> None:
+    from annotations.entities import recognize_many
+
+    texts = ["Date: 2018-03-22\nOn March 20, 2018 the shares fell; on 20 March 2018, on "
+             "20/03/2018 and on March 20th too.",
+             "Date: 2018-03-23\nThe shares fell on Tuesday."]
+    keys = [{e.text: e.key for e in ents if e.label == "DATE"}
+            for ents in recognize_many(texts)]
+    assert {keys[0][t] for t in ("March 20, 2018", "20 March 2018", "20/03/2018",
+                                 "March 20th")} == {"DATE:2018-03-20"}
+    assert keys[1]["Tuesday"] == "DATE:2018-03-20"  # read against the article's date

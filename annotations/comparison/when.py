@@ -6,7 +6,7 @@ the document's date: a month and day without a year take the document's year, a 
 the last such day on or before the document's date (news tells what happened), and
 "next"/"last" move it. Without a document date, weekdays and yearless dates are left out.
 
-Month and weekday names are a table, so that other languages' names are a data change.
+Month and weekday names are the tables of ``annotations.dates``.
 """
 
 from __future__ import annotations
@@ -15,17 +15,8 @@ import datetime as dt
 import re
 
 from annotations.comparison.numbers import Quantity
+from annotations.dates import MONTHS, WEEKDAYS, iso_date, weekday_before
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}
 # Words before a time that say how exact it is.
 TIME_APPROX: dict[str, str] = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
@@ -35,7 +26,7 @@ TIME_APPROX: dict[str, str] = {
 _MINUTES = {"": 0, "about": 20, "after": 30, "before": 30}
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = "|".join(WEEKDAYS)
+_WEEKDAY = "|".join(w for w in WEEKDAYS if len(w) > 5)  # "sun", "sat" are words too
 _TAPPROX = "|".join(sorted(TIME_APPROX, key=len, reverse=True))
 _TIME = re.compile(
     rf"(?:\b(?P<approx>{_TAPPROX})\s+)?"
@@ -54,12 +45,7 @@ _SHIFT = re.compile(r"\b(next|last|this)\s+$", re.IGNORECASE)
 
 def parse_date(value: str | None) -> dt.date | None:
     """The document's date from its metadata ("2026-03-05" or with a time)."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return iso_date(value)
 
 
 def times_and_dates(text: str, ref: dt.date | None) -> list[Quantity]:
@@ -109,13 +95,9 @@ def _day(text: str, m: re.Match[str], ref: dt.date | None) -> Quantity | None:
         if not year_s and ref is not None and (when - ref).days > 60:
             when = when.replace(year=year - 1)  # "Dec. 30" in a January story
     elif wd and ref is not None:
-        back = (ref.weekday() - WEEKDAYS[wd.lower()]) % 7
         shift = _SHIFT.search(text, max(0, m.start() - 6), m.start())
-        if shift and shift.group(1).lower() == "next":
-            back -= 7
-        elif shift and shift.group(1).lower() == "last" and back == 0:
-            back = 7
-        when = ref - dt.timedelta(days=back)
+        when = weekday_before(ref, WEEKDAYS[wd.lower()],
+                              shift.group(1).lower() if shift else "")
     else:
         return None
     return Quantity(float(when.toordinal()), "date", "", m.group().rstrip(", "), m.start(),

@@ -13,6 +13,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from annotations.dates import day_of, lead_date
+
 from .gazetteer import for_language, load
 from .model import Entity
 from .patterns import BRACKET_ACRONYM
@@ -227,7 +229,23 @@ def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
                 fix[(label, n)] = best[1]
 
     keys = {lt: f"{lt[0]}:{fix.get((lt[0], r), r)}" for lt, r in resolved.items()}
-    return [[Entity(e[0], e[1], e[2], e[3], keys[(e[2], e[3])]) for e in doc] for doc in docs]
+    out = [[Entity(e[0], e[1], e[2], e[3], keys[(e[2], e[3])]) for e in doc] for doc in docs]
+    return [_day_keys(text, doc) for text, doc in zip(texts, out, strict=True)]
+
+
+def _day_keys(text: str, entities: list[Entity]) -> list[Entity]:
+    """Dates keyed by the day they name ("DATE:2018-03-20" for "March 20, 2018", "20 March
+    2018" and "20/03/2018"); a weekday or a date without its year is read against the
+    document's own date line. Dates that name no single day keep their words."""
+    ref = lead_date(text)
+    out = []
+    for e in entities:
+        if e.label == "DATE":
+            day = day_of(e.text, ref)
+            if day is not None:
+                e = Entity(e.start, e.end, e.label, e.text, f"DATE:{day.isoformat()}")
+        out.append(e)
+    return out
 
 
 def company_tail(text: str) -> tuple[int, int]:
