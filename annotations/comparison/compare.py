@@ -5,7 +5,6 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import pairwise
 
 from annotations.comparison.alignment import MUTUAL_SHARE, THRESHOLD, CorpusIndex, align_all
 from annotations.comparison.boilerplate import is_boilerplate
@@ -104,15 +103,13 @@ def compare_documents(
             counterparts: list[Counterpart] = []
             kinds: list[str] = []
             for j in sorted(partners[i][si]):
-                best_cp: Counterpart | None = None
+                runs: list[Counterpart] = []
                 for first, last, score in _runs(partners[i][si][j]):
                     run = facts[j][first : last + 1]
                     # A pair that joined its claim only as a neighbour is weaker evidence.
                     kind, numbers, qcs = _contrast(f, run, score >= threshold * MUTUAL_SHARE)
                     start, end = run[0].sentence.start, run[-1].sentence.end
-                    cp = Counterpart(j, first, last, start, end, score, kind)
-                    if best_cp is None or score > best_cp.score:
-                        best_cp = cp
+                    runs.append(Counterpart(j, first, last, start, end, score, kind))
                     kinds.append(kind)
                     for t in range(first, last + 1):
                         edges.append(((i, si), (j, t), score, kind))
@@ -130,8 +127,9 @@ def compare_documents(
                             quotes=tuple(qcs),
                         )
                         raw_differences.append((i, si, j, first_d, last_d, diff))
-                if best_cp is not None:
-                    counterparts.append(best_cp)
+                # The best place first (``counterpart_in``), then the others in reading order.
+                best = max(runs, key=lambda r: r.score)
+                counterparts += [best, *(r for r in runs if r is not best)]
             kind = max(kinds, key=_RANK.__getitem__, default="unique")
             s = f.sentence
             row.append(AlignedSentence(si, s.start, s.end, s.text, kind, tuple(counterparts),
@@ -252,7 +250,10 @@ def _passages(
     that would join far-apart sentences in two documents (a chain through claims that
     merely share words) stays a passage of its own."""
     parent: dict[Node, Node] = {}
-    nodes: dict[Node, dict[int, set[int]]] = {}
+    # Per group and document: the lowest and highest sentence, and whether a gap of more
+    # than _GAP sentences lies between (kept, not recomputed: a merge costs O(documents)).
+    spans: dict[Node, dict[int, tuple[int, int, bool]]] = {}
+    members: dict[Node, list[Node]] = {}
     links: dict[Node, list[tuple[float, str]]] = defaultdict(list)
     loose: list[tuple[Node, Node, float, str]] = []
 
@@ -264,32 +265,52 @@ def _passages(
             parent[x], x = root, parent.get(x, x)
         return root
 
-    def group(x: Node) -> dict[int, set[int]]:
-        return nodes.setdefault(x, {x[0]: {x[1]}})
+    def span(x: Node) -> dict[int, tuple[int, int, bool]]:
+        return spans.setdefault(x, {x[0]: (x[1], x[1], False)})
 
-    for a, b, score, kind in sorted(edges, key=lambda e: -e[2]):
+    # Each link is found from both of its ends: one per pair, the less alike kind.
+    unique: dict[tuple[Node, Node], tuple[float, str]] = {}
+    for a, b, score, kind in edges:
+        key = (a, b) if a < b else (b, a)
+        old = unique.get(key)
+        if old is None or _RANK[kind] > _RANK[old[1]]:
+            unique[key] = (max(score, old[0]) if old else score, kind)
+    for (a, b), (score, kind) in sorted(unique.items(), key=lambda e: -e[1][0]):
         ra, rb = find(a), find(b)
         if ra != rb:
-            ga, gb = group(ra), group(rb)
-            merged = {d: ga.get(d, set()) | gb.get(d, set()) for d in ga.keys() | gb.keys()}
+            sa, sb = span(ra), span(rb)
+            merged = dict(sa)
+            for d, (lo, hi, far) in sb.items():
+                if d in merged:
+                    lo2, hi2, far2 = merged[d]
+                    apart = max(lo, lo2) - min(hi, hi2) > _GAP
+                    merged[d] = (min(lo, lo2), max(hi, hi2), far or far2 or apart)
+                else:
+                    merged[d] = (lo, hi, far)
             # One claim may be told in several places of one document (a star around the
             # sentence that tells it once); two documents each far apart is a chain.
-            if sum(1 for ix in merged.values() if not _close(ix)) > 1:
+            if sum(1 for _, _, far in merged.values() if far) > 1:
                 loose.append((a, b, score, kind))
                 continue
-            root, other = min(ra, rb), max(ra, rb)
-            parent[other] = root
-            nodes[root] = merged
-            nodes.pop(other, None)
-            links[root] += links.pop(other, [])
+            big, small = (ra, rb) if len(members.get(ra, ())) >= len(members.get(rb, ())) \
+                else (rb, ra)
+            parent[small] = big
+            spans[big] = merged
+            spans.pop(small, None)
+            members.setdefault(big, [big]).extend(members.pop(small, [small]))
+            links[big] += links.pop(small, [])
         links[find(a)].append((score, kind))
     out: list[Passage] = []
-    groups = [(nodes.get(r) or group(r), links[r]) for r in links]
-    groups += [({a[0]: {a[1]}, b[0]: {b[1]}}, [(score, kind)]) for a, b, score, kind in loose]
-    for members, scored in groups:
+    groups: list[tuple[list[Node], list[tuple[float, str]]]] = [
+        (members.get(r, [r]), scored) for r, scored in links.items()]
+    groups += [([a, b], [(score, kind)]) for a, b, score, kind in loose]
+    for nodes, scored in groups:
+        by_doc: dict[int, set[int]] = defaultdict(set)
+        for d, i in nodes:
+            by_doc[d].add(i)
         sides: list[DocSpan] = []
-        for doc in sorted(members):
-            idx = sorted(members[doc])
+        for doc in sorted(by_doc):
+            idx = sorted(by_doc[doc])
             run = [idx[0]]
             for s in [*idx[1:], None]:
                 if s is not None and s == run[-1] + 1:
@@ -304,11 +325,6 @@ def _passages(
         out.append(Passage(kind, round(mean, 3), tuple(sides)))
     out.sort(key=lambda p: (p.sides[0].doc, p.sides[0].start))
     return out
-
-
-def _close(indices: set[int]) -> bool:
-    ordered = sorted(indices)
-    return all(b - a <= _GAP for a, b in pairwise(ordered))
 
 
 _SHORT_QUOTE = 3  # content words; shorter quotes (scare quotes) must match word for word

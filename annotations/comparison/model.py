@@ -32,7 +32,9 @@ class DocSpan:
 @dataclass(frozen=True, slots=True)
 class Counterpart:
     """Where a sentence is told in another document: sentences ``first..last`` (indices into
-    that document's sentence list; more than one when a long sentence was retold as two)."""
+    that document's sentence list; more than one when a long sentence was retold as two).
+    A sentence may have several in one document (a claim told in two places): the best is
+    listed first."""
 
     doc: int
     first: int
@@ -193,7 +195,10 @@ class Comparison:
         s = self.sentence_at(doc_index, offset)
         if s is None:
             return {}
-        return {c.doc: (c.start, c.end) for c in s.counterparts}
+        out: dict[int, tuple[int, int]] = {}
+        for c in s.counterparts:
+            out.setdefault(c.doc, (c.start, c.end))
+        return out
 
     def follow(self, doc_index: int, offset: int) -> dict[int, int]:
         """Where each other document's pane should scroll to follow ``offset`` (synced

@@ -29,17 +29,18 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(w for w in WEEKDAYS if len(w) > 5)  # "sun", "sat" are words too
 _TAPPROX = "|".join(sorted(TIME_APPROX, key=len, reverse=True))
 _TIME = re.compile(
-    rf"(?:\b(?P<approx>{_TAPPROX})\s+)?"
     r"(?<![\d:.])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:]))",
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    rf"\b(?:(?P<wd>{_WEEKDAY})(?:,?\s+(?=\w))?)?"
+    rf"\b(?=(?:{_WEEKDAY}|{_MONTH}|\d))(?:(?P<wd>{_WEEKDAY})(?:,?\s+(?=\w))?)?"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\b\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?)?",
     re.IGNORECASE,
 )
+# The words before a time that hedge it, looked for only where a time was found.
+_TIME_APPROX = re.compile(rf"\b(?P<approx>{_TAPPROX})\s+$", re.IGNORECASE)
 _SHIFT = re.compile(r"\b(next|last|this)\s+$", re.IGNORECASE)
 
 
@@ -50,7 +51,7 @@ def parse_date(value: str | None) -> dt.date | None:
 
 def times_and_dates(text: str, ref: dt.date | None) -> list[Quantity]:
     """Every time of day and resolvable date in ``text``, in order."""
-    out = [_clock(m) for m in _TIME.finditer(text)]
+    out = [_clock(text, m) for m in _TIME.finditer(text)]
     for m in _DATE.finditer(text):
         if not m.group():
             continue
@@ -60,7 +61,7 @@ def times_and_dates(text: str, ref: dt.date | None) -> list[Quantity]:
     return sorted((q for q in out if q is not None), key=lambda q: q.start)
 
 
-def _clock(m: re.Match[str]) -> Quantity | None:
+def _clock(text: str, m: re.Match[str]) -> Quantity | None:
     if m.group("h24") is not None:
         h, mins = int(m.group("h24")), int(m.group("m24"))
     else:
@@ -69,8 +70,14 @@ def _clock(m: re.Match[str]) -> Quantity | None:
             return None
         pm = m.group("ampm").lower().startswith("p")
         h = h % 12 + (12 if pm else 0)
-    approx = TIME_APPROX.get(" ".join((m.group("approx") or "").lower().split()), "")
-    return Quantity(float(h * 60 + mins), "clock", approx, m.group(), m.start(), m.end())
+    start = m.start()
+    hedge = _TIME_APPROX.search(text, max(0, start - 16), start)
+    approx = ""
+    if hedge:
+        approx = TIME_APPROX.get(" ".join(hedge.group("approx").lower().split()), "")
+        start = hedge.start()
+    return Quantity(float(h * 60 + mins), "clock", approx, text[start : m.end()], start,
+                    m.end())
 
 
 def _day(text: str, m: re.Match[str], ref: dt.date | None) -> Quantity | None:

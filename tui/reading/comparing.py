@@ -17,7 +17,7 @@ from tui.safe_text import one_line
 from tui.widgets.compare_panel import ComparePanel, describe_difference
 
 if TYPE_CHECKING:
-    from annotations.comparison import Comparison, Difference, EntityRow
+    from annotations.comparison import Comparison, Counterpart, Difference, EntityRow
     from tui.screens.reader import ReaderScreen
 
 
@@ -98,10 +98,20 @@ class Comparing:
             return
         spans = {pane.index: (sentence.start, sentence.end)}
         told: list[str] = []
+        places: dict[int, list[Counterpart]] = {}
         for cp in sentence.counterparts:
-            spans[cp.doc] = (cp.start, cp.end)
-            self._show_in(cp.doc, cp.start)
-            told.append(f"{COMPARE_GLYPHS[cp.kind]} pane {cp.doc + 1} ({cp.kind})")
+            places.setdefault(cp.doc, []).append(cp)
+        # ``=`` again on the same sentence goes on to the next place that tells it.
+        here = (pane.index, sentence.start)
+        last = getattr(self, "_counterpart_turn", None)
+        turn = last[1] + 1 if last is not None and last[0] == here else 0
+        self._counterpart_turn = (here, turn)
+        for doc, cps in places.items():
+            cp = cps[turn % len(cps)]
+            spans[doc] = (cp.start, cp.end)
+            self._show_in(doc, cp.start)
+            where = f", place {turn % len(cps) + 1} of {len(cps)}" if len(cps) > 1 else ""
+            told.append(f"{COMPARE_GLYPHS[cp.kind]} pane {doc + 1} ({cp.kind}{where})")
         self._tint(spans)
         if not told:
             self.say(f"{COMPARE_GLYPHS['unique']} Only this source tells this sentence")
@@ -109,6 +119,8 @@ class Comparing:
         missing = [str(p.index + 1) for p in self.panes
                    if p.index != pane.index and p.index not in spans]
         msg = "Counterpart: " + ", ".join(told)
+        if any(len(cps) > 1 for cps in places.values()):
+            msg += " · = again for the next place"
         if missing:
             msg += f"; not told in pane {', '.join(missing)}"
         differs = [d for d in c.differences_in(pane.index)

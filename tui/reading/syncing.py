@@ -61,7 +61,8 @@ class Syncing:
         if sentence is not None and sentence.start <= offset < sentence.end:
             anchor = sentence.start
             spans[pane.index] = (sentence.start, sentence.end)
-            spans.update({cp.doc: (cp.start, cp.end) for cp in sentence.counterparts})
+            for cp in sentence.counterparts:
+                spans.setdefault(cp.doc, (cp.start, cp.end))  # the best place per document
         row = view.wrap_index.row_of_offset(anchor) - round(view.scroll_y)
         for index, target in c.follow(pane.index, offset).items():
             other = self.panes[index].view
