@@ -38,9 +38,11 @@ def is_boilerplate(text: str, s: Sentence, first: bool) -> bool:
     """Whether sentence ``s`` of ``text`` is page furniture. ``first``: it is the document's
     first sentence (the headline), which is kept."""
     body = s.text.strip()
-    if _START.match(body) or _TICKER_HEAD.match(body) or _SECTION_BAR.search(body):
+    if _START.match(body) or _TICKER_HEAD.match(body) or (
+            "|" in body and _SECTION_BAR.search(body)):
         return True
-    if _TICKER.search(body) and sum(c.isdigit() for c in body) * 3 > len(body):
+    digits = sum(c.isdigit() for c in body)
+    if digits * 3 > len(body) and _TICKER.search(body):
         return True
     whole_line = (s.start == 0 or text[s.start - 1] == "\n") and (
         s.end == len(text) or text[s.end] == "\n")

@@ -16,11 +16,13 @@ FRACTIONS: dict[str, float] = {
     "a tenth": 10.0, "one in five": 20.0, "one in four": 25.0, "one in three": 100 / 3,
 }
 _FRACTION = re.compile(
-    r"\b(?:(?P<approx>about|around|roughly|nearly|almost|more than|over|less than|under)\s+)?"
-    r"(?P<frac>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+    r"\b(?P<frac>" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
     + r")\s+of\s+(?!a\s+(?:percentage\s+)?point)(?=\w)",
     re.IGNORECASE,
 )
+# A hedge before a fraction, looked for only where a fraction was found.
+_HEDGE = re.compile(r"\b(?P<approx>about|around|roughly|nearly|almost|more than|over|less than"
+                    r"|under)\s+$", re.IGNORECASE)
 _APPROX = {"about": "about", "around": "about", "roughly": "about", "nearly": "nearly",
            "almost": "nearly", "more than": "over", "over": "over", "less than": "under",
            "under": "under"}
@@ -29,12 +31,16 @@ _APPROX = {"about": "about", "around": "about", "roughly": "about", "nearly": "n
 def fractions(text: str) -> list[Quantity]:
     """Shares written as fractions, as percentages."""
     out = []
+    if " of " not in text:
+        return out
     for m in _FRACTION.finditer(text):
         value = FRACTIONS[" ".join(m.group("frac").lower().split())]
-        approx = _APPROX.get((m.group("approx") or "").lower(), "")
+        start = m.start()
+        hedge = _HEDGE.search(text, max(0, start - 12), start)
+        approx = _APPROX.get(hedge.group("approx").lower(), "") if hedge else ""
+        start = hedge.start() if hedge else start
         end = m.end("frac")
-        out.append(Quantity(round(value, 3), "percent", approx, text[m.start():end],
-                            m.start(), end))
+        out.append(Quantity(round(value, 3), "percent", approx, text[start:end], start, end))
     return out
 
 

@@ -25,8 +25,14 @@ TIME_APPROX: dict[str, str] = {
 }
 _MINUTES = {"": 0, "about": 20, "after": 30, "before": 30}
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = "|".join(w for w in WEEKDAYS if len(w) > 5)  # "sun", "sat" are words too
+def _cased(names: list[str]) -> str:
+    """Names as news writes them ("March", "MARCH"): a lowercase "may" or "march" is a verb."""
+    forms = {f for n in names for f in (n.capitalize(), n.upper())}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_MONTH = _cased(list(MONTHS))
+_WEEKDAY = _cased([w for w in WEEKDAYS if len(w) > 5])  # "Sun", "Sat" are words too
 _TAPPROX = "|".join(sorted(TIME_APPROX, key=len, reverse=True))
 _TIME = re.compile(
     r"(?<![\d:.])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
@@ -34,10 +40,9 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    rf"\b(?=(?:{_WEEKDAY}|{_MONTH}|\d))(?:(?P<wd>{_WEEKDAY})(?:,?\s+(?=\w))?)?"
+    rf"\b(?=[A-Z\d])(?:(?P<wd>{_WEEKDAY})(?:,?\s+(?=\w))?)?"
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\b\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?)?",
-    re.IGNORECASE,
 )
 # The words before a time that hedge it, looked for only where a time was found.
 _TIME_APPROX = re.compile(rf"\b(?P<approx>{_TAPPROX})\s+$", re.IGNORECASE)
