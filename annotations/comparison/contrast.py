@@ -26,9 +26,9 @@ from annotations.comparison.quotes import (
 QUOTE_OVERLAP = 0.5  # share of content words two renderings of one quote have in common
 # Bare numbers: nothing says the two count the same thing.
 _NOT_COMPARED = frozenset({""})
-# Units whose figures often date or time different events in one sentence: compared only
-# when their surrounding words say they are about the same thing.
-_NEEDS_CONTEXT = frozenset({"calendar-year", "date", "clock"})
+# Units whose figures often date different events: compared only when each side gives one
+# and their surrounding words say they are about the same thing.
+_NEEDS_CONTEXT = frozenset({"calendar-year", "date"})
 
 
 def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
@@ -53,7 +53,10 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
             continue
         rest_a = [x for x in qa if not any(compare_quantities(x, y) == "same" for y in qb)]
         rest_b = [y for y in qb if not any(compare_quantities(x, y) == "same" for x in qa)]
-        single = strong and len(rest_a) == 1 and len(rest_b) == 1 and unit not in _NEEDS_CONTEXT
+        lone = len(rest_a) == 1 and len(rest_b) == 1
+        if unit in _NEEDS_CONTEXT and not lone:
+            continue  # a sentence with two dates dates two events: which is which is a guess
+        single = strong and lone and unit not in _NEEDS_CONTEXT
         used: set[int] = set()
         for x in rest_a:
             pairs = [(compare_quantities(x, y), j, y) for j, y in enumerate(rest_b)
