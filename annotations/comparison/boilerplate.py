@@ -41,8 +41,9 @@ def is_boilerplate(text: str, s: Sentence, first: bool) -> bool:
     if _START.match(body) or _TICKER_HEAD.match(body) or (
             "|" in body and _SECTION_BAR.search(body)):
         return True
-    digits = sum(c.isdigit() for c in body)
-    if digits * 3 > len(body) and _TICKER.search(body):
+    # A ticker row ends in a figure; only then are its digits counted.
+    if (body[-1].isdigit() or body[-1] == "%") and \
+            sum(c.isdigit() for c in body) * 3 > len(body) and _TICKER.search(body):
         return True
     whole_line = (s.start == 0 or text[s.start - 1] == "\n") and (
         s.end == len(text) or text[s.end] == "\n")
