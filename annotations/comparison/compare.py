@@ -95,6 +95,7 @@ def compare_documents(
             partners[b][j][a].append((i, score))
 
     sentences: list[tuple[AlignedSentence, ...]] = []
+    agreed: dict[tuple[str, tuple[str, ...], bool], str] = {}
     raw_differences: list[tuple[int, int, int, int, int, Difference]] = []
     edges: list[tuple[tuple[int, int], tuple[int, int], float, str]] = []
     for i in range(len(docs)):
@@ -107,7 +108,17 @@ def compare_documents(
                 for first, last, score in _runs(partners[i][si][j]):
                     run = facts[j][first : last + 1]
                     # A pair that joined its claim only as a neighbour is weaker evidence.
-                    kind, numbers, qcs = _contrast(f, run, score >= threshold * MUTUAL_SHARE)
+                    strong = score >= threshold * MUTUAL_SHARE
+                    # Many sources repeat one another word for word: a pair of wordings
+                    # that agreed once agrees again (only differences need their offsets).
+                    seen = (f.normal, tuple(r.normal for r in run), strong)
+                    kind = agreed.get(seen, "")
+                    if kind:
+                        numbers, qcs = [], []
+                    else:
+                        kind, numbers, qcs = _contrast(f, run, strong)
+                        if kind != "differs":
+                            agreed[seen] = kind
                     start, end = run[0].sentence.start, run[-1].sentence.end
                     runs.append(Counterpart(j, first, last, start, end, score, kind))
                     kinds.append(kind)
