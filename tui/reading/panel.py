@@ -49,8 +49,8 @@ class PanelTabs:
         self.show_tab(COMPARE_TAB)
         if self.comparison is not None:
             self.side.compare.lists[0].focus()
-            self.say("Compare: enter walks the mentions of an entity; tab reaches the "
-                     "differences; escape goes back to the document", pop_up=False)
+            self.say("Compare: enter shows a claim in every pane; tab reaches the entities "
+                     "and the differences; escape goes back to the document", pop_up=False)
 
     def on_side_panel_jump(self: ReaderScreen, event: SidePanel.Jump) -> None:
         entry = event.entry
