@@ -16,7 +16,7 @@ from tui.safe_text import one_line
 
 COMMANDS: tuple[str, ...] = (
     "compare", "annotate", "notes", "edit", "delete", "entities", "export", "import_",
-    "library",
+    "library", "completion",
 )
 
 
