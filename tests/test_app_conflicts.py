@@ -33,8 +33,9 @@ def _other_program(db: Path) -> AnnotationStore:
 
 
 def _in_poll_window(reader: ReaderScreen) -> None:
-    """The reader has not polled yet (its poll runs once a second): what it shows is old."""
-    reader.poll_store = lambda: None  # type: ignore[method-assign]
+    """The reader has not polled yet (its poll runs once a second): what it shows is old.
+    The timer is paused, so a slow machine cannot let a poll slip in."""
+    reader.poll_timer.pause()
 
 
 def _help_text(app) -> str:  # type: ignore[no-untyped-def]
