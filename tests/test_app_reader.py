@@ -359,7 +359,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(
     async with app.run_test(size=(160, 50)) as pilot:
         await select_phrase(pilot, "the budget")
         await pilot.press("a", *"check numbers", "ctrl+s")
-        await pilot.press("x")
+        await pilot.press("x", "1")  # 1: the notes
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("enter")
@@ -368,7 +368,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(
         text = out.read_text()
         assert "the budget" in text and "check numbers" in text
         out.write_text("keep me")
-        await pilot.press("x", "enter")
+        await pilot.press("x", "1", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmOverwrite)
         await pilot.press("n")

@@ -128,7 +128,7 @@ async def test_counts_are_singular_for_one(
                                               "text": "Alpha", "key": "ORG:alpha"})()]])
         assert str(app.screen.query_one("#status-progress").render()) == "1 entity"
         await select_phrase(pilot, "council")
-        await pilot.press("h", "x")
+        await pilot.press("h", "x", "1")  # 1: the notes
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
@@ -150,7 +150,7 @@ async def test_refusing_to_overwrite_says_how_to_go_on(
     target.write_text("keep me")
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("x")
+        await pilot.press("x", "1")  # 1: the notes
         await pilot.pause()
         app.screen.query_one("#export-path").value = str(target)
         await pilot.press("enter")

@@ -158,3 +158,39 @@ def test_tab_with_several_choices_lists_them(tmp_path: Path) -> None:
     (tmp_path / "00dir").mkdir()
     assert path_choices(str(tmp_path) + "/00") == ["000_a.txt", "003_b.txt", "00dir/"]
     assert complete_path(str(tmp_path) + "/00") is None
+
+
+@pilot_test
+async def test_x_offers_the_comparison_report_and_json_ld(
+    tmp_path: Path, db_path: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from tui.screens.export_dialog import ExportChoice, ExportDialog
+
+    monkeypatch.chdir(tmp_path)
+    docs = alpha_beta(tmp_path)
+    _highlight(db_path, docs[0], "the budget")
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        for _ in range(200):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if app.reader.comparison is not None:
+                break
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportChoice)
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        report = (tmp_path / "sidelight-comparison.md").read_text()
+        assert "alpha.txt" in report or "Alpha report" in report
+        assert "comparison of 2 documents" in app.reader.status.message
+        await pilot.press("x", "3", "enter")
+        await pilot.pause()
+        collection = json.loads((tmp_path / "sidelight-annotations.jsonld").read_text())
+        assert collection["type"] == "AnnotationCollection" and collection["total"] == 1
+        assert "Exported 1 annotation" in app.reader.status.message

@@ -1,14 +1,15 @@
-"""Export from the reader: ``x`` asks for a file and writes the Markdown export of the open
-documents and their annotations."""
+"""Export from the reader: ``x`` asks what (the notes in Markdown, the comparison report,
+or the annotations as W3C JSON-LD), then for a file, and writes it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotations.errors import SidelightError
 from annotations.output_files import write_text
-from tui.screens.export_dialog import ExportDialog
+from tui.screens.export_dialog import ExportChoice, ExportDialog
 
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
@@ -16,13 +17,71 @@ if TYPE_CHECKING:
 
 class Exporting:
     def action_export(self: ReaderScreen) -> None:
+        def chosen(kind: str | None) -> None:
+            if kind is None:
+                self.pane.view.focus()
+            elif kind == "comparison":
+                self._export_comparison()
+            elif kind == "jsonld":
+                self._export_with(self.export_jsonld, "sidelight-annotations.jsonld",
+                                  "Export the annotations as W3C Web Annotation JSON-LD",
+                                  "the .jsonld file", "annotations")
+            else:
+                self._export_with(self.export_to, "sidelight-notes.md",
+                                  "Export highlights and notes to Markdown",
+                                  "the Markdown file", "annotations")
+
+        self.app.push_screen(ExportChoice(), chosen)
+
+    def _export_with(self: ReaderScreen, write: Callable[[Path], str | None], default: str,
+                     title: str, what: str, counted: str) -> None:
         def done(path: Path | None) -> None:
             if path is not None:
-                n = len(self.all_annotations())
-                self.say(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}")
+                if counted == "annotations":
+                    n = len(self.all_annotations())
+                    self.say(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}")
+                else:
+                    self.say(f"Exported the comparison of {len(self.documents)} documents to "
+                             f"{path}")
             self.pane.view.focus()
 
-        self.app.push_screen(ExportDialog(self.export_to), done)
+        self.app.push_screen(ExportDialog(write, default, title, what), done)
+
+    def _export_comparison(self: ReaderScreen) -> None:
+        if self._compared() is None:
+            self.pane.view.focus()
+            return
+        self._export_with(self.export_comparison, "sidelight-comparison.md",
+                          "Export the comparison report to Markdown", "the Markdown file",
+                          "comparison")
+
+    def export_comparison(self: ReaderScreen, path: Path) -> str | None:
+        """Write the comparison report (as ``sidelight compare`` does) to ``path``."""
+        from annotations.comparison.report import render_markdown
+        from tui.safe_text import printable
+
+        if self.comparison is None:
+            return self.compare_note
+        try:
+            write_text(path, printable(render_markdown(self.comparison)), replace=True)
+        except SidelightError as err:
+            return str(err)
+        return None
+
+    def export_jsonld(self: ReaderScreen, path: Path) -> str | None:
+        """Write the annotations as a W3C ``AnnotationCollection`` (as ``export --format
+        json`` does) to ``path``."""
+        import json
+
+        from annotations.w3c import to_w3c_collection
+
+        try:
+            collection = to_w3c_collection(self.all_annotations(), self.documents)
+            write_text(path, json.dumps(collection, indent=2, ensure_ascii=True) + "\n",
+                       replace=True)
+        except SidelightError as err:
+            return str(err)
+        return None
 
     def export_to(self: ReaderScreen, path: Path) -> str | None:
         """Write the Markdown export to ``path``; None, or a one-line error."""

@@ -14,11 +14,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from tui.safe_text import one_line
 
 DEFAULT_EXPORT_NAME = "sidelight-notes.md"
+# What the reader's x offers, in order.
+EXPORT_KINDS: dict[str, str] = {
+    "notes": "notes: highlights, notes and links (Markdown)",
+    "comparison": "comparison report of the open documents (Markdown)",
+    "jsonld": "annotations as W3C Web Annotation JSON-LD",
+}
 
 
 class ConfirmOverwrite(ModalScreen[bool]):
@@ -57,15 +63,19 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", id="sidelight.export_cancel"),
     ]
 
-    def __init__(self, write: Callable[[Path], str | None], default: str = DEFAULT_EXPORT_NAME):
+    def __init__(self, write: Callable[[Path], str | None], default: str = DEFAULT_EXPORT_NAME,
+                 title: str = "Export highlights and notes to Markdown",
+                 what: str = "the Markdown file"):
         super().__init__()
         self._write = write
         self._default = default
+        self._title = title
+        self._what = what
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
-            yield Static("Export highlights and notes to Markdown", markup=False)
-            yield Input(self._default, id="export-path", placeholder="path of the .md file")
+            yield Static(self._title, markup=False)
+            yield Input(self._default, id="export-path", placeholder=f"path of {self._what}")
             yield Static(self._hint(), id="export-help", markup=False)
 
     def on_mount(self) -> None:
@@ -87,7 +97,7 @@ class ExportDialog(ModalScreen[Path | None]):
         event.stop()
         raw = event.value.strip()
         if not raw:
-            self._tell("Give a path for the Markdown file")
+            self._tell(f"Give a path for {self._what}")
             return
         path = Path(raw).expanduser().absolute()
         if path.is_dir():
@@ -111,6 +121,42 @@ class ExportDialog(ModalScreen[Path | None]):
             self._tell(f"Not exported: {error}")
             return
         self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportChoice(ModalScreen[str | None]):
+    """What to export: dismisses with one of ``EXPORT_KINDS``' keys, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="sidelight.export_choice_cancel"),
+        *(Binding(str(i), f"choose({i - 1})", label, show=False,
+                  id=f"sidelight.export_choice_{kind}")
+          for i, (kind, label) in enumerate(EXPORT_KINDS.items(), 1)),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-choice", classes="dialog"):
+            yield Static("Export what?", markup=False)
+            yield OptionList(*(f"{i} {label}" for i, label in
+                               enumerate(EXPORT_KINDS.values(), 1)), id="export-kinds")
+            yield Static("enter or a digit chooses · escape cancels", id="export-help",
+                         markup=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_choose(event.option_index)
+
+    def action_choose(self, index: int) -> None:
+        kinds = list(EXPORT_KINDS)
+        if 0 <= index < len(kinds):
+            self.dismiss(kinds[index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
