@@ -39,6 +39,8 @@ def test_re_export_from_the_reader_keeps_a_hand_edit(tmux: Tmux, tmp_path: Path)
     tmux.run(f"sidelight {seed}; echo sidelight-exit=$?")
     tmux.wait_for(lambda s: "NORMAL" in s and "first note" in s)
     tmux.keys("x")
+    tmux.wait_for("Export what?")
+    tmux.keys("1")  # the notes
     tmux.wait_for("enter export")
     tmux.keys("Enter")
     tmux.wait_for("Exported 1 annotation")
@@ -47,6 +49,8 @@ def test_re_export_from_the_reader_keeps_a_hand_edit(tmux: Tmux, tmp_path: Path)
     with out.open("a", encoding="utf-8") as fh:
         fh.write("\n## My conclusions\n\nThe whistleblower is credible.\n")
     tmux.keys("x")
+    tmux.wait_for("Export what?")
+    tmux.keys("1")  # the notes
     tmux.wait_for("enter export")
     tmux.keys("Enter")
     tmux.wait_for("Overwrite")

@@ -82,6 +82,8 @@ def test_read_highlight_note_restart_export(tmux: Tmux, tmp_path: Path) -> None:
     assert f"“{PHRASE}”" in screen
     assert "1 annotation" in screen
     tmux.keys("x")
+    tmux.wait_for("Export what?")
+    tmux.keys("1")  # the notes
     tmux.wait_for("enter export")
     tmux.keys("Enter")
     tmux.wait_for("Exported")
