@@ -48,6 +48,7 @@ ORDER_BONUS = 0.04  # at most, for a pair at the same relative position in both 
 PROBE_FEATURES = 8
 MAX_POSTING = 32
 CANDIDATES = 6
+MEANING_CACHE = 4096  # sentences whose meaning look-up tables are kept while scoring
 PRUNE = 0.25
 
 
@@ -118,6 +119,8 @@ class CorpusIndex:
     def _meanings(self, node: Node) -> dict[int, str]:
         mm = self._meaning_maps.get(node)
         if mm is None:
+            if len(self._meaning_maps) >= MEANING_CACHE:
+                self._meaning_maps.clear()  # bounded: memory must not grow with the text
             mm = {}
             for feat, ms in self.facts[node[0]][node[1]].senses:
                 for m in ms:

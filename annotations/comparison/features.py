@@ -125,7 +125,7 @@ def sentence_facts(
             if not (si < len(spans) and spans[si][0] <= ws < spans[si][1]) and not (
                 qspans and _in_number(text, ws, we, qspans)
             ):
-                feat = "w:" + stem
+                feat = _word_key(stem)
                 feats.add(feat)
                 if feat not in senses:
                     m = _word_meanings(text[ws:we])
@@ -182,6 +182,13 @@ def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Senten
         out.add(stem)
         out.update(f"m:{m}" for m in _word_meanings(text[ws:we]))
     return frozenset(out)
+
+
+@lru_cache(maxsize=131072)
+def _word_key(stem: str) -> str:
+    """One string per word feature: a long document repeats its words, and every sentence's
+    feature set would otherwise hold its own copies."""
+    return "w:" + stem
 
 
 @lru_cache(maxsize=131072)
