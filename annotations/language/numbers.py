@@ -5,6 +5,7 @@ money, years and counts by value; a counted noun stays in its language)."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 
@@ -65,6 +66,34 @@ def _pattern(lang: str) -> re.Pattern[str] | None:
     )
 
 
+@functools.cache
+def _date_pattern(lang: str) -> re.Pattern[str] | None:
+    prof = profile(lang)
+    if prof is None or lang == "en":
+        return None
+    day = r"(?P<day>\d{1,2})\." if prof.ordinal_dot else r"(?P<day>1er|\d{1,2})"
+    return re.compile(rf"(?<![\w.]){day}{_SP}?(?P<month>{_alt(prof.months)})\.?"
+                      rf"{_SP}(?P<year>(?:1[6-9]|20)\d\d)(?!\d)")
+
+
+def _dates(text: str, lang: str, prof: Profile) -> list[Quantity]:
+    """Full dates ("7. Mai 2019", "22 mars 2018") as the day they name, comparable with an
+    English "May 7, 2019"."""
+    rx = _date_pattern(lang)
+    out: list[Quantity] = []
+    if rx is None:
+        return out
+    for m in rx.finditer(text):
+        day = 1 if m.group("day") == "1er" else int(m.group("day"))
+        try:
+            when = datetime.date(int(m.group("year")), prof.months[m.group("month")], day)
+        except ValueError:
+            continue
+        out.append(Quantity(float(when.toordinal()), "date", "", m.group(), m.start(),
+                            m.end()))
+    return out
+
+
 def _value(prof: Profile, m: re.Match[str]) -> float | None:
     if m.group("word"):
         return float(prof.number_words[m.group("word")])
@@ -88,9 +117,12 @@ def localised_quantities(text: str, lang: str) -> list[Quantity] | None:
     prof = profile(lang)
     if rx is None or prof is None:
         return None
-    out: list[Quantity] = []
+    dates = _dates(text, lang, prof)
+    out: list[Quantity] = list(dates)
     approx_words = _APPROX.get(lang, {})
     for m in rx.finditer(text):
+        if any(d.start <= m.start() < d.end for d in dates):
+            continue   # the year of a date is the date's
         value = _value(prof, m)
         if value is None:
             continue
@@ -117,4 +149,5 @@ def localised_quantities(text: str, lang: str) -> list[Quantity] | None:
             continue   # a bare count in words ("zwei") says too little to compare
         start = m.start("approx") if m.group("approx") else m.start()
         out.append(Quantity(value, unit, approx, text[start:end], start, end))
+    out.sort(key=lambda q: q.start)
     return out
