@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -162,23 +163,27 @@ class CorpusIndex:
 def align_all(index: CorpusIndex, threshold: float = THRESHOLD
               ) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
     """Accepted sentence pairs for each pair of documents ``(a, b)``, ``a < b``:
-    ``(sentence in a, sentence in b, score)``."""
-    scores: dict[tuple[int, int], dict[tuple[int, int], float]] = defaultdict(dict)
+    ``(sentence in a, sentence in b, score)``. Candidates are found once per sentence;
+    each pair of documents is then scored and settled in turn, so that only one pair's
+    scores are held at a time."""
+    # Pairs to score, packed as (sentence in a) << 32 | (sentence in b): a long document
+    # has millions of them.
+    wanted: dict[tuple[int, int], array[int]] = defaultdict(lambda: array("q"))
     for d, doc_facts in enumerate(index.facts):
         for i in range(len(doc_facts)):
             for od, js in index.candidates((d, i)).items():
-                for j in js:
-                    if d < od:
-                        key, pair, x, y = (d, od), (i, j), (d, i), (od, j)
-                    else:
-                        key, pair, x, y = (od, d), (j, i), (od, j), (d, i)
-                    table = scores[key]
-                    if pair not in table:
-                        table[pair] = index.score(x, y)
+                if d < od:
+                    wanted[d, od].extend((i << 32) | j for j in js)
+                else:
+                    wanted[od, d].extend((j << 32) | i for j in js)
     out: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
-    for (a, b), table in scores.items():
-        na, nb = len(index.facts[a]), len(index.facts[b])
-        out[a, b] = select(table, na, nb, threshold)
+    for (a, b) in sorted(wanted):
+        table: dict[tuple[int, int], float] = {}
+        for packed in wanted.pop((a, b)):
+            pair = (packed >> 32, packed & 0xFFFFFFFF)
+            if pair not in table:
+                table[pair] = index.score((a, pair[0]), (b, pair[1]))
+        out[a, b] = select(table, len(index.facts[a]), len(index.facts[b]), threshold)
     return out
 
 
