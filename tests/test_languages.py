@@ -138,6 +138,11 @@ def test_people_companies_and_countries_share_keys_across_languages() -> None:
         assert all(key in k for k in keys), key
     assert "GPE:united states" in keys[1] and "GPE:united states" in keys[2]
     assert "GPE:united kingdom" in keys[0] and "GPE:united kingdom" in keys[2]
+    # A date is the day it names, in every language.
+    dated = recognize_many(["It happened on March 22, 2018 in Paris.",
+                            "Es geschah am 22. März 2018 in Paris.",
+                            "C'est arrivé le 22 mars 2018 à Paris."], langs=["en", "de", "fr"])
+    assert all("DATE:2018-03-22" in {e.key for e in ents} for ents in dated)
     # "Vereinigte Staaten" and "USA" are one place too.
     assert {e.key for e in recognize("Die Vereinigten Staaten und die USA.", "de")
             if e.label == "GPE"} == {"GPE:united states"}

@@ -230,10 +230,12 @@ def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
 
     keys = {lt: f"{lt[0]}:{fix.get((lt[0], r), r)}" for lt, r in resolved.items()}
     out = [[Entity(e[0], e[1], e[2], e[3], keys[(e[2], e[3])]) for e in doc] for doc in docs]
-    return [_day_keys(text, doc) for text, doc in zip(texts, out, strict=True)]
+    codes = langs if langs is not None else ["en"] * len(texts)
+    return [_day_keys(text, doc, lang) for text, doc, lang in zip(texts, out, codes,
+                                                                   strict=True)]
 
 
-def _day_keys(text: str, entities: list[Entity]) -> list[Entity]:
+def _day_keys(text: str, entities: list[Entity], lang: str = "en") -> list[Entity]:
     """Dates keyed by the day they name ("DATE:2018-03-20" for "March 20, 2018", "20 March
     2018" and "20/03/2018"); a weekday or a date without its year is read against the
     document's own date line. Dates that name no single day keep their words."""
@@ -242,6 +244,10 @@ def _day_keys(text: str, entities: list[Entity]) -> list[Entity]:
     for e in entities:
         if e.label == "DATE":
             day = day_of(e.text, ref)
+            if day is None and lang != "en":
+                from annotations.language.numbers import local_day
+
+                day = local_day(e.text, lang)   # "22. März 2018", "22 mars 2018"
             if day is not None:
                 e = Entity(e.start, e.end, e.label, e.text, f"DATE:{day.isoformat()}")
         out.append(e)

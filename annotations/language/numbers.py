@@ -76,6 +76,20 @@ def _date_pattern(lang: str) -> re.Pattern[str] | None:
                       rf"{_SP}(?P<year>(?:1[6-9]|20)\d\d)(?!\d)")
 
 
+def local_day(text: str, lang: str) -> datetime.date | None:
+    """The day a full date names as ``lang`` writes it ("7. Mai 2019", "1er mars 2018")."""
+    rx = _date_pattern(lang)
+    prof = profile(lang)
+    m = rx.fullmatch(text.strip()) if rx is not None else None
+    if m is None or prof is None:
+        return None
+    day = 1 if m.group("day") == "1er" else int(m.group("day"))
+    try:
+        return datetime.date(int(m.group("year")), prof.months[m.group("month")], day)
+    except ValueError:
+        return None
+
+
 def _dates(text: str, lang: str, prof: Profile) -> list[Quantity]:
     """Full dates ("7. Mai 2019", "22 mars 2018") as the day they name, comparable with an
     English "May 7, 2019"."""
