@@ -28,12 +28,14 @@ another disk (the default is the temp directory).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -78,22 +80,38 @@ def _time(fn: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+# Linux carries a process's peak RSS across ``exec`` into the program it runs, so a program
+# forked from this (large) process would report this process's peak. A small launcher forks
+# the measured program instead and reports its peak on the last line of stderr.
+_LAUNCH = (
+    "import os, sys\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    os.execv(sys.argv[1], sys.argv[1:])\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "sys.stderr.write(f'\\n__peak_rss_kb__ {usage.ru_maxrss}\\n')\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
 class _Child:
-    """A child process timed from launch, with its own peak RSS (``wait4``)."""
+    """A child process timed from launch, with its own peak RSS."""
 
     def __init__(self, command: list[str], *, timeout: float = 600.0) -> None:
         env = dict(os.environ, PYTHONPATH=str(REPO), TEXTUAL_ANIMATIONS="none")
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the child)
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE,
-                                     stderr=self._errors, text=True)
+        self.proc = subprocess.Popen([sys.executable, "-S", "-c", _LAUNCH, *command], cwd=REPO,
+                                     env=env, stdout=subprocess.PIPE, stderr=self._errors,
+                                     text=True, start_new_session=True)
         self.killed = False
         self._timer = threading.Timer(timeout, self._kill)
         self._timer.start()
 
     def _kill(self) -> None:
         self.killed = True
-        self.proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)  # the launcher and the program it runs
 
     def lines(self):  # type: ignore[no-untyped-def]
         assert self.proc.stdout is not None
@@ -106,15 +124,15 @@ class _Child:
         assert self.proc.stdout is not None
         for _ in self.proc.stdout:
             pass
-        _, status, usage = os.wait4(self.proc.pid, 0)
-        self.proc.returncode = os.waitstatus_to_exitcode(status)
+        self.proc.wait()
         wall = time.perf_counter() - self.started
         self._timer.cancel()
+        self._errors.seek(0)
+        errors = self._errors.read().decode(errors="replace")
         if self.proc.returncode != 0 and not self.killed:
-            self._errors.seek(0)
-            tail = self._errors.read().decode(errors="replace")[-1500:]
-            raise RuntimeError(f"{' '.join(self.proc.args[2:5])} failed: {tail}")  # type: ignore[index]
-        return wall, usage.ru_maxrss / 1024
+            raise RuntimeError(f"{' '.join(self.proc.args[4:7])} failed: {errors[-1500:]}")  # type: ignore[index]
+        peak = re.findall(r"__peak_rss_kb__ (\d+)", errors)
+        return wall, (int(peak[-1]) / 1024 if peak else math.nan)
 
 
 def _cli(*args: str) -> list[str]:
