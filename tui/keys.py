@@ -32,6 +32,7 @@ def key_rows(app: App, node: DOMNode, sections: dict[type, str]) -> list[KeyRow]
     rows: list[KeyRow] = []
     seen_keys: set[str] = set()
     for owner in node.ancestors_with_self:
+        # Private, no public equivalent: tests/test_textual_private.py watches it.
         bindings = owner._bindings.copy()
         if keymap:
             bindings.apply_keymap(keymap)

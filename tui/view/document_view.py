@@ -327,6 +327,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                                      thickness=self.scrollbar_size_vertical)
             bar.display = False
             self._vertical_scrollbar = bar
+            # No public way to start a widget's own scrollbar: tests/test_textual_private.py
+            # fails loudly if Textual changes this one.
             self.app._start_widget(self, bar)
         return self._vertical_scrollbar
 
