@@ -29,23 +29,27 @@ class Exporting:
             else:
                 self._export_with(self.export_to, "sidelight-notes.md",
                                   "Export highlights and notes to Markdown",
-                                  "the Markdown file", "annotations")
+                                  "the Markdown file", "annotations", in_place=True)
 
         self.app.push_screen(ExportChoice(), chosen)
 
     def _export_with(self: ReaderScreen, write: Callable[[Path], str | None], default: str,
-                     title: str, what: str, counted: str) -> None:
+                     title: str, what: str, counted: str, in_place: bool = False) -> None:
         def done(path: Path | None) -> None:
             if path is not None:
                 if counted == "annotations":
                     n = len(self.all_annotations())
-                    self.say(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}")
+                    update = getattr(self, "_export_update", "") if in_place else ""
+                    self.say(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}"
+                             + (f": {update}" if update else ""))
                 else:
                     self.say(f"Exported the comparison of {len(self.documents)} documents to "
                              f"{path}")
             self.pane.view.focus()
 
-        self.app.push_screen(ExportDialog(write, default, title, what), done)
+        self.app.push_screen(
+            ExportDialog(write, default, title, what, updates_in_place=in_place), done
+        )
 
     def _export_comparison(self: ReaderScreen) -> None:
         if self._compared() is None:
@@ -91,9 +95,12 @@ class Exporting:
         try:
             text = export_markdown(self.documents, self.all_annotations())
             existing = _read_existing(path)
+            self._export_update = ""
             if existing is not None and is_managed(existing):
                 # An export written before: only sidelight's part changes.
-                text = update(existing, text).text
+                result = update(existing, text)
+                text = result.text
+                self._export_update = result.summary()
             else:
                 text = wrap(text)
             # The dialog has asked before replacing an existing file.

@@ -65,12 +65,14 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def __init__(self, write: Callable[[Path], str | None], default: str = DEFAULT_EXPORT_NAME,
                  title: str = "Export highlights and notes to Markdown",
-                 what: str = "the Markdown file"):
+                 what: str = "the Markdown file", *, updates_in_place: bool = False):
         super().__init__()
         self._write = write
         self._default = default
         self._title = title
         self._what = what
+        # The Markdown export updates sidelight's part of an export it wrote before.
+        self._updates_in_place = updates_in_place
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
@@ -103,9 +105,11 @@ class ExportDialog(ModalScreen[Path | None]):
         if path.is_dir():
             self._tell(f"{one_line(str(path), 120)} is a directory; give a file name")
             return
-        if path.exists():
+        if path.exists() and not (self._updates_in_place and _managed_export(path)):
             self.app.push_screen(ConfirmOverwrite(path), lambda yes: self._confirmed(path, yes))
             return
+        # A new file, or an export written before: only sidelight's part of it is updated,
+        # the user's own text is kept, so there is nothing to confirm.
         self._export(path)
 
     def _confirmed(self, path: Path, yes: bool | None) -> None:
@@ -160,3 +164,15 @@ class ExportChoice(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _managed_export(path: Path) -> bool:
+    """True when ``path`` is a Markdown export sidelight wrote (its part is updated in place)."""
+    from annotations.managed_region import is_managed
+
+    try:
+        if not path.is_file() or path.stat().st_size > 64 * 1024 * 1024:
+            return False
+        return is_managed(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
