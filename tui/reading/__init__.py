@@ -7,13 +7,19 @@ holds one feature's key actions and state and uses only a few members of the scr
 
 - ``stepping``   — step to the next/previous item, wrap, move the cursor, say where
 - ``store``      — change the store, re-read the annotations, report; changes by others
+- ``conflicts``  — changes refused because another window changed the annotation
+- ``messages``   — the status line's messages, the message log, keys named as mapped
+- ``focus``      — where the focus is; document keys pressed in the side panel
+- ``documents``  — reload, open into a new pane, close a pane
 - ``entities``   — recognising entities, hiding labels
 - ``search``     — the search bar, hits and ``n``/``N``
+- ``selecting``  — the sentence and paragraph under the cursor (``V``)
 - ``annotating`` — highlights, notes, colours, delete, undo and redo
+- ``tagging``    — tags and the annotation list's filter
 - ``moving``     — between annotations, entities and mentions of an entity
 - ``comparing``  — the comparison, counterparts, differences, passages only one source tells
 - ``syncing``    — synced scrolling
 - ``linking``    — link notes between passages of two documents
-- ``exporting``  — the Markdown export
+- ``exporting``  — notes, the comparison report or JSON-LD, to a file
 - ``panel``      — the side panel's tabs and jumps from the annotation list
 """
