@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from annotations.fuzzy import anchored_distance, anchored_match, search
-from annotations.model import CONTEXT_CHARS, Annotation, Target, quote_target
+from sidelight.annotations.fuzzy import anchored_distance, anchored_match, search
+from sidelight.annotations.model import CONTEXT_CHARS, Annotation, Target, quote_target
 
 # An exact occurrence whose context agrees at least this well is taken without looking for
 # approximate ones.

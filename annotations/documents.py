@@ -15,10 +15,10 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotations.errors import DocumentError
-from annotations.markdown_text import StyleRun, render_markdown, split_front_matter
-from annotations.special_files import FileTooLarge, NotRegularFile, read_regular
-from annotations.web.model import PageMeta
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.markdown_text import StyleRun, render_markdown, split_front_matter
+from sidelight.annotations.special_files import FileTooLarge, NotRegularFile, read_regular
+from sidelight.annotations.web.model import PageMeta
 
 MAX_BYTES = 64 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -173,7 +173,7 @@ def load_document(path: str | Path, encoding: str | None = None) -> Document:
     stamp = stamp_of(p)
     if p.suffix.lower() in HTML_SUFFIXES:
         # Imported here: the extractor is large and only HTML needs it.
-        from annotations.web.page import html_file_document
+        from sidelight.annotations.web.page import html_file_document
 
         return replace(html_file_document(p, encoding), file_stamp=stamp)
     source = read_source(p, encoding)

@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from annotations.errors import EditConflict
-from annotations.model import Annotation, now_iso
+from sidelight.annotations.errors import EditConflict
+from sidelight.annotations.model import Annotation, now_iso
 
 # What a change may set; ``id``, ``created`` and ``modified`` belong to the store.
 EDITABLE: tuple[str, ...] = ("kind", "targets", "color", "tags", "note", "relation")

@@ -24,12 +24,12 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from annotations.documents import Document
-from annotations.markdown_escape import blockquote, escape_inline
-from annotations.markdown_notes import BLOCK_CHECKERS, escape_note, has_html, plain_note
-from annotations.markdown_template import Template, render, section_headings
-from annotations.model import Annotation, Target, now_iso
-from annotations.web.model import PageMeta
+from sidelight.annotations.documents import Document
+from sidelight.annotations.markdown_escape import blockquote, escape_inline
+from sidelight.annotations.markdown_notes import BLOCK_CHECKERS, escape_note, has_html, plain_note
+from sidelight.annotations.markdown_template import Template, render, section_headings
+from sidelight.annotations.model import Annotation, Target, now_iso
+from sidelight.annotations.web.model import PageMeta
 
 TITLE = "Annotations from sidelight"
 # Section headings the export writes (levels 1-4); a note sits below its section's level.

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from annotations.model import COLORS, Annotation
+from sidelight.annotations.model import COLORS, Annotation
 
 _TAG_SPLIT = re.compile(r"[,\s]+")
 

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from annotations.import_json import MAX_OFFSET, parse_datetime
-from annotations.model import COLORS, DEFAULT_COLOR, Annotation, Target, now_iso, validate
-from annotations.w3c_import import stable_id
+from sidelight.annotations.import_json import MAX_OFFSET, parse_datetime
+from sidelight.annotations.model import COLORS, DEFAULT_COLOR, Annotation, Target, now_iso, validate
+from sidelight.annotations.w3c_import import stable_id
 
 CLIENT_VERSION = "sidelight"
 DEFAULT_USER = "acct:sidelight@localhost"

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from annotations.model import Annotation
+from sidelight.annotations.model import Annotation
 
 MAX_DEPTH = 64
 # Positions past this are no position in any document sidelight opens.

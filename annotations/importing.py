@@ -21,8 +21,8 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from annotations.import_json import stored_time
-from annotations.model import Annotation
+from sidelight.annotations.import_json import stored_time
+from sidelight.annotations.model import Annotation
 
 _COPY_NAMESPACE = uuid.UUID("0d6b8a52-6f3e-4f7b-8a0c-2f4e5d9b1c33")
 ACTIONS = ("new", "same", "kept", "copy")

@@ -12,12 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from annotations.anchoring import anchor_annotation
-from annotations.documents import Document, is_current, is_url, load_document
-from annotations.errors import DocumentError
-from annotations.model import Annotation, Target
-from annotations.sources import open_url
-from annotations.web.snapshots import SnapshotLibrary
+from sidelight.annotations.anchoring import anchor_annotation
+from sidelight.annotations.documents import Document, is_current, is_url, load_document
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.model import Annotation, Target
+from sidelight.annotations.sources import open_url
+from sidelight.annotations.web.snapshots import SnapshotLibrary
 
 
 class _Store(Protocol):

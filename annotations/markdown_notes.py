@@ -25,7 +25,7 @@ import unicodedata
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from annotations.markdown_escape import control_picture, escape_line, is_control
+from sidelight.annotations.markdown_escape import control_picture, escape_line, is_control
 
 
 # Renderers the checks stand for: CommonMark with HTML on (as GitHub, pandoc and Obsidian

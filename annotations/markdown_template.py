@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from annotations.markdown_notes import CHECKERS, has_html
+from sidelight.annotations.markdown_notes import CHECKERS, has_html
 
 FIELDS: tuple[str, ...] = (
     "heading", "quote", "text", "note", "color", "tags", "hashtags", "location", "source",

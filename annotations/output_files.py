@@ -15,8 +15,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from annotations.errors import SidelightError
-from annotations.special_files import NotRegularFile, check_regular
+from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.special_files import NotRegularFile, check_regular
 
 
 def check_output(path: Path, *, force: bool, what: str = "-o") -> None:

@@ -23,8 +23,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from annotations.import_json import has_surrogates, parse_datetime
-from annotations.model import COLORS, DEFAULT_COLOR, Annotation, Target, now_iso, validate
+from sidelight.annotations.import_json import has_surrogates, parse_datetime
+from sidelight.annotations.model import COLORS, DEFAULT_COLOR, Annotation, Target, now_iso, validate
 
 HEADER = ("Highlight", "Title", "Author", "URL", "Note", "Location", "Date")
 _NAMESPACE = uuid.UUID("a3c51e7e-21b4-4c1e-9d5e-0f6b2d9c8e71")

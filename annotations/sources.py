@@ -11,18 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from annotations.documents import (
+from sidelight.annotations.documents import (
     MAX_BYTES,
     Document,
     is_url,
     load_document,
     piped_text_document,
 )
-from annotations.errors import DocumentError
-from annotations.locations import resolve_db_path
-from annotations.model import Annotation, now_iso
-from annotations.web.model import PageMeta
-from annotations.web.snapshots import SnapshotLibrary
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.locations import resolve_db_path
+from sidelight.annotations.model import Annotation, now_iso
+from sidelight.annotations.web.model import PageMeta
+from sidelight.annotations.web.snapshots import SnapshotLibrary
 
 
 def snapshot_library(db: str | Path | None = None) -> SnapshotLibrary:
@@ -62,11 +62,11 @@ def _read_stdin() -> bytes:
 def read_piped(data: bytes, encoding: str | None = None) -> Document:
     """A document from piped bytes: an HTML page when its first bytes say so (its article is
     extracted, charset from its <meta>), else Markdown or text."""
-    from annotations.web.sniff import looks_like_html
+    from sidelight.annotations.web.sniff import looks_like_html
 
     if looks_like_html(data):
-        from annotations.web.charset import decode_html
-        from annotations.web.page import html_document
+        from sidelight.annotations.web.charset import decode_html
+        from sidelight.annotations.web.page import html_document
 
         html = data.decode(encoding, "replace") if encoding else decode_html(data)[0]
         return html_document(STDIN_NAME, html)
@@ -75,7 +75,7 @@ def read_piped(data: bytes, encoding: str | None = None) -> Document:
 
 def open_url(url: str, library: SnapshotLibrary, *, refresh: bool = False,
              offline: bool = False) -> Document:
-    from annotations.web.fetch import fetch_page, normalise_url
+    from sidelight.annotations.web.fetch import fetch_page, normalise_url
 
     url = normalise_url(url)
     if not refresh:
@@ -84,7 +84,7 @@ def open_url(url: str, library: SnapshotLibrary, *, refresh: bool = False,
             return library.document(entry)
     if offline:
         raise DocumentError(f"{url}: no snapshot of it in {library.root}; open it once to fetch it")
-    from annotations.web.page import html_document
+    from sidelight.annotations.web.page import html_document
 
     page = fetch_page(url)
     fetched = now_iso()

@@ -37,8 +37,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from annotations.errors import StoreError
-from annotations.special_files import (
+from sidelight.annotations.errors import StoreError
+from sidelight.annotations.special_files import (
     FileTooLarge,
     NotRegularFile,
     check_regular,

@@ -41,11 +41,11 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
-from annotations.locations import resolve_db_path
-from annotations.model import Annotation
-from annotations.special_files import NotRegularFile, check_regular
-from annotations.storage import (
+from sidelight.annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
+from sidelight.annotations.locations import resolve_db_path
+from sidelight.annotations.model import Annotation
+from sidelight.annotations.special_files import NotRegularFile, check_regular
+from sidelight.annotations.storage import (
     META_ID,
     META_TABLE,
     AtomicJSONStorage,
@@ -57,7 +57,7 @@ from annotations.storage import (
     write_error,
     write_file_atomically,
 )
-from annotations.store_file import DEFAULT_LOCK_TIMEOUT, StoreFile, free_backup_path
+from sidelight.annotations.store_file import DEFAULT_LOCK_TIMEOUT, StoreFile, free_backup_path
 
 SCHEMA = 2
 INDEX_TABLE = "documents"

@@ -35,11 +35,11 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from annotations.edits import check_delete, check_recreate, updated
-from annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
-from annotations.model import Annotation, Target
-from annotations.special_files import NotRegularFile, check_regular
-from annotations.storage import (
+from sidelight.annotations.edits import check_delete, check_recreate, updated
+from sidelight.annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
+from sidelight.annotations.model import Annotation, Target
+from sidelight.annotations.special_files import NotRegularFile, check_regular
+from sidelight.annotations.storage import (
     META_ID,
     META_TABLE,
     AtomicJSONStorage,

@@ -27,10 +27,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from annotations.documents import Document
-from annotations.import_json import scrub
-from annotations.language.detect import detect
-from annotations.model import Annotation, Target
+from sidelight.annotations.documents import Document
+from sidelight.annotations.import_json import scrub
+from sidelight.annotations.language.detect import detect
+from sidelight.annotations.model import Annotation, Target
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SIDELIGHT_NS = "urn:sidelight:"

@@ -17,8 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from annotations.import_json import MAX_OFFSET, load_json, parse_datetime
-from annotations.model import COLORS, DEFAULT_COLOR, KINDS, Annotation, Target, now_iso, validate
+from sidelight.annotations.import_json import MAX_OFFSET, load_json, parse_datetime
+from sidelight.annotations.model import (
+    COLORS,
+    DEFAULT_COLOR,
+    KINDS,
+    Annotation,
+    Target,
+    now_iso,
+    validate,
+)
 
 _UUID_NAMESPACE = uuid.UUID("6f1c5e0a-3d2b-4c59-9a0e-5b7d2f8e4a11")
 

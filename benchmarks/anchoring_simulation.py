@@ -25,10 +25,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotations.anchoring import anchor_target
-from annotations.documents import fingerprint_of
-from annotations.model import Target, quote_target
 from benchmarks.figures import corpus_path, generated_text
+from sidelight.annotations.anchoring import anchor_target
+from sidelight.annotations.documents import fingerprint_of
+from sidelight.annotations.model import Target, quote_target
 
 DEFAULT_EDITS = 8
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
@@ -256,8 +256,8 @@ def _classify(
 
 
 def _texts() -> list[tuple[str, str]]:
-    from annotations.documents import load_document
-    from annotations.locations import seed_paths
+    from sidelight.annotations.documents import load_document
+    from sidelight.annotations.locations import seed_paths
 
     out = [(p.name, load_document(p).text) for p in seed_paths()]
     novel = corpus_path("pride-and-prejudice.txt")

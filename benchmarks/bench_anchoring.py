@@ -19,10 +19,10 @@ from __future__ import annotations
 import random
 import time
 
-from annotations.anchoring import anchor_target
-from annotations.documents import fingerprint_of, make_text_document
-from annotations.model import Target, quote_target
 from benchmarks.figures import Figure, corpus_path, generated_text
+from sidelight.annotations.anchoring import anchor_target
+from sidelight.annotations.documents import fingerprint_of, make_text_document
+from sidelight.annotations.model import Target, quote_target
 
 NOVEL = "pride-and-prejudice.txt"
 N = 1_000

@@ -16,9 +16,9 @@ import random
 import re
 import time
 
-from annotations.comparison import compare_documents
-from annotations.documents import Document, make_text_document
 from benchmarks.figures import Figure, corpus_path, generated_text
+from sidelight.annotations.comparison import compare_documents
+from sidelight.annotations.documents import Document, make_text_document
 
 TARGET_SECONDS = 5.0
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"”’']?\s*")

@@ -23,10 +23,10 @@ import re
 import time
 from collections.abc import Callable
 
-from annotations.entities import RuleRecognizer, recognize, rule_engine
-from annotations.entities.gazetteer import load
-from annotations.entities.keys import _normalise_cached
 from benchmarks.figures import REPO, Figure, corpus_path, generated_text
+from sidelight.annotations.entities import RuleRecognizer, recognize, rule_engine
+from sidelight.annotations.entities.gazetteer import load
+from sidelight.annotations.entities.keys import _normalise_cached
 
 _SETS = {"en": ("entities_blind", "entities_blind2", "entities_blind3", "entities_blind4"),
          "de": ("entities_blind_de",), "fr": ("entities_blind_fr",)}

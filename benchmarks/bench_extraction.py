@@ -19,10 +19,10 @@ import sys
 import time
 from collections import Counter
 
-from annotations.web.charset import decode_html
-from annotations.web.extract import extract_article
 from benchmarks.figures import Figure
 from benchmarks.web_pages import STYLES, Article, build_page, corpus
+from sidelight.annotations.web.charset import decode_html
+from sidelight.annotations.web.extract import extract_article
 
 _TOKEN = re.compile(r"\w+")
 META_FIELDS = ("title", "authors", "site_name", "date", "url", "language")

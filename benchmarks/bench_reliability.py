@@ -155,9 +155,9 @@ def hostile_row(quick: bool) -> Row:
 
 
 def reanchor_row(quick: bool) -> Row:
-    from annotations.documents import load_document
-    from annotations.locations import seed_paths
     from benchmarks.anchoring_simulation import simulate
+    from sidelight.annotations.documents import load_document
+    from sidelight.annotations.locations import seed_paths
 
     runs = QUICK_REANCHOR_RUNS if quick else REANCHOR_RUNS
     totals: dict[str, int] = {}

@@ -47,11 +47,11 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from annotations.documents import load_document
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
 from benchmarks.figures import REPO, Figure
 from benchmarks.store_fixture import StoreFixture, make_store
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
 from tests.harness_store import realistic_annotation
 
 SIZES = (1_000, 5_000, 10_000, 100_000, 200_000)
@@ -136,7 +136,7 @@ class _Child:
 
 
 def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "tui.cli", *args]
+    return [sys.executable, "-m", "sidelight", *args]
 
 
 def _run_cli(command: list[str]) -> tuple[float, float]:

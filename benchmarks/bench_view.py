@@ -83,8 +83,8 @@ async def _measure(widget_name: str, size: int, steps: int, freeze: bool) -> dic
     from textual.widget import Widget
     from textual.widgets import TextArea
 
-    from annotations.documents import make_text_document
-    from tui.view import DocumentView
+    from sidelight.annotations.documents import make_text_document
+    from sidelight.tui.view import DocumentView
 
     text = generated_text(size)
     render_cpu = [0.0]

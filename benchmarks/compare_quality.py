@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotations.comparison import compare_documents
-from annotations.comparison.report import to_dict
-from annotations.documents import load_document
 from benchmarks.figures import REPO
+from sidelight.annotations.comparison import compare_documents
+from sidelight.annotations.comparison.report import to_dict
+from sidelight.annotations.documents import load_document
 
 DATA = REPO / "tests" / "data"
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from annotations.entities import recognize
 from benchmarks.figures import REPO
+from sidelight.annotations.entities import recognize
 
 Spans = dict[str, list[tuple[int, int, str]]]
 DATA = REPO / "tests" / "data"

@@ -16,8 +16,8 @@ import sys
 import time
 from collections.abc import Callable
 
-from annotations.language import detect
 from benchmarks.figures import REPO
+from sidelight.annotations.language import detect
 
 DATA = REPO / "tests" / "data"
 WINDOW = 300

@@ -43,14 +43,14 @@ async def _minimal() -> dict[str, float]:
 
 
 async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
-    from annotations.documents import load_document
-    from annotations.model import new_highlight, quote_target
-    from annotations.store import AnnotationStore
+    from sidelight.annotations.documents import load_document
+    from sidelight.annotations.model import new_highlight, quote_target
+    from sidelight.annotations.store import AnnotationStore
 
     doc = load_document(doc_path)
     store = AnnotationStore(db)
-    from tui.app import SidelightApp
-    from tui.widgets.pane import Pane
+    from sidelight.tui.app import SidelightApp
+    from sidelight.tui.widgets.pane import Pane
 
     app = SidelightApp([doc], store, freeze_gc=True)
     out: dict[str, float] = {}

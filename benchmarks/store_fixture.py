@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotations.documents import load_document
-from annotations.model import COLORS, CONTEXT_CHARS
 from benchmarks.figures import generated_text
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.model import COLORS, CONTEXT_CHARS
 
 PER_OTHER_DOCUMENT = 1_000
 _WORDS = ("claim", "check", "number", "quote", "source")

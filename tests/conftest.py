@@ -15,10 +15,10 @@ import pytest
 # Before Textual is imported: it reads the setting once.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
-from annotations.documents import Document, load_document
-from annotations.store import AnnotationStore
-from tui.app import SidelightApp
-from tui.settings import Settings
+from sidelight.annotations.documents import Document, load_document
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.app import SidelightApp
+from sidelight.tui.settings import Settings
 
 
 @pytest.fixture

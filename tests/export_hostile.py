@@ -21,10 +21,16 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from annotations.documents import make_text_document
-from annotations.export_markdown import MarkdownOptions, export_markdown, shown_quote
-from annotations.markdown_escape import control_picture, is_control
-from annotations.model import Annotation, new_document_note, new_highlight, new_link, quote_target
+from sidelight.annotations.documents import make_text_document
+from sidelight.annotations.export_markdown import MarkdownOptions, export_markdown, shown_quote
+from sidelight.annotations.markdown_escape import control_picture, is_control
+from sidelight.annotations.model import (
+    Annotation,
+    new_document_note,
+    new_highlight,
+    new_link,
+    quote_target,
+)
 
 PARSERS = {
     "commonmark": MarkdownIt("commonmark", {"html": True}),

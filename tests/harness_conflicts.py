@@ -27,12 +27,12 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotations.edits import EDITABLE
-from annotations.errors import EditConflict, SidelightError
-from annotations.model import COLORS, Annotation, new_highlight, now_iso, quote_target
-from annotations.store import AnnotationStore
-from tui.cli import main as cli_main
-from tui.session import DroppedChange, Session
+from sidelight.annotations.edits import EDITABLE
+from sidelight.annotations.errors import EditConflict, SidelightError
+from sidelight.annotations.model import COLORS, Annotation, new_highlight, now_iso, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.cli import main as cli_main
+from sidelight.tui.session import DroppedChange, Session
 
 TEXT = ("Alice went to Paris. Bob stayed in Rome. The mayor said 40 people died. "
         "Critics said the budget was not final. The council met on Monday.")

@@ -22,12 +22,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotations.documents import load_document
-from annotations.errors import SidelightError
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.cli import main as cli_main
-from tui.settings import load_settings
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.cli import main as cli_main
+from sidelight.tui.settings import load_settings
 
 LIMIT = 1.0
 TEXT = "Alice went to Paris. Bob stayed in Rome.\n"

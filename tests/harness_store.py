@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from annotations.errors import StoreError
-from annotations.model import COLORS, Annotation, new_highlight, quote_target
-from annotations.store import SCHEMA, AnnotationStore, store_files, store_temporaries
+from sidelight.annotations.errors import StoreError
+from sidelight.annotations.model import COLORS, Annotation, new_highlight, quote_target
+from sidelight.annotations.store import SCHEMA, AnnotationStore, store_files, store_temporaries
 
 WRITER = Path(__file__).with_name("harness_store_writer.py")
 # The document every harness writer annotates.
@@ -345,7 +345,7 @@ def fault_disk_full(root: Path) -> FaultOutcome:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     message = ""
-    with mock.patch("annotations.storage.os.writev", no_space):
+    with mock.patch("sidelight.annotations.storage.os.writev", no_space):
         try:
             store.add(realistic_annotation(rng))
         except StoreError as err:
@@ -375,7 +375,7 @@ def fault_read_only_directory(root: Path) -> FaultOutcome:
         def denied(*args: Any, **kwargs: Any) -> Any:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-        with mock.patch("annotations.storage.create_temporary", denied):
+        with mock.patch("sidelight.annotations.storage.create_temporary", denied):
             try:
                 store.add(realistic_annotation(rng))
             except StoreError as err:
@@ -407,7 +407,7 @@ def fault_read_only_filesystem(root: Path) -> FaultOutcome:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
     message = ""
-    with mock.patch("annotations.storage.create_temporary", erofs):
+    with mock.patch("sidelight.annotations.storage.create_temporary", erofs):
         try:
             store.add(realistic_annotation(rng))
         except StoreError as err:

@@ -18,8 +18,8 @@ from typing import Any
 
 from harness_store import WRITER_FINGERPRINT, WRITER_SOURCE, prose, realistic_annotation
 
-from annotations.model import COLORS
-from annotations.store import AnnotationStore
+from sidelight.annotations.model import COLORS
+from sidelight.annotations.store import AnnotationStore
 
 
 def _log(fd: int, entry: dict[str, Any]) -> None:

@@ -27,14 +27,14 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 from rich.color import Color
 from rich.style import Style
 
-from tui.view.cells import layout_row
-from tui.view.spans import LayerSet, row_segments, style_runs
-from tui.view.wrap import WrapIndex
+from sidelight.tui.view.cells import layout_row
+from sidelight.tui.view.spans import LayerSet, row_segments, style_runs
+from sidelight.tui.view.wrap import WrapIndex
 
 if TYPE_CHECKING:
     from rich.segment import Segment
 
-    from tui.view import DocumentView
+    from sidelight.tui.view import DocumentView
 
 # What must never reach the terminal: controls, DEL, C1, bidi embeddings/overrides/isolates,
 # line/paragraph separators, surrogates, and the joiners that make terminals re-measure.
@@ -147,8 +147,8 @@ async def _check_in_app(texts: list[str], rng: random.Random, tally: Tally) -> N
     from textual.app import App, ComposeResult
     from textual.widgets import Static
 
-    from annotations.documents import make_text_document
-    from tui.view import DocumentView
+    from sidelight.annotations.documents import make_text_document
+    from sidelight.tui.view import DocumentView
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:

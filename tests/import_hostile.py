@@ -28,12 +28,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from annotations.documents import make_text_document
-from annotations.importing import content_key
-from annotations.model import Annotation, new_highlight, quote_target
-from annotations.store import AnnotationStore
-from annotations.w3c import to_w3c
-from tui.cli import main
+from sidelight.annotations.documents import make_text_document
+from sidelight.annotations.importing import content_key
+from sidelight.annotations.model import Annotation, new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.annotations.w3c import to_w3c
+from sidelight.tui.cli import main
 
 TEXT = "Alice went to Paris. Bob stayed in Rome. 40 people died, police said.\n"
 QUOTES = ("Alice", "Paris", "Bob", "Rome", "40 people", "police said")
@@ -209,9 +209,9 @@ def hostile_imports(n: int, *, seed: int = 3) -> dict[str, Any]:
 def _all_accounted(data: Any, after: dict[str, Annotation], message: str) -> bool:
     """Every imported annotation is in the store (by id or as a same-content copy), or the
     summary names it as kept."""
-    from annotations.hypothesis import is_hypothesis, parse_hypothesis
-    from annotations.readwise import is_readwise_csv, parse_readwise_csv
-    from annotations.w3c_import import parse_w3c_data
+    from sidelight.annotations.hypothesis import is_hypothesis, parse_hypothesis
+    from sidelight.annotations.readwise import is_readwise_csv, parse_readwise_csv
+    from sidelight.annotations.w3c_import import parse_w3c_data
 
     if isinstance(data, str) and is_readwise_csv(data):
         incoming = parse_readwise_csv(data)

@@ -6,10 +6,16 @@ import random
 
 import pytest
 
-from annotations.anchoring import anchor_annotation, anchor_target, locate
-from annotations.documents import fingerprint_of, make_text_document
-from annotations.fuzzy import anchored_distance, search
-from annotations.model import Target, new_document_note, new_highlight, new_link, quote_target
+from sidelight.annotations.anchoring import anchor_annotation, anchor_target, locate
+from sidelight.annotations.documents import fingerprint_of, make_text_document
+from sidelight.annotations.fuzzy import anchored_distance, search
+from sidelight.annotations.model import (
+    Target,
+    new_document_note,
+    new_highlight,
+    new_link,
+    quote_target,
+)
 
 ARTICLE = (
     "Facebook chief executive Mark Zuckerberg said on Wednesday that the company had made "

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from annotations.anchoring import anchor_target
-from annotations.documents import fingerprint_of
-from annotations.model import CONTEXT_CHARS, quote_target
+from sidelight.annotations.anchoring import anchor_target
+from sidelight.annotations.documents import fingerprint_of
+from sidelight.annotations.model import CONTEXT_CHARS, quote_target
 
 # A vocabulary large enough that a quote with its context is rarely repeated by chance, small
 # enough that words do repeat (as in any article).

@@ -14,16 +14,16 @@ import pytest
 from conftest import compare_docs, pilot_test, reader_app
 from rich.segment import Segment
 
-from annotations.comparison import Comparison, compare_documents
-from annotations.documents import Document
-from annotations.store import AnnotationStore
-from tui.colors import COMPARE_GLYPHS
-from tui.screens.link_dialog import LinkDialog
-from tui.screens.note_editor import NoteEditor
-from tui.screens.reader import ReaderScreen
-from tui.view import DocumentView
-from tui.widgets.compare_panel import ClaimList, DifferenceList, EntityTable
-from tui.widgets.side_panel import COMPARE_TAB
+from sidelight.annotations.comparison import Comparison, compare_documents
+from sidelight.annotations.documents import Document
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.colors import COMPARE_GLYPHS
+from sidelight.tui.screens.link_dialog import LinkDialog
+from sidelight.tui.screens.note_editor import NoteEditor
+from sidelight.tui.screens.reader import ReaderScreen
+from sidelight.tui.view import DocumentView
+from sidelight.tui.widgets.compare_panel import ClaimList, DifferenceList, EntityTable
+from sidelight.tui.widgets.side_panel import COMPARE_TAB
 
 DATA = Path(__file__).parent / "data" / "compare"
 
@@ -43,7 +43,7 @@ async def _compared(pilot: Any) -> ReaderScreen:
 
 
 def _reference(docs: list[Document]) -> Comparison:
-    from annotations.entities import recognize_many
+    from sidelight.annotations.entities import recognize_many
 
     return compare_documents(docs, recognize_many([d.text for d in docs]))
 
@@ -72,7 +72,7 @@ def reference() -> Comparison:
 
 def _store_link(docs: list[Document], db_path: Path, relation: str, note: str = "") -> None:
     """A link between "pledged" (broadcast) and "nearly $12m" (gazette), saved as the CLI would."""
-    from annotations.model import new_link, quote_target
+    from sidelight.annotations.model import new_link, quote_target
 
     a, b = docs
     sa, sb = a.text.index("pledged"), b.text.index("nearly $12m")
@@ -464,7 +464,7 @@ async def test_own_word_must_be_typed(db_path: Path, config_dir: Path) -> None:
 
 @pilot_test
 async def test_links_are_exported(db_path: Path, config_dir: Path, tmp_path: Path) -> None:
-    pytest.importorskip("annotations.export_markdown")
+    pytest.importorskip("sidelight.annotations.export_markdown")
     docs = compare_docs("broadcast.txt", "gazette.md")
     _store_link(docs, db_path, "same-claim", "the fund")
     app = reader_app(docs, db_path)
@@ -501,7 +501,7 @@ async def test_help_and_palette_list_the_comparison_keys(
 
 
 def test_step_index_visits_items_that_share_a_start_one_by_one() -> None:
-    from tui.marks import step_index
+    from sidelight.tui.marks import step_index
 
     starts = [5, 5, 9]
     assert step_index(starts, 0, True) == (0, False)
@@ -514,7 +514,7 @@ def test_step_index_visits_items_that_share_a_start_one_by_one() -> None:
 
 
 def test_differences_are_described_with_both_wordings(reference: Comparison) -> None:
-    from tui.widgets.compare_panel import describe_difference, difference_spans, excerpt
+    from sidelight.tui.widgets.compare_panel import describe_difference, difference_spans, excerpt
 
     numbers = next(d for d in reference.differences if d.numbers)
     n = numbers.numbers[0]
@@ -536,7 +536,7 @@ def test_differences_are_described_with_both_wordings(reference: Comparison) -> 
 
 
 def test_excerpt_keeps_terminal_controls_off_the_screen() -> None:
-    from tui.widgets.compare_panel import excerpt
+    from sidelight.tui.widgets.compare_panel import excerpt
 
     text = "Before \x1b]2;TITLE\x07 the 7 percent figure\u202e and after." + " more" * 60
     at = text.index("7 percent")

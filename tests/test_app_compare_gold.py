@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from annotations.documents import load_document
+from sidelight.annotations.documents import load_document
+from sidelight.tui.colors import COMPARE_GLYPHS
 from tests.conftest import pilot_test, reader_app
-from tui.colors import COMPARE_GLYPHS
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).parent / "data" / "compare_dev" / "gold.jsonl"

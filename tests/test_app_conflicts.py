@@ -10,12 +10,12 @@ from pathlib import Path
 
 from conftest import alpha_beta, pilot_test, reader_app, select_phrase
 
-from annotations.documents import Document
-from annotations.model import Annotation, new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.screens.link_dialog import LinkDialog
-from tui.screens.note_editor import NoteEditor
-from tui.screens.reader import ReaderScreen
+from sidelight.annotations.documents import Document
+from sidelight.annotations.model import Annotation, new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.screens.link_dialog import LinkDialog
+from sidelight.tui.screens.note_editor import NoteEditor
+from sidelight.tui.screens.reader import ReaderScreen
 
 
 def _stored(docs: list[Document], db: Path, phrase: str = "council",

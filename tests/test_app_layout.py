@@ -9,15 +9,15 @@ from pathlib import Path
 from conftest import pilot_test, reader_app
 from textual.geometry import Region
 
-from annotations.comparison import EntityRow
-from annotations.documents import Document, load_document
-from annotations.entities import LABELS
-from annotations.locations import seed_paths
-from tui.app import SidelightApp
-from tui.labels import LABEL_NAMES, SHORT_WIDTH, label_order, plain_name, short_name
-from tui.screens.reader import MIN_PANE_WIDTH, pane_columns
-from tui.widgets.compare_panel import entity_header, entity_line
-from tui.widgets.side_panel import COMPARE_TAB, Legend
+from sidelight.annotations.comparison import EntityRow
+from sidelight.annotations.documents import Document, load_document
+from sidelight.annotations.entities import LABELS
+from sidelight.annotations.locations import seed_paths
+from sidelight.tui.app import SidelightApp
+from sidelight.tui.labels import LABEL_NAMES, SHORT_WIDTH, label_order, plain_name, short_name
+from sidelight.tui.screens.reader import MIN_PANE_WIDTH, pane_columns
+from sidelight.tui.widgets.compare_panel import entity_header, entity_line
+from sidelight.tui.widgets.side_panel import COMPARE_TAB, Legend
 
 STORIES = (
     ("one.txt", "First account\n\nThe council met on Monday. The mayor said the budget is done.\n"),

@@ -16,18 +16,18 @@ from conftest import (
     select_phrase,
 )
 
-from annotations.documents import Document, load_document
-from annotations.errors import StoreError
-from annotations.locations import seed_paths
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.app import SidelightApp
-from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
-from tui.screens.help import HelpScreen
-from tui.screens.note_editor import NoteEditor
-from tui.screens.reader import ReaderScreen
-from tui.settings import Settings, load_settings
-from tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, NOTES_TAB
+from sidelight.annotations.documents import Document, load_document
+from sidelight.annotations.errors import StoreError
+from sidelight.annotations.locations import seed_paths
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.app import SidelightApp
+from sidelight.tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
+from sidelight.tui.screens.help import HelpScreen
+from sidelight.tui.screens.note_editor import NoteEditor
+from sidelight.tui.screens.reader import ReaderScreen
+from sidelight.tui.settings import Settings, load_settings
+from sidelight.tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, NOTES_TAB
 
 
 def _reader(app: SidelightApp) -> ReaderScreen:
@@ -531,7 +531,7 @@ async def test_quit(docs: list[Document], db_path: Path, config_dir: Path) -> No
 def test_cli_with_no_openable_file_fails_before_the_app(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tui.cli import main
+    from sidelight.tui.cli import main
 
     assert main([str(tmp_path / "nope.txt"), "--db", str(db_path)]) == 1
     err = capsys.readouterr().err
@@ -539,7 +539,7 @@ def test_cli_with_no_openable_file_fails_before_the_app(
 
 
 def test_cli_rejects_five_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from tui.cli import main
+    from sidelight.tui.cli import main
 
     with pytest.raises(SystemExit) as exc:
         main([f"{i}.txt" for i in range(5)])
@@ -558,7 +558,7 @@ async def test_a_file_changed_on_disk_is_announced_and_not_re_anchored_from_the_
         path = Path(docs[0].path)
         path.write_text("A line added above.\n" + path.read_text(encoding="utf-8"))
         # The command line opens the new text and moves the highlight...
-        from annotations.library import open_annotations
+        from sidelight.annotations.library import open_annotations
 
         [moved] = open_annotations(AnnotationStore(db_path), load_document(path))
         assert moved.target.start == ann.target.start + len("A line added above.\n")  # type: ignore[operator]

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from textual.theme import BUILTIN_THEMES
 
-from annotations import edits
-from annotations.documents import make_text_document
-from annotations.model import COLORS, Annotation, new_highlight, quote_target
-from tui import marks
-from tui.colors import (
+from sidelight.annotations import edits
+from sidelight.annotations.documents import make_text_document
+from sidelight.annotations.model import COLORS, Annotation, new_highlight, quote_target
+from sidelight.tui import marks
+from sidelight.tui.colors import (
     LABEL_HUES,
     MIN_CONTRAST,
     contrast,
@@ -22,10 +22,10 @@ from tui.colors import (
     palette_for,
     readable_on,
 )
-from tui.commands import read
-from tui.safe_text import one_line, printable
-from tui.session import DroppedChange, Session
-from tui.settings import Settings, load_settings, save_settings
+from sidelight.tui.commands import read
+from sidelight.tui.safe_text import one_line, printable
+from sidelight.tui.session import DroppedChange, Session
+from sidelight.tui.settings import Settings, load_settings, save_settings
 
 THEME_BACKGROUNDS = sorted(
     {t.background for t in BUILTIN_THEMES.values() if t.background} | {"#000000", "#ffffff"}

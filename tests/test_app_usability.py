@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from conftest import ALPHA, BETA, alpha_beta, pilot_test, reader_app, select_phrase
 
-from annotations.documents import Document, load_document
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.app import SidelightApp
-from tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
-from tui.settings import Settings
-from tui.widgets.status import MESSAGE_ROOM, fit_status
+from sidelight.annotations.documents import Document, load_document
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.app import SidelightApp
+from sidelight.tui.screens.export_dialog import ConfirmOverwrite, ExportDialog
+from sidelight.tui.settings import Settings
+from sidelight.tui.widgets.status import MESSAGE_ROOM, fit_status
 
 
 @pytest.fixture
@@ -227,7 +227,7 @@ async def test_help_keys_column_is_as_wide_as_the_keys(
 ) -> None:
     from rich.console import Console
 
-    from tui.screens.help import help_table
+    from sidelight.tui.screens.help import help_table
 
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)):

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.view.cells import (
+from sidelight.tui.view.cells import (
     HIDDEN,
     MARK,
     NORMAL,

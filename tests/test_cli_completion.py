@@ -11,7 +11,7 @@ import pytest
 
 
 def _script(shell: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "completion", shell],
+    done = subprocess.run([sys.executable, "-m", "sidelight", "completion", shell],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui import cli
+from sidelight.tui import cli
 
 
 def test_table_shows_brackets_in_a_title_as_text(
@@ -34,7 +34,7 @@ def test_jsonl_offsets_point_into_the_reading_text(
     doc.write_text("# Visit\n\n**Barack Obama** went to *Paris*.\n", encoding="utf-8")
     assert cli.main(["entities", str(doc)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    from annotations.documents import load_document
+    from sidelight.annotations.documents import load_document
 
     text = load_document(doc).text
     assert rows and all(text[r["start"] : r["end"]] == r["text"] for r in rows)

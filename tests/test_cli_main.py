@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tui import cli
+from sidelight.tui import cli
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "sidelight", *args], capture_output=True, text=True, timeout=60,
         env=env,
     )
 
@@ -39,7 +39,7 @@ def test_an_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys
     def broken(argv: list[str]) -> object:
         raise RuntimeError("boom")
 
-    from tui.commands import read
+    from sidelight.tui.commands import read
 
     monkeypatch.setattr(read, "parse", broken)
     monkeypatch.delenv("SIDELIGHT_DEBUG", raising=False)
@@ -51,11 +51,11 @@ def test_an_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys
 
 def test_help_and_the_store_commands_start_without_the_comparison_or_word_lists() -> None:
     code = ("import sys, contextlib, io\n"
-            "from tui.cli import main\n"
+            "from sidelight.tui.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    main(['--help'])\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('annotations.comparison', "
-            "'annotations.entities', 'textual'))))\n")
+            "print(sorted(m for m in sys.modules if m.startswith(("
+            "'sidelight.annotations.comparison', 'sidelight.annotations.entities', 'textual'))))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr

@@ -20,7 +20,7 @@ TEXT = (
 def sidelight(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     # A wide table, so that no cell wraps in the middle of the words a test looks for.
     env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args, "--db", str(db)],
+    return subprocess.run([sys.executable, "-m", "sidelight", *args, "--db", str(db)],
                           capture_output=True, text=True, timeout=120, env=env)
 
 

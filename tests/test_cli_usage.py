@@ -14,7 +14,7 @@ import pytest
 def sidelight(*args: str, db: Path | None = None, cwd: Path | None = None
               ) -> subprocess.CompletedProcess[str]:
     extra = ["--db", str(db)] if db is not None else []
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args, *extra], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "sidelight", *args, *extra], capture_output=True,
                           text=True, timeout=120, cwd=cwd)
 
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from annotations.comparison import Comparison, compare_documents
-from annotations.comparison.features import sentence_facts
-from annotations.comparison.sentences import split_sentences
-from annotations.documents import Document, load_document, make_text_document
-from annotations.entities import Entity
+from sidelight.annotations.comparison import Comparison, compare_documents
+from sidelight.annotations.comparison.features import sentence_facts
+from sidelight.annotations.comparison.sentences import split_sentences
+from sidelight.annotations.documents import Document, load_document, make_text_document
+from sidelight.annotations.entities import Entity
 
 DATA = Path(__file__).parent / "data" / "compare"
 

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from annotations.comparison import Comparison, compare_documents
-from annotations.comparison.boilerplate import is_boilerplate
-from annotations.comparison.claims import claims
-from annotations.comparison.contrast import number_contrasts, quote_contrasts
-from annotations.comparison.quantities import all_quantities
-from annotations.comparison.quotes import Quote, find_quotes, unmarked_speech
-from annotations.comparison.senses import meanings
-from annotations.comparison.sentences import split_sentences
-from annotations.documents import load_document, make_text_document
+from sidelight.annotations.comparison import Comparison, compare_documents
+from sidelight.annotations.comparison.boilerplate import is_boilerplate
+from sidelight.annotations.comparison.claims import claims
+from sidelight.annotations.comparison.contrast import number_contrasts, quote_contrasts
+from sidelight.annotations.comparison.quantities import all_quantities
+from sidelight.annotations.comparison.quotes import Quote, find_quotes, unmarked_speech
+from sidelight.annotations.comparison.senses import meanings
+from sidelight.annotations.comparison.sentences import split_sentences
+from sidelight.annotations.documents import load_document, make_text_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -110,7 +110,7 @@ def test_counts_in_words_fractions_partitives_and_votes() -> None:
 
 
 def _contrasts(a: str, b: str) -> list[tuple[str, str, str]]:
-    from annotations.comparison.features import sentence_facts
+    from sidelight.annotations.comparison.features import sentence_facts
 
     out = []
     facts = []
@@ -185,7 +185,7 @@ def test_claims_table_says_which_sources_tell_each_claim_and_how() -> None:
 def test_compare_prints_the_claims_table_for_five_sources(tmp_path: Path) -> None:
     files = [str(BLIND / n) for n in ("fire_daily.txt", "fire_tv.txt")] + [
         str(MANY / n) for n in ("wire.txt", "gazette.md", "broadcast.txt")]
-    run = [sys.executable, "-m", "tui.cli", "compare", *files, "--db", str(tmp_path / "db.json")]
+    run = [sys.executable, "-m", "sidelight", "compare", *files, "--db", str(tmp_path / "db.json")]
     md = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT).stdout
     table = md.split("## Claims", 1)[1].split("##", 1)[0]
     assert "| # | Claim | S1 | S2 | S3 | S4 | S5 | Differences |" in table
@@ -200,7 +200,7 @@ def test_compare_prints_the_claims_table_for_five_sources(tmp_path: Path) -> Non
 
 
 def test_date_entities_share_one_key_per_day() -> None:
-    from annotations.entities import recognize_many
+    from sidelight.annotations.entities import recognize_many
 
     texts = ["Date: 2018-03-22\nOn March 20, 2018 the shares fell; on 20 March 2018, on "
              "20/03/2018 and on March 20th too.",

@@ -14,18 +14,19 @@ DATA = Path(__file__).parent / "data" / "compare"
 WIRE, GAZETTE, BROADCAST = (str(DATA / n) for n in ("wire.txt", "gazette.md", "broadcast.txt"))
 
 try:
-    import annotations.markdown_escape  # noqa: F401
+    import sidelight.annotations.markdown_escape
 
     HAVE_ESCAPE = True
 except ImportError:
     HAVE_ESCAPE = False
-needs_report = pytest.mark.skipif(not HAVE_ESCAPE, reason="annotations.markdown_escape absent")
+needs_report = pytest.mark.skipif(not HAVE_ESCAPE,
+                                  reason="sidelight.annotations.markdown_escape absent")
 
 
 def sidelight(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SIDELIGHT_DB": str(db)}
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", "compare", *args],
+        [sys.executable, "-m", "sidelight", "compare", *args],
         capture_output=True, text=True, env=env, timeout=120,
     )
 
@@ -64,9 +65,9 @@ def test_json_to_a_file_and_no_overwrite_without_force(db: Path, tmp_path: Path)
 
 @needs_report
 def test_link_notes_come_from_the_store(db: Path) -> None:
-    from annotations.documents import load_document
-    from annotations.model import new_link, quote_target
-    from annotations.store import AnnotationStore
+    from sidelight.annotations.documents import load_document
+    from sidelight.annotations.model import new_link, quote_target
+    from sidelight.annotations.store import AnnotationStore
 
     a, b = load_document(WIRE), load_document(GAZETTE)
     sa, sb = a.text.index("Thirty-two cars"), b.text.index("Thirty-two cars")
@@ -111,6 +112,7 @@ def test_usage_error_exits_2(db: Path) -> None:
 
 
 def test_compare_command_does_not_load_textual() -> None:
-    code = ("import sys, tui.cli, tui.commands.compare, annotations.comparison; "
-            "tui.cli.build_parser(); sys.exit('textual' in sys.modules)")
+    code = ("import sys, sidelight.tui.cli, sidelight.tui.commands.compare, "
+            "sidelight.annotations.comparison; "
+            "sidelight.tui.cli.build_parser(); sys.exit('textual' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-pytest.importorskip("annotations.markdown_escape")
+pytest.importorskip("sidelight.annotations.markdown_escape")
 
-from annotations.comparison import compare_documents
-from annotations.comparison.report import render_json, render_markdown, to_dict
-from annotations.documents import load_document, make_text_document
-from annotations.model import new_link, quote_target
+from sidelight.annotations.comparison import compare_documents
+from sidelight.annotations.comparison.report import render_json, render_markdown, to_dict
+from sidelight.annotations.documents import load_document, make_text_document
+from sidelight.annotations.model import new_link, quote_target
 
 DATA = Path(__file__).parent / "data" / "compare"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotations.comparison import Comparison, compare_documents
-from annotations.documents import load_document
-from annotations.locations import seed_paths
+from sidelight.annotations.comparison import Comparison, compare_documents
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.locations import seed_paths
 
 
 @pytest.fixture(scope="module")

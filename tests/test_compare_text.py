@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.comparison.numbers import compare_quantities, extract_quantities
-from annotations.comparison.quotes import find_quotes, word_diff
-from annotations.comparison.sentences import split_sentences
+from sidelight.annotations.comparison.numbers import compare_quantities, extract_quantities
+from sidelight.annotations.comparison.quotes import find_quotes, word_diff
+from sidelight.annotations.comparison.sentences import split_sentences
 
 
 def texts(text: str) -> list[str]:

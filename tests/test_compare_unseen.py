@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from annotations.comparison import Comparison, compare_documents, extract_quantities
-from annotations.comparison.contrast import number_contrasts
-from annotations.comparison.entities_across import entity_rows
-from annotations.comparison.quotes import find_quotes, word_diff
-from annotations.comparison.report import render_json, render_markdown
-from annotations.comparison.sentences import split_sentences
-from annotations.documents import load_document
+from sidelight.annotations.comparison import Comparison, compare_documents, extract_quantities
+from sidelight.annotations.comparison.contrast import number_contrasts
+from sidelight.annotations.comparison.entities_across import entity_rows
+from sidelight.annotations.comparison.quotes import find_quotes, word_diff
+from sidelight.annotations.comparison.report import render_json, render_markdown
+from sidelight.annotations.comparison.sentences import split_sentences
+from sidelight.annotations.documents import load_document
 
 DATA = Path(__file__).parent / "data" / "compare_unseen"
 

@@ -36,7 +36,7 @@ def test_core_modules_import_neither_textual_nor_tui() -> None:
 
 _PROBE = """
 import sys
-from tui import cli
+from sidelight.tui import cli
 code = cli.main(sys.argv[1:])
 loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 print("TEXTUAL:" + ",".join(loaded), file=sys.stderr)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from annotations import documents
-from annotations.documents import fingerprint_of, load_document, make_text_document
-from annotations.errors import DocumentError
-from annotations.locations import seed_paths
+from sidelight.annotations import documents
+from sidelight.annotations.documents import fingerprint_of, load_document, make_text_document
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.locations import seed_paths
 
 SEEDS = {p.name: p for p in seed_paths()}
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.entities import (
+from benchmarks.entity_quality import load_gold, overlap_f1
+from sidelight.annotations.entities import (
     LABELS,
     Entity,
     Recognizer,
@@ -21,8 +22,7 @@ from annotations.entities import (
     recognize_many,
     register_engine,
 )
-from annotations.entities.keys import company_tail
-from benchmarks.entity_quality import load_gold, overlap_f1
+from sidelight.annotations.entities.keys import company_tail
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "tests" / "data" / "entities_dev"
@@ -499,7 +499,7 @@ def test_empty_and_plain_texts() -> None:
 
 
 def test_annotations_never_import_textual() -> None:
-    code = "import sys, annotations.entities as m; m.recognize('Apple'); " \
+    code = "import sys, sidelight.annotations.entities as m; m.recognize('Apple'); " \
            "sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO).returncode == 0
 
@@ -546,7 +546,7 @@ def test_fourth_blind_set_overlap_f1() -> None:
 # -- command line ----------------------------------------------------------------------------
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui.cli", "entities", *args], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "sidelight", "entities", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=60)
 
 
@@ -565,7 +565,7 @@ def test_cli_jsonl_on_a_text_file(tmp_path: Path) -> None:
 
 
 def test_cli_on_markdown_uses_the_reading_text(tmp_path: Path) -> None:
-    from annotations.documents import load_document
+    from sidelight.annotations.documents import load_document
 
     path = tmp_path / "story.md"
     path.write_text("# Talks in **Geneva**\n\nThe *United Nations* said on Friday that "
@@ -619,7 +619,7 @@ def test_amount_in_words_with_its_currency_is_money() -> None:
 
 def test_what_was_read_before_never_changes_a_document_s_entities() -> None:
     # The span analysis cache is shared across documents; it must hold nothing document-specific.
-    from annotations.entities.rules import RuleRecognizer
+    from sidelight.annotations.entities.rules import RuleRecognizer
 
     texts = [p.read_text(encoding="utf-8") for d in (DEV, BLIND, BLIND2, BLIND3)
              for p in sorted(d.glob("*.txt"))]

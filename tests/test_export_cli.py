@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from annotations.documents import load_document
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.cli import main
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.cli import main
 
 Files = tuple[Path, Path, Path]
 TEXT = "The council said the bridge would reopen.\n\nEngineers found no damage.\n"

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from annotations.markdown_escape import blockquote, escape_inline
-from annotations.markdown_notes import escape_note
+from sidelight.annotations.markdown_escape import blockquote, escape_inline
+from sidelight.annotations.markdown_notes import escape_note
 
 HOSTILE = [
     "*emphasis* and **strong** and _under_ __score__",

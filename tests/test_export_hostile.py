@@ -8,8 +8,8 @@ from export_hostile import PARSERS, Tally, build, check_export, hostile_exports
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.export_markdown import MarkdownOptions, export_markdown
-from annotations.markdown_notes import escape_note
+from sidelight.annotations.export_markdown import MarkdownOptions, export_markdown
+from sidelight.annotations.markdown_notes import escape_note
 
 STAMP = "2024-05-01T12:00:00.000Z"
 

@@ -12,10 +12,10 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 from test_export_escape import HOSTILE, PARSERS, rendered_quote_texts
 
-from annotations.documents import Document, load_document, make_text_document
-from annotations.export_markdown import export_markdown
-from annotations.locations import seed_paths
-from annotations.model import (
+from sidelight.annotations.documents import Document, load_document, make_text_document
+from sidelight.annotations.export_markdown import export_markdown
+from sidelight.annotations.locations import seed_paths
+from sidelight.annotations.model import (
     Annotation,
     new_document_note,
     new_highlight,

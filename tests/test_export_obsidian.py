@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from annotations.documents import load_document
-from annotations.export_markdown import MarkdownOptions, export_markdown
-from annotations.markdown_template import parse_template
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.cli import main
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.export_markdown import MarkdownOptions, export_markdown
+from sidelight.annotations.markdown_template import parse_template
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.cli import main
 
 TEXT = "Alice went to Paris. Bob stayed in Rome. 40 people died, police said.\n"
 STAMP = "2024-05-01T12:00:00.000Z"
@@ -128,7 +128,7 @@ def test_the_export_of_the_seeds_opens_in_other_renderers(
     import shutil
     import subprocess
 
-    from annotations.locations import seed_paths
+    from sidelight.annotations.locations import seed_paths
 
     program = renderer.split("-")[0] if renderer.startswith("pandoc") else renderer
     if shutil.which(program) is None:

@@ -23,8 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
-from annotations.documents import make_text_document
-from tui.view import DocumentView
+from sidelight.annotations.documents import make_text_document
+from sidelight.tui.view import DocumentView
 
 hostile_pieces = st.one_of(
     st.characters(codec="utf-8"),

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from annotations.documents import make_text_document
-from annotations.model import Annotation, new_highlight, quote_target
-from annotations.store import AnnotationStore
-from annotations.w3c import to_w3c, to_w3c_list
-from annotations.w3c_import import parse_w3c_file
-from tui.cli import main
+from sidelight.annotations.documents import make_text_document
+from sidelight.annotations.model import Annotation, new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.annotations.w3c import to_w3c, to_w3c_list
+from sidelight.annotations.w3c_import import parse_w3c_file
+from sidelight.tui.cli import main
 
 TEXT = "Alice went to Paris. Bob stayed in Rome.\n"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from conftest import pilot_test, reader_app
 from rich.style import Style
 
-from annotations.documents import load_document
-from annotations.entities import recognize, recognize_many
-from annotations.language import detect, document_language, language_code, profile
-from annotations.locations import seed_paths
 from benchmarks.entity_quality import DATA, load_gold, overlap_f1
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.entities import recognize, recognize_many
+from sidelight.annotations.language import detect, document_language, language_code, profile
+from sidelight.annotations.locations import seed_paths
 
 REPO = Path(__file__).resolve().parent.parent
 MULTI = DATA / "multilingual"
@@ -178,7 +178,7 @@ def test_a_profile_holds_the_shared_language_data() -> None:
 # -- command line and reader -------------------------------------------------------------
 
 def _entities_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui.cli", "entities", *args], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "sidelight", "entities", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=60)
 
 
@@ -246,7 +246,7 @@ async def test_reader_shows_three_languages_and_one_zuckerberg(
 
 
 def test_figures_line_up_across_languages() -> None:
-    from annotations.comparison.quantities import all_quantities
+    from sidelight.annotations.comparison.quantities import all_quantities
 
     de = all_quantities("Die Aktie verlor rund 9 Prozent; 2,3 Billionen Euro; 12 000 Menschen "
                         "am 7. Mai 2019.", lang="de")
@@ -267,7 +267,7 @@ def test_figures_line_up_across_languages() -> None:
 
 
 def test_sentences_keep_ordinal_dates_and_french_quotes_whole() -> None:
-    from annotations.comparison.sentences import split_sentences
+    from sidelight.annotations.comparison.sentences import split_sentences
 
     de = "Die Demonstration fand am 7. Mai 2019 statt. „Wir bleiben.“ Dann ging er."
     assert [s.text for s in split_sentences(de)] == [

@@ -8,10 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from annotations.documents import Document, load_document
-from annotations.library import open_annotations
-from annotations.model import Annotation, new_document_note, new_highlight, new_link, quote_target
-from annotations.store import AnnotationStore
+from sidelight.annotations.documents import Document, load_document
+from sidelight.annotations.library import open_annotations
+from sidelight.annotations.model import (
+    Annotation,
+    new_document_note,
+    new_highlight,
+    new_link,
+    quote_target,
+)
+from sidelight.annotations.store import AnnotationStore
 
 TEXT = (
     "Officials confirmed on Tuesday that the bridge would reopen next month.\n\n"

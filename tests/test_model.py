@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotations.model import (
+from sidelight.annotations.model import (
     CONTEXT_CHARS,
     Annotation,
     Target,

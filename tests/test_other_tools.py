@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from annotations.documents import load_document
-from annotations.importing import content_key
-from annotations.library import open_annotations
-from annotations.model import new_document_note, new_highlight, new_link, quote_target
-from annotations.store import AnnotationStore
-from tui.cli import main
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.importing import content_key
+from sidelight.annotations.library import open_annotations
+from sidelight.annotations.model import new_document_note, new_highlight, new_link, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.cli import main
 
 TEXT = "Alice went to Paris. Bob stayed in Rome. 40 people died, police said.\n"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import ALPHA, alpha_beta, pilot_test, reader_app, select_phrase
 
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.keys import keymap_of
-from tui.screens.open_dialog import OpenDialog, complete_path
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.keys import keymap_of
+from sidelight.tui.screens.open_dialog import OpenDialog, complete_path
 
 
 def _highlight(db_path: Path, doc, phrase: str) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +41,7 @@ def test_the_keymap_is_where_textual_keeps_it() -> None:
 
     app = App()
     app.set_keymap({"sidelight.highlight": "H"})
-    # Fails loudly when Textual moves its private keymap: tui.keys.keymap_of reads it.
+    # Fails loudly when Textual moves its private keymap: sidelight.tui.keys.keymap_of reads it.
     assert keymap_of(app) == {"sidelight.highlight": "H"}
 
 
@@ -136,7 +136,7 @@ async def test_hints_name_the_users_keys_and_unknown_ids_are_reported_once(
 async def test_o_says_when_four_documents_are_open(
     n: int, tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:
-    from annotations.documents import load_document
+    from sidelight.annotations.documents import load_document
 
     paths = []
     for i in range(n):
@@ -151,7 +151,7 @@ async def test_o_says_when_four_documents_are_open(
 
 
 def test_tab_with_several_choices_lists_them(tmp_path: Path) -> None:
-    from tui.screens.open_dialog import path_choices
+    from sidelight.tui.screens.open_dialog import path_choices
 
     (tmp_path / "000_a.txt").write_text("x")
     (tmp_path / "003_b.txt").write_text("x")
@@ -166,7 +166,7 @@ async def test_x_offers_the_comparison_report_and_json_ld(
 ) -> None:
     import json
 
-    from tui.screens.export_dialog import ExportChoice, ExportDialog
+    from sidelight.tui.screens.export_dialog import ExportChoice, ExportDialog
 
     monkeypatch.chdir(tmp_path)
     docs = alpha_beta(tmp_path)

@@ -9,12 +9,12 @@ from pathlib import Path
 from conftest import ALPHA, alpha_beta, pilot_test, reader_app, search_phrase, select_phrase
 from textual import events
 
-from annotations.model import COLORS, new_document_note, new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.screens.message_log import MessageLog
-from tui.screens.note_editor import NoteEditor
-from tui.text_objects import paragraph_at, sentence_at
-from tui.view.document_view import WHEEL_ROWS
+from sidelight.annotations.model import COLORS, new_document_note, new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.screens.message_log import MessageLog
+from sidelight.tui.screens.note_editor import NoteEditor
+from sidelight.tui.text_objects import paragraph_at, sentence_at
+from sidelight.tui.view.document_view import WHEEL_ROWS
 
 
 def _highlight(db_path: Path, doc, phrase: str, color: str = "yellow") -> None:  # type: ignore[no-untyped-def]
@@ -166,7 +166,7 @@ async def test_a_wheel_notch_scrolls_three_rows(
 ) -> None:
     long = tmp_path / "long.txt"
     long.write_text("\n\n".join(f"Paragraph {i}. " + "word " * 30 for i in range(80)))
-    from annotations.documents import load_document
+    from sidelight.annotations.documents import load_document
 
     app = reader_app([load_document(long)], db_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -181,7 +181,7 @@ async def test_a_wheel_notch_scrolls_three_rows(
 
 
 def test_without_colour_highlights_are_underlined_and_entities_bold() -> None:
-    from tui.colors import palette_for
+    from sidelight.tui.colors import palette_for
 
     mono = palette_for("#000000", mono=True)
     colour = palette_for("#000000", mono=False)

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from conftest import pilot_test, reader_app
 
-import annotations.library as library
-from annotations.documents import load_document
-from annotations.library import Memo, open_annotations
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.widgets.side_panel import AnnotationList
+import sidelight.annotations.library as library
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.library import Memo, open_annotations
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.widgets.side_panel import AnnotationList
 
 WORDS = "The council met on Monday and the mayor said the budget was final. " * 400
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import alpha_beta, pilot_test, reader_app
 
-from annotations.filtering import filter_annotations, parse_filter, parse_tags
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.screens.prompt import Prompt
+from sidelight.annotations.filtering import filter_annotations, parse_filter, parse_tags
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.screens.prompt import Prompt
 
 
 def _highlight(db_path: Path, doc, phrase: str, color: str = "yellow",  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotations.documents import load_document
-from annotations.locations import seed_paths
 from benchmarks.anchoring_simulation import simulate
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.locations import seed_paths
 
 
 @pytest.mark.parametrize("path", seed_paths(), ids=lambda p: p.name)

@@ -13,12 +13,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
-from annotations.documents import Document, load_document
-from annotations.locations import seed_paths
-from annotations.model import new_highlight, quote_target
-from annotations.store import AnnotationStore
-from tui.app import SidelightApp
-from tui.settings import Settings
+from sidelight.annotations.documents import Document, load_document
+from sidelight.annotations.locations import seed_paths
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.app import SidelightApp
+from sidelight.tui.settings import Settings
 
 SMALL = (80, 24)
 LARGE = (160, 50)

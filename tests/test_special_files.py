@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from special_files import within
 
-from tui.cli import main
+from sidelight.tui.cli import main
 
 TEXT = "Alice went to Paris. Bob stayed in Rome.\n"
 
@@ -112,7 +112,7 @@ def test_a_socket_as_document_is_refused(sidelight: Callable[..., Run], tmp_path
 
 
 def test_a_file_larger_than_it_says_is_cut_off_by_bytes_read(tmp_path: Path) -> None:
-    from annotations.special_files import FileTooLarge, read_regular
+    from sidelight.annotations.special_files import FileTooLarge, read_regular
 
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 1000)
@@ -185,7 +185,7 @@ def test_reader_with_a_pipe_and_no_terminal_refuses_with_a_message(doc: Path,
                                                                    tmp_path: Path) -> None:
     # A new session has no controlling terminal: there is nowhere to read keys from.
     for args, stdin in ((["-"], TEXT), ([str(doc)], "ignored\n")):
-        done = subprocess.run([sys.executable, "-m", "tui.cli", *args, "--db",
+        done = subprocess.run([sys.executable, "-m", "sidelight", *args, "--db",
                                str(tmp_path / "db.json")], input=stdin, capture_output=True,
                               text=True, timeout=60, start_new_session=True)
         line = _one_line(Run(done.returncode, done.stdout, done.stderr))

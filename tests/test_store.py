@@ -12,9 +12,9 @@ from harness_store import realistic_annotation
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from annotations.errors import ReadOnlyStoreError, StoreError
-from annotations.storage import stale_temporaries
-from annotations.store import SCHEMA, AnnotationStore, open_store, shard_name, store_files
+from sidelight.annotations.errors import ReadOnlyStoreError, StoreError
+from sidelight.annotations.storage import stale_temporaries
+from sidelight.annotations.store import SCHEMA, AnnotationStore, open_store, shard_name, store_files
 
 
 @pytest.fixture

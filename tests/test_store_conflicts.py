@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from harness_store import realistic_annotation
 
-from annotations.errors import EditConflict
-from annotations.store import AnnotationStore
-from tui.cli import main
-from tui.session import DroppedChange, Session
+from sidelight.annotations.errors import EditConflict
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.cli import main
+from sidelight.tui.session import DroppedChange, Session
 
 
 @pytest.fixture

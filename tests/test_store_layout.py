@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from harness_store import realistic_annotation
 
-from annotations.errors import StoreError
-from annotations.model import Annotation, new_link
-from annotations.store import AnnotationStore, shard_name, store_files
-from annotations.store_file import StoreFile
+from sidelight.annotations.errors import StoreError
+from sidelight.annotations.model import Annotation, new_link
+from sidelight.annotations.store import AnnotationStore, shard_name, store_files
+from sidelight.annotations.store_file import StoreFile
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ import pytest
 from harness_store import realistic_annotation
 from special_files import within
 
-from annotations.errors import StoreError
-from annotations.storage import stale_temporaries
-from annotations.store import AnnotationStore
-from tui.cli import main
-from tui.settings import Settings, SettingsError, load_settings, save_settings
+from sidelight.annotations.errors import StoreError
+from sidelight.annotations.storage import stale_temporaries
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.cli import main
+from sidelight.tui.settings import Settings, SettingsError, load_settings, save_settings
 
 
 def test_a_store_given_as_a_symlink_stays_a_symlink_and_its_target_gets_the_saves(
@@ -129,8 +129,8 @@ def test_the_reader_says_the_settings_are_broken_and_keeps_them(
         tmp_path: Path, config_dir: Path) -> None:
     import asyncio
 
-    from annotations.documents import load_document
-    from tui.app import SidelightApp
+    from sidelight.annotations.documents import load_document
+    from sidelight.tui.app import SidelightApp
 
     config_dir.mkdir(parents=True)
     path = config_dir / "settings.json"

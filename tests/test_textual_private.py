@@ -27,4 +27,4 @@ def test_app_start_widget_takes_parent_and_widget() -> None:
 def test_a_node_keeps_its_bindings_in_a_bindings_map() -> None:
     widget = Widget()
     assert isinstance(getattr(widget, "_bindings", None), BindingsMap), (
-        "DOMNode._bindings is no longer a BindingsMap: update tui.keys.key_rows")
+        "DOMNode._bindings is no longer a BindingsMap: update sidelight.tui.keys.key_rows")

@@ -16,10 +16,10 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
-from annotations.documents import make_text_document
-from tui.view import DocumentView
-from tui.view.scrollbar import RowCachedScrollBar
-from tui.view.spans import Layer, changed_ranges, overlaps_any, with_offsets
+from sidelight.annotations.documents import make_text_document
+from sidelight.tui.view import DocumentView
+from sidelight.tui.view.scrollbar import RowCachedScrollBar
+from sidelight.tui.view.spans import Layer, changed_ranges, overlaps_any, with_offsets
 
 LONG = "\n\n".join(
     f"Paragraph {n} says the minister met the court on Monday and the company report "

@@ -11,9 +11,9 @@ from conftest import pilot_test
 from rich.color import Color
 from textual.app import App, ComposeResult
 
-from annotations.documents import Document, make_text_document
-from annotations.markdown_text import StyleRun
-from tui.view import DocumentView
+from sidelight.annotations.documents import Document, make_text_document
+from sidelight.annotations.markdown_text import StyleRun
+from sidelight.tui.view import DocumentView
 
 SELECTED = "on #010203"  # a colour nothing else uses, to find highlighted cells
 UNSAFE = frozenset(

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from annotations.documents import load_document, make_text_document
-from annotations.library import open_annotations
-from annotations.model import (
+from sidelight.annotations.documents import load_document, make_text_document
+from sidelight.annotations.library import open_annotations
+from sidelight.annotations.model import (
     Annotation,
     new_document_note,
     new_highlight,
     new_link,
     quote_target,
 )
-from annotations.store import AnnotationStore
-from annotations.w3c import ANNO_CONTEXT, to_w3c, to_w3c_list
-from annotations.w3c_import import from_w3c, parse_w3c_file
-from tui.cli import main
+from sidelight.annotations.store import AnnotationStore
+from sidelight.annotations.w3c import ANNO_CONTEXT, to_w3c, to_w3c_list
+from sidelight.annotations.w3c_import import from_w3c, parse_w3c_file
+from sidelight.tui.cli import main
 
 TEXT = "The minister said the plan was final. Critics said the plan would change.\n"
 

@@ -11,18 +11,18 @@ from typing import Any
 
 import pytest
 
-from annotations.documents import Document, load_document, make_text_document
-from annotations.model import (
+from sidelight.annotations.documents import Document, load_document, make_text_document
+from sidelight.annotations.model import (
     Annotation,
     new_document_note,
     new_highlight,
     new_link,
     quote_target,
 )
-from annotations.store import AnnotationStore
-from annotations.w3c import to_w3c, to_w3c_collection, to_w3c_list
-from annotations.w3c_import import parse_w3c_file
-from tui.cli import main
+from sidelight.annotations.store import AnnotationStore
+from sidelight.annotations.w3c import to_w3c, to_w3c_collection, to_w3c_list
+from sidelight.annotations.w3c_import import parse_w3c_file
+from sidelight.tui.cli import main
 
 CONTEXT_FILE = Path(__file__).parent / "data" / "w3c" / "anno.jsonld"
 RUN_WPT = Path(__file__).resolve().parents[2] / "shared" / "w3c-annotation-tests" / "run_wpt.py"

@@ -13,13 +13,13 @@ import pytest
 from web_server import PageServer, Response, article, web_server_fixture  # noqa: F401
 
 from benchmarks.web_pages import build_page
-from tui.cli import main
+from sidelight.tui.cli import main
 
 
 def sidelight(*args: str, db: Path, ok: bool = True) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env.update(SIDELIGHT_DB=str(db), SIDELIGHT_FETCH_TIMEOUT="2", COLUMNS="250")
-    proc = subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "sidelight", *args], capture_output=True,
                           text=True, env=env, timeout=60)
     if ok:
         assert proc.returncode == 0, proc.stderr
@@ -195,7 +195,7 @@ def test_piped_html_is_read_as_an_article_and_text_as_text(db_path: Path) -> Non
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env["SIDELIGHT_DB"] = str(db_path)
     run = lambda data: subprocess.run(  # noqa: E731
-        [sys.executable, "-m", "tui.cli", "entities", "-"], input=data, capture_output=True,
+        [sys.executable, "-m", "sidelight", "entities", "-"], input=data, capture_output=True,
         env=env, timeout=60)
     html = run(page)
     assert html.returncode == 0, html.stderr

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from annotations.documents import load_document
-from annotations.errors import DocumentError
-from annotations.web.charset import decode_html
-from annotations.web.extract import extract_article
 from benchmarks.web_pages import STYLES, build_page, corpus
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.web.charset import decode_html
+from sidelight.annotations.web.extract import extract_article
 
 BOILERPLATE = ("cookies", "Advertisement", "Post comment", "Share on", "Sign up", "Privacy",
                "Most read", "Reply", "Subscribe", "ads.push", "tracker")
@@ -136,7 +136,7 @@ def test_entities_command_reads_the_article_not_the_markup(tmp_path: Path) -> No
     path = tmp_path / "bridge.html"
     path.write_text(STRUCTURED, encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "entities", str(path), "--format", "jsonl"],
+        [sys.executable, "-m", "sidelight", "entities", str(path), "--format", "jsonl"],
         capture_output=True, text=True, check=True,
     ).stdout
     assert '"text": "4 million pounds"' in out or '"text": "4 million"' in out
@@ -144,7 +144,8 @@ def test_entities_command_reads_the_article_not_the_markup(tmp_path: Path) -> No
 
 
 def test_reader_start_up_does_not_import_the_extractor() -> None:
-    code = ("import sys, tui.cli, annotations.documents, annotations.library; "
+    code = ("import sys, sidelight.tui.cli, sidelight.annotations.documents, "
+            "sidelight.annotations.library; "
             "print('trafilatura' in sys.modules, 'httpx' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from web_server import PageServer, article, web_server_fixture  # noqa: F401
 
-from annotations.errors import DocumentError
-from annotations.web.fetch import fetch_page, normalise_url
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.web.fetch import fetch_page, normalise_url
 
 
 def test_article_is_fetched_and_decoded(web_server: PageServer) -> None:

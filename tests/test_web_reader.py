@@ -10,12 +10,12 @@ from pathlib import Path
 from conftest import pilot_test, select_phrase
 from web_server import PageServer, article, web_server_fixture  # noqa: F401
 
-from annotations.store import AnnotationStore
-from tui.app import SidelightApp
-from tui.commands.common import open_document
-from tui.screens.loading import LoadingScreen
-from tui.screens.reader import ReaderScreen
-from tui.settings import Settings
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.app import SidelightApp
+from sidelight.tui.commands.common import open_document
+from sidelight.tui.screens.loading import LoadingScreen
+from sidelight.tui.screens.reader import ReaderScreen
+from sidelight.tui.settings import Settings
 
 
 def _app(sources: list[str], db_path: Path) -> SidelightApp:
@@ -101,10 +101,10 @@ async def test_refresh_in_the_reader_says_how_annotations_fared(
 
     from web_server import Response
 
-    from annotations.library import open_many
-    from annotations.model import new_highlight, quote_target
     from benchmarks.web_pages import build_page
-    from tui.commands.read import refresh_messages
+    from sidelight.annotations.library import open_many
+    from sidelight.annotations.model import new_highlight, quote_target
+    from sidelight.tui.commands.read import refresh_messages
 
     url = web_server.url("/herald/story")
     herald = article("portal")

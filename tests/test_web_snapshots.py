@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from annotations.errors import DocumentError
-from annotations.sources import reanchor_report
-from annotations.web.page import html_document
-from annotations.web.snapshots import SnapshotLibrary
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.sources import reanchor_report
+from sidelight.annotations.web.page import html_document
+from sidelight.annotations.web.snapshots import SnapshotLibrary
 
 PAGE = ("<html><head><title>Dam opens | Valley Post</title>"
         '<meta property="og:site_name" content="Valley Post"></head><body><article>'
@@ -74,7 +74,7 @@ def test_an_index_entry_cannot_name_a_file_outside_the_library(tmp_path: Path) -
 def test_reanchor_report_counts_kept_moved_and_orphaned() -> None:
     from dataclasses import replace
 
-    from annotations.model import Target, new_highlight
+    from sidelight.annotations.model import Target, new_highlight
 
     a1 = new_highlight(Target(URL, "f", 0, 4, "word"))
     a2 = new_highlight(Target(URL, "f", 10, 14, "word"))
@@ -93,8 +93,8 @@ def test_two_programs_saving_at_once_lose_no_entry(tmp_path: Path) -> None:
     script = f"""
 import sys
 sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
-from annotations.web.page import html_document
-from annotations.web.snapshots import SnapshotLibrary
+from sidelight.annotations.web.page import html_document
+from sidelight.annotations.web.snapshots import SnapshotLibrary
 lib = SnapshotLibrary({str(tmp_path)!r})
 page = {PAGE!r}
 for i in range(15):

@@ -7,8 +7,8 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.view.cells import layout_row
-from tui.view.wrap import WrapIndex, wrap_line
+from sidelight.tui.view.cells import layout_row
+from sidelight.tui.view.wrap import WrapIndex, wrap_line
 
 doc_pieces = st.one_of(
     st.characters(codec="utf-8"),

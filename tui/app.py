@@ -16,20 +16,20 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
-from annotations.documents import Document
-from annotations.errors import SidelightError
-from tui.keys import KeyRow, key_rows, unknown_keymap_ids
-from tui.labels import label_order, plain_name, short_name
-from tui.safe_text import one_line
-from tui.screens.help import HelpScreen
-from tui.screens.loading import LoadingScreen, Opener
-from tui.screens.reader import ReaderScreen
-from tui.settings import Settings, load_settings, save_settings
-from tui.view import DocumentView
-from tui.widgets.pane import Pane
+from sidelight.annotations.documents import Document
+from sidelight.annotations.errors import SidelightError
+from sidelight.tui.keys import KeyRow, key_rows, unknown_keymap_ids
+from sidelight.tui.labels import label_order, plain_name, short_name
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.screens.help import HelpScreen
+from sidelight.tui.screens.loading import LoadingScreen, Opener
+from sidelight.tui.screens.reader import ReaderScreen
+from sidelight.tui.settings import Settings, load_settings, save_settings
+from sidelight.tui.view import DocumentView
+from sidelight.tui.widgets.pane import Pane
 
 if TYPE_CHECKING:
-    from annotations.store import AnnotationStore
+    from sidelight.annotations.store import AnnotationStore
 
 SECTIONS: dict[type, str] = {
     DocumentView: "Moving and selecting",

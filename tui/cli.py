@@ -11,8 +11,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from annotations.errors import SidelightError
-from tui.safe_text import one_line
+from sidelight.annotations.errors import SidelightError
+from sidelight.tui.safe_text import one_line
 
 COMMANDS: tuple[str, ...] = (
     "compare", "annotate", "notes", "edit", "delete", "entities", "export", "import_",
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"tui.commands.{name}")
+        module = importlib.import_module(f"sidelight.tui.commands.{name}")
         module.register(sub)
     return parser
 
@@ -42,7 +42,7 @@ def subcommand_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.Ar
 
 def print_reader_help(parser: argparse.ArgumentParser) -> None:
     """The reader's usage (what ``sidelight FILE…`` takes), then the subcommands."""
-    from tui.commands import read
+    from sidelight.tui.commands import read
 
     read.build_parser().print_help()
     print("\ncommands (sidelight COMMAND --help for each):")
@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = _first_word(argv)
     try:
         if first is None and "--version" in argv:
-            from tui.commands.read import version
+            from sidelight.tui.commands.read import version
 
             print(f"sidelight {version()}")
             return 0
@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if any(a in ("-h", "--help") for a in argv):
                 print_reader_help(parser)
                 return 0
-            from tui.commands import read
+            from sidelight.tui.commands import read
 
             args = read.parse(argv)
             return read.run(args)

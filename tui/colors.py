@@ -12,7 +12,7 @@ import os
 import zlib
 from dataclasses import dataclass
 
-from annotations.model import COLORS
+from sidelight.annotations.model import COLORS
 
 MIN_CONTRAST = 4.5
 DARK_TEXT = "#000000"

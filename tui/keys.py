@@ -69,7 +69,7 @@ def keymap_of(app: App) -> dict[str, str]:
     renames it)."""
     keymap = app._keymap
     if not isinstance(keymap, dict):
-        raise TypeError("Textual's App._keymap is no longer a dict: update tui.keys.keymap_of")
+        raise TypeError("Textual's App._keymap is no longer a dict: update tui/keys.py keymap_of")
     return keymap
 
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from annotations.documents import Document
-from annotations.model import Annotation, Target
+from sidelight.annotations.documents import Document
+from sidelight.annotations.model import Annotation, Target
 
 Span = tuple[int, int, str]
 # A place to step to: an offset, or a (pane, offset) pair when the steps cross panes.

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from annotations.edits import changed_fields
-from annotations.errors import EditConflict, StoreError
-from annotations.model import Annotation
+from sidelight.annotations.edits import changed_fields
+from sidelight.annotations.errors import EditConflict, StoreError
+from sidelight.annotations.model import Annotation
 
 
 class Store(Protocol):

@@ -17,9 +17,9 @@ from typing import Any
 
 import platformdirs
 
-from annotations.errors import SidelightError
-from annotations.output_files import write_text
-from annotations.special_files import FileTooLarge, NotRegularFile, read_regular
+from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.output_files import write_text
+from sidelight.annotations.special_files import FileTooLarge, NotRegularFile, read_regular
 
 CONFIG_ENV = "SIDELIGHT_CONFIG_DIR"
 FILE_NAME = "settings.json"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from annotations.comparison.sentences import split_sentences
+from sidelight.annotations.comparison.sentences import split_sentences
 
 
 @lru_cache(maxsize=16)

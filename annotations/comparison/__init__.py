@@ -7,8 +7,8 @@ says. Pure functions over ``Document`` objects; the reader and ``sidelight compa
     render_markdown(comparison) / render_json(comparison)
 """
 
-from annotations.comparison.compare import compare_documents
-from annotations.comparison.model import (
+from sidelight.annotations.comparison.compare import compare_documents
+from sidelight.annotations.comparison.model import (
     KINDS,
     AlignedSentence,
     Comparison,
@@ -22,9 +22,9 @@ from annotations.comparison.model import (
     QuoteContrast,
     QuoteMatch,
 )
-from annotations.comparison.numbers import Quantity, extract_quantities
-from annotations.comparison.quotes import Quote, WordDiff, find_quotes, word_diff
-from annotations.comparison.sentences import Sentence, split_sentences
+from sidelight.annotations.comparison.numbers import Quantity, extract_quantities
+from sidelight.annotations.comparison.quotes import Quote, WordDiff, find_quotes, word_diff
+from sidelight.annotations.comparison.sentences import Sentence, split_sentences
 
 __all__ = [
     "KINDS",

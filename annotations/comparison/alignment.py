@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from annotations.comparison.features import SentenceFacts
+from sidelight.annotations.comparison.features import SentenceFacts
 
 THRESHOLD = 0.25
 # A weaker pair (down to this share of THRESHOLD) counts when it is mutual: each sentence is

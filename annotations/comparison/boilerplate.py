@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from annotations.comparison.sentences import Sentence
+from sidelight.annotations.comparison.sentences import Sentence
 
 # Lines that start like this are page furniture, whatever follows.
 _STARTS: tuple[str, ...] = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotations.comparison.model import KINDS, Comparison, Difference, DocSpan
+from sidelight.annotations.comparison.model import KINDS, Comparison, Difference, DocSpan
 
 _RANK = {k: i for i, k in enumerate(KINDS)}
 

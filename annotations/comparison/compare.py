@@ -6,24 +6,29 @@ import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 
-from annotations.comparison.alignment import MUTUAL_SHARE, THRESHOLD, CorpusIndex, align_all
-from annotations.comparison.boilerplate import is_boilerplate
-from annotations.comparison.contrast import (
+from sidelight.annotations.comparison.alignment import (
+    MUTUAL_SHARE,
+    THRESHOLD,
+    CorpusIndex,
+    align_all,
+)
+from sidelight.annotations.comparison.boilerplate import is_boilerplate
+from sidelight.annotations.comparison.contrast import (
     is_shortened,
     number_contrasts,
     pair_kind,
     quote_contrasts,
 )
-from annotations.comparison.entities_across import entity_rows
-from annotations.comparison.features import (
+from sidelight.annotations.comparison.entities_across import entity_rows
+from sidelight.annotations.comparison.features import (
     NUMERIC_LABELS,
     Mention,
     SentenceFacts,
     feature_weights,
     sentence_facts,
 )
-from annotations.comparison.figures_across import figure_rows
-from annotations.comparison.model import (
+from sidelight.annotations.comparison.figures_across import figure_rows
+from sidelight.annotations.comparison.model import (
     KINDS,
     AlignedSentence,
     Comparison,
@@ -35,11 +40,17 @@ from annotations.comparison.model import (
     QuoteContrast,
     QuoteMatch,
 )
-from annotations.comparison.quantities import all_quantities
-from annotations.comparison.quotes import Quote, find_quotes, quote_stems, quote_words, word_diff
-from annotations.comparison.sentences import Sentence, split_sentences
-from annotations.documents import Document
-from annotations.model import Annotation
+from sidelight.annotations.comparison.quantities import all_quantities
+from sidelight.annotations.comparison.quotes import (
+    Quote,
+    find_quotes,
+    quote_stems,
+    quote_words,
+    word_diff,
+)
+from sidelight.annotations.comparison.sentences import Sentence, split_sentences
+from sidelight.annotations.documents import Document
+from sidelight.annotations.model import Annotation
 
 _RANK = {k: i for i, k in enumerate(KINDS)}
 Node = tuple[int, int]  # (document, sentence)
@@ -60,11 +71,11 @@ def compare_documents(
     here. ``links`` are the reader's cross-source link annotations, carried to the report.
     """
     docs = tuple(docs)
-    from annotations.language import document_language
+    from sidelight.annotations.language import document_language
 
     langs = [document_language(d) for d in docs]
     if entities is None:
-        from annotations.entities import recognize_many
+        from sidelight.annotations.entities import recognize_many
 
         entities = recognize_many([d.text for d in docs], langs=langs)
     if len(entities) != len(docs):

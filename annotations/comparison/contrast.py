@@ -12,9 +12,9 @@ import difflib
 from collections import defaultdict
 from collections.abc import Sequence
 
-from annotations.comparison.model import NumberContrast, QuoteContrast
-from annotations.comparison.numbers import Quantity, compare_quantities
-from annotations.comparison.quotes import (
+from sidelight.annotations.comparison.model import NumberContrast, QuoteContrast
+from sidelight.annotations.comparison.numbers import Quantity, compare_quantities
+from sidelight.annotations.comparison.quotes import (
     Quote,
     quote_stems,
     quote_words,

@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from annotations.comparison.features import NUMERIC_LABELS, Mention
-from annotations.comparison.model import EntityRow
+from sidelight.annotations.comparison.features import NUMERIC_LABELS, Mention
+from sidelight.annotations.comparison.model import EntityRow
 
 # Labels whose names may be given one of the others by mistake; a person's name is not.
 _PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})

@@ -17,12 +17,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
-from annotations.comparison.numbers import NUMBER_WORDS, Quantity
-from annotations.comparison.quotes import Quote, unmarked_speech
-from annotations.comparison.senses import meanings
-from annotations.comparison.sentences import Sentence
-from annotations.comparison.words import content_words, normalise_text
-from annotations.entities.keys import company_tail
+from sidelight.annotations.comparison.numbers import NUMBER_WORDS, Quantity
+from sidelight.annotations.comparison.quotes import Quote, unmarked_speech
+from sidelight.annotations.comparison.senses import meanings
+from sidelight.annotations.comparison.sentences import Sentence
+from sidelight.annotations.comparison.words import content_words, normalise_text
+from sidelight.annotations.entities.keys import company_tail
 
 # Labels whose mentions are numbers or dates: ``numbers`` compares those by value.
 NUMERIC_LABELS = frozenset(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from annotations.comparison.model import FigureRow
-from annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.model import FigureRow
+from sidelight.annotations.comparison.numbers import Quantity
 
 
 def figure_rows(quantities: Sequence[Sequence[Quantity]]) -> list[FigureRow]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from annotations.comparison.numbers import Quantity
-from annotations.comparison.quotes import Quote, WordDiff
-from annotations.documents import Document
-from annotations.model import Annotation
+from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.quotes import Quote, WordDiff
+from sidelight.annotations.documents import Document
+from sidelight.annotations.model import Annotation
 
 # Sentence kinds, from most to least alike; a sentence's mark is the least alike of its
 # counterparts' kinds, or "unique" when it has none.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from annotations.comparison.words import word_set
+from sidelight.annotations.comparison.words import word_set
 
 _SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
@@ -348,7 +348,7 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
     if a.unit == "date" or b.unit == "date":
         return "same" if a.value == b.value else "conflict"
     if a.unit == "clock" or b.unit == "clock":
-        from annotations.comparison.when import clock_range
+        from sidelight.annotations.comparison.when import clock_range
 
         (alo, ahi), (blo, bhi) = clock_range(a), clock_range(b)
         if a.approx == b.approx == "":

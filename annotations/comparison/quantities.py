@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from annotations.comparison.numbers import Quantity, extract_quantities
-from annotations.comparison.when import parse_date, times_and_dates
+from sidelight.annotations.comparison.numbers import Quantity, extract_quantities
+from sidelight.annotations.comparison.when import parse_date, times_and_dates
 
 FRACTIONS: dict[str, float] = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
@@ -50,7 +50,7 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
     beside the date it names ("Wednesday night, March 4") is that date once. A text in
     another language with a profile (German, French) is read with its number formats."""
     if lang != "en":
-        from annotations.language.numbers import localised_quantities
+        from sidelight.annotations.language.numbers import localised_quantities
 
         local = localised_quantities(text, lang)
         if local is not None:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from annotations.comparison.words import content_words, tokens, word_set
+from sidelight.annotations.comparison.words import content_words, tokens, word_set
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from annotations.comparison.claims import Claim, claims
-from annotations.comparison.model import (
+from sidelight.annotations.comparison.claims import Claim, claims
+from sidelight.annotations.comparison.model import (
     KINDS,
     Comparison,
     Difference,
@@ -23,11 +23,11 @@ from annotations.comparison.model import (
     QuoteContrast,
     QuoteMatch,
 )
-from annotations.comparison.numbers import Quantity
-from annotations.comparison.quotes import Quote, WordDiff
-from annotations.documents import Document
-from annotations.markdown_escape import blockquote, escape_inline
-from annotations.model import Annotation
+from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.quotes import Quote, WordDiff
+from sidelight.annotations.documents import Document
+from sidelight.annotations.markdown_escape import blockquote, escape_inline
+from sidelight.annotations.model import Annotation
 
 _RELATION_WORDS = {
     "conflict": "differ",

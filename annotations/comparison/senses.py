@@ -25,7 +25,7 @@ _RULES: tuple[tuple[str, str], ...] = (
 def _table() -> dict[str, str]:
     """Word -> its ids as written (parsed on first use of each word: reading the table
     must stay cheap, and a document uses a few thousand of its 55,000 words)."""
-    text = (resources.files("annotations.comparison") / "data" / "wordnet_senses.tsv"
+    text = (resources.files("sidelight.annotations.comparison") / "data" / "wordnet_senses.tsv"
             ).read_text(encoding="ascii")
     return dict(line.split("\t", 1) for line in text.splitlines())
 

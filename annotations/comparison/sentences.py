@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotations.comparison.words import word_set
-from annotations.language.profiles import profile, supported
+from sidelight.annotations.comparison.words import word_set
+from sidelight.annotations.language.profiles import profile, supported
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from annotations.comparison.numbers import Quantity
-from annotations.dates import MONTHS, WEEKDAYS, iso_date, weekday_before
+from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.dates import MONTHS, WEEKDAYS, iso_date, weekday_before
 
 # Words before a time that say how exact it is.
 TIME_APPROX: dict[str, str] = {

@@ -1,6 +1,6 @@
 """Named entities for the reader: who, what, where and how much, linked across documents.
 
-    from annotations.entities import recognize, recognize_many
+    from sidelight.annotations.entities import recognize, recognize_many
     ents = recognize(doc.text)            # [Entity(start, end, label, text, key), ...]
     per_doc = recognize_many([a, b])      # the same entity shares one key across a and b
     recognize(text, lang="de")            # a language given rather than detected
@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-from annotations.language import detect
+from sidelight.annotations.language import detect
 
 from .keys import link, link_rows
 from .model import LABELS, Entity, Recognizer

@@ -33,7 +33,7 @@ _BIG_CITY = 170_000
 
 
 def _read(name: str) -> str:
-    return (resources.files("annotations.entities") / "data" / name).read_text(encoding="utf-8")
+    return (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
 
 
 def _lines(name: str) -> list[str]:
@@ -126,7 +126,7 @@ def for_language(lang: str) -> Gazetteer:
     them) with the language's own names, given names and common words from ``data/<lang>/``
     taking precedence."""
     base = load()
-    folder = resources.files("annotations.entities") / "data" / lang
+    folder = resources.files(__package__) / "data" / lang
     if not folder.is_dir():
         return base
     names = dict(base.names)

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from annotations.dates import day_of, lead_date
+from sidelight.annotations.dates import day_of, lead_date
 
 from .gazetteer import for_language, load
 from .model import Entity
@@ -245,7 +245,7 @@ def _day_keys(text: str, entities: list[Entity], lang: str = "en") -> list[Entit
         if e.label == "DATE":
             day = day_of(e.text, ref)
             if day is None and lang != "en":
-                from annotations.language.numbers import local_day
+                from sidelight.annotations.language.numbers import local_day
 
                 day = local_day(e.text, lang)   # "22. März 2018", "22 mars 2018"
             if day is not None:

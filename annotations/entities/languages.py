@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from annotations.language.profiles import profile
+from sidelight.annotations.language.profiles import profile
 
 from .gazetteer import for_language
 from .lexicon import ENGLISH, Lexicon
@@ -25,11 +25,11 @@ def full_support(lang: str) -> bool:
     """Whether ``lang`` has the full recogniser (else only high-precision entities)."""
     return lang == "en" or (
         profile(lang) is not None
-        and (resources.files("annotations.entities") / "data" / lang).is_dir())
+        and (resources.files("sidelight.annotations.entities") / "data" / lang).is_dir())
 
 
 def _sections(lang: str) -> dict[str, set[str]]:
-    text = (resources.files("annotations.entities") / "data" / lang / "lexicon.txt").read_text(
+    text = (resources.files(__package__) / "data" / lang / "lexicon.txt").read_text(
         encoding="utf-8")
     out: dict[str, set[str]] = {}
     current: set[str] | None = None

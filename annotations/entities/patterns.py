@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from annotations.language.profiles import Profile
+from sidelight.annotations.language.profiles import Profile
 
 from .lexicon import MONTHS, STOPWORDS, Lexicon
 

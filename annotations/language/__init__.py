@@ -1,6 +1,6 @@
 """Languages of documents: which language a text is in, and what each language writes like.
 
-    from annotations.language import detect, profile
+    from sidelight.annotations.language import detect, profile
     detect("Der Bundestag hat am Donnerstag ...")   # "de"
     profile("fr").months["mars"]                  # 3
 

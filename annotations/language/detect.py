@@ -60,7 +60,7 @@ def language_name(code: str) -> str:
 @functools.cache
 def _weights() -> dict[str, dict[str, float]]:
     """word -> {language: weight}; a word of k languages weighs 1/k in each."""
-    text = (resources.files("annotations.language") / "data" / "function_words.txt").read_text(
+    text = (resources.files(__package__) / "data" / "function_words.txt").read_text(
         encoding="utf-8")
     langs: dict[str, set[str]] = {}
     for ln in text.splitlines():

@@ -9,7 +9,7 @@ import datetime
 import functools
 import re
 
-from annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.numbers import Quantity
 
 from .profiles import Profile, profile
 

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from annotations.errors import DocumentError
-from annotations.markdown_text import StyleRun
-from annotations.web.model import PageMeta
-from annotations.web.render import RenderedPage, render_body
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.markdown_text import StyleRun
+from sidelight.annotations.web.model import PageMeta
+from sidelight.annotations.web.render import RenderedPage, render_body
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")

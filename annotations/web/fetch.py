@@ -15,8 +15,8 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from annotations.errors import DocumentError
-from annotations.web.charset import decode_html
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.web.charset import decode_html
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0

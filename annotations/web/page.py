@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from annotations.documents import Document, _line_starts, fingerprint_of, read_source
-from annotations.errors import DocumentError
-from annotations.markdown_text import StyleRun
-from annotations.web.charset import decode_html
-from annotations.web.extract import extract_article
-from annotations.web.model import PageMeta
+from sidelight.annotations.documents import Document, _line_starts, fingerprint_of, read_source
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.markdown_text import StyleRun
+from sidelight.annotations.web.charset import decode_html
+from sidelight.annotations.web.extract import extract_article
+from sidelight.annotations.web.model import PageMeta
 
 
 def html_document(path: str, html: str, url: str | None = None,

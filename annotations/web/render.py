@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotations.markdown_text import StyleRun
+from sidelight.annotations.markdown_text import StyleRun
 
 # No-break and other fixed-width spaces read as spaces: "50&nbsp;million" is one number and
 # one word to the reader and to entity recognition alike.

@@ -22,10 +22,10 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from annotations.documents import Document
-from annotations.errors import DocumentError
-from annotations.markdown_text import StyleRun
-from annotations.web.model import PageMeta
+from sidelight.annotations.documents import Document
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.markdown_text import StyleRun
+from sidelight.annotations.web.model import PageMeta
 
 _FORMAT = 1
 _LOCK_TIMEOUT = 10.0
@@ -64,7 +64,7 @@ class SnapshotLibrary:
 
     def document(self, entry: SnapshotEntry) -> Document:
         """The document a snapshot holds, exactly as it was first read."""
-        from annotations.web.page import document_from_extracted
+        from sidelight.annotations.web.page import document_from_extracted
 
         path = self.root / "pages" / f"{entry.snapshot}.json"
         try:

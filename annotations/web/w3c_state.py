@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from annotations.documents import is_url
-from annotations.errors import DocumentError
-from annotations.model import Annotation
-from annotations.web.snapshots import SnapshotEntry, SnapshotLibrary
+from sidelight.annotations.documents import is_url
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.model import Annotation
+from sidelight.annotations.web.snapshots import SnapshotEntry, SnapshotLibrary
 
 _SNAPSHOT_NAME = re.compile(r"(?:^|/)([0-9a-f]{64})\.html$")
 

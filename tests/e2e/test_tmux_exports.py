@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tmux_driver import Tmux, available
 
-from annotations.locations import seed_paths
+from sidelight.annotations.locations import seed_paths
 
 pytestmark = pytest.mark.skipif(bool(available()), reason=available() or "tmux available")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from tmux_driver import SIDELIGHT, Tmux, available
 
-from annotations.store import AnnotationStore
+from sidelight.annotations.store import AnnotationStore
 
 pytestmark = pytest.mark.skipif(bool(available()), reason=available() or "tmux available")
 
@@ -205,6 +205,6 @@ def test_hostile_document_cannot_reach_the_terminal(tmux: Tmux, tmp_path: Path) 
 
 
 def _first_seed_with(text: str) -> Path:
-    from annotations.locations import seed_paths
+    from sidelight.annotations.locations import seed_paths
 
     return next(p for p in seed_paths() if text in p.read_text(encoding="utf-8"))

@@ -14,19 +14,19 @@ import argparse
 from collections.abc import Callable
 from typing import NoReturn
 
-from annotations.documents import Document
-from annotations.errors import SidelightError
-from annotations.library import open_annotations
-from annotations.model import COLORS, DEFAULT_COLOR, new_highlight, quote_target
-from annotations.store import open_store
-from tui.commands.common import (
+from sidelight.annotations.documents import Document
+from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.library import open_annotations
+from sidelight.annotations.model import COLORS, DEFAULT_COLOR, new_highlight, quote_target
+from sidelight.annotations.store import open_store
+from sidelight.tui.commands.common import (
     add_db_option,
     add_encoding_option,
     add_refresh_option,
     open_document,
     report_refreshed,
 )
-from tui.safe_text import one_line
+from sidelight.tui.safe_text import one_line
 
 _SHOWN_POSITIONS = 3
 

@@ -9,13 +9,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from annotations.documents import Document, is_url
-from annotations.errors import DocumentError, EditConflict
-from annotations.library import open_everything, open_many
-from annotations.model import Annotation
-from annotations.sources import open_source, reanchor_report, snapshot_library
-from annotations.store import AnnotationStore
-from tui.safe_text import one_line
+from sidelight.annotations.documents import Document, is_url
+from sidelight.annotations.errors import DocumentError, EditConflict
+from sidelight.annotations.library import open_everything, open_many
+from sidelight.annotations.model import Annotation
+from sidelight.annotations.sources import open_source, reanchor_report, snapshot_library
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.safe_text import one_line
 
 
 def describe_annotation(ann: Annotation) -> str:
@@ -43,7 +43,7 @@ def add_encoding_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _lang(value: str) -> str:
-    from annotations.language import language_code
+    from sidelight.annotations.language import language_code
 
     code = language_code(value)
     if code is None:

@@ -14,18 +14,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotations.documents import Document
-from annotations.errors import DocumentError, SidelightError
-from annotations.model import Annotation
-from annotations.output_files import check_output, write_text
-from tui.commands.common import (
+from sidelight.annotations.documents import Document
+from sidelight.annotations.errors import DocumentError, SidelightError
+from sidelight.annotations.model import Annotation
+from sidelight.annotations.output_files import check_output, write_text
+from sidelight.tui.commands.common import (
     add_db_option,
     add_encoding_option,
     add_lang_option,
     add_refresh_option,
     open_document,
 )
-from tui.safe_text import one_line, printable
+from sidelight.tui.safe_text import one_line, printable
 
 FORMATS = ("markdown", "json")
 
@@ -72,11 +72,11 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         links = []
     # Imported here: every other command (and --help) starts without the comparison.
-    from annotations.comparison import compare_documents
+    from sidelight.annotations.comparison import compare_documents
 
     comparison = compare_documents(docs, links=links)
     # Imported here: building the command line must not depend on the report's helpers.
-    from annotations.comparison.report import render_json, render_markdown
+    from sidelight.annotations.comparison.report import render_json, render_markdown
 
     if args.format == "json":
         report = render_json(comparison)
@@ -104,9 +104,9 @@ def _load(path: str, args: argparse.Namespace) -> Document:
 def load_links(docs: Sequence[Document], db: str | None) -> list[Annotation]:
     """Link notes that touch any of ``docs``, re-anchored to their current text. Read only:
     a store that does not exist yet yields none (and is not created)."""
-    from annotations.anchoring import anchor_annotation
-    from annotations.locations import resolve_db_path
-    from annotations.store import AnnotationStore
+    from sidelight.annotations.anchoring import anchor_annotation
+    from sidelight.annotations.locations import resolve_db_path
+    from sidelight.annotations.store import AnnotationStore
 
     path = resolve_db_path(db)
     if not path.exists():

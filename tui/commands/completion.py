@@ -124,8 +124,8 @@ def fish_script(reader: list[Option], commands: dict[str, tuple[str, list[Option
 
 
 def script(shell: str) -> str:
-    from tui.cli import build_parser
-    from tui.commands import read
+    from sidelight.tui.cli import build_parser
+    from sidelight.tui.commands import read
 
     commands = commands_of(build_parser())
     reader = options_of(read.build_parser())

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from annotations.store import open_store
-from tui.commands.common import add_db_option, again_on_conflict, describe_annotation
+from sidelight.annotations.store import open_store
+from sidelight.tui.commands.common import add_db_option, again_on_conflict, describe_annotation
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,10 +12,10 @@ import argparse
 import sys
 from typing import Any
 
-from annotations.model import COLORS, Annotation
-from annotations.store import open_store
-from tui.commands.common import add_db_option, again_on_conflict, describe_annotation
-from tui.safe_text import one_line
+from sidelight.annotations.model import COLORS, Annotation
+from sidelight.annotations.store import open_store
+from sidelight.tui.commands.common import add_db_option, again_on_conflict, describe_annotation
+from sidelight.tui.safe_text import one_line
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -13,8 +13,8 @@ import argparse
 import json
 import sys
 
-from annotations.language import document_language, language_name
-from tui.commands.common import (
+from sidelight.annotations.language import document_language, language_name
+from sidelight.tui.commands.common import (
     add_db_option,
     add_encoding_option,
     add_lang_option,
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     doc = open_document(args.file, args)
     lang = document_language(doc)
     # Imported here: the word lists load only for the command that uses them.
-    from annotations.entities import recognize
+    from sidelight.annotations.entities import recognize
 
     ents = recognize(doc.text, lang)
     if args.format == "jsonl":
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from tui.safe_text import one_line
+    from sidelight.tui.safe_text import one_line
 
     # Text, not str: Rich would read "[...]" in a title or an entity as console markup.
     table = Table(title=Text(f"{one_line(doc.title or doc.name)} ({language_name(lang)})"),

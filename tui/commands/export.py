@@ -20,27 +20,27 @@ import json
 import sys
 from pathlib import Path
 
-from annotations.documents import Document
-from annotations.errors import SidelightError
-from annotations.export_markdown import MarkdownOptions, export_markdown
-from annotations.hypothesis import to_hypothesis_export
-from annotations.import_json import scrub, scrub_annotation
-from annotations.managed_region import is_managed, update, wrap
-from annotations.markdown_template import FIELDS, Template, parse_template
-from annotations.model import DEFAULT_COLOR, Annotation
-from annotations.output_files import check_output, write_text
-from annotations.readwise import to_readwise_csv
-from annotations.sources import snapshot_library
-from annotations.store import open_store
-from annotations.w3c import to_w3c_collection
-from annotations.web.w3c_state import add_web_states
-from tui.commands.common import (
+from sidelight.annotations.documents import Document
+from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.export_markdown import MarkdownOptions, export_markdown
+from sidelight.annotations.hypothesis import to_hypothesis_export
+from sidelight.annotations.import_json import scrub, scrub_annotation
+from sidelight.annotations.managed_region import is_managed, update, wrap
+from sidelight.annotations.markdown_template import FIELDS, Template, parse_template
+from sidelight.annotations.model import DEFAULT_COLOR, Annotation
+from sidelight.annotations.output_files import check_output, write_text
+from sidelight.annotations.readwise import to_readwise_csv
+from sidelight.annotations.sources import snapshot_library
+from sidelight.annotations.store import open_store
+from sidelight.annotations.w3c import to_w3c_collection
+from sidelight.annotations.web.w3c_state import add_web_states
+from sidelight.tui.commands.common import (
     add_db_option,
     add_encoding_option,
     add_refresh_option,
     open_requested,
 )
-from tui.safe_text import one_line
+from sidelight.tui.safe_text import one_line
 
 FORMATS = ("markdown", "json", "hypothesis", "readwise")
 MAX_MANAGED_BYTES = 64 * 1024 * 1024

@@ -18,19 +18,19 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from annotations.errors import SidelightError
-from annotations.hypothesis import is_hypothesis, parse_hypothesis
-from annotations.import_json import load_json
-from annotations.importing import Outcome, details, plan_import, summary
-from annotations.model import Annotation
-from annotations.readwise import is_readwise_csv, parse_readwise_csv
-from annotations.sources import snapshot_library
-from annotations.special_files import FileTooLarge, NotRegularFile, read_regular
-from annotations.store import open_store
-from annotations.w3c_import import parse_w3c_items
-from annotations.web.w3c_state import apply_web_states, w3c_items
-from tui.commands.common import add_db_option
-from tui.safe_text import one_line
+from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.hypothesis import is_hypothesis, parse_hypothesis
+from sidelight.annotations.import_json import load_json
+from sidelight.annotations.importing import Outcome, details, plan_import, summary
+from sidelight.annotations.model import Annotation
+from sidelight.annotations.readwise import is_readwise_csv, parse_readwise_csv
+from sidelight.annotations.sources import snapshot_library
+from sidelight.annotations.special_files import FileTooLarge, NotRegularFile, read_regular
+from sidelight.annotations.store import open_store
+from sidelight.annotations.w3c_import import parse_w3c_items
+from sidelight.annotations.web.w3c_state import apply_web_states, w3c_items
+from sidelight.tui.commands.common import add_db_option
+from sidelight.tui.safe_text import one_line
 
 MAX_BYTES = 256 * 1024 * 1024
 

@@ -15,14 +15,14 @@ import json
 import sys
 from dataclasses import replace
 
-from annotations.errors import DocumentError, SidelightError
-from annotations.model import Annotation
-from annotations.sources import snapshot_library
-from annotations.store import open_store
-from annotations.web.fetch import normalise_url
-from annotations.web.snapshots import SnapshotLibrary
-from tui.commands.common import add_db_option
-from tui.safe_text import one_line
+from sidelight.annotations.errors import DocumentError, SidelightError
+from sidelight.annotations.model import Annotation
+from sidelight.annotations.sources import snapshot_library
+from sidelight.annotations.store import open_store
+from sidelight.annotations.web.fetch import normalise_url
+from sidelight.annotations.web.snapshots import SnapshotLibrary
+from sidelight.tui.commands.common import add_db_option
+from sidelight.tui.safe_text import one_line
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -125,6 +125,6 @@ def _orphaned(ann: Annotation, url: str) -> Annotation:
 
 
 def _store_exists(db: str | None) -> bool:
-    from annotations.locations import resolve_db_path
+    from sidelight.annotations.locations import resolve_db_path
 
     return resolve_db_path(db).exists()

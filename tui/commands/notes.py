@@ -26,20 +26,20 @@ from rich.cells import set_cell_size
 from rich.console import Console
 from rich.text import Text
 
-from annotations.documents import Document, is_url
-from annotations.filtering import AnnotationFilter, matches, parse_filter
-from annotations.model import COLORS, Annotation, Target
-from annotations.sources import snapshot_library
-from annotations.store import open_store
-from annotations.w3c import to_w3c
-from annotations.web.w3c_state import add_web_states
-from tui.commands.common import (
+from sidelight.annotations.documents import Document, is_url
+from sidelight.annotations.filtering import AnnotationFilter, matches, parse_filter
+from sidelight.annotations.model import COLORS, Annotation, Target
+from sidelight.annotations.sources import snapshot_library
+from sidelight.annotations.store import open_store
+from sidelight.annotations.w3c import to_w3c
+from sidelight.annotations.web.w3c_state import add_web_states
+from sidelight.tui.commands.common import (
     add_db_option,
     add_encoding_option,
     add_refresh_option,
     open_requested,
 )
-from tui.safe_text import one_line
+from sidelight.tui.safe_text import one_line
 
 FORMATS = ("table", "json", "jsonl")
 # Rows formatted and printed together: the first appear at once, the rest in few writes.

@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotations.documents import STDIN, Document, EmptyInput, is_url
-from annotations.errors import DocumentError, SidelightError
-from annotations.locations import seed_paths
-from tui.commands.common import (
+from sidelight.annotations.documents import STDIN, Document, EmptyInput, is_url
+from sidelight.annotations.errors import DocumentError, SidelightError
+from sidelight.annotations.locations import seed_paths
+from sidelight.tui.commands.common import (
     add_db_option,
     add_encoding_option,
     add_lang_option,
@@ -25,7 +25,7 @@ from tui.commands.common import (
 )
 
 if TYPE_CHECKING:
-    from annotations.store import AnnotationStore
+    from sidelight.annotations.store import AnnotationStore
 
 MAX_DOCUMENTS = 4
 
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
             paths = []
     if not paths and not docs:
         raise SidelightError("no documents given and no bundled seeds found; name a file")
-    from annotations.store import open_store
+    from sidelight.annotations.store import open_store
 
     if any(is_url(str(p)) for p in paths):
         # Web pages may take a while to fetch: the reader starts at once and shows progress.
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         # Standard input is read now, before the keys come from the terminal again.
         piped = open_document(STDIN, args) if STDIN in map(str, paths) else None
         keyboard_from_terminal()
-        from tui.app import SidelightApp
+        from sidelight.tui.app import SidelightApp
 
         def opener(source: str) -> Document:
             if source == STDIN and piped is not None:
@@ -154,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     keyboard_from_terminal()
 
     # Textual is imported only now: the other subcommands never pay for it.
-    from tui.app import SidelightApp
+    from sidelight.tui.app import SidelightApp
 
     # Documents opened or reloaded from inside the reader are read as these were.
     app = SidelightApp(docs, store, failures=failures, freeze_gc=True,
@@ -173,8 +173,8 @@ def refresh_messages(
     before = store.all()
 
     def messages(docs: list[Document]) -> list[str]:
-        from annotations.library import open_many
-        from annotations.sources import reanchor_report
+        from sidelight.annotations.library import open_many
+        from sidelight.annotations.sources import reanchor_report
 
         return [reanchor_report(d.path, before, open_many(store, [d])).message()
                 for d in docs if is_url(d.path)]

@@ -6,23 +6,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from annotations.model import (
+from sidelight.annotations.model import (
     COLORS,
     DEFAULT_COLOR,
     Annotation,
     new_document_note,
     new_highlight,
 )
-from annotations.model import quote_target as make_target
-from tui.reading.conflicts import describe
-from tui.safe_text import one_line
-from tui.screens.note_editor import NoteEditor
-from tui.widgets.side_panel import AnnotationList, Entry
+from sidelight.annotations.model import quote_target as make_target
+from sidelight.tui.reading.conflicts import describe
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.screens.note_editor import NoteEditor
+from sidelight.tui.widgets.side_panel import AnnotationList, Entry
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
-    from tui.session import Change
-    from tui.widgets.pane import Pane
+    from sidelight.tui.screens.reader import ReaderScreen
+    from sidelight.tui.session import Change
+    from sidelight.tui.widgets.pane import Pane
 
 EMPTY_NOTE = "the note is empty; type it, or press escape to leave"
 

@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import Worker, WorkerState
 
-from tui.colors import COMPARE_GLYPHS, COMPARE_WORDS
-from tui.labels import short_name
-from tui.marks import EntityLike
-from tui.safe_text import one_line
-from tui.widgets.compare_panel import ComparePanel, describe_difference
+from sidelight.tui.colors import COMPARE_GLYPHS, COMPARE_WORDS
+from sidelight.tui.labels import short_name
+from sidelight.tui.marks import EntityLike
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.widgets.compare_panel import ComparePanel, describe_difference
 
 if TYPE_CHECKING:
-    from annotations.comparison import Comparison, Counterpart, Difference, EntityRow
-    from tui.screens.reader import ReaderScreen
+    from sidelight.annotations.comparison import Comparison, Counterpart, Difference, EntityRow
+    from sidelight.tui.screens.reader import ReaderScreen
 
 
 class Comparing:
@@ -36,7 +36,7 @@ class Comparing:
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def compare_sources(self: ReaderScreen,
                         entities: list[Sequence[EntityLike]] | None) -> Comparison:
-        from annotations.comparison import compare_documents
+        from sidelight.annotations.comparison import compare_documents
 
         return compare_documents(self.documents, entities)
 

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from annotations.errors import EditConflict, SidelightError
-from annotations.model import Annotation, now_iso
-from tui.safe_text import one_line
+from sidelight.annotations.errors import EditConflict, SidelightError
+from sidelight.annotations.model import Annotation, now_iso
+from sidelight.tui.safe_text import one_line
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 
 def describe(ann: Annotation) -> str:

@@ -11,15 +11,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotations.documents import Document, is_url
-from annotations.errors import SidelightError
-from annotations.model import Annotation
-from annotations.sources import reanchor_report
-from tui.safe_text import one_line
-from tui.screens.open_dialog import OpenDialog
+from sidelight.annotations.documents import Document, is_url
+from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.model import Annotation
+from sidelight.annotations.sources import reanchor_report
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.screens.open_dialog import OpenDialog
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 MAX_DOCUMENTS = 4
 
@@ -37,14 +37,14 @@ class Documents:
         opener = getattr(self.app, "opener", None)
         if opener is not None:
             return opener(source)
-        from annotations.sources import open_source
+        from sidelight.annotations.sources import open_source
 
         return open_source(source)
 
     def rebuild(self: ReaderScreen, documents: Sequence[Document], focus: int,
                 cursors: dict[int, int], greeting: Greeting) -> None:
         """Show ``documents`` in a new reader screen that keeps this one's state."""
-        from tui.screens.reader import ReaderScreen
+        from sidelight.tui.screens.reader import ReaderScreen
 
         screen = ReaderScreen(documents, self.store, generation=self.generation + 1)
         screen.session = self.session

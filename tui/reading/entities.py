@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import Worker, WorkerState
 
-from tui.labels import label_order, plain_name
-from tui.marks import EntityLike
-from tui.widgets.side_panel import SidePanel
+from sidelight.tui.labels import label_order, plain_name
+from sidelight.tui.marks import EntityLike
+from sidelight.tui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 
 class Entities:
@@ -22,8 +22,8 @@ class Entities:
 
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
     def recognise_entities(self: ReaderScreen) -> list[list[EntityLike]]:
-        from annotations.entities import recognize_many
-        from annotations.language import document_language
+        from sidelight.annotations.entities import recognize_many
+        from sidelight.annotations.language import document_language
 
         return list(recognize_many([d.text for d in self.documents],
                                    langs=[document_language(d) for d in self.documents]))

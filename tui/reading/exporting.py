@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotations.errors import SidelightError
-from annotations.output_files import write_text
-from tui.screens.export_dialog import ExportChoice, ExportDialog
+from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.output_files import write_text
+from sidelight.tui.screens.export_dialog import ExportChoice, ExportDialog
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 
 class Exporting:
@@ -61,8 +61,8 @@ class Exporting:
 
     def export_comparison(self: ReaderScreen, path: Path) -> str | None:
         """Write the comparison report (as ``sidelight compare`` does) to ``path``."""
-        from annotations.comparison.report import render_markdown
-        from tui.safe_text import printable
+        from sidelight.annotations.comparison.report import render_markdown
+        from sidelight.tui.safe_text import printable
 
         if self.comparison is None:
             return self.compare_note
@@ -77,7 +77,7 @@ class Exporting:
         json`` does) to ``path``."""
         import json
 
-        from annotations.w3c import to_w3c_collection
+        from sidelight.annotations.w3c import to_w3c_collection
 
         try:
             collection = to_w3c_collection(self.all_annotations(), self.documents)
@@ -89,8 +89,8 @@ class Exporting:
 
     def export_to(self: ReaderScreen, path: Path) -> str | None:
         """Write the Markdown export to ``path``; None, or a one-line error."""
-        from annotations.export_markdown import export_markdown
-        from annotations.managed_region import is_managed, update, wrap
+        from sidelight.annotations.export_markdown import export_markdown
+        from sidelight.annotations.managed_region import is_managed, update, wrap
 
         try:
             text = export_markdown(self.documents, self.all_annotations())

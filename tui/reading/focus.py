@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.binding import BindingsMap
 
-from tui.keys import keymap_of
-from tui.view import DocumentView
-from tui.widgets.pane import Pane
-from tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB
+from sidelight.tui.keys import keymap_of
+from sidelight.tui.view import DocumentView
+from sidelight.tui.widgets.pane import Pane
+from sidelight.tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 TAB_NAMES = {LEGEND_TAB: "entity legend", COMPARE_TAB: "compare"}
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotations.model import Annotation, new_link
-from annotations.model import quote_target as make_target
-from tui.marks import annotation_at
-from tui.safe_text import one_line
-from tui.screens.link_dialog import LinkDialog
+from sidelight.annotations.model import Annotation, new_link
+from sidelight.annotations.model import quote_target as make_target
+from sidelight.tui.marks import annotation_at
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.screens.link_dialog import LinkDialog
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
-    from tui.widgets.pane import Pane
+    from sidelight.tui.screens.reader import ReaderScreen
+    from sidelight.tui.widgets.pane import Pane
 
 
 class Linking:

@@ -8,11 +8,11 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING
 
-from tui.safe_text import one_line
-from tui.screens.message_log import MessageLog
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.screens.message_log import MessageLog
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 LOG_LENGTH = 500
 
@@ -42,8 +42,8 @@ class Messages:
     def key_for(self: ReaderScreen, action: str) -> str:
         """The user's key for a reader action (``highlight`` → ``h``, or what the keymap
         binds ``sidelight.highlight`` to), as hints and messages name it."""
-        from tui.keys import key_display
-        from tui.screens.reader import BINDING_OWNERS
+        from sidelight.tui.keys import key_display
+        from sidelight.tui.screens.reader import BINDING_OWNERS
 
         owners = (*BINDING_OWNERS, type(self.app))
         ids = (action,) if "." in action else (f"sidelight.{action}", f"view.{action}")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.labels import short_name
-from tui.marks import EntityLike, ranges_on
-from tui.safe_text import one_line
+from sidelight.tui.labels import short_name
+from sidelight.tui.marks import EntityLike, ranges_on
+from sidelight.tui.safe_text import one_line
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
-    from tui.widgets.pane import Pane
+    from sidelight.tui.screens.reader import ReaderScreen
+    from sidelight.tui.widgets.pane import Pane
 
 STILL_RECOGNISING = "Entities are still being recognised; try again in a moment"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.safe_text import one_line
-from tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, NOTES_TAB, TABS, SidePanel
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, NOTES_TAB, TABS, SidePanel
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 
 class PanelTabs:

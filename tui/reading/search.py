@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
-from tui.marks import find_all
-from tui.safe_text import one_line
+from sidelight.tui.marks import find_all
+from sidelight.tui.safe_text import one_line
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 
 class SearchBar(Input):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.text_objects import paragraph_at, sentence_at
+from sidelight.tui.text_objects import paragraph_at, sentence_at
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 
 class Selecting:

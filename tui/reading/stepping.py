@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.marks import step_index
+from sidelight.tui.marks import step_index
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 # (pane index, offset): places are sorted in this order, so steps run across panes.
 Place = tuple[int, int]

@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from annotations.documents import is_current
-from annotations.errors import EditConflict, SidelightError
-from annotations.filtering import matches
-from annotations.library import Memo
-from annotations.model import Annotation
-from tui.safe_text import one_line
-from tui.session import DroppedChange
-from tui.widgets.side_panel import Entry, entries_for
+from sidelight.annotations.documents import is_current
+from sidelight.annotations.errors import EditConflict, SidelightError
+from sidelight.annotations.filtering import matches
+from sidelight.annotations.library import Memo
+from sidelight.annotations.model import Annotation
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.session import DroppedChange
+from sidelight.tui.widgets.side_panel import Entry, entries_for
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 T = TypeVar("T")
 
@@ -65,7 +65,7 @@ class StoreFeature:
 
     def reload_annotations(self: ReaderScreen) -> None:
         """Re-read and re-anchor the annotations of every document, and redraw them."""
-        from annotations.library import open_annotations
+        from sidelight.annotations.library import open_annotations
 
         # One memo per open document: only annotations whose record changed are anchored again.
         memos = getattr(self, "_anchor_memos", {})

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from textual.timer import Timer
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
-    from tui.widgets.pane import Pane
+    from sidelight.tui.screens.reader import ReaderScreen
+    from sidelight.tui.widgets.pane import Pane
 
 # Synced scrolling waits for the keys to settle: a held key moves the other panes once.
 SYNC_DELAY = 0.06

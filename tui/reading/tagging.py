@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotations.filtering import AnnotationFilter, parse_filter, parse_tags
-from annotations.model import Annotation
-from tui.reading.conflicts import describe
-from tui.screens.prompt import Prompt
+from sidelight.annotations.filtering import AnnotationFilter, parse_filter, parse_tags
+from sidelight.annotations.model import Annotation
+from sidelight.tui.reading.conflicts import describe
+from sidelight.tui.screens.prompt import Prompt
 
 if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+    from sidelight.tui.screens.reader import ReaderScreen
 
 
 class Tagging:

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 
-from tui.safe_text import one_line
+from sidelight.tui.safe_text import one_line
 
 DEFAULT_EXPORT_NAME = "sidelight-notes.md"
 # What the reader's x offers, in order.
@@ -168,7 +168,7 @@ class ExportChoice(ModalScreen[str | None]):
 
 def _managed_export(path: Path) -> bool:
     """True when ``path`` is a Markdown export sidelight wrote (its part is updated in place)."""
-    from annotations.managed_region import is_managed
+    from sidelight.annotations.managed_region import is_managed
 
     try:
         if not path.is_file() or path.stat().st_size > 64 * 1024 * 1024:

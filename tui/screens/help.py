@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keys import KeyRow
+from sidelight.tui.keys import KeyRow
 
 INTRO = (
     "Select with v and the motion keys (or drag with the mouse), then h to highlight or a to "

@@ -22,8 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from annotations.model import RELATIONS
-from tui.safe_text import one_line
+from sidelight.annotations.model import RELATIONS
+from sidelight.tui.safe_text import one_line
 
 OWN_WORD = "own"
 # The relations offered, as the list shows them; the last one takes the word typed below it.

@@ -15,9 +15,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from annotations.documents import Document
-from annotations.errors import DocumentError
-from tui.safe_text import one_line
+from sidelight.annotations.documents import Document
+from sidelight.annotations.errors import DocumentError
+from sidelight.tui.safe_text import one_line
 
 # Opens one source: returns its document or raises DocumentError.
 Opener = Callable[[str], Document]

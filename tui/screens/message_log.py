@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.status import SEVERITY_STYLE
+from sidelight.tui.widgets.status import SEVERITY_STYLE
 
 
 class MessageLog(ModalScreen[None]):

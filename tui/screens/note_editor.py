@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from tui.safe_text import one_line
+from sidelight.tui.safe_text import one_line
 
 
 class NoteEditor(ModalScreen[bool]):

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from annotations.documents import is_url
-from tui.safe_text import one_line
+from sidelight.annotations.documents import is_url
+from sidelight.tui.safe_text import one_line
 
 
 def path_choices(value: str, cwd: Path | None = None) -> list[str]:

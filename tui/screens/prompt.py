@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.safe_text import one_line
+from sidelight.tui.safe_text import one_line
 
 
 class Prompt(ModalScreen[None]):

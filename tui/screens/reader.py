@@ -22,39 +22,39 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from annotations.documents import Document
-from annotations.filtering import AnnotationFilter
-from annotations.model import DEFAULT_COLOR
-from tui.colors import Palette, palette_for
-from tui.marks import EntityLike
-from tui.reading.annotating import Annotating
-from tui.reading.comparing import Comparing
-from tui.reading.conflicts import Conflicts
-from tui.reading.documents import Documents
-from tui.reading.entities import Entities
-from tui.reading.exporting import Exporting
-from tui.reading.focus import Focus
-from tui.reading.linking import Linking
-from tui.reading.messages import Messages
-from tui.reading.moving import Moving
-from tui.reading.panel import PanelTabs
-from tui.reading.search import SearchBar, Searching
-from tui.reading.selecting import Selecting
-from tui.reading.stepping import Stepping
-from tui.reading.store import StoreFeature
-from tui.reading.syncing import Syncing
-from tui.reading.tagging import Tagging
-from tui.safe_text import one_line
-from tui.session import Session
-from tui.view import DocumentView
-from tui.widgets.compare_panel import ONE_DOCUMENT
-from tui.widgets.pane import Pane
-from tui.widgets.side_panel import COMPARE_TAB, AnnotationList, SidePanel
-from tui.widgets.status import StatusLine
+from sidelight.annotations.documents import Document
+from sidelight.annotations.filtering import AnnotationFilter
+from sidelight.annotations.model import DEFAULT_COLOR
+from sidelight.tui.colors import Palette, palette_for
+from sidelight.tui.marks import EntityLike
+from sidelight.tui.reading.annotating import Annotating
+from sidelight.tui.reading.comparing import Comparing
+from sidelight.tui.reading.conflicts import Conflicts
+from sidelight.tui.reading.documents import Documents
+from sidelight.tui.reading.entities import Entities
+from sidelight.tui.reading.exporting import Exporting
+from sidelight.tui.reading.focus import Focus
+from sidelight.tui.reading.linking import Linking
+from sidelight.tui.reading.messages import Messages
+from sidelight.tui.reading.moving import Moving
+from sidelight.tui.reading.panel import PanelTabs
+from sidelight.tui.reading.search import SearchBar, Searching
+from sidelight.tui.reading.selecting import Selecting
+from sidelight.tui.reading.stepping import Stepping
+from sidelight.tui.reading.store import StoreFeature
+from sidelight.tui.reading.syncing import Syncing
+from sidelight.tui.reading.tagging import Tagging
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.session import Session
+from sidelight.tui.view import DocumentView
+from sidelight.tui.widgets.compare_panel import ONE_DOCUMENT
+from sidelight.tui.widgets.pane import Pane
+from sidelight.tui.widgets.side_panel import COMPARE_TAB, AnnotationList, SidePanel
+from sidelight.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from annotations.comparison import Comparison
-    from annotations.store import AnnotationStore
+    from sidelight.annotations.comparison import Comparison
+    from sidelight.annotations.store import AnnotationStore
 
 __all__ = ["MIN_PANE_WIDTH", "ReaderScreen", "SearchBar", "pane_columns"]
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from rich.cells import get_character_cell_size
 
-from tui.safe_text import INVALID_PLACEHOLDER, placeholder
+from sidelight.tui.safe_text import INVALID_PLACEHOLDER, placeholder
 
 NORMAL, TAB, MARK, HIDDEN, PLACEHOLDER = range(5)
 TAB_SIZE = 4

@@ -23,10 +23,10 @@ from textual.scrollbar import ScrollBar
 from textual.selection import Selection
 from textual.strip import Strip
 
-from annotations.documents import Document
-from tui.view.cells import RowLayout, layout_row, safe_text
-from tui.view.scrollbar import RowCachedScrollBar
-from tui.view.spans import (
+from sidelight.annotations.documents import Document
+from sidelight.tui.view.cells import RowLayout, layout_row, safe_text
+from sidelight.tui.view.scrollbar import RowCachedScrollBar
+from sidelight.tui.view.spans import (
     Layer,
     LayerSet,
     changed_ranges,
@@ -37,7 +37,7 @@ from tui.view.spans import (
     style_runs,
     with_offsets,
 )
-from tui.view.wrap import WrapIndex
+from sidelight.tui.view.wrap import WrapIndex
 
 # Rows one notch of the mouse wheel scrolls.
 WHEEL_ROWS = 3

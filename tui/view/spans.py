@@ -15,7 +15,7 @@ from itertools import pairwise
 from rich.segment import Segment
 from rich.style import Style
 
-from tui.view.cells import RowLayout
+from sidelight.tui.view.cells import RowLayout
 
 PRIORITY: tuple[str, ...] = (
     "markdown", "entities", "compare", "links", "", "highlights", "search", "selection", "cursor",

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 
-from tui.view.cells import TAB_SIZE, is_simple, row_end
+from sidelight.tui.view.cells import TAB_SIZE, is_simple, row_end
 
 BLOCK = 256
 PROVISIONAL_WIDTH = 80  # used until the first set_width, e.g. before a view is laid out

@@ -24,12 +24,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotations.comparison import Comparison, Difference, EntityRow, NumberContrast
-from annotations.comparison.claims import Claim, claims
-from annotations.comparison.model import KINDS
-from tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette
-from tui.labels import SHORT_WIDTH, short_name
-from tui.safe_text import one_line, printable
+from sidelight.annotations.comparison import Comparison, Difference, EntityRow, NumberContrast
+from sidelight.annotations.comparison.claims import Claim, claims
+from sidelight.annotations.comparison.model import KINDS
+from sidelight.tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette
+from sidelight.tui.labels import SHORT_WIDTH, short_name
+from sidelight.tui.safe_text import one_line, printable
 
 ONE_DOCUMENT = "Open two or more documents to compare them."
 _RELATION_SIGNS = {"conflict": "≠", "compatible": "≈", "vaguer": "~"}

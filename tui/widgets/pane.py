@@ -17,19 +17,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from annotations.documents import Document
-from annotations.language import document_language
-from annotations.model import COLORS, Annotation
-from tui.colors import (
+from sidelight.annotations.documents import Document
+from sidelight.annotations.language import document_language
+from sidelight.annotations.model import COLORS, Annotation
+from sidelight.tui.colors import (
     COMPARE_GLYPHS,
     CURRENT_SEARCH_STYLE,
     PENDING_LINK_STYLE,
     SEARCH_STYLE,
     Palette,
 )
-from tui.marks import EntityLike, annotation_at, annotation_spans, entity_at, entity_spans
-from tui.safe_text import one_line
-from tui.view import DocumentView
+from sidelight.tui.marks import EntityLike, annotation_at, annotation_spans, entity_at, entity_spans
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.view import DocumentView
 
 # Which sentence's mark a shared screen row shows: the most telling kind.
 GUTTER_ORDER: tuple[str, ...] = ("differs", "similar", "same", "unique")

@@ -21,13 +21,13 @@ from textual.widgets import OptionList, SelectionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from annotations.documents import Document
-from annotations.model import Annotation
-from tui.colors import Palette
-from tui.labels import label_order, plain_name
-from tui.marks import targets_on
-from tui.safe_text import one_line
-from tui.widgets.compare_panel import ComparePanel
+from sidelight.annotations.documents import Document
+from sidelight.annotations.model import Annotation
+from sidelight.tui.colors import Palette
+from sidelight.tui.labels import label_order, plain_name
+from sidelight.tui.marks import targets_on
+from sidelight.tui.safe_text import one_line
+from sidelight.tui.widgets.compare_panel import ComparePanel
 
 NOTES_TAB = "notes-tab"
 LEGEND_TAB = "legend-tab"

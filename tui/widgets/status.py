@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from tui.safe_text import one_line
+from sidelight.tui.safe_text import one_line
 
 SEVERITY_STYLE = {"information": "", "warning": "bold", "error": "bold reverse"}
 # The message is what answers the last key; on a narrow terminal the file name and the
