@@ -94,3 +94,16 @@ def test_sources_import_the_namespace_only() -> None:
         if bare.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_module_runs_from_the_checkout_root() -> None:
+    """``python -m sidelight`` in the checkout finds the sibling folders, with no help from an
+    editable install (-S: no .pth finder; the dependencies come through PYTHONPATH)."""
+    site = [p for p in sys.path if p.endswith("site-packages")]
+    done = subprocess.run(
+        [sys.executable, "-S", "-m", "sidelight", "--version"],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+        env={"PYTHONPATH": ":".join(site), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("sidelight ")
