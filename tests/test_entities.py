@@ -53,7 +53,7 @@ BLIND3_FLOOR = 0.98
 # current honest estimate, recorded per label in its SOURCES.md.
 BLIND4 = REPO / "tests" / "data" / "entities_blind4"
 BLIND4_FIRST = 0.937
-# The seed gold: 0.994 now; the target is 0.92.
+# The seed gold: 0.994 now; the floor leaves room for small trade-offs, never a fall below 0.97.
 SEED_FLOOR = 0.97
 
 
