@@ -34,12 +34,12 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
 from sidelight.annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
 from sidelight.annotations.locations import resolve_db_path
@@ -57,7 +57,12 @@ from sidelight.annotations.storage import (
     write_error,
     write_file_atomically,
 )
-from sidelight.annotations.store_file import DEFAULT_LOCK_TIMEOUT, StoreFile, free_backup_path
+from sidelight.annotations.store_file import (
+    DEFAULT_LOCK_TIMEOUT,
+    StoreFile,
+    free_backup_path,
+    hold_lock,
+)
 
 SCHEMA = 2
 INDEX_TABLE = "documents"
@@ -466,25 +471,8 @@ class AnnotationStore:
         self._index_version = self._storage.version
         return True
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise write_error(self.path, err) from None
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise SaveError(
-                f"{self.path} is locked by another sidelight process (lock file "
-                f"{self.lock_path}); close it or wait, then retry"
-            ) from None
-        except OSError as err:
-            raise write_error(self.path, err) from None
-        try:
-            yield
-        finally:
-            self._lock.release()
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        return hold_lock(self.path, self._lock)
 
     def _change_index(self, name: str, keys: tuple[frozenset[str], frozenset[str]]) -> None:
         """Add ``keys`` to the index entry of ``name`` (creating the index if need be)."""

@@ -383,25 +383,8 @@ class StoreFile:
             "nothing was written — close that program and retry"
         )
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise write_error(self.path, err) from None
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise SaveError(
-                f"{self.path} is locked by another sidelight process (lock file "
-                f"{self.lock_path}); close it or wait, then retry"
-            ) from None
-        except OSError as err:
-            raise write_error(self.path, err) from None
-        try:
-            yield
-        finally:
-            self._lock.release()
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        return hold_lock(self.path, self._lock)
 
     def _sync(self) -> bool:
         """Bring the snapshot up to date with the file; True if it was re-read."""
@@ -506,3 +489,26 @@ def free_backup_path(path: Path, schema: int) -> Path:
         candidate = Path(f"{path}.bak-schema{schema}.{n}")
         n += 1
     return candidate
+
+
+@contextlib.contextmanager
+def hold_lock(path: Path, lock: FileLock) -> Iterator[None]:
+    """Hold ``lock`` (the lock file beside ``path``) for a read-modify-write of ``path``; a lock
+    held too long by another process or an unwritable folder is a one-line SaveError."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise write_error(path, err) from None
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SaveError(
+            f"{path} is locked by another sidelight process (lock file "
+            f"{lock.lock_file}); close it or wait, then retry"
+        ) from None
+    except OSError as err:
+        raise write_error(path, err) from None
+    try:
+        yield
+    finally:
+        lock.release()
