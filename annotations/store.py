@@ -41,7 +41,7 @@ from typing import Any
 
 from filelock import FileLock
 
-from sidelight.annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
+from sidelight.annotations.errors import EditConflict, ReadOnlyStoreError
 from sidelight.annotations.locations import resolve_db_path
 from sidelight.annotations.model import Annotation
 from sidelight.annotations.special_files import NotRegularFile, check_regular
@@ -60,6 +60,7 @@ from sidelight.annotations.storage import (
 from sidelight.annotations.store_file import (
     DEFAULT_LOCK_TIMEOUT,
     StoreFile,
+    find_by_id,
     free_backup_path,
     hold_lock,
 )
@@ -217,25 +218,7 @@ class AnnotationStore:
 
     def find(self, id_or_prefix: str) -> Annotation:
         """The annotation with this id, ``urn:uuid:`` id, or unique id prefix."""
-        key = id_or_prefix.strip().lower().removeprefix("urn:uuid:")
-        if not key:
-            raise StoreError("no annotation id given; `sidelight notes` lists the ids")
-        anns = self._everything_by_id()
-        if key in anns:
-            return anns[key]
-        matches = [a for i, a in anns.items() if i.startswith(key)]
-        if not matches:
-            raise StoreError(
-                f"no annotation with id {id_or_prefix!r} in {self.path}; "
-                "`sidelight notes` lists the ids"
-            )
-        if len(matches) > 1:
-            shown = ", ".join(a.id[:12] for a in matches[:3])
-            raise StoreError(
-                f"{id_or_prefix!r} matches {len(matches)} annotations in {self.path} "
-                f"({shown}{', …' if len(matches) > 3 else ''}); give more of the id"
-            )
-        return matches[0]
+        return find_by_id(self._everything_by_id(), id_or_prefix, self.path)
 
     def for_document(self, source: str, fingerprint: str) -> list[Annotation]:
         """Annotations with a target on this document, found by path or by content.

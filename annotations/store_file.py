@@ -162,25 +162,7 @@ class StoreFile:
 
     def find(self, id_or_prefix: str) -> Annotation:
         """The annotation with this id, ``urn:uuid:`` id, or unique id prefix."""
-        key = id_or_prefix.strip().lower().removeprefix("urn:uuid:")
-        if not key:
-            raise StoreError("no annotation id given; `sidelight notes` lists the ids")
-        anns = self._snapshot.annotations
-        if key in anns:
-            return anns[key]
-        matches = [a for i, a in anns.items() if i.startswith(key)]
-        if not matches:
-            raise StoreError(
-                f"no annotation with id {id_or_prefix!r} in {self.path}; "
-                "`sidelight notes` lists the ids"
-            )
-        if len(matches) > 1:
-            shown = ", ".join(a.id[:12] for a in matches[:3])
-            raise StoreError(
-                f"{id_or_prefix!r} matches {len(matches)} annotations in {self.path} "
-                f"({shown}{', …' if len(matches) > 3 else ''}); give more of the id"
-            )
-        return matches[0]
+        return find_by_id(self._snapshot.annotations, id_or_prefix, self.path)
 
     def for_document(self, source: str, fingerprint: str) -> list[Annotation]:
         """Annotations with a target on this document, found by path or by content."""
@@ -512,3 +494,26 @@ def hold_lock(path: Path, lock: FileLock) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def find_by_id(anns: Mapping[str, Annotation], id_or_prefix: str, path: Path) -> Annotation:
+    """The annotation of ``anns`` with this id, ``urn:uuid:`` id, or unique id prefix; a missing
+    or ambiguous one is a StoreError naming the store at ``path``."""
+    key = id_or_prefix.strip().lower().removeprefix("urn:uuid:")
+    if not key:
+        raise StoreError("no annotation id given; `sidelight notes` lists the ids")
+    if key in anns:
+        return anns[key]
+    matches = [a for i, a in anns.items() if i.startswith(key)]
+    if not matches:
+        raise StoreError(
+            f"no annotation with id {id_or_prefix!r} in {path}; "
+            "`sidelight notes` lists the ids"
+        )
+    if len(matches) > 1:
+        shown = ", ".join(a.id[:12] for a in matches[:3])
+        raise StoreError(
+            f"{id_or_prefix!r} matches {len(matches)} annotations in {path} "
+            f"({shown}{', …' if len(matches) > 3 else ''}); give more of the id"
+        )
+    return matches[0]
