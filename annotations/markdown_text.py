@@ -73,12 +73,7 @@ class _Builder:
         self.pos += len(s)
 
     def tail(self, n: int) -> str:
-        out = ""
-        for part in reversed(self.parts):
-            out = part + out
-            if len(out) >= n:
-                break
-        return out[-n:]
+        return text_tail(self.parts, n)
 
     def ensure_newlines(self, n: int) -> None:
         """End the text with at least ``n`` newlines (nothing at the very start)."""
@@ -260,3 +255,14 @@ def _inline(b: _Builder, tok: Token, block_src: int) -> None:
                         start, "link" if name == "link" else _INLINE_STYLES.get(name, name), href
                     )
                     break
+
+
+def text_tail(parts: list[str], n: int) -> str:
+    """The last ``n`` characters of the text built so far from ``parts``, joining only as many
+    parts from the end as that takes (the whole text is never joined per block)."""
+    out = ""
+    for part in reversed(parts):
+        out = part + out
+        if len(out) >= n:
+            break
+    return out[-n:]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sidelight.annotations.markdown_text import StyleRun
+from sidelight.annotations.markdown_text import StyleRun, text_tail
 
 # No-break and other fixed-width spaces read as spaces: "50&nbsp;million" is one number and
 # one word to the reader and to entity recognition alike.
@@ -48,12 +48,7 @@ class _Builder:
             self.pos += len(s)
 
     def tail(self, n: int) -> str:
-        out = ""
-        for part in reversed(self.parts):
-            out = part + out
-            if len(out) >= n:
-                break
-        return out[-n:]
+        return text_tail(self.parts, n)
 
     def ensure_newlines(self, n: int) -> None:
         if self.pos == 0:
