@@ -3,7 +3,6 @@ again from the reader and from the shell keeps the hand edit and says what chang
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,21 +13,7 @@ from sidelight.annotations.locations import seed_paths
 pytestmark = pytest.mark.skipif(bool(available()), reason=available() or "tmux available")
 
 
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    env = {
-        "TERM": "xterm-256color",
-        "TEXTUAL_ANIMATIONS": "none",
-        "SIDELIGHT_DB": str(tmp_path / "annotations.json"),
-        "SIDELIGHT_CONFIG_DIR": str(tmp_path / "config"),
-        "LANG": "C.UTF-8",
-    }
-    session = Tmux(tmp_path, env, width=320)  # the whole export message on one line
-    try:
-        session.wait_for("$")
-        yield session
-    finally:
-        session.kill()
+TERMINAL_WIDTH = 320  # the whole export message on one line
 
 
 def test_re_export_from_the_reader_keeps_a_hand_edit(tmux: Tmux, tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,22 +24,6 @@ pytestmark = pytest.mark.skipif(bool(available()), reason=available() or "tmux a
 PHRASE = "Mark Zuckerberg"
 NOTE = "first public words"
 
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    env = {
-        "TERM": "xterm-256color",
-        "TEXTUAL_ANIMATIONS": "none",
-        "SIDELIGHT_DB": str(tmp_path / "annotations.json"),
-        "SIDELIGHT_CONFIG_DIR": str(tmp_path / "config"),
-        "LANG": "C.UTF-8",
-    }
-    session = Tmux(tmp_path, env)
-    try:
-        session.wait_for("$")
-        yield session
-    finally:
-        session.kill()
 
 
 def _start_reader(tmux: Tmux, args: str = "") -> None:

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.skipif(bool(available()), reason=available() or "tmux a
 
 PHRASE = "revised agreement"
 NOTE = "price went from 70 to 115"
+TERMINAL_WIDTH, TERMINAL_HEIGHT = 180, 45
 
 
 @pytest.fixture
@@ -26,43 +27,37 @@ def server() -> Iterator[PageServer]:
         s.stop()
 
 
-def test_two_pages_highlight_note_then_offline(server: PageServer, tmp_path: Path) -> None:
-    env = {"TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none", "LANG": "C.UTF-8",
-           "SIDELIGHT_DB": str(tmp_path / "annotations.json"),
-           "SIDELIGHT_CONFIG_DIR": str(tmp_path / "config")}
+def test_two_pages_highlight_note_then_offline(
+    server: PageServer, tmux: Tmux, tmp_path: Path
+) -> None:
     mag, blog = same_story()
     a, b = server.url("/meridian/acacia"), server.url("/northfield/acacia")
-    tmux = Tmux(tmp_path, env, width=180, height=45)
-    try:
-        tmux.wait_for("$")
-        tmux.run(f"sidelight {a} {b}; echo sidelight-exit=$?")
-        screen = tmux.wait_for(lambda s: "NORMAL" in s and "? Help" in s, timeout=30)
-        assert mag.outlet in screen and blog.outlet in screen
-        tmux.keys("/")
-        tmux.wait_for("SEARCH")
-        tmux.type(PHRASE)
-        tmux.keys("Enter")
-        tmux.wait_for("hit 1 of")
-        tmux.keys("v", "e", "e")
-        tmux.keys("h")
-        tmux.wait_for(f"Highlighted “{PHRASE}”")
-        tmux.keys("a")
-        tmux.wait_for("ctrl+s save")
-        tmux.type(NOTE)
-        tmux.keys("C-s")
-        tmux.wait_for("Note saved")
-        tmux.keys("q")
-        tmux.wait_for("sidelight-exit=0")
-        server.stop()
-        tmux.run("clear")
-        tmux.run(f"sidelight {a} {b}; echo sidelight-exit=$?")
-        screen = tmux.wait_for(NOTE, timeout=30)
-        assert mag.outlet in screen and "not found" not in screen
-        tmux.keys("q")
-        tmux.wait_for("sidelight-exit=0")
-        tmux.run(f"sidelight export {a} -o notes.md; echo export-exit=$?")
-        tmux.wait_for("export-exit=0")
-        exported = (tmp_path / "notes.md").read_text(encoding="utf-8")
-        assert NOTE in exported and mag.outlet in exported and PHRASE in exported
-    finally:
-        tmux.kill()
+    tmux.run(f"sidelight {a} {b}; echo sidelight-exit=$?")
+    screen = tmux.wait_for(lambda s: "NORMAL" in s and "? Help" in s, timeout=30)
+    assert mag.outlet in screen and blog.outlet in screen
+    tmux.keys("/")
+    tmux.wait_for("SEARCH")
+    tmux.type(PHRASE)
+    tmux.keys("Enter")
+    tmux.wait_for("hit 1 of")
+    tmux.keys("v", "e", "e")
+    tmux.keys("h")
+    tmux.wait_for(f"Highlighted “{PHRASE}”")
+    tmux.keys("a")
+    tmux.wait_for("ctrl+s save")
+    tmux.type(NOTE)
+    tmux.keys("C-s")
+    tmux.wait_for("Note saved")
+    tmux.keys("q")
+    tmux.wait_for("sidelight-exit=0")
+    server.stop()
+    tmux.run("clear")
+    tmux.run(f"sidelight {a} {b}; echo sidelight-exit=$?")
+    screen = tmux.wait_for(NOTE, timeout=30)
+    assert mag.outlet in screen and "not found" not in screen
+    tmux.keys("q")
+    tmux.wait_for("sidelight-exit=0")
+    tmux.run(f"sidelight export {a} -o notes.md; echo export-exit=$?")
+    tmux.wait_for("export-exit=0")
+    exported = (tmp_path / "notes.md").read_text(encoding="utf-8")
+    assert NOTE in exported and mag.outlet in exported and PHRASE in exported
