@@ -20,6 +20,8 @@ the command's output:
 
 Sets: ``dev`` (the seed pair, tests/data/compare_dev) and ``blind`` (six pairs of other
 stories, tests/data/compare_blind; their first scores, from before the aligner was changed,
+are in its SOURCES.md) and ``holdout`` (four pairs of other stories written later and kept out
+of every fix, tests/data/compare_holdout: the check that a fix generalises; its first scores
 are in its SOURCES.md). ``-v`` lists every error by category.
 """
 
@@ -54,6 +56,8 @@ def gold_sets() -> list[GoldSet]:
         GoldSet("dev", DATA / "compare_dev" / "gold.jsonl", {"seeds": REPO / "seeds"}),
         GoldSet("blind", DATA / "compare_blind" / "gold.jsonl",
                 {"articles": DATA / "compare_blind"}),
+        GoldSet("holdout", DATA / "compare_holdout" / "gold.jsonl",
+                {"articles": DATA / "compare_holdout"}),
     ]
 
 
