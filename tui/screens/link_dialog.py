@@ -17,13 +17,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from sidelight.annotations.model import RELATIONS
 from sidelight.tui.safe_text import one_line
+from sidelight.tui.screens.guarded_dialog import GuardedDialog
 
 OWN_WORD = "own"
 # The relations offered, as the list shows them; the last one takes the word typed below it.
@@ -40,7 +40,7 @@ class RelationList(OptionList):
     """The relations; the dialog's digit and enter keys choose from it."""
 
 
-class LinkDialog(ModalScreen[bool]):
+class LinkDialog(GuardedDialog):
     """Dismisses with True when the link was saved, False when the user cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,7 +76,6 @@ class LinkDialog(ModalScreen[bool]):
         self._save = save
         self._initial_relation = relation
         self._initial_note = note
-        self._warned = False
 
     def compose(self) -> ComposeResult:
         own = self._initial_relation not in RELATIONS
@@ -197,18 +196,10 @@ class LinkDialog(ModalScreen[bool]):
             self._tell("Type your own word for the relation, or choose one of 1–4")
             self.query_one("#link-word", Input).focus()
             return
-        error = self._save(relation, self.note)
-        if error:
-            # A message that says what ctrl+s does next needs no "retry".
-            retry = "" if "ctrl+s" in error else " (ctrl+s to retry)"
-            self._tell(f"Not saved: {error}{retry}")
-            return
-        self.dismiss(True)
+        self._saved_or_told(self._save(relation, self.note))
 
     def action_leave(self) -> None:
-        if self.note != self._initial_note and not self._warned:
-            # One extra escape to throw away a typed note; a slip of the finger costs nothing.
-            self._warned = True
-            self._tell("The note has unsaved text: escape again to cancel, ctrl+s to save")
-            return
-        self.dismiss(False)
+        self._leave_unless_typed(
+            self.note != self._initial_note,
+            "The note has unsaved text: escape again to cancel, ctrl+s to save",
+        )

@@ -12,13 +12,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from sidelight.tui.safe_text import one_line
+from sidelight.tui.screens.guarded_dialog import GuardedDialog
 
 
-class NoteEditor(ModalScreen[bool]):
+class NoteEditor(GuardedDialog):
     """Dismisses with True when the note was saved, False when the user left."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -33,7 +33,6 @@ class NoteEditor(ModalScreen[bool]):
         self._title = title
         self._initial = text
         self._save = save
-        self._warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
@@ -54,18 +53,10 @@ class NoteEditor(ModalScreen[bool]):
         self.query_one("#note-help", Static).update(one_line(message, 300))
 
     def action_save(self) -> None:
-        error = self._save(self.text)
-        if error:
-            # A message that says what ctrl+s does next needs no "retry".
-            retry = "" if "ctrl+s" in error else " (ctrl+s to retry)"
-            self._tell(f"Not saved: {error}{retry}")
-            return
-        self.dismiss(True)
+        self._saved_or_told(self._save(self.text))
 
     def action_leave(self) -> None:
-        if self.text != self._initial and not self._warned:
-            # One extra escape to throw away typed text; a slip of the finger costs nothing.
-            self._warned = True
-            self._tell("The note has unsaved changes: escape again to discard, ctrl+s to save")
-            return
-        self.dismiss(False)
+        self._leave_unless_typed(
+            self.text != self._initial,
+            "The note has unsaved changes: escape again to discard, ctrl+s to save",
+        )
