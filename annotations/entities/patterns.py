@@ -65,20 +65,35 @@ _NOT_SYLLABLE = (r"(?!(?:led|run|era|wide|like|free|born|made|type|held|only|sid
 _NEXT = _TOKEN % (_NOT_SYLLABLE, 4)
 
 
-def _first_capital(stopwords: frozenset[str] = STOPWORDS) -> str:
+def _capitals() -> list[str]:
+    """Every letter of ``UP``, one by one."""
+    out: list[str] = []
+    for a, b in re.findall(r"(.)(?:-(.))?", UP):
+        out.extend(chr(c) for c in range(ord(a), ord(b or a) + 1))
+    return out
+
+
+def _first_capital(stopwords: frozenset[str] = STOPWORDS, elided: str = "") -> str:
     """The first letter of a span, refusing a lone capitalised function word ("I", "The",
     "She" with nothing capitalised after it): a third of the capitals of running text, which
-    would each cost a match and a lookup only to be dropped. The letter class comes first and
-    each word is tested behind its own initial, so the scanner keeps its first-character
-    table and pays one short look-ahead per capital."""
+    would each cost a match and a lookup only to be dropped. One branch per capital, each a
+    literal letter followed by the test of that letter's words only: the scanner keeps its
+    first-character table (every branch opens with a literal), picks the branch by a one-letter
+    compare and pays one short look-ahead per capital. A letter of ``elided`` followed by an
+    apostrophe is an elided article ("L'Union"), no start of a name: the scan starts after it."""
     rests: dict[str, list[str]] = defaultdict(list)
     for w in ("i", *stopwords):
         if w.isalpha() and w.isascii():
             rests[w[0].upper()].append(re.escape(w[1:]))
     alone = rf"(?![\w'’&.-])(?! [{UP}0-9])(?! {_CONN} )"
-    branches = "|".join(f"(?<={c})(?:{'|'.join(sorted(r, key=len, reverse=True))})"
-                        for c, r in sorted(rests.items()))
-    return rf"[{UP}](?!(?:{branches}){alone})"
+    branches = []
+    for c in _capitals():
+        refuse = [f"(?:{'|'.join(sorted(rests[c], key=len, reverse=True))}){alone}"] \
+            if c in rests else []
+        if c in elided:
+            refuse.insert(0, "['’]")
+        branches.append(f"{c}(?!{'|'.join(refuse)})" if refuse else c)
+    return "(?:" + "|".join(branches) + ")"
 
 
 # After the first capital, a look-behind refuses a span that starts inside a word ("$730M
@@ -187,7 +202,8 @@ class Patterns:
     month_date: re.Pattern[str]
     spelled_number: re.Pattern[str] | None
     # Lower-case words that are entities in the language (French months and weekdays, counts
-    # in words, nationality adjectives) with what follows them (a scale, currency, percent).
+    # in words, nationality adjectives) with what follows them (a scale, currency, percent),
+    # after the character before them (see ``lower_words`` in the rules).
     lower: re.Pattern[str] | None = None
     # Lower-case adjectives that end a name in languages that write them so ("Assemblée
     # nationale", "Banque centrale européenne"), tried where a capitalised span ends.
@@ -229,10 +245,11 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
     """The scanners for a language other than English, from its lexicon and profile."""
     conn = alternation(sorted(lx.connectors - {"&"}, key=len, reverse=True))
     conn_re = rf"(?:(?:of|for|on)(?: the)?|{conn}|&)"
-    first = _first_capital(lx.stopwords) + r"(?<!\w\w)" + (_TOKEN % ("", 2))[len(f"[{UP}]"):]
     # An elided article is no part of the name after it ("L'Union"): the scan starts after it.
+    first = _first_capital(lx.stopwords, elided="LD") + r"(?<!\w\w)" \
+        + (_TOKEN % ("", 2))[len(f"[{UP}]"):]
     capspan = re.compile(
-        rf"(?![LD]['’]){first}(?:(?: {conn_re})? {_NOT_RIC}{_NEXT})*"
+        rf"{first}(?:(?: {conn_re})? {_NOT_RIC}{_NEXT})*"
         rf"(?: [0-9]{{1,3}}{_NOT_AMOUNT})?")
     sp = "[ \u00a0\u202f]"
     thousands = re.escape(prof.thousands.replace(" ", "").replace("\u00a0", "")
@@ -271,8 +288,11 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
     lower = None
     words = sorted(set(lower_words), key=len, reverse=True)
     if words:
+        # The character before the word is matched, not looked behind at: a pattern that opens
+        # with a character class is searched for with the engine's first-character table,
+        # while one that opens with a look-behind is tried at every position of the text.
         lower = re.compile(
-            rf"(?<![\w-])(?P<w>{alternation(words)})(?![\w-])"
+            rf"[^\w-](?P<w>{alternation(words)})(?![\w-])"
             rf"(?:(?P<scale>{sp}{scale})?(?P<cur>{sp}{currency})|(?P<scale2>{sp}{scale})"
             rf"|(?P<pct>{sp}(?:{pct})(?![\w])))?")
     tail = None

@@ -10,7 +10,10 @@ document names it elsewhere.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterator
+from operator import attrgetter
 
 from .gazetteer import Gazetteer, for_language
 from .keys import Row, acronym_definitions, link_rows
@@ -84,6 +87,27 @@ _ANALYSIS_CACHE_MAX = 200_000
 _PRECISE_NUMBERS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR_AFTER = re.compile(r"[ \u00a0]\d{4}(?!\d)")
+_START = attrgetter("start")
+
+
+def _doubt(span: str, res: list[Result]) -> tuple[int, int] | None:
+    """Where in ``span`` its one doubtful word stands, when that is its whole reading and the
+    word cannot be joined to a company form after a comma ("Industries, Inc.")."""
+    if len(res) == 1:
+        a, b, label, conf = res[0]
+        if conf == NEED and label == "ORG" and span[a:b] not in _COMMA_SUFFIX:
+            return a, b
+    return None
+
+
+# A capitalised word or span that reads as a common word (an organisation kept only if the
+# document names it elsewhere: ``NEED``): start, end, and whether it stood mid-sentence.
+# Most of them are dropped (in German every noun is one), so they are kept apart from the
+# mentions as plain tuples, and only those the document pass keeps become mentions. Those
+# that touch another candidate (an amount over them, a comma, a line break) go the way of
+# every mention instead, so that the result is the same.
+Doubtful = tuple[int, int, bool]
+Reading = tuple[bool, list[Result], bool, "tuple[int, int] | None"]
 
 
 class Mention:
@@ -157,6 +181,21 @@ class _Analyser:
         self.lx = lx
         self.cache: dict[tuple[str, bool], list[Result]] = {}
         self.sens: dict[str, bool] = {}
+        # What the pass over the text needs of a span, mid-sentence [0] and at a start [1].
+        self.readings: tuple[dict[str, Reading], dict[str, Reading]] = ({}, {})
+
+    def reading(self, span: str, initial: bool) -> Reading:
+        """A span's analysis where it stands (mid-sentence or at a sentence start) and what
+        the pass over the text asks of it, worked out once per span: whether it is in
+        capitals, whether a headline would read it differently, and the doubtful word
+        (start, end) it stands for, if it is no more than one (see ``Doubtful``)."""
+        hit = self.readings[initial].get(span)
+        if hit is None:
+            res = self.analyse(span, initial)
+            sensitive = (" " in span) if initial else self.sensitive(span)
+            hit = self.readings[initial][span] = (
+                span.isupper() and len(span) > 1, res, sensitive, _doubt(span, res))
+        return hit
 
     def analyse(self, span: str, initial: int) -> list[Result]:
         key = (span, initial)
@@ -580,6 +619,55 @@ class _Analyser:
         return [(base, end, "ORG", GUESS)]
 
 
+def _undefer(doubtful: list[Doubtful], out: list[Mention],
+             touches: Callable[[Doubtful], bool]) -> list[Doubtful]:
+    """Moves the doubtful words for which ``touches`` holds into ``out`` as mentions."""
+    rest: list[Doubtful] = []
+    for d in doubtful:
+        if touches(d):
+            out.append(Mention(d[0], d[1], "ORG", NEED, d[2]))
+        else:
+            rest.append(d)
+    return rest
+
+
+def _undefer_overlapping(doubtful: list[Doubtful], out: list[Mention],
+                         others: list[Mention]) -> list[Doubtful]:
+    """Moves the doubtful words that overlap one of ``others`` (an amount over "Milliarden
+    Euro") into ``out``, where the overlap is settled as for every mention."""
+    starts = [d[0] for d in doubtful]
+    hit: set[int] = set()
+    for o in others:
+        i = bisect_left(starts, o.end) - 1
+        while i >= 0 and doubtful[i][1] > o.start:
+            hit.add(i)
+            i -= 1
+    for i in sorted(hit):
+        d = doubtful[i]
+        out.append(Mention(d[0], d[1], "ORG", NEED, d[2]))
+    return [d for i, d in enumerate(doubtful) if i not in hit] if hit else doubtful
+
+
+def _after_boundary(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``rx``, which opens with the one character that must precede a word (no
+    letter, digit, "_" or "-"), over the text with a space before it, so that a word at the
+    very start counts too; offsets are one more than the text's. A match that ends on such a
+    character lends it to the next one, as a look-behind would."""
+    src = " " + text
+    pos = 0
+    while True:
+        for m in rx.finditer(src, pos):
+            yield m
+            end = m.end()
+            last = src[end - 1]
+            # (Rare: only an amount's symbol or abbreviation's dot ends a match so.)
+            if not (last.isalnum() or last in "_-") and rx.match(src, end - 1) is not None:
+                pos = end - 1
+                break
+        else:
+            return
+
+
 def _table_lines(text: str) -> list[tuple[int, int]]:
     """Lines of numbers with signs and little prose: stock tables and ticker debris."""
     out: list[tuple[int, int]] = []
@@ -680,14 +768,20 @@ class RuleRecognizer:
 
     def _mentions(self, text: str) -> list[Mention]:
         an = self._analyser()
-        out = self._capitalised(text, an)
-        if self.pt.name_tail is not None:
-            self._name_tails(text, out, self.pt.name_tail)
-        out.extend(self._numbers(text))
+        out, doubtful = self._capitalised(text, an)
+        tail = self.pt.name_tail
+        if tail is not None:
+            doubtful = _undefer(doubtful, out, lambda d: text[d[1]:d[1] + 1] == " " and (
+                tail.match(text, d[1]) is not None))
+            self._name_tails(text, out, tail)
+        others = self._numbers(text)
         for am in AGENCY_DATELINE.finditer(text):
             ls = text.rfind("\n", 0, am.start()) + 1
             if am.start() - ls <= 40 and text[ls:ls + 1].isupper():
-                out.append(Mention(am.start(1), am.end(1), "ORG", SURE))
+                others.append(Mention(am.start(1), am.end(1), "ORG", SURE))
+        if doubtful and others:
+            doubtful = _undefer_overlapping(doubtful, out, others)
+        out.extend(others)
         # Capitalised and numeric candidates may overlap ("Channel 4", "March 22, 2018"):
         # the one that starts first, then the longer, wins.
         out.sort(key=lambda x: (x.start, -x.end))
@@ -701,7 +795,8 @@ class RuleRecognizer:
         tables = _table_lines(text)
         if tables:
             kept = [m for m in kept if not any(a <= m.start < b for a, b in tables)]
-        return self._document_pass(text, kept)
+            doubtful = [d for d in doubtful if not any(a <= d[0] < b for a, b in tables)]
+        return self._document_pass(text, kept, doubtful)
 
     def _join_parts(self, text: str, ms: list[Mention], gz: Gazetteer) -> list[Mention]:
         """Join what the scan cut at a comma: "Industries, Inc." and "Saturday 26 Apr 2014";
@@ -729,31 +824,37 @@ class RuleRecognizer:
             out.append(m)
         return out
 
-    def _capitalised(self, text: str, an: _Analyser) -> list[Mention]:
+    def _capitalised(self, text: str, an: _Analyser) -> tuple[list[Mention], list[Doubtful]]:
+        """The mentions of the capitalised spans, and apart from them the doubtful ones (see
+        ``Doubtful``)."""
         out: list[Mention] = []
+        doubtful: list[Doubtful] = []
         heads: dict[int, bool] = {}
         skip_until = -1
         initial_of = self._initial
-        cache = an.cache
-        sens = an.sens
+        readings = an.readings
+        reading = an.reading
         # Where every noun is capitalised, a capital mid-sentence is no evidence (see the
         # document pass), so its headline check is skipped.
         nouns_capitalised = self.lx.capitalises_nouns
+        # (The scanner starts no span right after a letter or digit.)
         for m in self.pt.capspan.finditer(text):
             s = m.start()
             if s < skip_until:
                 continue
             if s:
                 prev = text[s - 1]
-                if prev.isalnum():
-                    continue
                 # Fast path: a word after a space after a letter is mid-sentence.
                 initial = not (prev == " " and s > 1 and text[s - 2].isalpha()) \
                     and initial_of(text, s)
             else:
                 initial = True
             span = m.group()
-            if span.isupper() and len(span) > 1:
+            got = readings[initial].get(span)
+            if got is None:
+                got = reading(span, initial)
+            upper, res, sensitive, doubt = got
+            if upper:
                 if RIC_TAIL.match(text, m.end()) is not None:
                     continue   # "AMZN.O": a ticker, not a name
                 # A transcript speaker label starts its line in capitals.
@@ -764,21 +865,25 @@ class RuleRecognizer:
                         out.extend(self._speaker(text, sm, an))
                         skip_until = sm.end()
                         continue
-            res = cache.get((span, initial))
-            if res is None:
-                res = an.analyse(span, initial)
-            sensitive = (" " in span) if initial else (
-                sens[span] if span in sens else an.sensitive(span))
+            mid = not initial and not nouns_capitalised
             # Title-case and capitals lines read like sentence starts throughout, and
             # capitalise ordinary words after a name.
             if sensitive and _on_headline(text, s, heads):
                 res = an.analyse(span, HEAD)
+                doubt = _doubt(span, res)
+                mid = False
             if not res:
                 continue
-            mid = not initial and not nouns_capitalised and res is cache.get((span, False))
             if mid and res[0][3] == NEED:
                 # Capitalised on a title-case line is no sign of a name ("500 Points").
                 mid = not _on_headline(text, s, heads)
+            if doubt is not None:
+                a = s + doubt[0]
+                b = s + doubt[1]
+                # Unless the word may be joined to its neighbour (see ``_join_parts``).
+                if text[a - 1:a] != "\n" and text[b:b + 2] != ", ":
+                    doubtful.append((a, b, mid))
+                    continue
             for a, b, label, conf in res:
                 out.append(Mention(s + a, s + b, label, conf, mid))
             if res[-1][2] == "DATE":
@@ -786,7 +891,7 @@ class RuleRecognizer:
                 dm = self.pt.month_date.match(text, s + res[-1][0])
                 if dm is not None:
                     out[-1] = Mention(dm.start(), dm.end(), "DATE", SURE)
-        return out
+        return out, doubtful
 
     def _numbers(self, text: str) -> list[Mention]:
         out: list[Mention] = []
@@ -884,22 +989,23 @@ class RuleRecognizer:
         ("mardi"), nationality adjectives ("deutschen")."""
         out: list[Mention] = []
         table = self._lower
-        for m in rx.finditer(text):
+        for m in _after_boundary(rx, text):
             w = m.group("w")
             label = table[w][0]
+            start = m.start("w") - 1
             if label == "CARDINAL":
                 if m.group("cur"):
                     label = "MONEY"
                 elif m.group("pct"):
                     label = "PERCENT"
-                out.append(Mention(m.start(), m.end(), label, SURE))
+                out.append(Mention(start, m.end() - 1, label, SURE))
             else:
-                end = m.end("w")
+                end = m.end("w") - 1
                 if label == "DATE":
                     ym = _YEAR_AFTER.match(text, end)
                     if ym is not None:
                         end = ym.end()   # "novembre 2018"
-                out.append(Mention(m.start(), end, label, SURE))
+                out.append(Mention(start, end, label, SURE))
         return out
 
     @staticmethod
@@ -949,8 +1055,12 @@ class RuleRecognizer:
         return out
 
     # -- document-level consistency ----------------------------------------------------
-    def _document_pass(self, text: str, ms: list[Mention]) -> list[Mention]:
+    def _document_pass(self, text: str, ms: list[Mention],
+                       doubtful: list[Doubtful] | None = None) -> list[Mention]:
         lx = self.lx
+        # (A doubtful word between two mentions needs no place here: the cues below that read
+        # the gap from the mention before see its word in that gap, and so do not hold.)
+        doubtful = doubtful or []
         gz = self.gazetteer
         names = gz.names
         # Keys are lower-cased so a speaker label in capitals counts for the name in prose.
@@ -1016,6 +1126,11 @@ class RuleRecognizer:
                 mids[t] = mids.get(t, 0) + n
             elif conf == AMBIG:
                 ambig[t] = ambig.get(t, 0) + n
+        if not lx.capitalises_nouns:
+            for a, b, mid in doubtful:
+                if mid:
+                    t = text[a:b].lower()
+                    mids[t] = mids.get(t, 0) + 1
 
         def decide(t: str, label: str, conf: int) -> tuple[str, int]:
             """The final reading of a name: a function of its text, first reading and the
@@ -1076,6 +1191,24 @@ class RuleRecognizer:
                 continue
             m.label, m.conf = label, conf
             kept.append(m)
+        # The doubtful words the document confirms, read as any other mention would be.
+        by_span: dict[str, tuple[str, int]] = {}
+        confirmed: list[Mention] = []
+        for a, b, mid in doubtful:
+            span = text[a:b]
+            got = by_span.get(span)
+            if got is None:
+                t = span.lower()
+                k = (t, "ORG", NEED)
+                got = decided.get(k)
+                if got is None:
+                    got = decided[k] = decide(t, "ORG", NEED)
+                by_span[span] = got
+            if got[1] > NEED:
+                confirmed.append(Mention(a, b, got[0], got[1], mid))
+        if confirmed:
+            kept.extend(confirmed)
+            kept.sort(key=_START)
         return self._acronyms(text, kept)
 
     def _acronyms(self, text: str, ms: list[Mention]) -> list[Mention]:

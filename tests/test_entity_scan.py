@@ -1,0 +1,87 @@
+"""The rule engine's fast paths: the scanners' shapes and the doubtful words kept apart.
+
+Each fast path must read a text exactly as the plain one did; the gold tests measure the
+result, these pin the pieces down.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sidelight.annotations.entities import recognize
+from sidelight.annotations.entities.languages import patterns
+from sidelight.annotations.entities.patterns import CAPSPAN, UP, _capitals, _first_capital
+from sidelight.annotations.entities.rules import NEED, _after_boundary, _doubt
+
+
+def _found(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in recognize(text, lang=lang)]
+
+
+def test_every_capital_of_the_class_opens_a_span_and_nothing_else_does() -> None:
+    letters = _capitals()
+    assert len(letters) == len(set(letters)) == 56
+    first = re.compile(_first_capital())
+    for code in range(0x250):
+        ch = chr(code)
+        in_class = re.fullmatch(f"[{UP}]", ch) is not None
+        assert (ch in letters) == in_class
+        assert (first.match(ch + "xq") is not None) == in_class, ch
+
+
+def test_the_first_capital_refuses_a_lone_function_word_only() -> None:
+    spans = [m.group() for m in CAPSPAN.finditer("The Hague said. The end. I know. It rains.")]
+    assert spans == ["The Hague"]
+    # Its pattern opens with a literal in every branch, so the engine keeps its first-character
+    # table rather than trying every position of the text.
+    assert CAPSPAN.pattern.startswith("(?:A")
+
+
+def test_an_elided_article_opens_no_span_in_french() -> None:
+    capspan = patterns("fr").capspan
+    assert [m.group() for m in capspan.finditer("selon L'Union, puis D'Artagnan")] == [
+        "Union", "Artagnan"]
+    assert not capspan.pattern.startswith("(?!")
+
+
+def test_matches_after_a_boundary_count_at_the_start_and_after_a_symbol() -> None:
+    rx = re.compile(r"[^\w-](?P<w>ab)(?P<pct>%)?")
+    text = "ab%ab -ab xab ab"
+    got = [(m.start("w") - 1, m.end() - 1) for m in _after_boundary(rx, text)]
+    # At 0 (nothing before), at 3 (after the "%" that ended the match before it), at 14;
+    # not after "-" nor inside "xab".
+    assert got == [(0, 3), (3, 5), (14, 16)]
+    assert [text[a:b] for a, b in got] == ["ab%", "ab", "ab"]
+
+
+def test_lower_case_words_at_the_very_start_of_a_text() -> None:
+    assert _found("zwei Millionen Euro flossen nach Berlin.", "de")[0] == (
+        "zwei Millionen Euro", "MONEY")
+    assert _found("mardi, le président a parlé.", "fr")[0] == ("mardi", "DATE")
+
+
+def test_a_doubtful_word_is_its_span_s_whole_reading_only() -> None:
+    assert _doubt("Regierung", [(0, 9, "ORG", NEED)]) == (0, 9)
+    assert _doubt("Die Regierung", [(4, 13, "ORG", NEED)]) == (4, 13)
+    assert _doubt("Regierung", [(0, 9, "ORG", 1)]) is None
+    assert _doubt("März", [(0, 4, "DATE", NEED)]) is None
+    assert _doubt("Inc.", [(0, 4, "ORG", NEED)]) is None   # may join "Industries, Inc."
+    assert _doubt("A B", [(0, 1, "ORG", NEED), (2, 3, "ORG", NEED)]) is None
+
+
+def test_doubtful_words_the_document_confirms_are_kept_in_order() -> None:
+    # Capitalised mid-sentence twice: a name here.
+    assert _found("The fans of the Rangers cheered. Later the Rangers lost.", "en") == [
+        ("Rangers", "ORG"), ("Rangers", "ORG")]
+    assert _found("The fans of the Rangers cheered.", "en") == []
+    # The short form of a bank the document names.
+    got = recognize("Die Deutsche Bank meldete Gewinne. Die Bank will wachsen.", lang="de")
+    assert [(e.text, e.label) for e in got] == [("Deutsche Bank", "ORG"), ("Bank", "ORG")]
+    assert [e.start for e in got] == sorted(e.start for e in got)
+
+
+def test_a_doubtful_word_under_an_amount_or_a_name_tail_is_settled_as_before() -> None:
+    assert _found("Die Regierung will 2,5 Milliarden Euro ausgeben.", "de") == [
+        ("2,5 Milliarden Euro", "MONEY")]
+    assert ("Union européenne", "ORG") in _found(
+        "La décision de l'Union européenne a surpris.", "fr")
