@@ -113,7 +113,7 @@ def anchor_target(target: Target, text: str, fingerprint: str) -> Target:
     if found is None:
         return replace(target, fingerprint=fingerprint, orphan=True)
     start, end = found
-    return quote_target(target.source, fingerprint, text, start, end)
+    return quote_target(target.source, fingerprint, text, start, end, target.encoding)
 
 
 def anchor_annotation(

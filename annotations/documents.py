@@ -8,6 +8,7 @@ to reading text (see ``markdown_text``) with a map back to source offsets.
 from __future__ import annotations
 
 import bisect
+import codecs
 import hashlib
 import os
 import re
@@ -64,6 +65,9 @@ class Document:
     # The language the file declares (Markdown front matter ``lang``/``language``) or the
     # user gave (``--lang``), as written; "" to detect it from the text.
     language: str = ""
+    # The encoding the file was decoded with when the user gave one other than UTF-8
+    # (``--encoding``); "" for UTF-8 (and for web pages, which name their own charset).
+    encoding: str = ""
 
     @property
     def name(self) -> str:
@@ -175,7 +179,8 @@ def load_document(path: str | Path, encoding: str | None = None) -> Document:
         # Imported here: the extractor is large and only HTML needs it.
         from sidelight.annotations.web.page import html_file_document
 
-        return replace(html_file_document(p, encoding), file_stamp=stamp)
+        return replace(html_file_document(p, encoding), file_stamp=stamp,
+                       encoding=encoding_name(encoding))
     source = read_source(p, encoding)
     resolved = str(p.resolve())
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
@@ -183,7 +188,20 @@ def load_document(path: str | Path, encoding: str | None = None) -> Document:
     else:
         doc = make_text_document(resolved, source)
     # Stamped before reading: a change while we read makes the document stale, never current.
-    return replace(doc, file_stamp=stamp)
+    return replace(doc, file_stamp=stamp, encoding=encoding_name(encoding))
+
+
+def encoding_name(encoding: str | None) -> str:
+    """The encoding to remember for a document read with ``encoding``: "" for none or UTF-8
+    (the default needs no remembering), else the name as given."""
+    if not encoding:
+        return ""
+    try:
+        if codecs.lookup(encoding).name == "utf-8":
+            return ""
+    except LookupError:
+        pass
+    return encoding.strip()
 
 
 STDIN = "-"

@@ -7,13 +7,13 @@ text as it is now and the store remembers where they went.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
 from sidelight.annotations.anchoring import anchor_annotation
-from sidelight.annotations.documents import Document, is_current, is_url, load_document
+from sidelight.annotations.documents import STDIN, Document, is_current, is_url, load_document
 from sidelight.annotations.errors import DocumentError
 from sidelight.annotations.model import Annotation, Target
 from sidelight.annotations.sources import open_url
@@ -87,12 +87,38 @@ def open_annotations(store: _Store, doc: Document, memo: Memo | None = None) -> 
 
 
 def _opened(ann: Annotation, doc: Document) -> Annotation:
-    """``ann`` with its targets on ``doc`` no longer marked as imported: the user opened it."""
-    if not any(t.imported and t.source == doc.path for t in ann.targets):
+    """``ann`` with its targets on ``doc`` no longer marked as imported (the user opened it),
+    and remembering the encoding the document was read with, so that a command listing every
+    annotation reads the file as the user last did."""
+    encoding = doc.encoding if _is_file(doc.path) else None
+
+    def fresh(t: Target) -> bool:
+        return t.source == doc.path and (
+            t.imported or (encoding is not None and t.encoding != encoding))
+
+    if not any(fresh(t) for t in ann.targets):
         return ann
     return replace(ann, targets=tuple(
-        replace(t, imported=False) if t.source == doc.path else t for t in ann.targets
+        replace(t, imported=False, encoding=t.encoding if encoding is None else encoding)
+        if fresh(t) else t
+        for t in ann.targets
     ))
+
+
+def _is_file(source: str) -> bool:
+    return not is_url(source) and source != STDIN
+
+
+def remembered_encoding(anns: Iterable[Annotation], source: str) -> str:
+    """The encoding the document at ``source`` was last read with, as its annotations' targets
+    remember it (the most recently changed one wins); "" for UTF-8 or none remembered."""
+    found = ""
+    latest = ""
+    for ann in anns:
+        for t in ann.targets:
+            if t.source == source and not t.imported and ann.modified >= latest:
+                found, latest = t.encoding, ann.modified
+    return found
 
 
 def _on_document(target: Target, doc: Document) -> bool:
@@ -135,22 +161,41 @@ def open_everything(
     is not read: an imported file must not make sidelight read (and show the title of) a file
     the user never opened. Its annotations keep their stored quotes.
     """
-    opened = {t.source for a in store.all() for t in a.targets if not t.imported}
-    sources = sorted(opened)
+    everything = store.all()
+    by_source: dict[str, list[Annotation]] = {}
+    for a in everything:
+        for t in a.targets:
+            if not t.imported:
+                by_source.setdefault(t.source, []).append(a)
     docs: list[Document] = []
-    for source in sources:
+    for source in sorted(by_source):
         try:
             if is_url(source):
                 if library is None:
                     continue
                 docs.append(open_url(source, library, offline=True))
             else:
-                docs.append(load_document(source, encoding))
+                docs.append(_load_remembered(
+                    source, remembered_encoding(by_source[source], source), encoding))
         except DocumentError as err:
             if unreadable is not None and (_exists(source) or is_url(source)):
                 unreadable.append(err)
     anchored = {a.id: a for a in open_many(store, docs)}
     return docs, [anchored.get(a.id, a) for a in store.all()]
+
+
+def _load_remembered(source: str, remembered: str, encoding: str | None) -> Document:
+    """The file read with the encoding its annotations remember, else with ``encoding`` (the
+    command's --encoding, or UTF-8); the first failure is the one reported."""
+    tries = list(dict.fromkeys([remembered or encoding or None, encoding or None]))
+    first: DocumentError | None = None
+    for candidate in tries:
+        try:
+            return load_document(source, candidate)
+        except DocumentError as err:
+            first = first or err
+    assert first is not None
+    raise first
 
 
 def _merge(earlier: Annotation | None, later: Annotation, doc: Document) -> Annotation:

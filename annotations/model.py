@@ -52,6 +52,9 @@ class Target:
     # sidelight never reads that file on its own (an import must not make it read files the
     # user did not open); opening the document clears it.
     imported: bool = False
+    # The text encoding the document was read with when it was not UTF-8 (``--encoding``), so
+    # that commands listing every annotation read it the same way; "" for UTF-8.
+    encoding: str = ""
 
     @property
     def has_range(self) -> bool:
@@ -70,6 +73,8 @@ class Target:
         }
         if self.imported:
             out["imported"] = True
+        if self.encoding:
+            out["encoding"] = self.encoding
         return out
 
     @classmethod
@@ -85,6 +90,7 @@ class Target:
             suffix=str(data.get("suffix") or ""),
             orphan=bool(data.get("orphan", False)),
             imported=data.get("imported") is True,
+            encoding=_opt_str(data, "encoding"),
         )
 
 
@@ -193,8 +199,10 @@ def validate(ann: Annotation) -> None:
                 raise ValueError(f"bad range {t.start}..{t.end}")
 
 
-def quote_target(source: str, fingerprint: str, text: str, start: int, end: int) -> Target:
-    """A target for ``text[start:end]`` with both selectors filled from the text."""
+def quote_target(source: str, fingerprint: str, text: str, start: int, end: int,
+                 encoding: str = "") -> Target:
+    """A target for ``text[start:end]`` with both selectors filled from the text; ``encoding``
+    is the one the document was read with ("" for UTF-8)."""
     if not 0 <= start < end <= len(text):
         raise ValueError(f"range {start}..{end} is outside the document (0..{len(text)}) or empty")
     return Target(
@@ -205,6 +213,7 @@ def quote_target(source: str, fingerprint: str, text: str, start: int, end: int)
         exact=text[start:end],
         prefix=text[max(0, start - CONTEXT_CHARS) : start],
         suffix=text[end : end + CONTEXT_CHARS],
+        encoding=encoding,
     )
 
 
@@ -230,12 +239,13 @@ def new_highlight(
     )
 
 
-def new_document_note(source: str, fingerprint: str, note: str) -> Annotation:
+def new_document_note(source: str, fingerprint: str, note: str,
+                      encoding: str = "") -> Annotation:
     stamp = now_iso()
     return Annotation(
         id=new_id(),
         kind="note",
-        targets=(Target(source=source, fingerprint=fingerprint),),
+        targets=(Target(source=source, fingerprint=fingerprint, encoding=encoding),),
         note=note,
         created=stamp,
         modified=stamp,

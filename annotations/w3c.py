@@ -15,7 +15,8 @@ Each annotation becomes one ``Annotation`` object:
 
 What the model has no term for goes in the ``sidelight:`` namespace declared in the context:
 ``sidelight:kind``, ``sidelight:color`` on a highlight (the only kind whose colour shows),
-``sidelight:fingerprint``, ``sidelight:orphan`` and ``sidelight:readingPosition`` on a target.
+``sidelight:fingerprint``, ``sidelight:orphan``, ``sidelight:readingPosition`` and
+``sidelight:encoding`` (the file's text encoding, when it is not UTF-8) on a target.
 ``to_w3c_collection`` wraps an export in an ``AnnotationCollection`` whose first page holds
 every annotation. Reading back is ``w3c_import``.
 """
@@ -154,6 +155,8 @@ def _target(t: Target, doc: Document | None = None) -> dict[str, Any]:
         target["sidelight:orphan"] = True
     if reading is not None:
         target["sidelight:readingPosition"] = reading
+    if t.encoding:
+        target["sidelight:encoding"] = t.encoding
     return target
 
 

@@ -237,6 +237,9 @@ def _read_target(raw: Any, n: int) -> Target:
     orphan = raw.get("sidelight:orphan", False)
     if not isinstance(orphan, bool):
         raise ValueError(f"{where}: 'sidelight:orphan' must be true or false")
+    encoding = raw.get("sidelight:encoding", "")
+    if not isinstance(encoding, str) or len(encoding) > 64:
+        raise ValueError(f"{where}: 'sidelight:encoding' must be the name of a text encoding")
     exact = prefix = suffix = ""
     if quote is not None:
         exact = _sel_str(quote, "exact", where, required=True)
@@ -272,6 +275,7 @@ def _read_target(raw: Any, n: int) -> Target:
         suffix=suffix,
         orphan=orphan,
         imported=True,
+        encoding=encoding,
     )
 
 

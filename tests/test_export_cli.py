@@ -84,9 +84,11 @@ def test_a_source_in_another_encoding_is_not_called_missing(
     doc = tmp_path / "latin.txt"
     doc.write_bytes("Le café est fermé.\n".encode("latin-1"))
     db = tmp_path / "db.json"
-    assert main(["annotate", str(doc), "--quote", "café", "--encoding", "latin-1",
-                 "--db", str(db)]) == 0
-    capsys.readouterr()
+    # An annotation made before sidelight remembered encodings: its target names none.
+    loaded = load_document(doc, "latin-1")
+    start = loaded.text.index("café")
+    AnnotationStore(db).add(new_highlight(quote_target(loaded.path, loaded.fingerprint,
+                                                       loaded.text, start, start + 4)))
     # Without --encoding the file cannot be read: say so, and how to fix it, not "not found".
     for command in (["export"], ["notes"]):
         assert main([*command, "--db", str(db)]) == 0
@@ -98,6 +100,10 @@ def test_a_source_in_another_encoding_is_not_called_missing(
     assert main(["export", "--encoding", "latin-1", "--db", str(db)]) == 0
     out, err = capsys.readouterr()
     assert err == "" and "> café" in out
+    # Read once with --encoding, the document's annotations remember it.
+    assert main(["export", "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "> café" in out and "source file not read" not in out
 
 
 def test_export_re_anchors_an_edited_document(

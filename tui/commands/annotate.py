@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     tags = _tags(args.tag, args.usage_error)
     doc = open_document(args.file, args)
     start, end = _range(doc, args)
-    target = quote_target(doc.path, doc.fingerprint, doc.text, start, end)
+    target = quote_target(doc.path, doc.fingerprint, doc.text, start, end,
+                          doc.encoding)
     store = open_store(args.db)
     # Opening a document anchors its annotations; the new one joins them as they are now.
     before = store.all() if args.refresh else []

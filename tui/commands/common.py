@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from sidelight.annotations.documents import Document, is_url
-from sidelight.annotations.errors import DocumentError, EditConflict
-from sidelight.annotations.library import open_everything, open_many
+from sidelight.annotations.errors import DocumentError, EditConflict, SidelightError
+from sidelight.annotations.library import open_everything, open_many, remembered_encoding
 from sidelight.annotations.model import Annotation
 from sidelight.annotations.sources import open_source, reanchor_report, snapshot_library
 from sidelight.annotations.store import AnnotationStore
@@ -77,12 +77,21 @@ def open_document(source: str, args: argparse.Namespace,
     shows progress and redirects itself). ``-`` is standard input."""
     if is_url(source) and sys.stderr.isatty() and not quiet:
         print(f"sidelight: opening {one_line(source, 200)} …", file=sys.stderr, flush=True)
-    doc = open_source(
-        source,
-        getattr(args, "encoding", None),
-        library=snapshot_library(db if db is not None else getattr(args, "db", None)),
-        refresh=bool(getattr(args, "refresh", False)),
-    )
+    db = db if db is not None else getattr(args, "db", None)
+    encoding = getattr(args, "encoding", None)
+    try:
+        doc = open_source(source, encoding, library=snapshot_library(db),
+                          refresh=bool(getattr(args, "refresh", False)))
+    except DocumentError as err:
+        # Not UTF-8: read it as the user did when annotating it (--encoding then), if so.
+        remembered = "" if (encoding or is_url(source) or source == "-"
+                            or not hasattr(args, "db")) else _remembered(source, db)
+        if not remembered:
+            raise
+        try:
+            doc = open_source(source, remembered)
+        except DocumentError:
+            raise err from None
     lang = getattr(args, "lang", None)
     if lang:
         doc = replace(doc, language=lang)
@@ -92,6 +101,22 @@ def open_document(source: str, args: argparse.Namespace,
         print(f"sidelight: {one_line(doc.path, 200)} was redirected to "
               f"{one_line(web.final_url, 200)}", file=sys.stderr)
     return doc
+
+
+def _remembered(source: str, db: str | Path | None) -> str:
+    """The encoding the store remembers for the file ``source`` ("" for none)."""
+    from sidelight.annotations.locations import resolve_db_path
+    from sidelight.annotations.store import open_store
+
+    try:
+        where = resolve_db_path(str(db) if db is not None else None)
+        if not where.exists():
+            return ""
+        store = open_store(str(where))
+        path = str(Path(source).expanduser().resolve())
+        return remembered_encoding(store.for_document(path, ""), path)
+    except (SidelightError, OSError, ValueError):
+        return ""
 
 
 def report_refreshed(docs: Sequence[Document], before: Sequence[Annotation],

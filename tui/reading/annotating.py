@@ -63,7 +63,8 @@ class Annotating:
         pane, start, end = found
         doc = pane.document
         ann = new_highlight(
-            make_target(doc.path, doc.fingerprint, doc.text, start, end), color=self.color
+            make_target(doc.path, doc.fingerprint, doc.text, start, end,
+                        doc.encoding), color=self.color
         )
 
         def done(_: object) -> str:
@@ -83,7 +84,8 @@ class Annotating:
         if found is not None:
             pane, start, end = found
             doc = pane.document
-            target = make_target(doc.path, doc.fingerprint, doc.text, start, end)
+            target = make_target(doc.path, doc.fingerprint, doc.text, start, end,
+                                 doc.encoding)
             color = self.color
 
             def done(_: object) -> str:
@@ -132,7 +134,8 @@ class Annotating:
             if not text.strip():
                 return EMPTY_NOTE
             return self.try_change(
-                lambda: self.session.add(new_document_note(doc.path, doc.fingerprint, text),
+                lambda: self.session.add(new_document_note(doc.path, doc.fingerprint, text,
+                                                            doc.encoding),
                                          "note"),
                 lambda _: f"Note added to {one_line(doc.name, 60)}")
 

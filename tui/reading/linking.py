@@ -55,8 +55,10 @@ class Linking:
                      "link", "warning")
             return
         targets = (
-            make_target(a_doc.path, a_doc.fingerprint, a_doc.text, first_start, first_end),
-            make_target(b_doc.path, b_doc.fingerprint, b_doc.text, start, end),
+            make_target(a_doc.path, a_doc.fingerprint, a_doc.text, first_start, first_end,
+                        a_doc.encoding),
+            make_target(b_doc.path, b_doc.fingerprint, b_doc.text, start, end,
+                        b_doc.encoding),
         )
 
         def done(ann: Annotation) -> str:
