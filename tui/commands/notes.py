@@ -9,9 +9,9 @@ gone are flagged ORPHAN. ``--format json`` prints a list of W3C Web Annotations,
 per line. ``--filter`` (``#tag``, a colour, words) and ``--limit`` choose the annotations before
 anything is formatted.
 
-Rows are printed as they are formatted, one line per annotation cut to the terminal's width,
-so that the first rows of a store of 100,000 annotations appear at once and memory does not
-grow with the listing.
+Rows are printed as they are formatted (``notes_table``: notes wrapped whole in their column,
+a column only when some annotation fills it), so that the first rows of a store of 100,000
+annotations appear at once and memory does not grow with the listing.
 """
 
 from __future__ import annotations
@@ -19,16 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 
-from rich.cells import set_cell_size
 from rich.console import Console
 from rich.text import Text
 
-from sidelight.annotations.documents import Document, is_url
 from sidelight.annotations.filtering import AnnotationFilter, matches, parse_filter
-from sidelight.annotations.model import COLORS, Annotation, Target
+from sidelight.annotations.model import COLORS, Annotation
 from sidelight.annotations.sources import snapshot_library
 from sidelight.annotations.store import open_store
 from sidelight.annotations.w3c import to_w3c
@@ -39,16 +36,13 @@ from sidelight.tui.commands.common import (
     add_refresh_option,
     open_requested,
 )
+from sidelight.tui.commands.notes_table import layout as table_layout
+from sidelight.tui.commands.notes_table import rows as table_rows
 from sidelight.tui.safe_text import one_line
 
 FORMATS = ("table", "json", "jsonl")
 # Rows formatted and printed together: the first appear at once, the rest in few writes.
 _CHUNK = 200
-_QUOTE_CHARS = 60
-_NOTE_CHARS = 60
-# Terminal styles for the highlight colours ("pink" is not a colour name a terminal knows).
-_STYLES = {"yellow": "yellow", "green": "green", "blue": "blue", "pink": "pink1",
-           "purple": "purple"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -133,13 +127,15 @@ def run(args: argparse.Namespace) -> int:
             where += f" matching {query.describe()}"
         console.print(Text(one_line(f"No annotations in {where}.", 200)))
         return 0
-    # Piped (to a file, grep, less): rows as wide as their capped contents, not 80 columns.
+    # Piped (to a file, grep, less): a wide table, not 80 columns.
     width = console.width if console.is_terminal else 220
-    for chunk in _chunks(_rows(anns, docs, width), _CHUNK):
+    rows = table_rows(anns, docs, table_layout(anns, width))
+    for chunk in _chunks(rows, _CHUNK):
         if console.is_terminal:
             console.print(Text("\n").join(chunk), crop=True, overflow="crop", no_wrap=True)
         else:
-            out.write("".join(row.plain.rstrip() + "\n" for row in chunk))
+            out.write("".join(line.rstrip() + "\n" for row in chunk
+                              for line in row.plain.split("\n")))
     return 0
 
 
@@ -157,72 +153,3 @@ def _chunks(rows: Iterable[Text], size: int) -> Iterator[list[Text]]:
 def _order(ann: Annotation) -> tuple[str, int, str]:
     t = ann.target
     return (t.source, t.start if t.start is not None else -1, ann.created)
-
-
-_COLUMNS = ("id", "document", "where", "colour", "quote", "note", "tags", "")
-
-
-def _widths(total: int) -> list[int]:
-    """Cell widths of the columns for a terminal ``total`` cells wide (two between columns)."""
-    fixed = {"id": 8, "where": 11, "colour": 6, "": 6}
-    room = max(40, total - sum(fixed.values()) - 2 * (len(_COLUMNS) - 1))
-    share = {"document": 0.2, "quote": 0.38, "note": 0.27, "tags": 0.15}
-    return [fixed.get(c) or max(6, int(room * share[c])) for c in _COLUMNS]
-
-
-def _line(cells: Sequence[Text], widths: Sequence[int]) -> Text:
-    line = Text()
-    for n, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-        if n:
-            line.append("  ")
-        cell.truncate(width, overflow="ellipsis", pad=n < len(widths) - 1)
-        line.append_text(cell)
-    return line
-
-
-def _rows(anns: Iterable[Annotation], docs: Sequence[Document], width: int) -> Iterator[Text]:
-    """A header, then one line per annotation (formatted only when it is printed)."""
-    widths = _widths(width)
-    by_path = {d.path: d for d in docs}
-    by_print = {d.fingerprint: d for d in docs}
-    yield _line([Text(set_cell_size(c, w), style="bold") for c, w in zip(_COLUMNS, widths,
-                                                                         strict=True)], widths)
-    for ann in anns:
-        t = ann.target
-        doc = by_path.get(t.source) or by_print.get(t.fingerprint)
-        names = " ↔ ".join(_source_name(x.source, by_path) for x in ann.targets)
-        if ann.kind == "note":
-            quote = Text("(document note)", style="italic")
-        else:
-            quote = Text(one_line(t.exact, _QUOTE_CHARS))
-        yield _line([
-            Text(ann.id[:8]),
-            Text(one_line(names, 80)),
-            Text(_where(t, doc)),
-            Text(ann.color, style=_STYLES.get(ann.color, "") if ann.kind != "note" else ""),
-            quote,
-            Text(one_line(ann.note, _NOTE_CHARS)),
-            Text(one_line(", ".join(ann.tags), 40)),
-            Text("ORPHAN", style="bold red") if ann.orphan else Text(""),
-        ], widths)
-
-
-def _source_name(source: str, by_path: dict[str, Document]) -> str:
-    """A file by its name; a web article by its outlet, authors, date and title (its address when
-    it could not be opened)."""
-    doc = by_path.get(source)
-    web = doc.web if doc is not None else None
-    if doc is None or web is None:
-        return source if is_url(source) else Path(source).name
-    byline = " · ".join(x for x in (web.site_name, ", ".join(web.authors), web.date) if x)
-    return f"{byline}: {doc.title}" if byline else doc.title
-
-
-def _where(t: Target, doc: Document | None) -> str:
-    """Lines when the document is open, else the character range."""
-    if t.start is None or t.end is None:
-        return "—"
-    if doc is not None and not t.orphan and t.end <= len(doc.text):
-        first, last = doc.line_of(t.start), doc.line_of(max(t.start, t.end - 1))
-        return f"L{first}" if first == last else f"L{first}–{last}"
-    return f"{t.start}–{t.end}"
