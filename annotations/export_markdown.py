@@ -24,11 +24,13 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from sidelight.annotations.dateline import dateline_date
 from sidelight.annotations.documents import Document
 from sidelight.annotations.markdown_escape import blockquote, escape_inline
 from sidelight.annotations.markdown_notes import BLOCK_CHECKERS, escape_note, has_html, plain_note
 from sidelight.annotations.markdown_template import Template, render, section_headings
 from sidelight.annotations.model import Annotation, Target, now_iso
+from sidelight.annotations.quote_context import context_line
 from sidelight.annotations.web.model import PageMeta
 
 TITLE = "Annotations from sidelight"
@@ -278,9 +280,9 @@ def _source_section(
     out.add(f"Path: {escape_inline(source.path)}  ")
     web = source.doc.web if source.doc is not None else None
     if web is None:
-        out.add(f"Date: {escape_inline(source.date) if source.date else 'not given'}")
+        out.add(f"Date: {_date(source)}")
     else:
-        out.add(f"Date: {escape_inline(source.date) if source.date else 'not given'}  ")
+        out.add(f"Date: {_date(source)}  ")
         out.add(*_web_lines(web))
     if source.doc is None:
         why = "not found" if source.missing else "not read for this export"
@@ -312,6 +314,14 @@ def _source_section(
         out.add("No highlights or notes on this source.", "")
 
 
+def _date(source: _Source) -> str:
+    """The source's date: its date line or metadata, else what its dateline says."""
+    if source.date:
+        return escape_inline(source.date)
+    given = dateline_date(source.doc.text) if source.doc is not None else None
+    return f"{escape_inline(given)} (from the dateline)" if given else "not given"
+
+
 def _reading_order(ann: Annotation) -> tuple[int, int]:
     return (ann.target.start or 0, ann.target.end or 0)
 
@@ -335,6 +345,9 @@ def _highlight(
     details.append(_location(t, doc))
     out.heading(4, heading)
     out.add(quote_block(t.exact, ann.color if options.callouts else None), "")
+    context = context_line(t, doc)
+    if context:
+        out.add(f"Context: {context}", "")
     out.add(" · ".join(details) + f" ^{ids[ann.id]}", "")
     if ann.note:
         out.add(note_form(ann.note, NOTE_LEVEL), "")
@@ -353,6 +366,7 @@ def _fields(
         "heading": heading,
         "quote": quote_block(t.exact, ann.color if options.callouts else None),
         "text": escape_inline(shown_quote(t.exact)),
+        "context": context_line(t, doc),
         "note": note_form(ann.note, NOTE_LEVEL) if ann.note else "",
         "color": ann.color,
         "tags": ", ".join(escape_inline(tag) for tag in ann.tags),
@@ -418,6 +432,9 @@ def _link(
             quote_block(t.exact),
             "",
         )
+        context = context_line(t, doc)
+        if context:
+            out.add(f"Context: {context}", "")
     out.add(f"^{ids[link.id]}", "")
     if link.note:
         out.add(note_form(link.note, NOTE_LEVEL), "")

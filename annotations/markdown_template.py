@@ -6,6 +6,8 @@ Fields, written ``{name}`` (``{{`` and ``}}`` for literal braces):
 * ``{heading}``: the highlight's unique heading text (``Highlight 2-3``), no ``#``;
 * ``{quote}``: the quote as a block quote (or an Obsidian callout with ``--callouts``);
 * ``{text}``: the quote on one line, escaped;
+* ``{context}``: for a short quote, the sentence around it on one line with the quote in
+  bold, escaped; empty when the quote is long or is its whole sentence;
 * ``{note}``: the note (Markdown, its headings demoted, never HTML), empty when none;
 * ``{color}``, ``{tags}`` (comma-separated), ``{hashtags}`` (``#tag`` words for Obsidian);
 * ``{location}``: line and characters; ``{source}``: the document's title;
@@ -26,8 +28,8 @@ from markdown_it import MarkdownIt
 from sidelight.annotations.markdown_notes import CHECKERS, has_html
 
 FIELDS: tuple[str, ...] = (
-    "heading", "quote", "text", "note", "color", "tags", "hashtags", "location", "source",
-    "created", "modified", "block_id",
+    "heading", "quote", "text", "context", "note", "color", "tags", "hashtags", "location",
+    "source", "created", "modified", "block_id",
 )
 _FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 MAX_BYTES = 64 * 1024

@@ -1,0 +1,46 @@
+"""The date an article gives at its top when it has no date line of its own: a wire dateline
+("BERLIN, July 11 (Reuters) - …") or a line that is only a date ("Wednesday, March 21, 2018").
+
+Returned as the article writes it (a dateline often has no year), for a source's header;
+the month and weekday names are those of ``dates``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sidelight.annotations.dates import MONTHS, WEEKDAYS, day_of
+
+# Only the top of an article carries its dateline.
+_HEAD_CHARS = 2000
+_HEAD_LINES = 8
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:(?i:{_WEEKDAY})\.?,?\s+)?"
+    rf"(?:(?i:{_MONTH})\.?\s+{_DAY}|{_DAY}\s+(?i:{_MONTH})\.?)(?:,?\s+\d{{4}})?"
+)
+# A place in capitals, maybe a region, then the date, maybe the agency, then a dash.
+_WIRE = re.compile(
+    rf"^[A-Z][A-Z.'’ -]*[A-Z.],(?:\s+[A-Z][\w.'’ -]{{0,30}},)?\s+(?P<date>{_DATE})"
+    rf"(?:\s+\([^()\n]{{1,40}}\))?\s+[-–—]\s",
+    re.MULTILINE,
+)
+_PUBLISHED = re.compile(r"(?:published|posted|updated)(?:\s+on)?:?\s+", re.IGNORECASE)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date the top of ``text`` gives in a wire dateline or on a line of its own (maybe
+    after "Published"), as written; None when it gives none."""
+    head = text[:_HEAD_CHARS]
+    m = _WIRE.search(head)
+    if m is not None:
+        return " ".join(m.group("date").split())
+    for line in head.split("\n")[:_HEAD_LINES]:
+        line = line.strip()
+        if _PUBLISHED.match(line):
+            line = _PUBLISHED.sub("", line, count=1)
+        if line and len(line) <= 40 and day_of(line) is not None and re.search(r"\d", line):
+            return " ".join(line.strip(" ,.").split())
+    return None
