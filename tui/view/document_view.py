@@ -8,7 +8,6 @@ into ``document.text``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -25,6 +24,7 @@ from textual.strip import Strip
 
 from sidelight.annotations.documents import Document
 from sidelight.tui.view.cells import RowLayout, layout_row, safe_text
+from sidelight.tui.view.navigator import Navigator
 from sidelight.tui.view.scrollbar import RowCachedScrollBar
 from sidelight.tui.view.spans import (
     Layer,
@@ -42,7 +42,6 @@ from sidelight.tui.view.wrap import WrapIndex
 # Rows one notch of the mouse wheel scrolls.
 WHEEL_ROWS = 3
 
-_TOKEN = re.compile(r"\w+|[^\w\s]+")
 _GUTTER_WIDTH = 2
 _GUTTER_BAR = "\u258f"
 _LAYOUT_CACHE = 1024
@@ -159,6 +158,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.document = document
         self._text = document.text
         self._wrap = WrapIndex(self._text, 0, budget=0.03)
+        # Where each motion key takes the cursor (pure; the view moves, scrolls and draws).
+        self.navigator = Navigator(self._text, self._wrap, self._layout)
         self._layers = LayerSet()
         markdown = [
             (run.start, run.end, self.MARKDOWN_STYLES[run.style])
@@ -265,7 +266,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         elif not select and not self._visual and self._mouse_selection:
             self._set_selection(None)
         old = self._cursor
-        self._cursor = self._snap(offset)
+        self._cursor = self.navigator.snap(offset)
         if self._visual:
             self._update_visual_selection()
         self.scroll_to_offset(self._cursor, center=center)
@@ -402,57 +403,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _row_layout(self, row: int) -> tuple[int, int, RowLayout]:
         """(start, end, layout) of a row; end includes a trailing newline."""
-        start, end = self._wrap.row_span(row)
-        return start, end, self._layout(start, self._wrap.content_end(end))
-
-    @property
-    def _max_cursor(self) -> int:
-        return max(0, len(self._text) - 1)
-
-    def _snap(self, offset: int) -> int:
-        offset = min(max(0, offset), self._max_cursor)
-        row = self._wrap.row_of_offset(offset)
-        start, _end, layout = self._row_layout(row)
-        if offset >= layout.stop:
-            return offset
-        return start + layout.cluster_start(offset - start)
-
-    def _cluster_end(self, offset: int) -> int:
-        if not self._text:
-            return 0
-        row = self._wrap.row_of_offset(offset)
-        start, _end, layout = self._row_layout(row)
-        if offset >= layout.stop:
-            return min(offset + 1, len(self._text))
-        return start + layout.cluster_end(offset - start)
-
-    def _col_of(self, offset: int) -> tuple[int, int]:
-        """(row, cell column) of an offset."""
-        row = self._wrap.row_of_offset(offset)
-        start, _end, layout = self._row_layout(row)
-        return row, layout.col_of(min(offset - start, len(layout)))
-
-    def _offset_at(self, row: int, col: int) -> int:
-        """The offset drawn at (row, cell column); past the end of a row, its last cluster."""
-        total = self._wrap.total_rows
-        row = min(max(0, row), total - 1)
-        start, _end, layout = self._row_layout(row)
-        unit = layout.unit_at_col(col)
-        if unit >= len(layout):
-            unit = layout.cluster_start(len(layout) - 1) if len(layout) else 0
-        return min(start + unit, self._max_cursor)
-
-    def _offset_at_drawn(self, row: int, index: int) -> int:
-        """The offset of the character at ``index`` of a row's drawn text (Textual selection
-        offsets count drawn characters); past the end, the end of the row."""
-        total = self._wrap.total_rows
-        if row >= total:
-            return len(self._text)
-        start, end, layout = self._row_layout(max(0, row))
-        unit = layout.unit_at_drawn(index)
-        if unit >= len(layout):
-            return end if index > len(layout.drawn) else layout.stop
-        return start + unit
+        return self.navigator.row_layout(row)
 
     # -- selection -------------------------------------------------------------------------
 
@@ -466,7 +417,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def _update_visual_selection(self) -> None:
         anchor = self._anchor if self._anchor is not None else self._cursor
         low, high = min(anchor, self._cursor), max(anchor, self._cursor)
-        end = self._cluster_end(high)
+        end = self.navigator.cluster_end(high)
         self._set_selection((low, end) if end > low else None)
 
     def _set_selection(self, selection: tuple[int, int] | None, *, mouse: bool = False) -> None:
@@ -488,9 +439,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.SelectionChanged(self, selection))
 
     def _selection_offsets(self, selection: Selection) -> tuple[int, int] | None:
-        start = 0 if selection.start is None else self._offset_at_drawn(
+        start = 0 if selection.start is None else self.navigator.offset_at_drawn(
             selection.start.y, selection.start.x)
-        end = len(self._text) if selection.end is None else self._offset_at_drawn(
+        end = len(self._text) if selection.end is None else self.navigator.offset_at_drawn(
             selection.end.y, selection.end.x)
         if start > end:
             start, end = end, start
@@ -535,7 +486,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._visual:
             self.cancel_visual()
         row = round(self.scroll_y) + at.y
-        self.move_cursor(self._offset_at(row, at.x - self._gutter_width))
+        self.move_cursor(self.navigator.offset_at(row, at.x - self._gutter_width))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -550,11 +501,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_cursor(offset, select=self._visual)
 
     def _move_rows(self, delta: int) -> None:
-        row, col = self._col_of(self._cursor)
-        if self._goal_col is None:
-            self._goal_col = col
-        target = min(max(0, row + delta), self._wrap.total_rows - 1)
-        self._move(self._offset_at(target, self._goal_col), keep_goal=True)
+        landed = self.navigator.rows(self._cursor, delta, self._goal_col)
+        self._goal_col = landed.goal
+        self._move(landed.offset, keep_goal=True)
 
     def action_cursor_up(self) -> None:
         self._move_rows(-1)
@@ -564,45 +513,25 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_cursor_left(self) -> None:
         if self._cursor > 0:
-            self._move(self._cursor - 1)
+            self._move(self.navigator.left(self._cursor))
 
     def action_cursor_right(self) -> None:
-        self._move(self._cluster_end(self._cursor))
+        self._move(self.navigator.right(self._cursor))
 
     def action_word_next(self) -> None:
-        text, pos = self._text, self._cursor
-        here = _TOKEN.match(text, pos)
-        nxt = _TOKEN.search(text, here.end() if here else pos)
-        self._move(nxt.start() if nxt else self._max_cursor)
+        self._move(self.navigator.word_next(self._cursor))
 
     def action_word_end(self) -> None:
-        nxt = _TOKEN.search(self._text, self._cursor + 1)
-        self._move(nxt.end() - 1 if nxt else self._max_cursor)
+        self._move(self.navigator.word_end(self._cursor))
 
     def action_word_previous(self) -> None:
-        text, pos = self._text, self._cursor
-        window = 256
-        while True:
-            lo = max(0, pos - window)
-            last = None
-            for last in _TOKEN.finditer(text, lo, pos):  # noqa: B007 - want the final match
-                pass
-            if last is None and lo == 0:
-                self._move(0)
-                return
-            if last is not None and (last.start() > lo or lo == 0):
-                self._move(last.start())
-                return
-            window *= 4
+        self._move(self.navigator.word_previous(self._cursor))
 
     def action_row_start(self) -> None:
-        row = self._wrap.row_of_offset(self._cursor)
-        self._move(self._wrap.row_span(row)[0])
+        self._move(self.navigator.row_start(self._cursor))
 
     def action_row_end(self) -> None:
-        row = self._wrap.row_of_offset(self._cursor)
-        start, _end, layout = self._row_layout(row)
-        self._move(start + layout.cluster_start(len(layout) - 1) if len(layout) else start)
+        self._move(self.navigator.row_end(self._cursor))
 
     def _page(self, rows: int) -> None:
         height = max(1, self.scrollable_content_region.height)
@@ -623,24 +552,16 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._page(-max(1, self.scrollable_content_region.height // 2))
 
     def action_top(self) -> None:
-        self._move(0)
+        self._move(self.navigator.top())
 
     def action_bottom(self) -> None:
-        self._move(self._max_cursor)
+        self._move(self.navigator.bottom())
 
     def action_paragraph_next(self) -> None:
-        text, pos = self._text, self._cursor
-        while pos < len(text) and text[pos] == "\n":
-            pos += 1
-        gap = text.find("\n\n", pos)
-        self._move(gap + 1 if gap != -1 else self._max_cursor)
+        self._move(self.navigator.paragraph_next(self._cursor))
 
     def action_paragraph_previous(self) -> None:
-        text, pos = self._text, self._cursor
-        while pos > 0 and text[pos - 1] == "\n":
-            pos -= 1
-        gap = text.rfind("\n\n", 0, max(0, pos - 1))
-        self._move(gap + 1 if gap != -1 else 0)
+        self._move(self.navigator.paragraph_previous(self._cursor))
 
     def action_toggle_visual(self) -> None:
         if self._visual:
