@@ -1,22 +1,27 @@
 """The open dialog: a path (or web address) to open into a new pane, with Tab completing
-file and folder names as a shell does."""
+file and folder names as a shell does; a web address is fetched in the background."""
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from sidelight.annotations.documents import is_url
 from sidelight.tui.safe_text import one_line
+
+HELP = "tab completes · enter opens · escape cancels"
 
 
 def path_choices(value: str, cwd: Path | None = None) -> list[str]:
@@ -74,7 +79,11 @@ class PathSuggester(Suggester):
 
 class OpenDialog(ModalScreen[None]):
     """``open(source)`` opens the document and returns None, or a one-line error shown in the
-    dialog (which stays open to correct the path)."""
+    dialog (which stays open to correct the path).
+
+    A web address is fetched in a worker thread: the dialog says what it is fetching and for
+    how long, keeps answering keys (``Escape`` gives up waiting), and shows why a page could
+    not be fetched. Files are read at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="sidelight.open_cancel"),
@@ -86,19 +95,27 @@ class OpenDialog(ModalScreen[None]):
         super().__init__()
         self._open = open_source
         self._title = title
+        # The address being fetched and since when; None when nothing is.
+        self._fetching: tuple[str, float] | None = None
+        self._ticker: Timer | None = None
+
+    @property
+    def fetching(self) -> bool:
+        return self._fetching is not None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog", classes="dialog"):
             yield Static(one_line(self._title, 200), markup=False)
-            yield Input(id="open-path", placeholder="path of a .txt, .md or .html file",
-                        suggester=PathSuggester())
-            yield Static("tab completes · enter opens · escape cancels", id="open-help",
-                         markup=False)
+            yield Input(id="open-path", placeholder="path of a .txt, .md or .html file, or "
+                        "a web address", suggester=PathSuggester())
+            yield Static(HELP, id="open-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
     def action_complete(self) -> None:
+        if self.fetching:
+            return
         field = self.query_one(Input)
         completed = complete_path(field.value)
         if completed is not None:
@@ -115,20 +132,64 @@ class OpenDialog(ModalScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.fetching:
+            return
         source = event.value.strip()
         if not source:
             self._show("type a path, or escape to cancel")
             return
-        if not is_url(source):
-            source = os.path.expanduser(source)
-        error = self._open(source)
+        if is_url(source):
+            self._start_fetch(source)
+            return
+        error = self._open(os.path.expanduser(source))
         if error is None:
             self.dismiss(None)
         else:
             self._show(error)
 
+    def _start_fetch(self, url: str) -> None:
+        self._fetching = (url, time.monotonic())
+        self.query_one(Input).disabled = True
+        self._tick()
+        self._ticker = self.set_interval(0.2, self._tick)
+        self._fetch(url)
+
+    @work(thread=True, exclusive=True, group="open-fetch")
+    def _fetch(self, url: str) -> None:
+        try:
+            error = self._open(url)
+        except Exception as err:  # a bug of ours must not leave the dialog waiting forever
+            error = f"{url}: unexpected error ({type(err).__name__}: {err})"
+        self.app.call_from_thread(self._fetched, url, error)
+
+    def _fetched(self, url: str, error: str | None) -> None:
+        if self._fetching is None or self._fetching[0] != url or not self.is_attached:
+            return  # given up on (escape) before it came
+        self._stop_fetching()
+        if error is None:
+            self.dismiss(None)
+            return
+        field = self.query_one(Input)
+        field.disabled = False
+        field.focus()
+        self._show(error)
+
+    def _tick(self) -> None:
+        if self._fetching is not None:
+            url, since = self._fetching
+            self._show(f"fetching {one_line(url, 120)} … {time.monotonic() - since:.1f} s "
+                       "(escape stops waiting)")
+
+    def _stop_fetching(self) -> None:
+        self._fetching = None
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
     def _show(self, error: str) -> None:
         self.query_one("#open-help", Static).update(one_line(error, 300))
 
     def action_cancel(self) -> None:
+        # A fetch under way cannot be interrupted; its result is dropped when it comes.
+        self._stop_fetching()
         self.dismiss(None)
