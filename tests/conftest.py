@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,3 +91,36 @@ async def select_phrase(pilot: Any, phrase: str) -> None:
     """Search the phrase, then select it with v and one e (word end) per word."""
     await search_phrase(pilot, phrase)
     await pilot.press("v", *["e"] * len(phrase.split()))
+
+
+# --- the terminal every end-to-end test (tests/e2e/) drives ---------------------------------
+# Kept here rather than in a tests/e2e/conftest.py: a second module named ``conftest`` would
+# replace this one for every ``from conftest import ...`` of the tests collected after it.
+
+
+def user_env(tmp_path: Path) -> dict[str, str]:
+    """A new user's environment: own store and settings in the test's folder, no animations."""
+    return {
+        "TERM": "xterm-256color",
+        "TEXTUAL_ANIMATIONS": "none",
+        "SIDELIGHT_DB": str(tmp_path / "annotations.json"),
+        "SIDELIGHT_CONFIG_DIR": str(tmp_path / "config"),
+        "LANG": "C.UTF-8",
+    }
+
+
+@pytest.fixture
+def tmux(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A private tmux server with a clean shell. A test module that needs a wider screen (a
+    whole message on one line) sets ``TERMINAL_WIDTH`` or ``TERMINAL_HEIGHT``."""
+    # tests/e2e is on the path once one of its test modules (which import the driver) is.
+    from tmux_driver import Tmux
+
+    width = getattr(request.module, "TERMINAL_WIDTH", 160)
+    height = getattr(request.module, "TERMINAL_HEIGHT", 50)
+    session = Tmux(tmp_path, user_env(tmp_path), width=width, height=height)
+    try:
+        session.wait_for("$")
+        yield session
+    finally:
+        session.kill()
