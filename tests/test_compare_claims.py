@@ -210,3 +210,16 @@ def test_date_entities_share_one_key_per_day() -> None:
     assert {keys[0][t] for t in ("March 20, 2018", "20 March 2018", "20/03/2018",
                                  "March 20th")} == {"DATE:2018-03-20"}
     assert keys[1]["Tuesday"] == "DATE:2018-03-20"  # read against the article's date
+
+
+def test_a_passage_joins_only_places_aligned_with_one_another() -> None:
+    from sidelight.annotations.comparison.compare import _one_claim
+
+    # A1 tells B2's claim, A3 tells B2's and B9's: A1 and B9 share nothing, so A1, A3, B2
+    # and B9 are not one claim (a chain through A3), whereas A3 with A4 is one place.
+    linked: dict[tuple[tuple[int, int], tuple[int, int]], object] = {
+        ((0, 1), (1, 2)): 1, ((0, 3), (1, 2)): 1, ((0, 3), (1, 9)): 1}
+    assert not _one_claim([(0, 1), (1, 2), (0, 3), (1, 9)], linked)
+    assert _one_claim([(0, 3), (0, 4), (1, 2), (1, 9)], linked)
+    linked[(0, 1), (1, 9)] = 1
+    assert _one_claim([(0, 1), (1, 2), (0, 3), (1, 9)], linked)

@@ -310,8 +310,11 @@ def _passages(
                 else:
                     merged[d] = (lo, hi, far)
             # One claim may be told in several places of one document (a star around the
-            # sentence that tells it once); two documents each far apart is a chain.
-            if sum(1 for _, _, far in merged.values() if far) > 1:
+            # sentence that tells it once); two documents each far apart is a chain. A
+            # passage is one claim: each of its places must be aligned with each place of
+            # the other documents, not only reached through a third sentence.
+            if sum(1 for _, _, far in merged.values() if far) > 1 or not _one_claim(
+                    members.get(ra, [ra]) + members.get(rb, [rb]), unique):
                 loose.append((a, b, score, kind))
                 continue
             big, small = (ra, rb) if len(members.get(ra, ())) >= len(members.get(rb, ())) \
@@ -347,6 +350,35 @@ def _passages(
         out.append(Passage(kind, round(mean, 3), tuple(sides)))
     out.sort(key=lambda p: (p.sides[0].doc, p.sides[0].start))
     return out
+
+
+_CLAIM_NODES = 48  # a group this large is a chain of claims, whatever its links
+
+
+def _one_claim(nodes: list[Node], linked: dict[tuple[Node, Node], object]) -> bool:
+    """Whether every run of adjacent sentences among ``nodes`` is aligned with every run of
+    the other documents (some sentence of one with some sentence of the other)."""
+    if len(nodes) > _CLAIM_NODES:
+        return False
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for d, i in nodes:
+        by_doc[d].append(i)
+    runs: list[list[Node]] = []
+    for d, idx in by_doc.items():
+        idx.sort()
+        run = [(d, idx[0])]
+        for i in idx[1:]:
+            if i != run[-1][1] + 1:
+                runs.append(run)
+                run = []
+            run.append((d, i))
+        runs.append(run)
+    for k, r1 in enumerate(runs):
+        for r2 in runs[k + 1:]:
+            if r1[0][0] != r2[0][0] and not any(
+                    ((x, y) if x < y else (y, x)) in linked for x in r1 for y in r2):
+                return False
+    return True
 
 
 _SHORT_QUOTE = 3  # content words; shorter quotes (scare quotes) must match word for word
