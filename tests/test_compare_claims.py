@@ -140,6 +140,28 @@ def test_a_figure_is_compared_only_with_a_figure_about_the_same_thing() -> None:
         ("shortly after 2 p.m.", "around 2:15 p.m.", "compatible")]
 
 
+def test_counts_of_people_with_different_outcomes_are_never_one_figure() -> None:
+    # One figure each side, in sentences aligned on "passengers and crew": what happened to
+    # the people counted differs (rescued / on board; trapped / inside), so no conflict.
+    assert _contrasts("In all, 72 passengers and crew had been rescued, officials said.",
+                      "The manifest listed 95 passengers and crew, but survivors said more "
+                      "had boarded.") == []
+    assert _contrasts("About 40 workers were still trapped underground.",
+                      "He said 110 workers had been inside the pit.") == []
+    # The same outcome in other words is still compared.
+    assert _contrasts("The blast killed 22 workers.", "Officials said 25 workers died.") == [
+        ("22 workers", "25 workers", "conflict")]
+
+
+def test_the_counted_noun_is_the_head_of_its_phrase() -> None:
+    assert _figures("Twelve opposition lawmakers broke ranks.") == [
+        ("Twelve opposition lawmakers", 12.0, "member")]
+    assert _figures("It had 141 passengers and 16 crew members.") == [
+        ("141 passengers", 141.0, "passenger"), ("16 crew", 16.0, "crew")]
+    assert _figures("It knew of four crashes and three police officers.") == [
+        ("four crashes", 4.0, "crash"), ("three police officers", 3.0, "officer")]
+
+
 # ------------------------------------------------------------------------------ quotes
 
 

@@ -60,7 +60,8 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
         used: set[int] = set()
         for x in rest_a:
             pairs = [(compare_quantities(x, y), j, y) for j, y in enumerate(rest_b)
-                     if j not in used and (single or _about_one_thing(x, y))]
+                     if j not in used and (single or _about_one_thing(x, y))
+                     and _same_outcome(x, y)]
             if not pairs:
                 continue
             allowed = [p for p in pairs if p[0] != "conflict"]
@@ -84,6 +85,16 @@ def _about_one_thing(x: Quantity, y: Quantity) -> bool:
     if x.unit in _NEEDS_CONTEXT:
         return any(not w.startswith("m:") for w in shared)
     return bool(shared)
+
+
+def _same_outcome(x: Quantity, y: Quantity) -> bool:
+    """Whether two counts may say the same happened to the people counted: either neither
+    says (the sentences' alignment decides) or both say one same thing ("27 killed" / "31
+    died"); "72 rescued" is never set against "95 on board" nor "40 trapped" against "110
+    inside"."""
+    ox = {w for w in x.context if w.startswith("o:")}
+    oy = {w for w in y.context if w.startswith("o:")}
+    return ox == oy or bool(ox & oy)
 
 
 def _distance(x: Quantity, y: Quantity) -> float:

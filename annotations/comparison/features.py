@@ -11,6 +11,7 @@ common even when the percentages differ).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -181,7 +182,28 @@ def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Senten
     for ws, we, stem in before[-CONTEXT_BEFORE:] + after:
         out.add(stem)
         out.update(f"m:{m}" for m in _word_meanings(text[ws:we]))
+    # What happened to the people counted, from the figure's own clause only ("72 rescued,
+    # but survivors said" says nothing of the survivors about 72).
+    clause = [w for w in before if not _CLAUSE_END.search(text, w[1], q.start)] + [
+        w for w in after if not _CLAUSE_END.search(text, q.end, w[0])]
+    out.update(f"o:{OUTCOMES[w[2]]}" for w in clause if w[2] in OUTCOMES)
     return frozenset(out)
+
+
+_CLAUSE_END = re.compile(r"[,;:—–()]|\s-\s")
+# What a count of people in the news says happened to them, by word stem: two figures
+# with different outcomes (the rescued and the missing, the dead and those on board) are
+# never two reports of one figure.
+OUTCOMES: dict[str, str] = {
+    **dict.fromkeys(("~kill", "fatality", "toll", "perish", "body", "drown"), "dead"),
+    **dict.fromkeys(("~injure", "hurt", "hospitalis", "hospitaliz", "hospital", "treat"),
+                    "hurt"),
+    **dict.fromkeys(("miss", "trapp", "unaccount", "search"), "missing"),
+    **dict.fromkeys(("rescu", "sav", "survivor", "surviv", "aliv"), "rescued"),
+    **dict.fromkeys(("evacuat", "evacuation", "evacuee", "displac", "homeless", "flee",
+                     "fled"), "evacuated"),
+    **dict.fromkeys(("arrest", "detain", "detention", "jail"), "arrested"),
+}
 
 
 @lru_cache(maxsize=131072)

@@ -281,8 +281,15 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
         return _UNIT_ALIASES.get(noun, noun), 0
     # "2,000 evacuated", "50 killed": a participle says what happened, not what is counted.
     if u and u.group(1).lower() not in _NOT_UNITS and not u.group(1).endswith(("ed", "ing")):
-        noun = _singular(u.group(1).lower())
-        return _UNIT_ALIASES.get(noun, noun), u.end()
+        noun, end = u.group(1).lower(), u.end()
+        head = _HEAD_NOUN.match(rest, end)
+        if head and not _is_plural(noun) and _is_plural(head.group(1)) and \
+                head.group(1) not in _GENERIC_HEADS:
+            # A noun before the counted one says which: "twelve opposition lawmakers"
+            # count lawmakers, "three police officers" officers ("16 crew members" crew).
+            noun, end = head.group(1), head.end()
+        noun = _singular(noun)
+        return _UNIT_ALIASES.get(noun, noun), end
     return ("", 0) if num and (m.group("scale") or "." in num or len(num) > 2) else None
 
 
@@ -310,11 +317,24 @@ NUMBER_WORDS: frozenset[str] = frozenset(
              "hundreds dozens tens trillions")
 
 
+_HEAD_NOUN = re.compile(r"\s+([a-z]+)\b")
+# Heads that say less than the noun before them: "crew members", "staff members".
+_GENERIC_HEADS = frozenset({"members", "people", "persons", "individuals"})
+_PLURALS = frozenset({"people", "children", "men", "women", "staff", "cattle"})
+
+
+def _is_plural(word: str) -> bool:
+    return word in _PLURALS or (len(word) > 3 and word.endswith("s")
+                                and not word.endswith(("ss", "us", "is")))
+
+
 def _singular(word: str) -> str:
     if word in ("lives", "wives", "knives"):
         return word[:-3] + "fe"
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("shes", "ches", "xes", "sses", "zes")):
+        return word[:-2]  # "crashes", "churches", "taxes", "buses" are not "crashe"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
