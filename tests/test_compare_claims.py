@@ -70,6 +70,28 @@ def test_reworded_claims_meet_through_wordnet_meanings() -> None:
     assert c.sentences[0][0].kind == "similar"
 
 
+def test_a_word_meets_the_word_it_is_a_kind_of_but_not_its_siblings() -> None:
+    from sidelight.annotations.comparison.alignment import CorpusIndex
+    from sidelight.annotations.comparison.features import feature_weights, sentence_facts
+    from sidelight.annotations.comparison.senses import kind_of
+
+    # "house" is a kind of building, "crash" of accident: the "kind of" id meets the word.
+    assert {kind_of(m) for m in meanings("houses") if m < 0} & meanings("buildings")
+    assert {kind_of(m) for m in meanings("crash") if m < 0} & meanings("accident")
+
+    def score(a: str, b: str) -> float:
+        facts = [sentence_facts(t, split_sentences(t), [], [], []) for t in (a, b)]
+        index = CorpusIndex(facts, feature_weights(facts))
+        return index.score((0, 0), (1, 0))
+
+    kind = score("Old houses collapsed in the hill towns.", "Old buildings collapsed in the towns.")
+    plain = score("Old houses collapsed in the hill towns.", "Old ruins collapsed in the towns.")
+    assert kind > plain
+    # Two kinds of building (a house, a church) are not one thing.
+    assert score("The house burned.", "The church burned.") == score("The house burned.",
+                                                                      "The ruin burned.")
+
+
 def test_page_furniture_is_never_aligned_nor_unique() -> None:
     text = ("Date: 2026-04-12\nQuake kills 27\n\nBy Paola Rinaldi\n\nA quake struck.\n\n"
             "Related Topics\n\n(Reporting by Paola Rinaldi; Editing by Tom Hale)\n")
@@ -245,3 +267,12 @@ def test_a_passage_joins_only_places_aligned_with_one_another() -> None:
     assert _one_claim([(0, 3), (0, 4), (1, 2), (1, 9)], linked)
     linked[(0, 1), (1, 9)] = 1
     assert _one_claim([(0, 1), (1, 2), (0, 3), (1, 9)], linked)
+
+
+def test_a_date_is_one_fact_not_also_its_words() -> None:
+    from sidelight.annotations.comparison.features import sentence_facts
+
+    text = "The stock climbed 3% on Tuesday morning."
+    f = sentence_facts(text, split_sentences(text), [], all_quantities(text, "2026-03-05"),
+                       [])[0]
+    assert "w:tuesday" not in f.features and "u:date" in f.features

@@ -148,7 +148,11 @@ class CorpusIndex:
                 if feat in shared:
                     continue
                 for m in ms:
-                    g = mb.get(m)
+                    # A same meaning, or one word a kind of the other ("houses" /
+                    # "buildings"); two kinds of one thing are not one thing.
+                    g = mb.get(m) if m >= 0 else None
+                    if g is None:
+                        g = mb.get(-m - 1)
                     if g is not None and g not in shared and g not in used:
                         used.add(g)
                         total += SENSE_SHARE * min(weights[feat], weights[g])

@@ -58,6 +58,11 @@ class SentenceFacts:
     senses: tuple[tuple[str, frozenset[int]], ...] = ()
 
 
+# Figures that say when: one fact, not also a bare value and its words ("on Tuesday" is
+# the date it names, once).
+_WHEN_UNITS = frozenset({"date", "clock", "calendar-year"})
+
+
 def quantity_features(q: Quantity) -> tuple[str, ...]:
     unit = f"u:{q.unit}"
     if q.value is None:
@@ -112,6 +117,7 @@ def sentence_facts(
             j += 1
         spans.sort()
         qspans = [(q.start, q.end) for q in sq]
+        when = [(q.start, q.end) for q in sq if q.unit in _WHEN_UNITS]
         while wi < len(words) and words[wi][0] < s.start:
             wi += 1
         if sq:
@@ -125,7 +131,7 @@ def sentence_facts(
                 si += 1
             if not (si < len(spans) and spans[si][0] <= ws < spans[si][1]) and not (
                 qspans and _in_number(text, ws, we, qspans)
-            ):
+            ) and not (when and any(a <= ws < b for a, b in when)):
                 feat = _word_key(stem)
                 feats.add(feat)
                 if feat not in senses:
@@ -181,7 +187,7 @@ def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Senten
     out: set[str] = set()
     for ws, we, stem in before[-CONTEXT_BEFORE:] + after:
         out.add(stem)
-        out.update(f"m:{m}" for m in _word_meanings(text[ws:we]))
+        out.update(f"m:{m}" for m in _word_meanings(text[ws:we]) if m >= 0)
     # What happened to the people counted, from the figure's own clause only ("72 rescued,
     # but survivors said" says nothing of the survivors about 72).
     clause = [w for w in before if not _CLAUSE_END.search(text, w[1], q.start)] + [

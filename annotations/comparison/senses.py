@@ -4,7 +4,9 @@ Two reports of one event seldom pick the same words ("hurt" / "injured", "inquir
 "investigation", "prevent" / "stop"). ``data/wordnet_senses.tsv`` (derived from WordNet 3.0,
 licence beside it) lists for each word the ids of the meanings of its most frequent senses
 and of its derived forms; two words that share an id are taken as saying the same thing,
-weighted below a shared word. The table is read once, when a comparison first needs it.
+weighted below a shared word. A noun also lists what it is a kind of ("house" -> building),
+given here as a negative id: ``-(id + 1)`` meets ``id`` (``kind_of``), never another negative
+one. The table is read once, when a comparison first needs it.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ def meanings(word: str) -> frozenset[int]:
     return _EMPTY
 
 
+def kind_of(m: int) -> int:
+    """The id a "kind of" id points to (``-(id + 1)`` -> ``id``), and back."""
+    return -m - 1
+
+
 @lru_cache(maxsize=65536)
 def _parse(ids: str) -> frozenset[int]:
-    return frozenset(int(x, 36) for x in ids.split())
+    return frozenset(kind_of(int(x[1:], 36)) if x[0] == "^" else int(x, 36)
+                     for x in ids.split())
