@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -125,7 +125,7 @@ def _annotation(row: dict[str, Any]) -> Annotation:
     user = _str(row, "user")
     created = parse_datetime(row["created"], "created") if row.get("created") else now_iso()
     updated = parse_datetime(row["updated"], "updated") if row.get("updated") else created
-    target = _target(row, own.get("fingerprint", ""))
+    target = replace(_target(row, own.get("fingerprint", "")), encoding=own.get("encoding", ""))
     kind = "highlight" if target.has_range else "note"
     color = own.get("color", DEFAULT_COLOR)
     ann = Annotation(
@@ -139,11 +139,13 @@ def _annotation(row: dict[str, Any]) -> Annotation:
 
 
 def _own(row: dict[str, Any]) -> dict[str, str]:
-    """What sidelight wrote for itself in ``sidelight`` (colour, fingerprint)."""
+    """What sidelight wrote for itself in ``sidelight`` (colour, fingerprint, the file's
+    encoding)."""
     own = row.get("sidelight")
     if not isinstance(own, dict):
         return {}
-    return {k: v for k, v in own.items() if k in ("color", "fingerprint") and isinstance(v, str)}
+    return {k: v for k, v in own.items()
+            if k in ("color", "fingerprint", "encoding") and isinstance(v, str) and len(v) < 100}
 
 
 def _is_uuid(value: str) -> bool:
@@ -259,7 +261,8 @@ def _row(ann: Annotation, titles: dict[str, str], user: str) -> dict[str, Any]:
         "flagged": False,
         "hidden": False,
         # What Hypothesis has no field for, read back by sidelight.
-        "sidelight": {"color": ann.color, "fingerprint": t.fingerprint},
+        "sidelight": {"color": ann.color, "fingerprint": t.fingerprint,
+                      **({"encoding": t.encoding} if t.encoding else {})},
     }
     return row
 

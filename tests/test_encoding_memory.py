@@ -157,3 +157,16 @@ async def test_a_highlight_made_in_the_reader_remembers_the_encoding(
         await pilot.pause()
     (ann,) = AnnotationStore(db_path).all()
     assert (ann.target.exact, ann.target.encoding) == ("La mairie", "latin-1")
+
+
+def test_hypothesis_export_and_import_carry_the_encoding() -> None:
+    from sidelight.annotations.hypothesis import parse_hypothesis, to_hypothesis_export
+
+    ann = new_highlight(quote_target("/a.txt", "f", "un café", 3, 7, "cp1252"))
+    data = to_hypothesis_export([ann], {})
+    (row,) = data["annotations"]
+    assert row["sidelight"]["encoding"] == "cp1252"
+    (back,) = parse_hypothesis(data).annotations
+    assert back.target.encoding == "cp1252"
+    plain = to_hypothesis_export([new_highlight(quote_target("/a.txt", "f", "café", 0, 4))], {})
+    assert "encoding" not in plain["annotations"][0]["sidelight"]
