@@ -12,7 +12,6 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sidelight.annotations.comparison.sentences import split_sentences
 from sidelight.annotations.documents import Document
 from sidelight.annotations.markdown_escape import escape_line
 from sidelight.annotations.model import Target
@@ -35,6 +34,10 @@ class Context:
 
 @lru_cache(maxsize=8)
 def _starts_ends(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    # Imported here: the sentence splitter brings the language tables, which commands that
+    # export no short quote (and every command's start-up) should not pay for.
+    from sidelight.annotations.comparison.sentences import split_sentences
+
     spans = split_sentences(text)
     return tuple(s.start for s in spans), tuple(s.end for s in spans)
 
