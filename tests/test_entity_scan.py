@@ -7,10 +7,12 @@ result, these pin the pieces down.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from sidelight.annotations.entities import recognize
 from sidelight.annotations.entities.languages import patterns
-from sidelight.annotations.entities.patterns import CAPSPAN, UP, _capitals, _first_capital
+from sidelight.annotations.entities.patterns import UP, _capitals, _first_capital
 from sidelight.annotations.entities.rules import NEED, _after_boundary, _doubt
 
 
@@ -30,11 +32,12 @@ def test_every_capital_of_the_class_opens_a_span_and_nothing_else_does() -> None
 
 
 def test_the_first_capital_refuses_a_lone_function_word_only() -> None:
-    spans = [m.group() for m in CAPSPAN.finditer("The Hague said. The end. I know. It rains.")]
+    capspan = patterns("en").capspan
+    spans = [m.group() for m in capspan.finditer("The Hague said. The end. I know. It rains.")]
     assert spans == ["The Hague"]
     # Its pattern opens with a literal in every branch, so the engine keeps its first-character
     # table rather than trying every position of the text.
-    assert CAPSPAN.pattern.startswith("(?:A")
+    assert capspan.pattern.startswith("(?:A")
 
 
 def test_an_elided_article_opens_no_span_in_french() -> None:
@@ -85,3 +88,20 @@ def test_a_doubtful_word_under_an_amount_or_a_name_tail_is_settled_as_before() -
         ("2,5 Milliarden Euro", "MONEY")]
     assert ("Union européenne", "ORG") in _found(
         "La décision de l'Union européenne a surpris.", "fr")
+
+
+def test_importing_the_recogniser_loads_no_word_list_and_compiles_no_scanner() -> None:
+    # The reader imports it at start-up (through the comparison); the word lists and the big
+    # scanners are paid for where entities are first read, in the entity worker.
+    code = (
+        "import sidelight.annotations.entities as e\n"
+        "from sidelight.annotations.entities import gazetteer, languages, patterns\n"
+        "assert gazetteer.load.cache_info().currsize == 0\n"
+        "assert gazetteer.for_language.cache_info().currsize == 0\n"
+        "assert patterns.english.cache_info().currsize == 0\n"
+        "assert languages.patterns.cache_info().currsize == 0\n"
+        "assert e.rule_engine.cache_info().currsize == 0\n"
+        "e.recognize('Angela Merkel sprach am Montag in Berlin.', lang='de')\n"
+        "assert gazetteer.for_language.cache_info().currsize == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -15,7 +15,7 @@ from sidelight.annotations.language.profiles import profile
 
 from .gazetteer import for_language
 from .lexicon import ENGLISH, Lexicon
-from .patterns import ENGLISH_PATTERNS, Patterns, build
+from .patterns import Patterns, build, english
 
 # Parts of the day that German glues to a weekday ("Sonntagabend").
 _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
@@ -94,5 +94,5 @@ def lower_entities(lang: str) -> dict[str, tuple[str, str]]:
 def patterns(lang: str) -> Patterns:
     prof = profile(lang)
     if lang == "en" or prof is None or not full_support(lang):
-        return ENGLISH_PATTERNS
+        return english()
     return build(lexicon(lang), prof, lower_entities(lang))

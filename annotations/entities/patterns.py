@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -105,16 +106,19 @@ _NOT_RIC = r"(?![A-Z]{1,6}\.[A-Z]{1,2}(?![\w.]))"
 # 250 million euros", "Apple 5 percent").
 _NOT_AMOUNT = (rf"(?![\w,.:/%-])(?! (?:{_SCALE}|percent|per cent|{_CURRENCY}|{_QUANT_UNIT}"
                rf"|{_DUR_UNIT}|{_TIME_UNIT})\b)")
-CAPSPAN = re.compile(
-    rf"{_FIRST}(?:(?: {_CONN})? {_NOT_RIC}{_NEXT})*(?: [0-9]{{1,3}}{_NOT_AMOUNT})?")
+# The English scanners are kept as pattern text and compiled on first use (see ``english``):
+# compiling them costs tens of milliseconds that a program which never reads entities (or
+# reads them later, in a worker) should not pay on import.
+_CAPSPAN = rf"{_FIRST}(?:(?: {_CONN})? {_NOT_RIC}{_NEXT})*(?: [0-9]{{1,3}}{_NOT_AMOUNT})?"
 # The instrument code itself, tested where a capitals span ends.
 RIC_TAIL = re.compile(r"\.[A-Z]{1,2}(?![\w.])")
 
-# Where a number may start; the full forms are matched there by NUMERIC.
-NUMBER_START = re.compile(r"[0-9$£¥]")
+# Where a number may start; the full forms are matched there by the numeric scanner. A digit after
+# a letter or digit starts none ("G20", the "0" of "2019"), so the look-behind (after the
+# character class, which keeps the scanner's first-character table) leaves it out.
+NUMBER_START = re.compile(r"[0-9$£¥](?<![^\W_][0-9])")
 RARE_CURRENCY = ("€", "₹")
-NUMERIC = re.compile(
-    "|".join((
+_NUMERIC = "|".join((
         rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}\b|\d{{4}}\.\d{{2}}\.\d{{2}}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
         rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}(?:,? \d{{4}}(?!\d))?)",
         rf"(?P<money>[$£€¥₹] ?{_NUM}(?: ?(?:{_SCALE}|bn|mn|m|k|B|M|K)\b)?"
@@ -131,10 +135,9 @@ NUMERIC = re.compile(
         r"(?P<year>(?:1[6-9]|20)\d{2}(?:[-–](?:(?:1[6-9]|20)\d{2}|\d{2})(?![\w%-])|s|['’]s)?"
         r"(?![\w%]|[.,:/]\d))",
         rf"(?P<cardinal>{_NUM}(?:-\d+(?![\w.]))?(?: {_SCALE})?(?![\w%]))",
-    ))
-)
+))
 # A date that starts with its month name ("March 22, 2018", "December 2015").
-MONTH_DATE = re.compile(
+_MONTH_DATE = (
     rf"{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,? \d{{4}}(?!\d))?|(?:of )?\d{{4}}(?!\d))"
 )
 # A bare "one" counts only before a noun it counts ("won one seat", "one constituency"): not
@@ -147,7 +150,7 @@ _ONE_NOUN = (r"(?= (?!(?:of|another|or|and|nor|who|whom|which|that|is|was|has|ha
              rf"|{_DUR_UNIT}|{_TIME_UNIT})\b)[a-z]{{3,}}\b)")
 # Spelled-out numbers after a space (a literal the engine can skip to; capitalised ones at a
 # sentence start come through the capitalised-span analysis).
-SPELLED_NUMBER = re.compile(
+_SPELLED_NUMBER = (
     rf" (?P<n>{_NUMWORD}(?:[- ](?:{_NUMWORD}|one|two|three|four|five|six|seven|eight|nine))?"
     rf"(?: {_SCALE})?|one {_SCALE}|half an? (?:{_SCALE}|dozen)"
     rf"|one(?= percent| per cent| percentage point)|one{_ONE_NOUN})\b"
@@ -210,7 +213,11 @@ class Patterns:
     name_tail: re.Pattern[str] | None = None
 
 
-ENGLISH_PATTERNS = Patterns(CAPSPAN, NUMERIC, MONTH_DATE, SPELLED_NUMBER)
+@functools.cache
+def english() -> Patterns:
+    """The English scanners, compiled once, when first needed."""
+    return Patterns(re.compile(_CAPSPAN), re.compile(_NUMERIC), re.compile(_MONTH_DATE),
+                    re.compile(_SPELLED_NUMBER))
 
 
 def alternation(words: Iterable[str]) -> str:

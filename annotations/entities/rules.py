@@ -23,6 +23,7 @@ from .model import Entity
 from .patterns import (
     AGENCY_DATELINE,
     ANY_NUMBER,
+    BRACKET_ACRONYM,
     DATELINE_END,
     LOWER_WORD,
     NUMBER_START,
@@ -183,6 +184,17 @@ class _Analyser:
         self.sens: dict[str, bool] = {}
         # What the pass over the text needs of a span, mid-sentence [0] and at a start [1].
         self.readings: tuple[dict[str, Reading], dict[str, Reading]] = ({}, {})
+        # Spans that are one doubtful word wherever they stand, or None (see the method).
+        self.anywhere: dict[str, tuple[int, int] | None] = {}
+
+    def doubtful_anywhere(self, span: str) -> tuple[int, int] | None:
+        """The doubtful word the span stands for both at a sentence start and mid-sentence,
+        read the same on a headline, not in capitals: then where it stands does not matter."""
+        mid = self.reading(span, False)
+        start = self.reading(span, True)
+        if mid[0] or mid[2] or start[2] or mid[3] is None or mid[3] != start[3]:
+            return None
+        return mid[3]
 
     def reading(self, span: str, initial: bool) -> Reading:
         """A span's analysis where it stands (mid-sentence or at a sentence start) and what
@@ -784,12 +796,15 @@ class RuleRecognizer:
         out.extend(others)
         # Capitalised and numeric candidates may overlap ("Channel 4", "March 22, 2018"):
         # the one that starts first, then the longer, wins.
-        out.sort(key=lambda x: (x.start, -x.end))
+        out.sort(key=_START)
         kept: list[Mention] = []
         end = -1
         for m in out:
             if m.start >= end:
                 kept.append(m)
+                end = m.end
+            elif m.start == kept[-1].start and m.end > end:
+                kept[-1] = m   # of two that start together, the longer
                 end = m.end
         kept = self._join_parts(text, kept, self.gazetteer)
         tables = _table_lines(text)
@@ -804,7 +819,7 @@ class RuleRecognizer:
         lx = self.lx
         out: list[Mention] = []
         for m in ms:
-            if out:
+            if out and m.start - out[-1].end <= 2:
                 p = out[-1]
                 gap = text[p.end:m.start]
                 if gap == "\n" and p.label == "PERSON" and m.label in ("PERSON", "ORG") \
@@ -834,6 +849,9 @@ class RuleRecognizer:
         initial_of = self._initial
         readings = an.readings
         reading = an.reading
+        # Where every noun is capitalised, most spans are one doubtful word wherever they
+        # stand: those skip the sentence-start test (see ``_Analyser.anywhere``).
+        anywhere = an.anywhere if self.lx.capitalises_nouns else None
         # Where every noun is capitalised, a capital mid-sentence is no evidence (see the
         # document pass), so its headline check is skipped.
         nouns_capitalised = self.lx.capitalises_nouns
@@ -842,6 +860,16 @@ class RuleRecognizer:
             s = m.start()
             if s < skip_until:
                 continue
+            span = m.group()
+            if anywhere is not None:
+                doubt = anywhere.get(span)
+                if doubt:
+                    a = s + doubt[0]
+                    b = s + doubt[1]
+                    # Unless the word may be joined to its neighbour (see ``_join_parts``).
+                    if text[a - 1:a] != "\n" and text[b:b + 2] != ", ":
+                        doubtful.append((a, b, False))
+                        continue
             if s:
                 prev = text[s - 1]
                 # Fast path: a word after a space after a letter is mid-sentence.
@@ -849,10 +877,11 @@ class RuleRecognizer:
                     and initial_of(text, s)
             else:
                 initial = True
-            span = m.group()
             got = readings[initial].get(span)
             if got is None:
                 got = reading(span, initial)
+                if anywhere is not None:
+                    anywhere[span] = an.doubtful_anywhere(span)
             upper, res, sensitive, doubt = got
             if upper:
                 if RIC_TAIL.match(text, m.end()) is not None:
@@ -1063,8 +1092,6 @@ class RuleRecognizer:
         doubtful = doubtful or []
         gz = self.gazetteer
         names = gz.names
-        # Keys are lower-cased so a speaker label in capitals counts for the name in prose.
-        texts = [text[m.start:m.end].lower() for m in ms]
         votes: dict[str, dict[str, int]] = {}
         surname_of: set[str] = set()
         first_token_org: set[str] = set()
@@ -1077,13 +1104,14 @@ class RuleRecognizer:
         # Last words of organisations' names that name the body alone ("the Commission").
         org_ends: set[str] = set()
         prev: Mention | None = None
-        for m, t in zip(ms, texts, strict=True):
+        for m in ms:
             # Context first ("Ziarat district", "his wife Melania"), so it counts in the vote.
             if m.conf == GUESS and m.label in ("ORG", "PERSON"):
-                cue = self._context_label(text, m.start, m.end, " " in t)
+                multi = " " in text[m.start:m.end]
+                cue = self._context_label(text, m.start, m.end, multi)
                 if cue is not None:
                     m.label, m.conf = cue, SHAPE
-                elif m.label == "ORG" and " " not in t and self._in_place(text, m.start, m.end):
+                elif m.label == "ORG" and not multi and self._in_place(text, m.start, m.end):
                     # A weak cue: it holds only where no other mention of the name says
                     # otherwise ("Shares in Wirecard" after "Wirecard said").
                     m.label = "GPE"
@@ -1094,12 +1122,17 @@ class RuleRecognizer:
                     m.label, m.conf = "GPE", SHAPE   # "Jajarkot district and Rukum West"
                 elif m.label == "ORG" and prev is not None and prev.label == "PERSON" \
                         and text[prev.end:m.start] in (" or ", " and ", " nor ") \
-                        and " " not in t:
+                        and not multi:
                     m.label, m.conf = "PERSON", SHAPE   # "Carson or Fiorina"
             prev = m
+        # Amounts, dates and the like that are sure of themselves neither vote nor change
+        # below: only the others are read (a third of the mentions or more are amounts).
+        open_ = [m for m in ms if m.conf <= NEED or m.label in _NAME_LABELS]
+        # Keys are lower-cased so a speaker label in capitals counts for the name in prose.
+        texts = [text[m.start:m.end].lower() for m in open_]
         # The tallies below need only each distinct (text, label, confidence, place) and how
         # often it occurs, not every mention.
-        tally = Counter([(t, m.label, m.conf, m.mid) for m, t in zip(ms, texts, strict=True)])
+        tally = Counter([(t, m.label, m.conf, m.mid) for m, t in zip(open_, texts, strict=True)])
         # A common word capitalised mid-sentence more than once is a name here ("Rangers").
         mids: dict[str, int] = {}
         ambig: dict[str, int] = {}
@@ -1168,8 +1201,7 @@ class RuleRecognizer:
             return label, conf
 
         decided: dict[tuple[str, str, int], tuple[str, int]] = {}
-        kept: list[Mention] = []
-        for m, t in zip(ms, texts, strict=True):
+        for m, t in zip(open_, texts, strict=True):
             label, conf = m.label, m.conf
             if label in _NAME_LABELS:
                 k = (t, label, conf)
@@ -1187,10 +1219,8 @@ class RuleRecognizer:
                         conf = SURE
                     elif t in surname_of:
                         label, conf = "PERSON", SHAPE
-            if conf <= NEED:
-                continue
             m.label, m.conf = label, conf
-            kept.append(m)
+        kept = [m for m in ms if m.conf > NEED]
         # The doubtful words the document confirms, read as any other mention would be.
         by_span: dict[str, tuple[str, int]] = {}
         confirmed: list[Mention] = []
@@ -1212,7 +1242,15 @@ class RuleRecognizer:
         return self._acronyms(text, kept)
 
     def _acronyms(self, text: str, ms: list[Mention]) -> list[Mention]:
-        rows = [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms if m.end - m.start > 3]
+        if "(" not in text:
+            return ms
+        # Only a name before a bracketed acronym can define one: where such a bracket could
+        # open (any of the spaces before it, or the bracket itself).
+        opens: set[int] = set()
+        for bm in BRACKET_ACRONYM.finditer(text):
+            opens.update(range(bm.start(), text.index("(", bm.start()) + 1))
+        rows = [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms
+                if m.end in opens and m.end - m.start > 3]
         defs = acronym_definitions(text, rows)
         suppressed = self._lowercase_acronyms(text, ms)
         if not defs and not suppressed:
