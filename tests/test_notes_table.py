@@ -107,3 +107,20 @@ def test_notes_piped_prints_whole_notes(tmp_path: Path) -> None:
                             capture_output=True, text=True)
     assert listed.returncode == 0 and listed.stderr == ""
     assert " ".join(listed.stdout.split()).count("Need a third source before quoting.") == 1
+
+
+def test_a_huge_note_is_cut_after_a_screen_and_says_where_the_rest_is() -> None:
+    a, _ = _docs()
+    huge = "word " * 200_000 + "\n" * 1000
+    lines = _table([_highlight(a, "minister", note=huge)], (a,), 150)
+    assert 40 <= len(lines) <= 45
+    assert "(the rest: --format json)" in lines[-1]
+    assert all(len(line) <= 150 for line in lines)
+
+
+def test_a_long_word_is_folded_not_lost() -> None:
+    a, _ = _docs()
+    word = "x" * 120
+    lines = _table([_highlight(a, "minister", note=f"see {word} here")], (a,), 100)
+    text = "".join("".join(line.split()) for line in lines[1:])
+    assert word in text and "here" in text

@@ -1,7 +1,8 @@
 """The table ``sidelight notes`` prints: one row per annotation, long cells wrapped.
 
 Notes are the user's own words and are shown whole, wrapped in their column (their line breaks
-kept); quotes wrap to at most ``QUOTE_LINES`` lines. A column is shown only when some listed
+kept; past ``NOTE_LINES`` lines the row says where the rest is); quotes wrap to at most
+``QUOTE_LINES`` lines. A column is shown only when some listed
 annotation fills it: links bring a relation column, tags a tags column, orphans a state column.
 Rows are formatted one at a time, as they are printed.
 """
@@ -20,6 +21,8 @@ from sidelight.annotations.model import Annotation, Target
 from sidelight.tui.safe_text import one_line, printable
 
 QUOTE_LINES = 3
+# A note is shown whole up to this many lines (a screen); a longer one says where the rest is.
+NOTE_LINES = 40
 DOCUMENT_LINES = 2
 _GAP = "  "
 # Terminal styles for the highlight colours ("pink" is not a colour name a terminal knows).
@@ -127,50 +130,65 @@ def _cells(ann: Annotation, doc: Document | None, docs: _Docs) -> dict[str, Text
 def _wrap(cell: Text, width: int, column: str) -> list[Text]:
     """The cell's lines at ``width`` cells: notes whole; quotes, documents and tags in a few
     lines per line of their own (a link has one per passage); the rest cut with an ellipsis."""
-    most = {"note": None, "quote": QUOTE_LINES, "document": DOCUMENT_LINES,
+    most = {"note": NOTE_LINES, "quote": QUOTE_LINES, "document": DOCUMENT_LINES,
             "tags": DOCUMENT_LINES}.get(column, 1)
     plain = cell.plain
     if "\n" not in plain and cell_len(plain) <= width:
         return [cell]  # the common case, without the cost of wrapping
     lines: list[Text] = []
     for paragraph in cell.split("\n", allow_blank=True):
-        wrapped = _words(paragraph, width) if most != 1 else [paragraph]
-        if most is not None and len(wrapped) > most:
-            wrapped = wrapped[:most]
-            last = wrapped[-1]
-            if cell_len(last.plain) >= width:
-                last.truncate(width - 1)
-            last.append("…")
+        wrapped = _words(paragraph, width, most + 1) if most != 1 else [paragraph]
+        if column != "note" and len(wrapped) > most:
+            wrapped = _cut(wrapped, most, width)
         lines.extend(wrapped)
+        if column == "note" and len(lines) > most:
+            # A note longer than a screen: the JSON formats give it whole.
+            lines = [*_cut(lines, most, width),
+                     Text("(the rest: --format json)", style="italic")]
+            break
     for line in lines:
         line.truncate(width, overflow="ellipsis")
     return lines or [Text("")]
 
 
-def _words(text: Text, width: int) -> list[Text]:
+def _cut(lines: list[Text], most: int, width: int) -> list[Text]:
+    """The first ``most`` lines, the last ending in an ellipsis."""
+    kept = lines[:most]
+    last = kept[-1]
+    if cell_len(last.plain) >= width:
+        last.truncate(width - 1)
+    last.append("…")
+    return kept
+
+
+def _words(text: Text, width: int, limit: int) -> list[Text]:
     """``text`` broken at spaces into lines of at most ``width`` cells (a longer word is
-    folded)."""
-    out: list[Text] = []
+    folded), at most ``limit`` of them; linear in what it wraps, so an imported note of a
+    megabyte is no stall. Cells carry one style for their whole text, which each line keeps."""
     plain = text.plain
-    start = 0
-    while cell_len(plain[start:]) > width:
-        end = start
-        cells = 0
-        cut = -1
-        while end < len(plain) and cells + cell_len(plain[end]) <= width:
+    out: list[Text] = []
+    start, n = 0, len(plain)
+    while start < n and len(out) < limit:
+        used, end, cut = 0, start, -1
+        while end < n:
+            size = cell_len(plain[end])
+            if used + size > width:
+                break
             if plain[end] == " ":
                 cut = end
-            cells += cell_len(plain[end])
+            used += size
             end += 1
-        if end < len(plain) and plain[end] == " ":
+        if end >= n:
+            out.append(Text(plain[start:n], style=text.style))
+            break
+        if plain[end] == " ":
             cut = end
         stop = cut if cut > start else max(end, start + 1)
-        out.append(text[start:stop])
+        out.append(Text(plain[start:stop], style=text.style))
         start = stop
-        while start < len(plain) and plain[start] == " ":
+        while start < n and plain[start] == " ":
             start += 1
-    out.append(text[start:])
-    return out
+    return out or [Text("", style=text.style)]
 
 
 def _join(cells: list[list[Text]], widths: Sequence[int]) -> Text:
