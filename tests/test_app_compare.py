@@ -296,6 +296,8 @@ async def test_compare_panel_claims_entities_and_differences_jump_to_the_panes(
         assert drawn.startswith(row.name[:8])
         assert drawn.split()[-3:] == [str(n) if n else "·" for n in row.counts]
         mentions = sorted((d, s) for d, spans in enumerate(row.mentions) for s, _ in spans)
+        # The walk starts at the first mention after the cursor: from the top of pane 1.
+        reader.pane.view.move_cursor(0)
         for doc, start in mentions[:3]:
             await pilot.press("enter")
             assert (reader.pane.index, reader.pane.view.cursor) == (doc, start)

@@ -269,6 +269,41 @@ def test_a_passage_joins_only_places_aligned_with_one_another() -> None:
     assert _one_claim([(0, 1), (1, 2), (0, 3), (1, 9)], linked)
 
 
+def test_a_claim_told_in_one_clause_of_a_long_sentence_aligns() -> None:
+    from sidelight.annotations.comparison.alignment import THRESHOLD, CorpusIndex
+    from sidelight.annotations.comparison.clauses import (
+        ClauseIndex,
+        DocumentClauses,
+        clauses,
+        is_attribution,
+    )
+    from sidelight.annotations.comparison.features import feature_weights, sentence_facts
+
+    s = split_sentences("A quake struck the mountains at 3:42 a.m., killing 27 people and "
+                        "bringing down houses in hill towns, the civil protection agency "
+                        "said on Sunday.")[0]
+    # The attribution is no claim; a comma inside a figure cuts nothing.
+    assert [c.text for c in clauses(s)] == [
+        "A quake struck the mountains at 3:42 a.m",
+        "killing 27 people and bringing down houses in hill towns"]
+    assert is_attribution("according to the Liberty County Sheriff's Office")
+    assert not is_attribution("Officials said the fire had burned 12,000 acres of forest land "
+                              "by Thursday night")
+    assert clauses(split_sentences("It cost $1,500 in all.")[0]) == []
+
+    texts = ("A magnitude 6.1 quake struck the Abruzzo mountains before dawn on Sunday, "
+             "killing 27 people and bringing down old houses in medieval hill towns, the "
+             "civil protection agency said.", "Old buildings collapsed in hill towns.")
+    qs = [all_quantities(t, "2026-03-05") for t in texts]
+    facts = [sentence_facts(t, split_sentences(t), [], q, []) for t, q in zip(texts, qs,
+                                                                              strict=True)]
+    weights = feature_weights(facts)
+    parts = [DocumentClauses(f, [], q, weights) for f, q in zip(facts, qs, strict=True)]
+    whole = CorpusIndex(facts, weights).score((0, 0), (1, 0))
+    by_clause = ClauseIndex(facts, weights, parts).score((0, 0), (1, 0))
+    assert by_clause > whole and by_clause >= THRESHOLD
+
+
 def test_a_date_is_one_fact_not_also_its_words() -> None:
     from sidelight.annotations.comparison.features import sentence_facts
 

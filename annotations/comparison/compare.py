@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from sidelight.annotations.comparison.alignment import (
     MUTUAL_SHARE,
     THRESHOLD,
-    CorpusIndex,
     align_all,
 )
 from sidelight.annotations.comparison.boilerplate import is_boilerplate
+from sidelight.annotations.comparison.clauses import ClauseIndex, DocumentClauses
 from sidelight.annotations.comparison.contrast import (
     is_shortened,
     number_contrasts,
@@ -88,7 +88,9 @@ def compare_documents(
         for d, ents, qs, qt in zip(docs, entities, quantities, quotes, strict=True)
     ]
     weights = feature_weights(facts)
-    accepted = align_all(CorpusIndex(facts, weights), threshold)
+    parts = [DocumentClauses(f, ents, qs, weights)
+             for f, ents, qs in zip(facts, entities, quantities, strict=True)]
+    accepted = align_all(ClauseIndex(facts, weights, parts), threshold)
     named = [{e.key for e in ents if e.label not in NUMERIC_LABELS} for ents in entities]
     for a, b in list(accepted):
         # Two reports of one story name at least one same person, place or organisation;

@@ -1,0 +1,194 @@
+"""Claims inside long sentences: a sentence's clauses, and scoring that looks at them.
+
+A lead often packs several claims into one sentence ("A quake struck at 3:42 a.m., killing
+27 people and bringing down houses in hill towns"), which another report tells in a short
+sentence of its own ("Dozens of buildings collapsed in hill towns"). Compared whole, the long
+sentence shares too small a part of its words to align; compared clause by clause, the claim
+it shares stands out. Clauses are cut at commas (not inside figures), semicolons, colons,
+dashes and brackets; a piece too short to tell a claim joins its neighbour, and a clause that
+only says who told the claim ("the agency said on Thursday", "according to the sheriff's
+office") is left out: two reports citing one source share it without telling one claim.
+
+``ClauseIndex`` scores a pair of sentences as ``CorpusIndex`` does and, when they share
+something but too little (more than ``CLAUSE_FLOOR``, less than ``CLAUSE_TRIED``), also each
+clause of one against the other sentence and its clauses; a clause pair counts
+``CLAUSE_SHARE`` of its share. A sentence's clauses are read when a pair first needs them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from sidelight.annotations.comparison.alignment import SENSE_SHARE, CorpusIndex
+from sidelight.annotations.comparison.features import (
+    Mention,
+    SentenceFacts,
+    quantity_features,
+)
+from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.sentences import Sentence
+from sidelight.annotations.comparison.words import content_words
+
+_CUT = re.compile(r",(?!\d{3})|;|:(?!\d)|\s[—–-]\s|[()]")
+_WORD = re.compile(r"[^\W\d_]{2,}|\d+")
+MIN_WORDS = 4  # a clause shorter than this ("he said", "on Sunday") joins its neighbour
+_SAYS = re.compile(r"^according to\b|\b(?:said|says|told|tells|added|adds|stated|"
+                   r"reported|confirmed|announced|wrote|writes)\b", re.IGNORECASE)
+ATTRIBUTION_WORDS = 9
+CLAUSE_SHARE = 0.8
+CLAUSE_TRIED = 0.5
+CLAUSE_FLOOR = 0.06  # pairs that share less are not worth reading clause by clause
+_CACHE = 8192  # sentences whose clauses are kept while scoring
+
+
+def clauses(s: Sentence) -> list[Sentence]:
+    """The claim-telling clauses of ``s`` (offsets into the same text); ``[]`` when the
+    sentence is one clause."""
+    bounds = [0, *(m.end() for m in _CUT.finditer(s.text)), len(s.text)]
+    if len(bounds) == 2:
+        return []
+    pieces: list[tuple[int, int]] = []
+    for a, b in pairwise(bounds):
+        if pieces and _words(s.text, *pieces[-1]) < MIN_WORDS:
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+    if len(pieces) > 1 and _words(s.text, *pieces[-1]) < MIN_WORDS:
+        last = pieces.pop()
+        pieces[-1] = (pieces[-1][0], last[1])
+    if len(pieces) < 2:
+        return []
+    out = []
+    for a, b in pieces:
+        while a < b and not s.text[a].isalnum():
+            a += 1
+        while b > a and not s.text[b - 1].isalnum():
+            b -= 1
+        if a < b and not is_attribution(s.text[a:b]):
+            out.append(Sentence(s.start + a, s.start + b, s.text[a:b], s.speaker))
+    return out
+
+
+def is_attribution(clause: str) -> bool:
+    """Whether a clause only says who told the claim."""
+    return bool(_SAYS.search(clause)) and _words(clause, 0, len(clause)) <= ATTRIBUTION_WORDS
+
+
+def _words(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text, a, b))
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """What a clause is compared by: its share of its sentence's features and meanings."""
+
+    features: frozenset[str]
+    senses: tuple[tuple[str, frozenset[int]], ...]
+    total: float
+    meanings: dict[int, str]
+
+
+class DocumentClauses:
+    """The parts of a document's sentences' clauses, made on first use."""
+
+    def __init__(self, facts: Sequence[SentenceFacts], entities: Sequence[Mention],
+                 quantities: Sequence[Quantity], weights: dict[str, float]) -> None:
+        self.facts, self.weights = facts, weights
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.quantities = sorted(quantities, key=lambda q: q.start)
+        self._starts = ([e.start for e in self.entities], [q.start for q in self.quantities])
+        self._cache: dict[int, tuple[Part, ...]] = {}
+
+    def get(self, i: int) -> tuple[Part, ...]:
+        got = self._cache.get(i)
+        if got is None:
+            if len(self._cache) >= _CACHE:
+                self._cache.clear()  # bounded: memory must not grow with the text
+            got = self._cache[i] = self._make(self.facts[i])
+        return got
+
+    def _make(self, f: SentenceFacts) -> tuple[Part, ...]:
+        cut = clauses(f.sentence)
+        if not cut:
+            return ()
+        es, qs = self._starts
+        weights = self.weights
+        out = []
+        for c in cut:
+            # The sentence's own features that stand in this clause: no word is read again.
+            feats = {"w:" + stem for _, _, stem in content_words(c.text)}
+            feats.update(f"e:{e.key}" for e in
+                         self.entities[bisect_left(es, c.start):bisect_left(es, c.end)])
+            for q in self.quantities[bisect_left(qs, c.start):bisect_left(qs, c.end)]:
+                feats.update(quantity_features(q))
+            mine = f.features & feats
+            total = sum(weights[x] for x in mine)
+            if total > 0:
+                senses = tuple((x, ms) for x, ms in f.senses if x in mine)
+                out.append(Part(frozenset(mine), senses, total, _meaning_map(senses)))
+        return tuple(out)
+
+
+class ClauseIndex(CorpusIndex):
+    """``CorpusIndex`` whose scores also weigh the claims told in clauses (see above)."""
+
+    def __init__(self, facts: Sequence[Sequence[SentenceFacts]], weights: dict[str, float],
+                 parts: Sequence[DocumentClauses]) -> None:
+        super().__init__(facts, weights)
+        self.parts = parts
+
+    def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
+        whole = super().score(a, b)
+        if whole <= 0.14 or whole >= CLAUSE_TRIED:
+            return whole  # nothing in common (fewer than two features), or enough
+        pa, pb = self.parts[a[0]].get(a[1]), self.parts[b[0]].get(b[1])
+        if not pa and not pb:
+            return whole
+        best = 0.0
+        for x in pa or (self._whole(a),):
+            for y in pb or (self._whole(b),):
+                best = max(best, clause_share(x, y, self.weights))
+        return max(whole, CLAUSE_SHARE * best)
+
+    def _whole(self, node: tuple[int, int]) -> Part:
+        f = self.facts[node[0]][node[1]]
+        return Part(f.features, f.senses, sum(self.weights[x] for x in f.features),
+                    _meaning_map(f.senses))
+
+
+def _meaning_map(senses: tuple[tuple[str, frozenset[int]], ...]) -> dict[int, str]:
+    mm: dict[int, str] = {}
+    for feat, ms in senses:
+        for m in ms:
+            mm.setdefault(m, feat)
+    return mm
+
+
+def clause_share(x: Part, y: Part, weights: dict[str, float]) -> float:
+    """The sentence score's formula on two clauses, stricter: a clause is short, so it
+    needs two things in common, one of them a word (names or figures alone tell
+    different things)."""
+    shared = x.features & y.features
+    if not any(f[0] == "w" for f in shared):
+        return 0.0
+    total = sum(weights[f] for f in shared)
+    n = len(shared)
+    used: set[str] = set()
+    for feat, ms in x.senses:
+        if feat in shared:
+            continue
+        for m in ms:
+            g = y.meanings.get(m) if m >= 0 else None
+            if g is None:
+                g = y.meanings.get(-m - 1)
+            if g is not None and g not in shared and g not in used:
+                used.add(g)
+                total += SENSE_SHARE * min(weights[feat], weights[g])
+                n += 1
+                break
+    return min(1.0, total / math.sqrt(x.total * y.total)) if n >= 2 else 0.0
