@@ -175,6 +175,16 @@ def test_counts_of_people_with_different_outcomes_are_never_one_figure() -> None
         ("22 workers", "25 workers", "conflict")]
 
 
+def test_counted_nouns_that_name_the_same_things_are_compared() -> None:
+    # A crash is a kind of accident: the counts are set against each other.
+    assert _contrasts("The company knew of four crashes linked to the fault.",
+                      "The company knows of three accidents linked to the fault.") == [
+        ("four crashes", "three accidents", "conflict")]
+    # Two kinds of one thing (houses, churches) are not one count.
+    assert _contrasts("The quake destroyed 40 houses in the town.",
+                      "The quake destroyed 12 churches in the town.") == []
+
+
 def test_the_counted_noun_is_the_head_of_its_phrase() -> None:
     assert _figures("Twelve opposition lawmakers broke ranks.") == [
         ("Twelve opposition lawmakers", 12.0, "member")]

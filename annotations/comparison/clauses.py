@@ -171,11 +171,9 @@ def _meaning_map(senses: tuple[tuple[str, frozenset[int]], ...]) -> dict[int, st
 
 def clause_share(x: Part, y: Part, weights: dict[str, float]) -> float:
     """The sentence score's formula on two clauses, stricter: a clause is short, so it
-    needs two things in common, one of them a word (names or figures alone tell
-    different things)."""
+    needs two things in common, one of them a word or a meaning (names or figures alone
+    tell different things)."""
     shared = x.features & y.features
-    if not any(f[0] == "w" for f in shared):
-        return 0.0
     total = sum(weights[f] for f in shared)
     n = len(shared)
     used: set[str] = set()
@@ -191,4 +189,6 @@ def clause_share(x: Part, y: Part, weights: dict[str, float]) -> float:
                 total += SENSE_SHARE * min(weights[feat], weights[g])
                 n += 1
                 break
-    return min(1.0, total / math.sqrt(x.total * y.total)) if n >= 2 else 0.0
+    if n < 2 or not (used or any(f[0] == "w" for f in shared)):
+        return 0.0
+    return min(1.0, total / math.sqrt(x.total * y.total))

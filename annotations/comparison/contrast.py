@@ -22,6 +22,7 @@ from sidelight.annotations.comparison.quotes import (
     same_speaker,
     word_diff,
 )
+from sidelight.annotations.comparison.senses import kind_of, meanings
 
 QUOTE_OVERLAP = 0.5  # share of content words two renderings of one quote have in common
 # Bare numbers: nothing says the two count the same thing.
@@ -42,8 +43,9 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
     figure on each side must share words with the other to be compared."""
     by_unit_a: dict[str, list[Quantity]] = defaultdict(list)
     by_unit_b: dict[str, list[Quantity]] = defaultdict(list)
+    alias = _counted_alike({q.unit for q in a}, {q.unit for q in b})
     for q in a:
-        by_unit_a[q.unit].append(q)
+        by_unit_a[alias.get(q.unit, q.unit)].append(q)
     for q in b:
         by_unit_b[q.unit].append(q)
     out: list[NumberContrast] = []
@@ -85,6 +87,31 @@ def _about_one_thing(x: Quantity, y: Quantity) -> bool:
     if x.unit in _NEEDS_CONTEXT:
         return any(not w.startswith("m:") for w in shared)
     return bool(shared)
+
+
+# Units that are no counted noun: compared only with themselves.
+_MEASURES = frozenset({"", "percent", "points", "date", "clock", "calendar-year", "magnitude"})
+
+
+def _counted_alike(units_a: set[str], units_b: set[str]) -> dict[str, str]:
+    """Counted nouns of one side mapped to the other side's noun for the same things: one
+    WordNet meaning, or one a kind of the other ("four crashes" / "three accidents")."""
+    only_a = sorted(u for u in units_a - units_b if u not in _MEASURES and u.isalpha())
+    only_b = sorted(u for u in units_b - units_a if u not in _MEASURES and u.isalpha())
+    out: dict[str, str] = {}
+    for ua in only_a:
+        ma = meanings(ua)
+        if not ma:
+            continue
+        for ub in only_b:
+            if ub in out.values():
+                continue  # one noun for one noun
+            mb = meanings(ub)
+            if any((m >= 0 and (m in mb or kind_of(m) in mb)) or (m < 0 and kind_of(m) in mb)
+                   for m in ma):
+                out[ua] = ub
+                break
+    return out
 
 
 def _same_outcome(x: Quantity, y: Quantity) -> bool:
