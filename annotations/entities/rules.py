@@ -870,13 +870,19 @@ class RuleRecognizer:
                     if text[a - 1:a] != "\n" and text[b:b + 2] != ", ":
                         doubtful.append((a, b, False))
                         continue
-            if s:
-                prev = text[s - 1]
-                # Fast path: a word after a space after a letter is mid-sentence.
-                initial = not (prev == " " and s > 1 and text[s - 2].isalpha()) \
-                    and initial_of(text, s)
+            if s > 1 and text[s - 1] == " ":
+                # Fast paths: after a letter and a space, or a comma and a space, a word is
+                # mid-sentence; after a full stop (or another opener) and a space, it starts
+                # one. Anything else is for ``_initial`` to tell.
+                p2 = text[s - 2]
+                if p2.isalpha() or p2 == ",":
+                    initial = False
+                elif p2 in _OPENERS:
+                    initial = True
+                else:
+                    initial = initial_of(text, s)
             else:
-                initial = True
+                initial = initial_of(text, s) if s else True
             got = readings[initial].get(span)
             if got is None:
                 got = reading(span, initial)
