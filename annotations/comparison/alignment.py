@@ -60,28 +60,44 @@ class Match:
 
 
 Node = tuple[int, int]  # (document, sentence)
+_SHIFT = 32  # a node packed in one int: document << _SHIFT | sentence
 
 
 class CorpusIndex:
-    """Every document's sentences, indexed by feature and by exact text."""
+    """Every document's sentences, indexed by feature and by exact text.
+
+    Features are numbered in the order of their names, and a sentence keeps its features as
+    a set of those numbers: sums of weights and ties between equal weights then come out the
+    same on every run (string hashes differ from one run to the next), and sets of small
+    ints are cheaper to intersect than sets of strings.
+    """
 
     def __init__(self, facts: Sequence[Sequence[SentenceFacts]],
                  weights: dict[str, float]) -> None:
         self.facts = facts
         self.weights = weights
-        self.postings: dict[str, list[Node]] = defaultdict(list)
-        self.exact: dict[str, list[Node]] = defaultdict(list)
+        names = sorted(weights)
+        number = {name: k for k, name in enumerate(names)}
+        self._w = [weights[name] for name in names]
+        self.postings: list[list[int]] = [[] for _ in names]
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.features: list[list[frozenset[int]]] = []
         self.totals: list[list[float]] = []
-        self._meaning_maps: dict[Node, dict[int, str]] = {}
+        self._meaning_maps: dict[int, dict[int, int]] = {}
+        w = self._w
         for d, doc_facts in enumerate(facts):
-            totals = []
+            feats, totals = [], []
             for i, f in enumerate(doc_facts):
-                node = (d, i)
-                for feat in f.features:
-                    self.postings[feat].append(node)
+                node = d << _SHIFT | i
+                ids = sorted(number[x] for x in f.features)
+                for x in ids:
+                    self.postings[x].append(node)
                 self.exact[f.normal].append(node)
-                totals.append(sum(weights[x] for x in f.features))
+                feats.append(frozenset(ids))
+                totals.append(sum(w[x] for x in ids))
+            self.features.append(feats)
             self.totals.append(totals)
+        self._number = number
         self.max_posting = MAX_POSTING * max(1, len(facts))
 
     def candidates(self, node: Node) -> dict[int, list[int]]:
@@ -89,63 +105,79 @@ class CorpusIndex:
         that share most of its rarest features (paraphrases still share a name, a figure
         or a rare word; their other words are compared by meaning when scored)."""
         d, i = node
-        f = self.facts[d][i]
         out: dict[int, list[int]] = {}
-        for other in self.exact.get(f.normal, ()):
-            if other[0] != d:
-                out.setdefault(other[0], []).append(other[1])
-        postings, weights, cap = self.postings, self.weights, self.max_posting
-        probes = [x for x in f.features if 1 < len(postings[x]) <= cap]
+        for other in self.exact.get(self.facts[d][i].normal, ()):
+            od = other >> _SHIFT
+            if od != d:
+                out.setdefault(od, []).append(other & _LOW)
+        out.update(self.shared_candidates(self.features[d][i], {d, *out}))
+        return out
+
+    def shared_candidates(self, feats: frozenset[int], skip: set[int]
+                          ) -> dict[int, list[int]]:
+        """The candidates of a sentence with features ``feats`` in every document but the
+        ones in ``skip`` (its own, and those that tell it word for word: settled)."""
+        postings, w, cap = self.postings, self._w, self.max_posting
+        probes = [x for x in sorted(feats) if 1 < len(postings[x]) <= cap]
         if len(probes) > PROBE_FEATURES:
-            probes = heapq.nlargest(PROBE_FEATURES, probes, key=weights.__getitem__)
-        partial: dict[Node, float] = {}
+            probes = heapq.nlargest(PROBE_FEATURES, probes, key=w.__getitem__)
+        partial: dict[int, float] = {}
         get = partial.get
-        for feat in probes:
-            w = weights[feat]
-            for other in postings[feat]:
-                if other[0] != d:
-                    partial[other] = get(other, 0.0) + w
-        by_doc: dict[int, list[Node]] = defaultdict(list)
+        for x in probes:
+            wx = w[x]
+            for other in postings[x]:
+                if other >> _SHIFT not in skip:
+                    partial[other] = get(other, 0.0) + wx
+        by_doc: dict[int, list[int]] = defaultdict(list)
         for other in partial:
-            if other[0] not in out:  # a document that tells it word for word is settled
-                by_doc[other[0]].append(other)
+            by_doc[other >> _SHIFT].append(other)
+        out: dict[int, list[int]] = {}
         for od, nodes in by_doc.items():
             if len(nodes) > CANDIDATES:
                 nodes = heapq.nlargest(CANDIDATES, nodes, key=partial.__getitem__)
             # Candidates that share far less than the best one cannot score near it.
             top = max(partial[n] for n in nodes)
-            out[od] = [j for n in nodes if partial[n] >= PRUNE * top for j in (n[1],)]
+            out[od] = [n & _LOW for n in nodes if partial[n] >= PRUNE * top]
         return out
 
-    def _meanings(self, node: Node) -> dict[int, str]:
+    def _meanings(self, node: int) -> dict[int, int]:
+        """Meaning id -> the first feature of the sentence that has it."""
         mm = self._meaning_maps.get(node)
         if mm is None:
             if len(self._meaning_maps) >= MEANING_CACHE:
                 self._meaning_maps.clear()  # bounded: memory must not grow with the text
             mm = {}
-            for feat, ms in self.facts[node[0]][node[1]].senses:
+            number = self._number
+            for feat, ms in self.facts[node >> _SHIFT][node & _LOW].senses:
+                x = number[feat]
                 for m in ms:
-                    mm.setdefault(m, feat)
+                    mm.setdefault(m, x)
             self._meaning_maps[node] = mm
         return mm
 
     def score(self, a: Node, b: Node) -> float:
         """How much of one claim two sentences share (0..1)."""
-        fa, fb = self.facts[a[0]][a[1]], self.facts[b[0]][b[1]]
+        return self._score(a[0] << _SHIFT | a[1], b[0] << _SHIFT | b[1])
+
+    def _score(self, a: int, b: int) -> float:
+        da, ia, db, ib = a >> _SHIFT, a & _LOW, b >> _SHIFT, b & _LOW
+        fa, fb = self.facts[da][ia], self.facts[db][ib]
         if fa.normal == fb.normal:
             return 1.0
-        ta, tb = self.totals[a[0]][a[1]], self.totals[b[0]][b[1]]
+        ta, tb = self.totals[da][ia], self.totals[db][ib]
         if ta <= 0 or tb <= 0:
             return 0.0
-        weights = self.weights
-        shared = fa.features & fb.features
-        total = sum(weights[x] for x in shared)
+        w = self._w
+        shared = self.features[da][ia] & self.features[db][ib]
+        total = sum(w[x] for x in sorted(shared))
         n = len(shared)
         if fa.senses and fb.senses:
             mb = self._meanings(b)
-            used: set[str] = set()
+            number = self._number
+            used: set[int] = set()
             for feat, ms in fa.senses:
-                if feat in shared:
+                x = number[feat]
+                if x in shared:
                     continue
                 for m in ms:
                     # A same meaning, or one word a kind of the other ("houses" /
@@ -155,13 +187,16 @@ class CorpusIndex:
                         g = mb.get(-m - 1)
                     if g is not None and g not in shared and g not in used:
                         used.add(g)
-                        total += SENSE_SHARE * min(weights[feat], weights[g])
+                        total += SENSE_SHARE * min(w[x], w[g])
                         n += 1
                         break
         score = min(1.0, total / math.sqrt(ta * tb))
         # One word in common is chance, unless the sentences are short and it is most of
         # what they say ("We kept our promise." / "We kept our word.").
         return score if n >= 2 or score >= SINGLE_WORD else 0.0
+
+
+_LOW = (1 << _SHIFT) - 1
 
 
 def align_all(index: CorpusIndex, threshold: float = THRESHOLD
@@ -177,16 +212,18 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
         for i in range(len(doc_facts)):
             for od, js in index.candidates((d, i)).items():
                 if d < od:
-                    wanted[d, od].extend((i << 32) | j for j in js)
+                    wanted[d, od].extend((i << _SHIFT) | j for j in js)
                 else:
-                    wanted[od, d].extend((j << 32) | i for j in js)
+                    wanted[od, d].extend((j << _SHIFT) | i for j in js)
     out: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+    score = index._score
     for (a, b) in sorted(wanted):
         table: dict[tuple[int, int], float] = {}
+        ab, bb = a << _SHIFT, b << _SHIFT
         for packed in wanted.pop((a, b)):
-            pair = (packed >> 32, packed & 0xFFFFFFFF)
+            pair = (packed >> _SHIFT, packed & _LOW)
             if pair not in table:
-                table[pair] = index.score((a, pair[0]), (b, pair[1]))
+                table[pair] = score(ab | pair[0], bb | pair[1])
         out[a, b] = select(table, len(index.facts[a]), len(index.facts[b]), threshold)
     return out
 

@@ -425,7 +425,9 @@ def _best_quote(
 ) -> tuple[int, float] | None:
     """The index of the quote that shares most of ``wa``'s words, found through its rarest
     words; the share is over the shorter quote, so a trimmed quote still matches."""
-    probes = sorted((w for w in wa if w in postings), key=lambda w: len(postings[w]))
+    # Ties between equally rare words are broken by the word, so that a run does not
+    # depend on the order of a set of strings (their hashes change from run to run).
+    probes = sorted((w for w in wa if w in postings), key=lambda w: (len(postings[w]), w))
     counts: dict[int, int] = defaultdict(int)
     for w in probes[:_QUOTE_PROBES]:
         for k in postings[w]:
