@@ -49,7 +49,8 @@ ORDER_BONUS = 0.04  # at most, for a pair at the same relative position in both 
 PROBE_FEATURES = 8
 MAX_POSTING = 32
 CANDIDATES = 6
-MEANING_CACHE = 4096  # sentences whose meaning look-up tables are kept while scoring
+MEANING_CACHE = 4096  # classes whose meaning look-up tables are kept while scoring
+SCORE_CACHE = 1 << 18  # scores of pairs of classes kept while scoring
 PRUNE = 0.25
 
 
@@ -70,6 +71,10 @@ class CorpusIndex:
     a set of those numbers: sums of weights and ties between equal weights then come out the
     same on every run (string hashes differ from one run to the next), and sets of small
     ints are cheaper to intersect than sets of strings.
+
+    Sentences with the same text and the same features (wire copy repeats sentences word
+    for word in every source) form one class: its candidates are found once, and a pair of
+    classes is scored once, however many documents repeat them.
     """
 
     def __init__(self, facts: Sequence[Sequence[SentenceFacts]],
@@ -78,27 +83,39 @@ class CorpusIndex:
         self.weights = weights
         names = sorted(weights)
         number = {name: k for k, name in enumerate(names)}
-        self._w = [weights[name] for name in names]
+        self._number = number
+        self._w = w = [weights[name] for name in names]
         self.postings: list[list[int]] = [[] for _ in names]
         self.exact: dict[str, list[int]] = defaultdict(list)
-        self.features: list[list[frozenset[int]]] = []
-        self.totals: list[list[float]] = []
-        self._meaning_maps: dict[int, dict[int, int]] = {}
-        w = self._w
+        # Per class: its features, their total weight, its text's number, its meanings.
+        classes: dict[tuple[str, frozenset[int]], int] = {}
+        self._features: list[frozenset[int]] = []
+        self._totals: list[float] = []
+        self._normal: list[int] = []
+        self._senses: list[tuple[tuple[str, frozenset[int]], ...]] = []
+        self.klass: list[array[int]] = []
+        normals: dict[str, int] = {}
         for d, doc_facts in enumerate(facts):
-            feats, totals = [], []
+            ks = array("q")
             for i, f in enumerate(doc_facts):
                 node = d << _SHIFT | i
                 ids = sorted(number[x] for x in f.features)
                 for x in ids:
                     self.postings[x].append(node)
                 self.exact[f.normal].append(node)
-                feats.append(frozenset(ids))
-                totals.append(sum(w[x] for x in ids))
-            self.features.append(feats)
-            self.totals.append(totals)
-        self._number = number
+                feats = frozenset(ids)
+                k = classes.get((f.normal, feats))
+                if k is None or self._senses[k] != f.senses:
+                    k = classes[f.normal, feats] = len(self._features)
+                    self._features.append(feats)
+                    self._totals.append(sum(w[x] for x in ids))
+                    self._normal.append(normals.setdefault(f.normal, len(normals)))
+                    self._senses.append(f.senses)
+                ks.append(k)
+            self.klass.append(ks)
         self.max_posting = MAX_POSTING * max(1, len(facts))
+        self._meaning_maps: dict[int, dict[int, int]] = {}
+        self._scores: dict[int, float] = {}
 
     def candidates(self, node: Node) -> dict[int, list[int]]:
         """Other documents' sentences worth scoring against ``node``, per document: the ones
@@ -110,7 +127,7 @@ class CorpusIndex:
             od = other >> _SHIFT
             if od != d:
                 out.setdefault(od, []).append(other & _LOW)
-        out.update(self.shared_candidates(self.features[d][i], {d, *out}))
+        out.update(self.shared_candidates(self._features[self.klass[d][i]], {d, *out}))
         return out
 
     def shared_candidates(self, feats: frozenset[int], skip: set[int]
@@ -140,42 +157,52 @@ class CorpusIndex:
             out[od] = [n & _LOW for n in nodes if partial[n] >= PRUNE * top]
         return out
 
-    def _meanings(self, node: int) -> dict[int, int]:
-        """Meaning id -> the first feature of the sentence that has it."""
-        mm = self._meaning_maps.get(node)
+    def _meanings(self, k: int) -> dict[int, int]:
+        """Meaning id -> the first feature of class ``k`` that has it."""
+        mm = self._meaning_maps.get(k)
         if mm is None:
             if len(self._meaning_maps) >= MEANING_CACHE:
                 self._meaning_maps.clear()  # bounded: memory must not grow with the text
             mm = {}
             number = self._number
-            for feat, ms in self.facts[node >> _SHIFT][node & _LOW].senses:
+            for feat, ms in self._senses[k]:
                 x = number[feat]
                 for m in ms:
                     mm.setdefault(m, x)
-            self._meaning_maps[node] = mm
+            self._meaning_maps[k] = mm
         return mm
 
     def score(self, a: Node, b: Node) -> float:
         """How much of one claim two sentences share (0..1)."""
-        return self._score(a[0] << _SHIFT | a[1], b[0] << _SHIFT | b[1])
+        return self.class_score(self.klass[a[0]][a[1]], self.klass[b[0]][b[1]])
 
-    def _score(self, a: int, b: int) -> float:
-        da, ia, db, ib = a >> _SHIFT, a & _LOW, b >> _SHIFT, b & _LOW
-        fa, fb = self.facts[da][ia], self.facts[db][ib]
-        if fa.normal == fb.normal:
+    def class_score(self, ka: int, kb: int) -> float:
+        """``score`` of a sentence of class ``ka`` against one of class ``kb`` (cached while
+        few enough pairs are held: memory must not grow with the text)."""
+        key = ka << _SHIFT | kb
+        s = self._scores.get(key)
+        if s is None:
+            if len(self._scores) >= SCORE_CACHE:
+                self._scores.clear()
+            s = self._scores[key] = self._score(ka, kb)
+        return s
+
+    def _score(self, ka: int, kb: int) -> float:
+        if self._normal[ka] == self._normal[kb]:
             return 1.0
-        ta, tb = self.totals[da][ia], self.totals[db][ib]
+        ta, tb = self._totals[ka], self._totals[kb]
         if ta <= 0 or tb <= 0:
             return 0.0
         w = self._w
-        shared = self.features[da][ia] & self.features[db][ib]
+        shared = self._features[ka] & self._features[kb]
         total = sum(w[x] for x in sorted(shared))
         n = len(shared)
-        if fa.senses and fb.senses:
-            mb = self._meanings(b)
+        senses_a = self._senses[ka]
+        if senses_a and self._senses[kb]:
+            mb = self._meanings(kb)
             number = self._number
             used: set[int] = set()
-            for feat, ms in fa.senses:
+            for feat, ms in senses_a:
                 x = number[feat]
                 if x in shared:
                     continue
@@ -202,28 +229,46 @@ _LOW = (1 << _SHIFT) - 1
 def align_all(index: CorpusIndex, threshold: float = THRESHOLD
               ) -> dict[tuple[int, int], list[tuple[int, int, float]]]:
     """Accepted sentence pairs for each pair of documents ``(a, b)``, ``a < b``:
-    ``(sentence in a, sentence in b, score)``. Candidates are found once per sentence;
-    each pair of documents is then scored and settled in turn, so that only one pair's
-    scores are held at a time."""
+    ``(sentence in a, sentence in b, score)``. Candidates are found once per class of
+    sentences; each pair of documents is then scored and settled in turn, so that only one
+    pair's scores are held at a time."""
     # Pairs to score, packed as (sentence in a) << 32 | (sentence in b): a long document
     # has millions of them.
     wanted: dict[tuple[int, int], array[int]] = defaultdict(lambda: array("q"))
-    for d, doc_facts in enumerate(index.facts):
-        for i in range(len(doc_facts)):
-            for od, js in index.candidates((d, i)).items():
-                if d < od:
-                    wanted[d, od].extend((i << _SHIFT) | j for j in js)
-                else:
-                    wanted[od, d].extend((j << _SHIFT) | i for j in js)
+
+    def want(d: int, i: int, od: int, js: Sequence[int]) -> None:
+        if d < od:
+            wanted[d, od].extend((i << _SHIFT) | j for j in js)
+        else:
+            wanted[od, d].extend((j << _SHIFT) | i for j in js)
+
+    klass = index.klass
+    for nodes in index.exact.values():
+        # The documents that tell this text word for word are settled for all of them.
+        told: dict[int, list[int]] = defaultdict(list)
+        for n in nodes:
+            told[n >> _SHIFT].append(n & _LOW)
+        by_class: dict[int, list[int]] = defaultdict(list)
+        for n in nodes:
+            by_class[klass[n >> _SHIFT][n & _LOW]].append(n)
+        for k, members in by_class.items():
+            found = index.shared_candidates(index._features[k], set(told))
+            for n in members:
+                d, i = n >> _SHIFT, n & _LOW
+                for od, js in told.items():
+                    if od != d:
+                        want(d, i, od, js)
+                for od, js in found.items():
+                    want(d, i, od, js)
     out: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
-    score = index._score
+    score = index.class_score
     for (a, b) in sorted(wanted):
         table: dict[tuple[int, int], float] = {}
-        ab, bb = a << _SHIFT, b << _SHIFT
+        ka, kb = klass[a], klass[b]
         for packed in wanted.pop((a, b)):
             pair = (packed >> _SHIFT, packed & _LOW)
             if pair not in table:
-                table[pair] = score(ab | pair[0], bb | pair[1])
+                table[pair] = score(ka[pair[0]], kb[pair[1]])
         out[a, b] = select(table, len(index.facts[a]), len(index.facts[b]), threshold)
     return out
 

@@ -53,7 +53,11 @@ from sidelight.annotations.documents import Document
 from sidelight.annotations.model import Annotation
 
 _RANK = {k: i for i, k in enumerate(KINDS)}
-Node = tuple[int, int]  # (document, sentence)
+Node = int  # a sentence: document << _BITS | sentence
+_BITS = 32
+_LOW = (1 << _BITS) - 1
+_PAIR_BITS = 64  # a link: its lower node << _PAIR_BITS | its higher node
+_PAIR_LOW = (1 << _PAIR_BITS) - 1
 _STORY_NAMES = 3  # named entities a document needs before sharing none of them counts
 
 
@@ -110,7 +114,9 @@ def compare_documents(
     sentences: list[tuple[AlignedSentence, ...]] = []
     agreed: dict[tuple[str, tuple[str, ...], bool], str] = {}
     raw_differences: list[tuple[int, int, int, int, int, Difference]] = []
-    edges: list[tuple[tuple[int, int], tuple[int, int], float, str]] = []
+    # Each link between two sentences is found from both of its ends: kept once, with the
+    # less alike kind, its two sentences packed in one int (see ``_pack``).
+    joined: dict[int, tuple[float, str]] = {}
     for i in range(len(docs)):
         row: list[AlignedSentence] = []
         for si, f in enumerate(facts[i]):
@@ -135,8 +141,14 @@ def compare_documents(
                     start, end = run[0].sentence.start, run[-1].sentence.end
                     runs.append(Counterpart(j, first, last, start, end, score, kind))
                     kinds.append(kind)
+                    here = i << _BITS | si
                     for t in range(first, last + 1):
-                        edges.append(((i, si), (j, t), score, kind))
+                        there = j << _BITS | t
+                        key = (here << _PAIR_BITS | there if here < there
+                               else there << _PAIR_BITS | here)
+                        old = joined.get(key)
+                        if old is None or _RANK[kind] > _RANK[old[1]]:
+                            joined[key] = (max(score, old[0]) if old else score, kind)
                     if kind == "differs":
                         # The other side shows the sentences that disagree, not the whole
                         # run (a headline beside its lead).
@@ -163,7 +175,7 @@ def compare_documents(
     return Comparison(
         documents=docs,
         sentences=tuple(sentences),
-        passages=tuple(_passages(docs, facts, edges)),
+        passages=tuple(_passages(docs, facts, joined)),
         differences=tuple(_dedupe(raw_differences)),
         quote_matches=tuple(_quote_matches(quotes)),
         entity_rows=tuple(entity_rows(entities, [d.text for d in docs])),
@@ -268,7 +280,7 @@ _GAP = 2  # sentences of one document in one passage are at most this far apart
 def _passages(
     docs: Sequence[Document],
     facts: Sequence[Sequence[SentenceFacts]],
-    edges: list[tuple[tuple[int, int], tuple[int, int], float, str]],
+    pairs: dict[int, tuple[float, str]],
 ) -> list[Passage]:
     """Aligned sentences grouped into passages, one per claim. Strongest links first; a link
     that would join far-apart sentences in two documents (a chain through claims that
@@ -290,16 +302,10 @@ def _passages(
         return root
 
     def span(x: Node) -> dict[int, tuple[int, int, bool]]:
-        return spans.setdefault(x, {x[0]: (x[1], x[1], False)})
+        return spans.setdefault(x, {x >> _BITS: (x & _LOW, x & _LOW, False)})
 
-    # Each link is found from both of its ends: one per pair, the less alike kind.
-    unique: dict[tuple[Node, Node], tuple[float, str]] = {}
-    for a, b, score, kind in edges:
-        key = (a, b) if a < b else (b, a)
-        old = unique.get(key)
-        if old is None or _RANK[kind] > _RANK[old[1]]:
-            unique[key] = (max(score, old[0]) if old else score, kind)
-    for (a, b), (score, kind) in sorted(unique.items(), key=lambda e: -e[1][0]):
+    for key, (score, kind) in sorted(pairs.items(), key=lambda e: -e[1][0]):
+        a, b = key >> _PAIR_BITS, key & _PAIR_LOW
         ra, rb = find(a), find(b)
         if ra != rb:
             sa, sb = span(ra), span(rb)
@@ -333,8 +339,8 @@ def _passages(
     groups += [([a, b], [(score, kind)]) for a, b, score, kind in loose]
     for nodes, scored in groups:
         by_doc: dict[int, set[int]] = defaultdict(set)
-        for d, i in nodes:
-            by_doc[d].add(i)
+        for node in nodes:
+            by_doc[node >> _BITS].add(node & _LOW)
         sides: list[DocSpan] = []
         for doc in sorted(by_doc):
             idx = sorted(by_doc[doc])
@@ -391,18 +397,20 @@ _QUOTE_CANDIDATES = 8
 
 def _quote_matches(quotes: Sequence[Sequence[Quote]]) -> list[QuoteMatch]:
     """The same quotation across documents, found through an index of its words."""
+    # Each quotation's words once per document, not once per pair of documents.
     words = [[quote_stems(q.text) for q in qs] for qs in quotes]
+    said = [[quote_words(q.text) for q in qs] for qs in quotes]
     out: list[QuoteMatch] = []
     for j in range(1, len(quotes)):
         postings: dict[str, list[int]] = defaultdict(list)
         exact: dict[tuple[str, ...], int] = {}
-        for k, (q, ws) in enumerate(zip(quotes[j], words[j], strict=True)):
-            exact.setdefault(quote_words(q.text), k)
+        for k, (key, ws) in enumerate(zip(said[j], words[j], strict=True)):
+            exact.setdefault(key, k)
             for w in ws:
                 postings[w].append(k)
         for i in range(j):
-            for qa, wa in zip(quotes[i], words[i], strict=True):
-                k = exact.get(quote_words(qa.text))
+            for qa, wa, key in zip(quotes[i], words[i], said[i], strict=True):
+                k = exact.get(key)
                 if k is not None:
                     out.append(QuoteMatch(i, qa, j, quotes[j][k], 1.0))
                     continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sidelight.annotations.comparison.model import NumberContrast, QuoteContrast
 from sidelight.annotations.comparison.numbers import Quantity, compare_quantities
@@ -138,8 +139,10 @@ def quote_overlap(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
+@lru_cache(maxsize=4096)
 def is_shortened(a: str, b: str) -> bool:
-    """One quotation's words are a contiguous run of the other's (a trimmed quote)."""
+    """One quotation's words are a contiguous run of the other's (a trimmed quote; cached
+    like ``word_diff``)."""
     ta, tb = quote_words(a), quote_words(b)
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if not short:

@@ -294,10 +294,12 @@ def quote_stems(text: str) -> frozenset[str]:
     return frozenset(w for _, _, w in content_words(text))
 
 
+@lru_cache(maxsize=4096)
 def word_diff(a: str, b: str) -> tuple[WordDiff, ...]:
     """A word-level diff of two renderings of one quotation (case and punctuation aside:
     a comma for a full stop is how a quote is set in a sentence, not a change of words).
-    Each run shows its words with the punctuation between them."""
+    Each run shows its words with the punctuation between them. Cached: sources that
+    repeat one another give the same pair of quotations many times."""
     ta, tb = tokens(a), tokens(b)
     pa = [i for i, t in enumerate(ta) if t[0].isalnum()]
     pb = [i for i, t in enumerate(tb) if t[0].isalnum()]

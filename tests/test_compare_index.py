@@ -1,0 +1,100 @@
+"""The aligner's index: which sentence pairs get scored.
+
+Scoring every sentence against every other is quadratic, so the index proposes candidates
+(sentences that share rare features) and only those are scored. These tests check that
+nothing is lost by that: on the development and blind gold, every pair that exhaustive
+scoring puts above the acceptance floor is proposed, and the accepted pairs are the same;
+sentences repeated word for word across many documents (scored once per class) align as
+when each is looked up on its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench_compare import edited_copy
+from benchmarks.compare_quality import gold_sets
+from sidelight.annotations.comparison.alignment import (
+    MUTUAL_SHARE,
+    THRESHOLD,
+    CorpusIndex,
+    align_all,
+    select,
+)
+from sidelight.annotations.comparison.compare import _claim_sentences
+from sidelight.annotations.comparison.features import (
+    SentenceFacts,
+    feature_weights,
+    sentence_facts,
+)
+from sidelight.annotations.comparison.quantities import all_quantities
+from sidelight.annotations.comparison.quotes import find_quotes
+from sidelight.annotations.documents import Document, load_document, make_text_document
+from sidelight.annotations.entities import recognize_many
+from sidelight.annotations.language import document_language
+
+FLOOR = THRESHOLD * MUTUAL_SHARE
+DATA = Path(__file__).parent / "data" / "compare"
+
+
+def _facts(docs: Sequence[Document], entities: bool = True) -> list[list[SentenceFacts]]:
+    langs = [document_language(d) for d in docs]
+    ents = (recognize_many([d.text for d in docs], langs=langs) if entities
+            else [[] for _ in docs])
+    return [sentence_facts(d.text, _claim_sentences(d.text), e,
+                           all_quantities(d.text, d.date, lang), find_quotes(d.text))
+            for d, e, lang in zip(docs, ents, langs, strict=True)]
+
+
+def _gold_pairs() -> list[object]:
+    out = []
+    for s in gold_sets():
+        if s.name not in ("dev", "blind"):
+            continue
+        rows = [json.loads(line) for line in s.gold.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        docs = {r["id"]: load_document(s.roots[r["root"]] / r["file"])
+                for r in rows if r["type"] == "doc"}
+        out += [pytest.param(f"{s.name}/{r['pair']}", docs[r["a"]], docs[r["b"]],
+                             id=f"{s.name}/{r['pair']}")
+                for r in rows if r["type"] == "pair"]
+    return out
+
+
+@pytest.mark.parametrize("name,a,b", _gold_pairs())
+def test_every_pair_above_the_floor_is_proposed(name: str, a: Document, b: Document) -> None:
+    facts = _facts([a, b])
+    index = CorpusIndex(facts, feature_weights(facts))
+    na, nb = len(facts[0]), len(facts[1])
+    proposed = {(i, j) for i in range(na) for j in index.candidates((0, i)).get(1, [])}
+    proposed |= {(i, j) for j in range(nb) for i in index.candidates((1, j)).get(0, [])}
+    every = {(i, j): index.score((0, i), (1, j)) for i in range(na) for j in range(nb)}
+    above = {p for p, s in every.items() if s >= FLOOR}
+    assert above, name  # the gold pairs tell shared claims
+    assert above <= proposed, f"{name}: not proposed {sorted(above - proposed)}"
+    accepted = align_all(index)[0, 1]
+    assert accepted == select(every, na, nb)
+    assert accepted == select({p: every[p] for p in proposed}, na, nb)
+
+
+def test_sentences_repeated_across_documents_align_as_when_looked_up_one_by_one() -> None:
+    story = (DATA / "wire.txt").read_text(encoding="utf-8")
+    docs = [make_text_document(f"/retold/{k}.txt", story if k == 0 else edited_copy(story, k))
+            for k in range(6)]
+    facts = _facts(docs, entities=False)
+    index = CorpusIndex(facts, feature_weights(facts))
+    assert len(set(index.klass[0]) & set(index.klass[1])) > 3  # shared classes exist
+    wanted: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
+    for d, doc_facts in enumerate(facts):
+        for i in range(len(doc_facts)):
+            for od, js in index.candidates((d, i)).items():
+                for j in js:
+                    a, b = ((d, i), (od, j)) if d < od else ((od, j), (d, i))
+                    wanted.setdefault((a[0], b[0]), {})[a[1], b[1]] = index.score(a, b)
+    one_by_one = {ab: select(table, len(facts[ab[0]]), len(facts[ab[1]]))
+                  for ab, table in wanted.items()}
+    assert align_all(index) == one_by_one
