@@ -267,16 +267,16 @@ def test_date_entities_share_one_key_per_day() -> None:
 
 
 def test_a_passage_joins_only_places_aligned_with_one_another() -> None:
-    from sidelight.annotations.comparison.compare import _one_claim
+    from sidelight.annotations.comparison.compare import _link, _node, _one_claim
 
     # A1 tells B2's claim, A3 tells B2's and B9's: A1 and B9 share nothing, so A1, A3, B2
     # and B9 are not one claim (a chain through A3), whereas A3 with A4 is one place.
-    linked: dict[tuple[tuple[int, int], tuple[int, int]], object] = {
-        ((0, 1), (1, 2)): 1, ((0, 3), (1, 2)): 1, ((0, 3), (1, 9)): 1}
-    assert not _one_claim([(0, 1), (1, 2), (0, 3), (1, 9)], linked)
-    assert _one_claim([(0, 3), (0, 4), (1, 2), (1, 9)], linked)
-    linked[(0, 1), (1, 9)] = 1
-    assert _one_claim([(0, 1), (1, 2), (0, 3), (1, 9)], linked)
+    a1, a3, a4, b2, b9 = _node(0, 1), _node(0, 3), _node(0, 4), _node(1, 2), _node(1, 9)
+    linked: dict[int, object] = {_link(a1, b2): 1, _link(b2, a3): 1, _link(a3, b9): 1}
+    assert not _one_claim([a1, b2, a3, b9], linked)
+    assert _one_claim([a3, a4, b2, b9], linked)
+    linked[_link(a1, b9)] = 1
+    assert _one_claim([a1, b2, a3, b9], linked)
 
 
 def test_a_claim_told_in_one_clause_of_a_long_sentence_aligns() -> None:

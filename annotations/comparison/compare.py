@@ -58,6 +58,15 @@ _BITS = 32
 _LOW = (1 << _BITS) - 1
 _PAIR_BITS = 64  # a link: its lower node << _PAIR_BITS | its higher node
 _PAIR_LOW = (1 << _PAIR_BITS) - 1
+
+
+def _node(doc: int, sentence: int) -> Node:
+    return doc << _BITS | sentence
+
+
+def _link(a: Node, b: Node) -> int:
+    """The key of the link between two sentences, whichever end it is found from."""
+    return a << _PAIR_BITS | b if a < b else b << _PAIR_BITS | a
 _STORY_NAMES = 3  # named entities a document needs before sharing none of them counts
 
 
@@ -141,11 +150,9 @@ def compare_documents(
                     start, end = run[0].sentence.start, run[-1].sentence.end
                     runs.append(Counterpart(j, first, last, start, end, score, kind))
                     kinds.append(kind)
-                    here = i << _BITS | si
+                    here = _node(i, si)
                     for t in range(first, last + 1):
-                        there = j << _BITS | t
-                        key = (here << _PAIR_BITS | there if here < there
-                               else there << _PAIR_BITS | here)
+                        key = _link(here, _node(j, t))
                         old = joined.get(key)
                         if old is None or _RANK[kind] > _RANK[old[1]]:
                             joined[key] = (max(score, old[0]) if old else score, kind)
@@ -322,7 +329,7 @@ def _passages(
             # passage is one claim: each of its places must be aligned with each place of
             # the other documents, not only reached through a third sentence.
             if sum(1 for _, _, far in merged.values() if far) > 1 or not _one_claim(
-                    members.get(ra, [ra]) + members.get(rb, [rb]), unique):
+                    members.get(ra, [ra]) + members.get(rb, [rb]), pairs):
                 loose.append((a, b, score, kind))
                 continue
             big, small = (ra, rb) if len(members.get(ra, ())) >= len(members.get(rb, ())) \
@@ -363,28 +370,29 @@ def _passages(
 _CLAIM_NODES = 48  # a group this large is a chain of claims, whatever its links
 
 
-def _one_claim(nodes: list[Node], linked: dict[tuple[Node, Node], object]) -> bool:
+def _one_claim(nodes: list[Node], linked: dict[int, object]) -> bool:
     """Whether every run of adjacent sentences among ``nodes`` is aligned with every run of
     the other documents (some sentence of one with some sentence of the other)."""
     if len(nodes) > _CLAIM_NODES:
         return False
-    by_doc: dict[int, list[int]] = defaultdict(list)
-    for d, i in nodes:
-        by_doc[d].append(i)
+    by_doc: dict[int, list[Node]] = defaultdict(list)
+    for node in nodes:
+        by_doc[node >> _BITS].append(node)
     runs: list[list[Node]] = []
-    for d, idx in by_doc.items():
+    for idx in by_doc.values():
+        # Nodes of one document sort by sentence, and adjacent sentences differ by one.
         idx.sort()
-        run = [(d, idx[0])]
-        for i in idx[1:]:
-            if i != run[-1][1] + 1:
+        run = [idx[0]]
+        for node in idx[1:]:
+            if node != run[-1] + 1:
                 runs.append(run)
                 run = []
-            run.append((d, i))
+            run.append(node)
         runs.append(run)
     for k, r1 in enumerate(runs):
         for r2 in runs[k + 1:]:
-            if r1[0][0] != r2[0][0] and not any(
-                    ((x, y) if x < y else (y, x)) in linked for x in r1 for y in r2):
+            if r1[0] >> _BITS != r2[0] >> _BITS and not any(
+                    _link(x, y) in linked for x in r1 for y in r2):
                 return False
     return True
 
