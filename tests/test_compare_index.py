@@ -27,6 +27,7 @@ from sidelight.annotations.comparison.alignment import (
     align_all,
     select,
 )
+from sidelight.annotations.comparison.clauses import ClauseIndex, DocumentClauses
 from sidelight.annotations.comparison.compare import _claim_sentences
 from sidelight.annotations.comparison.features import (
     SentenceFacts,
@@ -43,13 +44,18 @@ FLOOR = THRESHOLD * MUTUAL_SHARE
 DATA = Path(__file__).parent / "data" / "compare"
 
 
-def _facts(docs: Sequence[Document], entities: bool = True) -> list[list[SentenceFacts]]:
+def _index(docs: Sequence[Document], entities: bool = True) -> CorpusIndex:
+    """The index ``compare_documents`` builds (clauses included)."""
     langs = [document_language(d) for d in docs]
     ents = (recognize_many([d.text for d in docs], langs=langs) if entities
             else [[] for _ in docs])
-    return [sentence_facts(d.text, _claim_sentences(d.text), e,
-                           all_quantities(d.text, d.date, lang), find_quotes(d.text))
-            for d, e, lang in zip(docs, ents, langs, strict=True)]
+    qs = [all_quantities(d.text, d.date, lang) for d, lang in zip(docs, langs, strict=True)]
+    facts: list[list[SentenceFacts]] = [
+        sentence_facts(d.text, _claim_sentences(d.text), e, q, find_quotes(d.text))
+        for d, e, q in zip(docs, ents, qs, strict=True)]
+    weights = feature_weights(facts)
+    return ClauseIndex(facts, weights, [DocumentClauses(f, e, q, weights)
+                                        for f, e, q in zip(facts, ents, qs, strict=True)])
 
 
 def _gold_pairs() -> list[object]:
@@ -70,8 +76,8 @@ def _gold_pairs() -> list[object]:
 @pytest.mark.parametrize("name,a,b", _gold_pairs())
 def test_the_index_accepts_what_exhaustive_scoring_accepts(name: str, a: Document,
                                                            b: Document) -> None:
-    facts = _facts([a, b])
-    index = CorpusIndex(facts, feature_weights(facts))
+    index = _index([a, b])
+    facts = index.facts
     na, nb = len(facts[0]), len(facts[1])
     proposed = {(i, j) for i in range(na) for j in index.candidates((0, i)).get(1, [])}
     proposed |= {(i, j) for j in range(nb) for i in index.candidates((1, j)).get(0, [])}
@@ -91,8 +97,8 @@ def test_sentences_repeated_across_documents_align_as_when_looked_up_one_by_one(
     story = (DATA / "wire.txt").read_text(encoding="utf-8")
     docs = [make_text_document(f"/retold/{k}.txt", story if k == 0 else edited_copy(story, k))
             for k in range(6)]
-    facts = _facts(docs, entities=False)
-    index = CorpusIndex(facts, feature_weights(facts))
+    index = _index(docs, entities=False)
+    facts = index.facts
     assert len(set(index.klass[0]) & set(index.klass[1])) > 3  # shared classes exist
     wanted: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
     for d, doc_facts in enumerate(facts):

@@ -261,14 +261,13 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
                 for od, js in found.items():
                     want(d, i, od, js)
     out: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
-    score = index.class_score
+    score = index.score  # a subclass may weigh more than the sentences' classes
     for (a, b) in sorted(wanted):
         table: dict[tuple[int, int], float] = {}
-        ka, kb = klass[a], klass[b]
         for packed in wanted.pop((a, b)):
             pair = (packed >> _SHIFT, packed & _LOW)
             if pair not in table:
-                table[pair] = score(ka[pair[0]], kb[pair[1]])
+                table[pair] = score((a, pair[0]), (b, pair[1]))
         out[a, b] = select(table, len(index.facts[a]), len(index.facts[b]), threshold)
     return out
 
