@@ -314,6 +314,34 @@ def test_a_claim_told_in_one_clause_of_a_long_sentence_aligns() -> None:
     assert by_clause > whole and by_clause >= THRESHOLD
 
 
+def test_one_quote_worded_differently_aligns_and_differs() -> None:
+    from sidelight.annotations.comparison.alignment import THRESHOLD, CorpusIndex
+    from sidelight.annotations.comparison.clauses import (
+        ClauseIndex,
+        DocumentClauses,
+        quoted_alike,
+    )
+    from sidelight.annotations.comparison.features import feature_weights, sentence_facts
+
+    a = make_text_document("a.txt", "The prime minister visited the town on Sunday. \"No "
+                           "family will be left alone,\" the prime minister said.\n")
+    b = make_text_document("b.txt", "Rescuers dug through the night. \"No family will be "
+                           "abandoned,\" the prime minister told reporters.\n")
+    c = compare_documents([a, b])
+    assert [s.kind for s in c.sentences[1]] == ["unique", "differs"]
+    texts = ('"No family will be left alone," he said. The town was hit hard. Homes fell.',
+             '"No family will be abandoned," the prime minister said. Rescuers dug all night.')
+    facts = [sentence_facts(t, split_sentences(t), [], [], find_quotes(t)) for t in texts]
+    weights = feature_weights(facts)
+    parts = [DocumentClauses(f, [], [], weights) for f in facts]
+    assert CorpusIndex(facts, weights).score((0, 0), (1, 0)) < THRESHOLD <= ClauseIndex(
+        facts, weights, parts).score((0, 0), (1, 0))
+    # Different speakers, or quotes sharing only small words, are not one quote.
+    qa = find_quotes('"We will build it," Smith said.')
+    assert quoted_alike(qa, find_quotes('"We will build it," Jones said.')) == 0.0
+    assert quoted_alike(qa, find_quotes('"We will never stop," Smith said.')) == 0.0
+
+
 def test_a_date_is_one_fact_not_also_its_words() -> None:
     from sidelight.annotations.comparison.features import sentence_facts
 

@@ -13,6 +13,9 @@ office") is left out: two reports citing one source share it without telling one
 something but too little (more than ``CLAUSE_FLOOR``, less than ``CLAUSE_TRIED``), also each
 clause of one against the other sentence and its clauses; a clause pair counts
 ``CLAUSE_SHARE`` of its share. A sentence's clauses are read when a pair first needs them.
+Two sentences that quote one speaker with most of the same words, small ones included,
+tell one quote worded differently even when its few content words differ ("No family will
+be left alone" / "No family will be abandoned").
 """
 
 from __future__ import annotations
@@ -20,17 +23,19 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from sidelight.annotations.comparison.alignment import SENSE_SHARE, CorpusIndex
+from sidelight.annotations.comparison.alignment import SENSE_SHARE, THRESHOLD, CorpusIndex
 from sidelight.annotations.comparison.features import (
     Mention,
     SentenceFacts,
     quantity_features,
 )
 from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.quotes import Quote, quote_words, same_speaker
 from sidelight.annotations.comparison.sentences import Sentence
 from sidelight.annotations.comparison.words import content_words
 
@@ -42,7 +47,7 @@ _SAYS = re.compile(r"^according to\b|\b(?:said|says|told|tells|added|adds|stated
 ATTRIBUTION_WORDS = 9
 CLAUSE_SHARE = 0.8
 CLAUSE_TRIED = 0.5
-CLAUSE_FLOOR = 0.06  # pairs that share less are not worth reading clause by clause
+CLAUSE_FLOOR = 0.1  # pairs that share less are not worth reading clause by clause
 _CACHE = 8192  # sentences whose clauses are kept while scoring
 
 
@@ -144,8 +149,12 @@ class ClauseIndex(CorpusIndex):
 
     def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         whole = super().score(a, b)
-        if whole <= 0.14 or whole >= CLAUSE_TRIED:
-            return whole  # nothing in common (fewer than two features), or enough
+        if whole < THRESHOLD:
+            fa, fb = self.facts[a[0]][a[1]], self.facts[b[0]][b[1]]
+            if fa.quotes and fb.quotes:
+                whole = max(whole, QUOTE_SHARE * quoted_alike(fa.quotes, fb.quotes))
+        if whole <= CLAUSE_FLOOR or whole >= CLAUSE_TRIED:
+            return whole  # next to nothing in common, or enough
         pa, pb = self.parts[a[0]].get(a[1]), self.parts[b[0]].get(b[1])
         if not pa and not pb:
             return whole
@@ -159,6 +168,29 @@ class ClauseIndex(CorpusIndex):
         f = self.facts[node[0]][node[1]]
         return Part(f.features, f.senses, sum(self.weights[x] for x in f.features),
                     _meaning_map(f.senses))
+
+
+QUOTE_SHARE = 0.6
+QUOTE_WORDS = 4  # words two renderings of a quote have in common, at least
+QUOTE_AGREE = 0.6  # and that share of the shorter one's words
+
+
+def quoted_alike(qa: Sequence[Quote], qb: Sequence[Quote]) -> float:
+    """How far a quotation of one sentence is the other's worded differently (0..1): most
+    of its words, small ones included, are the other's ("No family will be left alone" /
+    "No family will be abandoned"), and no two different speakers said them."""
+    best = 0.0
+    for x in qa:
+        wx = Counter(quote_words(x.text))
+        for y in qb:
+            if same_speaker(x.speaker, y.speaker) is False:
+                continue
+            wy = Counter(quote_words(y.text))
+            common = sum((wx & wy).values())
+            share = common / max(1, min(sum(wx.values()), sum(wy.values())))
+            if common >= QUOTE_WORDS and share >= QUOTE_AGREE:
+                best = max(best, share)
+    return best
 
 
 def _meaning_map(senses: tuple[tuple[str, frozenset[int]], ...]) -> dict[int, str]:
