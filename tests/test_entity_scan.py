@@ -105,3 +105,14 @@ def test_importing_the_recogniser_loads_no_word_list_and_compiles_no_scanner() -
         "assert gazetteer.for_language.cache_info().currsize == 1\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_acronyms_in_brackets_after_spaces_and_of_lower_case_words() -> None:
+    # Only the mentions right before a bracket (spaces allowed) are read for a definition.
+    got = recognize("Officials at Cambridge Analytica  (CA) said that CA would close.", lang="en")
+    assert [(e.text, e.key) for e in got if e.label == "ORG"] == [
+        ("Cambridge Analytica", "ORG:cambridge analytica"), ("CA", "ORG:cambridge analytica"),
+        ("CA", "ORG:cambridge analytica")]
+    # An acronym of lower-case words names no organisation, here or later.
+    assert _found("Patients with chronic refractory cough (CRC) were treated. CRC is rare.",
+                  "en") == []

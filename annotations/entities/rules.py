@@ -643,13 +643,21 @@ def _undefer(doubtful: list[Doubtful], out: list[Mention],
     return rest
 
 
-def _undefer_overlapping(doubtful: list[Doubtful], out: list[Mention],
+def _undefer_overlapping(text: str, doubtful: list[Doubtful], out: list[Mention],
                          others: list[Mention]) -> list[Doubtful]:
     """Moves the doubtful words that overlap one of ``others`` (an amount over "Milliarden
     Euro") into ``out``, where the overlap is settled as for every mention."""
-    starts = [d[0] for d in doubtful]
+    starts: list[int] = []
     hit: set[int] = set()
     for o in others:
+        # To overlap a capitalised word, a mention holds its capital or starts inside it.
+        s = o.start
+        if not (s and (text[s - 1].isalnum() or text[s - 1] in "_'’&-.")):
+            seg = text[s:o.end]
+            if seg == seg.lower():
+                continue
+        if not starts:
+            starts = [d[0] for d in doubtful]
         i = bisect_left(starts, o.end) - 1
         while i >= 0 and doubtful[i][1] > o.start:
             hit.add(i)
@@ -792,7 +800,7 @@ class RuleRecognizer:
             if am.start() - ls <= 40 and text[ls:ls + 1].isupper():
                 others.append(Mention(am.start(1), am.end(1), "ORG", SURE))
         if doubtful and others:
-            doubtful = _undefer_overlapping(doubtful, out, others)
+            doubtful = _undefer_overlapping(text, doubtful, out, others)
         out.extend(others)
         # Capitalised and numeric candidates may overlap ("Channel 4", "March 22, 2018"):
         # the one that starts first, then the longer, wins.
@@ -1251,21 +1259,35 @@ class RuleRecognizer:
         if "(" not in text:
             return ms
         # Only a name before a bracketed acronym can define one: where such a bracket could
-        # open (any of the spaces before it, or the bracket itself).
+        # open (any of the spaces before it, or the bracket itself); and only a mention right
+        # after a bracket can be an acronym of lower-case words.
         opens: set[int] = set()
-        for bm in BRACKET_ACRONYM.finditer(text):
-            opens.update(range(bm.start(), text.index("(", bm.start()) + 1))
+        after: set[int] = set()
+        p = text.find("(")
+        while p >= 0:
+            after.add(p + 1)
+            if BRACKET_ACRONYM.match(text, p) is not None:
+                j = p
+                while j and text[j - 1].isspace():
+                    j -= 1
+                opens.update(range(j, p + 1))
+            p = text.find("(", p + 1)
         rows = [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms
                 if m.end in opens and m.end - m.start > 3]
         defs = acronym_definitions(text, rows)
-        suppressed = self._lowercase_acronyms(text, ms)
+        suppressed = self._lowercase_acronyms(text, [m for m in ms if m.start in after])
         if not defs and not suppressed:
             return ms
         # People are not given acronyms in brackets: a "person" that has one is a body
         # ("Bharat Rashtra Samiti (BRS)").
         bodies = {d[0] for d in defs.values() if d[2] == "PERSON" and " " in d[3]}
+        # Only a mention as long as an acronym, or a body's, can change below.
+        sizes = {len(k) for k in defs} | {len(k) for k in suppressed}
         out: list[Mention] = []
         for m in ms:
+            if m.end - m.start not in sizes and m.start not in bodies:
+                out.append(m)
+                continue
             t = text[m.start:m.end]
             long = defs.get(t)
             if m.start in bodies or (long is not None and long[0] in bodies):
