@@ -74,6 +74,7 @@ _WEB_TLDS = (".com", ".org", ".net", ".io")
 # Company-form words written after a comma ("Maritime Industries, Inc."): part of the name.
 _COMMA_SUFFIX = frozenset(("Inc.", "Inc", "Ltd.", "Ltd", "LLC", "LLP", "Corp.", "Corp", "Co.",
                            "plc", "PLC", "S.A.", "AG", "N.V.", "NV", "SA", "L.P.", "LP"))
+_COMMA_SUFFIX_STARTS = tuple(_COMMA_SUFFIX)
 
 # Verbs of links and buttons on news pages ("Get Report", "Read More", "Show Less").
 _UI_VERBS = frozenset((
@@ -631,6 +632,14 @@ class _Analyser:
         return [(base, end, "ORG", GUESS)]
 
 
+def _may_join(text: str, a: int, b: int) -> bool:
+    """Whether the word at ``a:b`` may be joined to a neighbour by ``_join_parts``: a given
+    name ending the line before it ("Richard\nBlumenthal"), a company form after its comma
+    ("Industries, Inc.")."""
+    return (text[a - 1:a] == "\n" and a > 1 and text[a - 2] != "\n") or (
+        text[b:b + 2] == ", " and text.startswith(_COMMA_SUFFIX_STARTS, b + 2))
+
+
 def _undefer(doubtful: list[Doubtful], out: list[Mention],
              touches: Callable[[Doubtful], bool]) -> list[Doubtful]:
     """Moves the doubtful words for which ``touches`` holds into ``out`` as mentions."""
@@ -874,8 +883,7 @@ class RuleRecognizer:
                 if doubt:
                     a = s + doubt[0]
                     b = s + doubt[1]
-                    # Unless the word may be joined to its neighbour (see ``_join_parts``).
-                    if text[a - 1:a] != "\n" and text[b:b + 2] != ", ":
+                    if not _may_join(text, a, b):
                         doubtful.append((a, b, False))
                         continue
             if s > 1 and text[s - 1] == " ":
@@ -923,8 +931,7 @@ class RuleRecognizer:
             if doubt is not None:
                 a = s + doubt[0]
                 b = s + doubt[1]
-                # Unless the word may be joined to its neighbour (see ``_join_parts``).
-                if text[a - 1:a] != "\n" and text[b:b + 2] != ", ":
+                if not _may_join(text, a, b):
                     doubtful.append((a, b, mid))
                     continue
             for a, b, label, conf in res:
