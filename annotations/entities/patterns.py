@@ -211,6 +211,10 @@ class Patterns:
     # Lower-case adjectives that end a name in languages that write them so ("Assemblée
     # nationale", "Banque centrale européenne"), tried where a capitalised span ends.
     name_tail: re.Pattern[str] | None = None
+    # What the first word of such a tail can be: one of these words or a word with one of
+    # these endings (tested before the scanner, which is tried after most names otherwise).
+    tail_words: frozenset[str] = frozenset()
+    tail_endings: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -303,11 +307,17 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
             rf"(?:(?P<scale>{sp}{scale})?(?P<cur>{sp}{currency})|(?P<scale2>{sp}{scale})"
             rf"|(?P<pct>{sp}(?:{pct})(?![\w])))?")
     tail = None
+    tail_words: frozenset[str] = frozenset()
+    tail_endings: tuple[str, ...] = ()
     if prof.code == "fr":
-        adjectives = (r"[a-zéèêëàâîïôûç]+(?:ales?|aux|al|elles?|els?|iennes?|iens?|iques?|aises?"
-                      r"|ais|aines?|ains?|éennes?|éens?|ives?|ifs?|aires?|ières?|iers?|uelles?"
-                      r"|uels?|ales)")
-        norp = alternation(sorted((w for w in lower_words if w.islower()), key=len,
-                                  reverse=True))
+        endings = (r"ales?|aux|al|elles?|els?|iennes?|iens?|iques?|aises?|ais|aines?|ains?"
+                   r"|éennes?|éens?|ives?|ifs?|aires?|ières?|iers?|uelles?|uels?|ales")
+        adjectives = rf"[a-zéèêëàâîïôûç]+(?:{endings})"
+        tail_words = frozenset(w for w in lower_words if w.islower())
+        norp = alternation(sorted(tail_words, key=len, reverse=True))
         tail = re.compile(rf"(?: (?:{adjectives}|{norp})(?![\w-])){{1,2}}")
-    return Patterns(capspan, numeric, month_date, None, lower, tail)
+        tail_endings = tuple({e.replace("?", "") for e in endings.split("|")}
+                             | {e[:-2] for e in endings.split("|") if e.endswith("s?")})
+        if not all(re.fullmatch(r"[\w-]+", w) for w in tail_words):
+            tail_endings = ("",)   # a word the test below cannot tell: every word may start one
+    return Patterns(capspan, numeric, month_date, None, lower, tail, tail_words, tail_endings)

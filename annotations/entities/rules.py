@@ -90,6 +90,7 @@ _PRECISE_NUMBERS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR_AFTER = re.compile(r"[ \u00a0]\d{4}(?!\d)")
 _START = attrgetter("start")
+_WORD_AFTER = re.compile(r"[\w-]+")
 
 
 def _doubt(span: str, res: list[Result]) -> tuple[int, int] | None:
@@ -801,7 +802,7 @@ class RuleRecognizer:
         tail = self.pt.name_tail
         if tail is not None:
             doubtful = _undefer(doubtful, out, lambda d: text[d[1]:d[1] + 1] == " " and (
-                tail.match(text, d[1]) is not None))
+                self._may_tail(text, d[1]) and tail.match(text, d[1]) is not None))
             self._name_tails(text, out, tail)
         others = self._numbers(text)
         for am in AGENCY_DATELINE.finditer(text):
@@ -1015,7 +1016,7 @@ class RuleRecognizer:
         names = self.gazetteer.names
         heads = self.lx.org_head
         for m in ms:
-            if text[m.end:m.end + 1] != " ":
+            if text[m.end:m.end + 1] != " " or not self._may_tail(text, m.end):
                 continue
             tm = tail.match(text, m.end)
             if tm is None:
@@ -1032,6 +1033,14 @@ class RuleRecognizer:
             else:
                 if text[m.start:m.end].rsplit(" ", 1)[-1] in heads:
                     m.end, m.label, m.conf = ends[-1], "ORG", SURE
+
+    def _may_tail(self, text: str, end: int) -> bool:
+        """Whether the word after the space at ``end`` may open a name's lower-case tail."""
+        wm = _WORD_AFTER.match(text, end + 1)
+        if wm is None:
+            return False
+        word = wm.group()
+        return word in self.pt.tail_words or word.endswith(self.pt.tail_endings)
 
     def _lower_words(self, text: str, rx: re.Pattern[str]) -> list[Mention]:
         """Lower-case entities of a language other than English: counts in words and the
