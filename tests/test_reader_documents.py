@@ -194,3 +194,27 @@ async def test_x_offers_the_comparison_report_and_json_ld(
         collection = json.loads((tmp_path / "sidelight-annotations.jsonld").read_text())
         assert collection["type"] == "AnnotationCollection" and collection["total"] == 1
         assert "Exported 1 annotation" in app.reader.status.message
+
+
+@pilot_test
+async def test_tab_completes_what_was_typed_just_before_it(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    from textual import events
+
+    docs = alpha_beta(tmp_path)
+    third = tmp_path / "gamma-report.txt"
+    third.write_text("Gamma report\n\nThe mayor resigned on Tuesday.\n")
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenDialog)
+        # At paste speed: every key is queued before the first is handled, as a terminal
+        # delivers a pasted path followed by tab.
+        for char in str(tmp_path / "gam"):
+            app.post_message(events.Key(char, char))
+        app.post_message(events.Key("tab", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#open-path").value == str(third)

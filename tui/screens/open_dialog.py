@@ -87,8 +87,9 @@ class OpenDialog(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="sidelight.open_cancel"),
-        Binding("tab", "complete", "Complete the file name", id="sidelight.open_complete",
-                priority=True),
+        # Not a priority binding: tab must queue behind the characters typed (or pasted)
+        # before it, or it would complete what the field held a moment earlier and drop them.
+        Binding("tab", "complete", "Complete the file name", id="sidelight.open_complete"),
     ]
 
     def __init__(self, open_source: Callable[[str], str | None], title: str) -> None:
