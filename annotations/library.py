@@ -65,11 +65,9 @@ def open_annotations(store: _Store, doc: Document, memo: Memo | None = None) -> 
             seen[ann.id] = known
             result.append(known[1])
             continue
-        if not any(_on_document(t, doc) for t in ann.targets):
+        anchored = anchor_on(ann, doc)
+        if anchored is None:
             continue
-        anchored = _opened(
-            anchor_annotation(ann, doc, on_document=lambda t: _on_document(t, doc)), doc
-        )
         seen[ann.id] = (ann, anchored)
         result.append(anchored)
         if anchored != ann:
@@ -84,6 +82,30 @@ def open_annotations(store: _Store, doc: Document, memo: Memo | None = None) -> 
         # of whoever opens the new text (a second reader, the command line).
         store.replace_unchanged(changed)
     return result
+
+
+def anchor_on(ann: Annotation, doc: Document) -> Annotation | None:
+    """``ann`` anchored in ``doc``'s current text, or None when it is not on ``doc`` (see
+    ``open_annotations``)."""
+    if not any(_on_document(t, doc) for t in ann.targets):
+        return None
+    return _opened(anchor_annotation(ann, doc, on_document=lambda t: _on_document(t, doc)), doc)
+
+
+def open_changed(store: _Store, doc: Document, ann: Annotation,
+                 memo: Memo | None = None) -> Annotation | None:
+    """``open_annotations`` for one record just written by this program: ``ann`` anchored
+    on ``doc`` (saved if it moved, as there), or None when it is not on ``doc``. Costs one
+    annotation, however many the document holds; ``memo`` is kept as there."""
+    anchored = anchor_on(ann, doc)
+    if memo is not None:
+        if anchored is None:
+            memo.pop(ann.id, None)
+        else:
+            memo[ann.id] = (ann, anchored)
+    if anchored is not None and anchored != ann and not store.read_only and is_current(doc):
+        store.replace_unchanged([(ann, anchored)])
+    return anchored
 
 
 def _opened(ann: Annotation, doc: Document) -> Annotation:

@@ -10,10 +10,11 @@ that its peak RSS is its own:
   old one-file layout is migrated then);
 * ``sidelight annotate DOC`` and ``sidelight notes DOC`` (median of three runs), ``notes
   --format json`` of the whole store, and the time until ``notes`` (table) prints its first row;
-* the reader on the document (``benchmarks.reader_child``): launch to first screen, key ``h``
+* the reader on the document (``benchmarks.reader_child``): launch to first frame of text, key ``h``
   to the highlight saved and drawn (p50 / p99 of 40 keys), another process's change shown,
   idle CPU, peak RSS;
-* a minimal Textual app launched the same way, the floor for the reader's first screen.
+* a minimal Textual app launched the same way, the floor for the reader's first screen; and
+  the reader on the two seed articles against it, alternately, three times each.
 
 The ``5k`` size is a store holding only the document's 5k annotations: the ``ratio`` figures
 divide the large stores' times by it. ``exponent`` figures are growth exponents of a time in
@@ -213,6 +214,26 @@ def _jsonstorage(n: int, samples: int, root: Path) -> dict[str, float]:
     return {"insert_p50_ms": _p(inserts, 0.5) * 1000, "update_p50_ms": _p(updates, 0.5) * 1000}
 
 
+def _reader_rows(fx: StoreFixture, quick: bool) -> dict[str, float]:
+    """The reader on the fixture's document, in its own process."""
+    out: dict[str, float] = {}
+    doc = str(fx.document)
+    r = _reader([sys.executable, "-m", "benchmarks.reader_child", "reader", str(fx.db), doc,
+                 "--keys", str(10 if quick else READER_KEYS)])
+    out["reader_first_screen_s"] = r["first_screen_s"]
+    out["reader_highlight_p50_ms"] = _p(r["highlight_s"], 0.5) * 1000  # type: ignore[arg-type]
+    out["reader_highlight_p99_ms"] = _p(r["highlight_s"], 0.99) * 1000  # type: ignore[arg-type]
+    out["reader_highlight_cpu_p50_ms"] = _p(r["highlight_cpu_s"], 0.5) * 1000  # type: ignore[arg-type]
+    out["reader_highlight_cpu_p99_ms"] = _p(r["highlight_cpu_s"], 0.99) * 1000  # type: ignore[arg-type]
+    out["reader_highlight_save_p50_ms"] = _p(r["highlight_save_s"], 0.5) * 1000  # type: ignore[arg-type]
+    out["reader_undo_p50_ms"] = _p(r["undo_s"], 0.5) * 1000  # type: ignore[arg-type]
+    out["reader_undo_p99_ms"] = _p(r["undo_s"], 0.99) * 1000  # type: ignore[arg-type]
+    out["reader_external_s"] = r["external_s"]
+    out["reader_idle_cpu_ms_per_s"] = r["idle_cpu_ms_per_s"]
+    out["reader_rss_mb"] = r["child_rss_mb"]
+    return out
+
+
 def measure(n: int, root: Path, quick: bool) -> dict[str, float]:
     fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
     out = _in_process(fx, 9 if quick else SAMPLES)
@@ -234,17 +255,7 @@ def measure(n: int, root: Path, quick: bool) -> dict[str, float]:
         _cli("notes", "--format", "json", *db))
     first, _, _ = _first_row(_cli("notes", *db))
     out["notes_first_row_s"] = first
-    r = _reader([sys.executable, "-m", "benchmarks.reader_child", "reader", str(fx.db), doc,
-                 "--keys", str(10 if quick else READER_KEYS)])
-    out["reader_first_screen_s"] = r["first_screen_s"]
-    out["reader_highlight_p50_ms"] = _p(r["highlight_s"], 0.5) * 1000  # type: ignore[arg-type]
-    out["reader_highlight_p99_ms"] = _p(r["highlight_s"], 0.99) * 1000  # type: ignore[arg-type]
-    out["reader_highlight_cpu_p50_ms"] = _p(r["highlight_cpu_s"], 0.5) * 1000  # type: ignore[arg-type]
-    out["reader_highlight_cpu_p99_ms"] = _p(r["highlight_cpu_s"], 0.99) * 1000  # type: ignore[arg-type]
-    out["reader_undo_p50_ms"] = _p(r["undo_s"], 0.5) * 1000  # type: ignore[arg-type]
-    out["reader_external_s"] = r["external_s"]
-    out["reader_idle_cpu_ms_per_s"] = r["idle_cpu_ms_per_s"]
-    out["reader_rss_mb"] = r["child_rss_mb"]
+    out.update(_reader_rows(fx, quick))
     if n <= 10_000:
         base = _jsonstorage(n, 9 if quick else SAMPLES, root)
         out["jsonstorage_insert_p50_ms"] = base["insert_p50_ms"]
@@ -265,13 +276,15 @@ _NOTES = {
     "notes_json_all_s": "`sidelight notes --format json`, whole store",
     "notes_json_rss_mb": "peak RSS of `notes --format json` (own process)",
     "notes_first_row_s": "`sidelight notes` (table): launch to first row",
-    "reader_first_screen_s": "reader: launch to first screen",
+    "reader_first_screen_s": "reader: launch to the first frame of text",
     "reader_highlight_p50_ms": "reader: key h to highlight saved and drawn",
     "reader_highlight_p99_ms": "reader: key h to highlight saved and drawn",
     "reader_highlight_cpu_p50_ms": "reader: CPU time of key h (not inflated by load)",
     "reader_highlight_cpu_p99_ms": "reader: CPU time of key h (not inflated by load)",
+    "reader_highlight_save_p50_ms": "reader: of key h, wall time inside the store's save",
     "reader_undo_p50_ms": "reader: key u to highlight removed and drawn",
-    "reader_external_s": "reader: another process's highlight shown (polls 1/s)",
+    "reader_undo_p99_ms": "reader: key u to highlight removed and drawn",
+    "reader_external_s": "reader: another process's highlight shown, from its write (polls 2/s)",
     "reader_idle_cpu_ms_per_s": "reader: CPU while idle",
     "reader_rss_mb": "reader: peak RSS (own process)",
     "jsonstorage_insert_p50_ms": "TinyDB JSONStorage, same run",
@@ -296,6 +309,42 @@ def minimal_first_screen(runs: int = 3) -> float:
     return statistics.median(_reader(command)["first_screen_s"] for _ in range(runs))
 
 
+def seeds_first_screen(root: Path, runs: int = 3) -> dict[str, float]:
+    """The reader's first text on the two seed articles (an empty store) against a minimal
+    Textual app, launched alternately ``runs`` times each: medians, ranges, peak RSS."""
+    seeds = sorted(str(p) for p in (REPO / "seeds").iterdir())
+    minimal, reader, ratios, rss = [], [], [], []
+    for i in range(runs):
+        m = _reader([sys.executable, "-m", "benchmarks.reader_child", "minimal"])
+        r = _reader([sys.executable, "-m", "benchmarks.reader_child", "first",
+                     str(root / f"seeds-{i}.json"), *seeds])
+        minimal.append(m["first_screen_s"])
+        reader.append(r["first_screen_s"])
+        ratios.append(r["first_screen_s"] / m["first_screen_s"])
+        rss.append(r["child_rss_mb"])
+    return {"minimal_s": statistics.median(minimal), "minimal_min_s": min(minimal),
+            "minimal_max_s": max(minimal), "reader_s": statistics.median(reader),
+            "reader_min_s": min(reader), "reader_max_s": max(reader),
+            "ratio": statistics.median(ratios), "ratio_min": min(ratios),
+            "ratio_max": max(ratios), "rss_mb": max(rss)}
+
+
+def _seeds_figures(s: dict[str, float]) -> list[Figure]:
+    return [
+        Figure("reader.seeds_first_screen", s["reader_s"], "s",
+               f"the reader on the two seeds: launch to first frame of text, median of 3 "
+               f"(runs {s['reader_min_s']:.3g}–{s['reader_max_s']:.3g})"),
+        Figure("reader.seeds_first_screen.minimal_app", s["minimal_s"], "s",
+               f"a one-Static Textual app launched alternately with it "
+               f"(runs {s['minimal_min_s']:.3g}–{s['minimal_max_s']:.3g})"),
+        Figure("reader.seeds_first_screen.vs_minimal", s["ratio"], "x",
+               f"reader / minimal app, run by run (runs {s['ratio_min']:.3g}–"
+               f"{s['ratio_max']:.3g}); target <= 1.3x"),
+        Figure("reader.seeds_first_screen.rss", s["rss_mb"], "MB",
+               "peak RSS of the reader to its first screen (own process)"),
+    ]
+
+
 def run(quick: bool) -> list[Figure]:
     base = os.environ.get("SIDELIGHT_BENCH_DIR") or None
     root = Path(tempfile.mkdtemp(prefix="sidelight-bench-store-", dir=base))
@@ -303,6 +352,7 @@ def run(quick: bool) -> list[Figure]:
     results: dict[int, dict[str, float]] = {}
     figures: list[Figure] = []
     try:
+        seeds = seeds_first_screen(root)
         floor = minimal_first_screen()
         for n in sizes:
             results[n] = measure(n, root, quick)
@@ -313,6 +363,7 @@ def run(quick: bool) -> list[Figure]:
         for key, value in m.items():
             figures.append(Figure(f"store.{key}.{_label(n)}", value, _unit(key),
                                   _NOTES.get(key, "")))
+    figures.extend(_seeds_figures(seeds))
     figures.append(Figure("store.minimal_app_first_screen", floor, "s",
                           "a one-Static Textual app: launch to first screen"))
     for n, m in results.items():
@@ -330,3 +381,43 @@ def run(quick: bool) -> list[Figure]:
             figures.append(Figure(f"store.{key}.exponent", math.log(b / a) / math.log(
                 largest / 10_000), "", f"growth in store size, 10k → {_label(largest)}"))
     return figures
+
+
+def reader_only(sizes: list[int], runs: int) -> None:
+    """Only the reader's rows (and the seeds' start-up), ``runs`` times per store size, each
+    run printed as one JSON line: ranges over runs without the whole benchmark."""
+    base = os.environ.get("SIDELIGHT_BENCH_DIR") or None
+    root = Path(tempfile.mkdtemp(prefix="sidelight-bench-reader-", dir=base))
+    try:
+        for run_no in range(runs):
+            print(json.dumps({"run": run_no, "seeds": seeds_first_screen(root)}), flush=True)
+            for n in sizes:
+                fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
+                AnnotationStore(fx.db)  # the first open migrates: not the reader's to pay
+                print(json.dumps({"run": run_no, "size": n, **_reader_rows(fx, False)}),
+                      flush=True)
+                shutil.rmtree(root / _label(n), ignore_errors=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_store")
+    parser.add_argument("--reader-only", action="store_true",
+                        help="only the reader's rows and the seeds' start-up, as JSON lines")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[ON_DOCUMENT, 100_000])
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    if args.reader_only:
+        reader_only(args.sizes, args.runs)
+        return 0
+    for figure in run(args.quick):
+        print(f"{figure.name:48} {figure.value:12.3f} {figure.unit:5} {figure.note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,4 +1,6 @@
-"""The document view against Textual's TextArea(read_only=True) on the same generated text.
+"""The document view against Textual's TextArea(read_only=True) on the same text: generated
+news-like text (5 MB) and real prose (the shared corpus's novel, 738 KB, hard-wrapped; a
+generated text of that size stands in when ``../shared`` is absent, and the figure says so).
 
 Each widget runs in its own subprocess (so peak RSS is its own), headless at 160x50, in a
 one-widget app, with the same instrumentation inside the app for both:
@@ -32,7 +34,11 @@ Figures per widget:
 - rewrap: CPU time from a terminal resize (160 -> 120 columns) to the first frame written at
   the new width. The view wraps the rest of the document in idle slices afterwards; "wrap
   complete" is the wall time until its index is exact everywhere.
-- peak RSS: ``ru_maxrss`` of the subprocess at the end.
+- peak RSS: the subprocess's own high-water mark (``VmHWM``; ``ru_maxrss`` would report the
+  benchmark runner's, which Linux carries into a program it starts).
+
+Each child runs ``RUNS`` times (once with ``--quick``): figures are medians, with the range
+over the runs in the note.
 
 TextArea's cursor blink is turned off so that, as in the view, every frame is caused by a
 key. Navigation starts once the view's background wrap is complete (TextArea wraps everything
@@ -43,7 +49,7 @@ time without it ("no freeze" figures) because an app that does not freeze pays t
 collections in its frames. The trace shows the collections during each key.
 ``--no-freeze`` measures both widgets without it.
 
-    python -m benchmarks.bench_view [--quick] [--no-freeze]
+    python -m benchmarks.bench_view [--quick] [--no-freeze] [--runs N]
     BENCH_VIEW_TRACE=1 prints every key; BENCH_VIEW_PROFILE=FILE writes a cProfile of the keys.
 """
 
@@ -54,14 +60,19 @@ import asyncio
 import gc
 import json
 import os
-import resource
+import statistics
 import subprocess
 import sys
 import time
 
-from benchmarks.figures import REPO, Figure, generated_text
+from benchmarks.figures import REPO, Figure, corpus_path, generated_text
+from benchmarks.reader_child import peak_rss_mb
 
 WIDGETS = ("view", "textarea")
+TEXTS = ("generated", "prose")
+RUNS = 2
+NOVEL = "pride-and-prejudice.txt"
+NOVEL_SIZE = 737_944
 _KEYS = ["pagedown"] * 6 + ["down"] * 5 + ["pageup"] * 2 + ["right"] * 3 + ["up"] * 4
 _QUIET = 0.04  # no frame for this long after the last one: the key's work is done
 _FRAME_TIMEOUT = 5.0
@@ -72,7 +83,18 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def _measure(widget_name: str, size: int, steps: int, freeze: bool) -> dict[str, float]:
+def _text(kind: str, size: int) -> tuple[str, str]:
+    """The text to read and what it is."""
+    if kind == "prose":
+        novel = corpus_path(NOVEL)
+        if novel is not None:
+            return novel.read_text(encoding="utf-8"), f"the corpus novel ({NOVEL})"
+        return generated_text(NOVEL_SIZE, seed=2), "generated text standing in for the novel"
+    return generated_text(size), f"{size / 1e6:g} MB generated text"
+
+
+async def _measure(widget_name: str, kind: str, size: int, steps: int,
+                   freeze: bool) -> dict[str, float]:
     os.environ["TEXTUAL_ANIMATIONS"] = "none"
     from textual import events
     from textual._compositor import CompositorUpdate
@@ -86,7 +108,7 @@ async def _measure(widget_name: str, size: int, steps: int, freeze: bool) -> dic
     from sidelight.annotations.documents import make_text_document
     from sidelight.tui.view import DocumentView
 
-    text = generated_text(size)
+    text, _what = _text(kind, size)
     render_cpu = [0.0]
     write_cpu = [0.0]
     drawn = [False]
@@ -232,7 +254,6 @@ async def _measure(widget_name: str, size: int, steps: int, freeze: bool) -> dic
         while wrap is not None and not wrap.complete:
             await asyncio.sleep(0.01)
         wrap_complete = time.perf_counter() - resize_wall
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "first_screen_s": first,
         "frame_p50_ms": _percentile(frames, 0.5) * 1000,
@@ -245,15 +266,15 @@ async def _measure(widget_name: str, size: int, steps: int, freeze: bool) -> dic
         "write_p99_ms": _percentile(writes, 0.99) * 1000,
         "rewrap_s": rewrap,
         "wrap_complete_s": wrap_complete,
-        "peak_rss_mb": peak_kb / 1024,
+        "peak_rss_mb": peak_rss_mb(),
         "steps": len(frames),
     }
 
 
-def _child(widget: str, size: int, steps: int, freeze: bool) -> dict[str, float]:
+def _child(widget: str, kind: str, size: int, steps: int, freeze: bool) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(REPO), TEXTUAL_ANIMATIONS="none",
                TEXTUAL_COLOR_SYSTEM="truecolor")
-    command = [sys.executable, "-m", "benchmarks.bench_view", "--child", widget,
+    command = [sys.executable, "-m", "benchmarks.bench_view", "--child", widget, "--text", kind,
                "--size", str(size), "--steps", str(steps)]
     if not freeze:
         command.append("--no-freeze")
@@ -266,61 +287,112 @@ def _child(widget: str, size: int, steps: int, freeze: bool) -> dict[str, float]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run(quick: bool, freeze: bool = True) -> list[Figure]:
+class _Runs:
+    """The figures of several runs of one child: medians, and ranges for the notes."""
+
+    def __init__(self, runs: list[dict[str, float]]) -> None:
+        self.runs = runs
+
+    def __getitem__(self, key: str) -> float:
+        return statistics.median(r[key] for r in self.runs)
+
+    def span(self, key: str) -> str:
+        values = [r[key] for r in self.runs]
+        return f"runs {min(values):.3g}–{max(values):.3g}" if len(values) > 1 else "one run"
+
+
+def _ratio_span(t: _Runs, v: _Runs, key: str) -> str:
+    ratios = [a[key] / max(b[key], 1e-9) for a, b in zip(t.runs, v.runs, strict=True)]
+    return f"runs {min(ratios):.3g}–{max(ratios):.3g}" if len(ratios) > 1 else "one run"
+
+
+def _figures(prefix: str, what: str, v: _Runs, t: _Runs, loose: _Runs | None,
+             steps: int) -> list[Figure]:
+    n = f"{steps} keys, CPU key -> frame written"
+
+    def fig(name: str, runs: _Runs, key: str, unit: str, note: str = "") -> Figure:
+        return Figure(f"{prefix}{name}", runs[key], unit,
+                      "; ".join(x for x in (note, runs.span(key)) if x))
+
+    figures = [
+        fig("view first screen", v, "first_screen_s", "s", f"{what}, 160x50; target <= 0.3 s"),
+        fig("textarea first screen", t, "first_screen_s", "s", "TextArea(read_only=True)"),
+        fig("view frame p50", v, "frame_p50_ms", "ms", n),
+        fig("view frame p99", v, "frame_p99_ms", "ms", "target <= 16 ms"),
+        fig("view frame max", v, "frame_max_ms", "ms"),
+    ]
+    if loose is not None:
+        figures += [
+            fig("view frame p99, no freeze", loose, "frame_p99_ms", "ms",
+                "without gc.freeze(), separate run"),
+            fig("view frame max, no freeze", loose, "frame_max_ms", "ms"),
+        ]
+    figures += [
+        fig("textarea frame p50", t, "frame_p50_ms", "ms", n),
+        fig("textarea frame p99", t, "frame_p99_ms", "ms"),
+        Figure(f"{prefix}frame ratio p50", t["frame_p50_ms"] / max(v["frame_p50_ms"], 1e-9),
+               "x", f"textarea / view; target >= 10x; {_ratio_span(t, v, 'frame_p50_ms')}"),
+        Figure(f"{prefix}frame ratio p99", t["frame_p99_ms"] / max(v["frame_p99_ms"], 1e-9),
+               "x", f"textarea / view; {_ratio_span(t, v, 'frame_p99_ms')}"),
+        fig("view latency p50", v, "latency_p50_ms", "ms",
+            "wall, incl. waiting for the 60 fps update timer"),
+        fig("view latency p99", v, "latency_p99_ms", "ms"),
+        fig("textarea latency p50", t, "latency_p50_ms", "ms"),
+        fig("textarea latency p99", t, "latency_p99_ms", "ms"),
+        fig("view render p50", v, "render_p50_ms", "ms", "CPU inside render_lines per key"),
+        fig("view render p99", v, "render_p99_ms", "ms"),
+        fig("view write p99", v, "write_p99_ms", "ms", "CPU making the terminal string"),
+        fig("textarea render p50", t, "render_p50_ms", "ms"),
+        fig("textarea render p99", t, "render_p99_ms", "ms"),
+        fig("view rewrap after resize", v, "rewrap_s", "s",
+            "160 -> 120 columns, CPU to first frame"),
+        fig("textarea rewrap after resize", t, "rewrap_s", "s"),
+        fig("view wrap complete", v, "wrap_complete_s", "s", "wall, background slices"),
+        fig("view peak RSS", v, "peak_rss_mb", "MB", "own subprocess"),
+        fig("textarea peak RSS", t, "peak_rss_mb", "MB", "own subprocess"),
+    ]
+    return figures
+
+
+def run(quick: bool, freeze: bool = True, runs: int | None = None) -> list[Figure]:
     size = 500_000 if quick else 5_000_000
     steps = 40 if quick else 200
-    res = {w: _child(w, size, steps, freeze) for w in WIDGETS}
-    v, t = res["view"], res["textarea"]
-    loose = _child("view", size, steps, False) if freeze else v
-    mb = f"{size / 1e6:g} MB generated text, 160x50"
-    n = f"{int(v['steps'])} keys, CPU key -> frame written"
-    return [
-        Figure("view first screen", v["first_screen_s"], "s", f"{mb}; target <= 0.3 s"),
-        Figure("textarea first screen", t["first_screen_s"], "s", "TextArea(read_only=True)"),
-        Figure("view frame p50", v["frame_p50_ms"], "ms", n),
-        Figure("view frame p99", v["frame_p99_ms"], "ms", "target <= 16 ms"),
-        Figure("view frame max", v["frame_max_ms"], "ms", ""),
-        Figure("view frame p99, no freeze", loose["frame_p99_ms"], "ms",
-               "without gc.freeze(), separate run"),
-        Figure("view frame max, no freeze", loose["frame_max_ms"], "ms", ""),
-        Figure("textarea frame p50", t["frame_p50_ms"], "ms", n),
-        Figure("textarea frame p99", t["frame_p99_ms"], "ms", ""),
-        Figure("frame ratio p50", t["frame_p50_ms"] / max(v["frame_p50_ms"], 1e-9), "x",
-               "textarea / view; target >= 10x"),
-        Figure("frame ratio p99", t["frame_p99_ms"] / max(v["frame_p99_ms"], 1e-9), "x",
-               "textarea / view"),
-        Figure("view latency p50", v["latency_p50_ms"], "ms",
-               "wall, incl. waiting for the 60 fps update timer"),
-        Figure("view latency p99", v["latency_p99_ms"], "ms", ""),
-        Figure("textarea latency p50", t["latency_p50_ms"], "ms", ""),
-        Figure("textarea latency p99", t["latency_p99_ms"], "ms", ""),
-        Figure("view render p50", v["render_p50_ms"], "ms", "CPU inside render_lines per key"),
-        Figure("view render p99", v["render_p99_ms"], "ms", ""),
-        Figure("view write p99", v["write_p99_ms"], "ms", "CPU making the terminal string"),
-        Figure("textarea render p50", t["render_p50_ms"], "ms", ""),
-        Figure("textarea render p99", t["render_p99_ms"], "ms", ""),
-        Figure("view rewrap after resize", v["rewrap_s"], "s",
-               "160 -> 120 columns, CPU to first frame"),
-        Figure("textarea rewrap after resize", t["rewrap_s"], "s", ""),
-        Figure("view wrap complete", v["wrap_complete_s"], "s", "wall, background slices"),
-        Figure("view peak RSS", v["peak_rss_mb"], "MB", "own subprocess"),
-        Figure("textarea peak RSS", t["peak_rss_mb"], "MB", "own subprocess"),
-    ]
+    runs = runs or (1 if quick else RUNS)
+    figures: list[Figure] = []
+    for kind in TEXTS:
+        res = {w: _Runs([_child(w, kind, size, steps, freeze) for _ in range(runs)])
+               for w in WIDGETS}
+        loose = None
+        if freeze and kind == "generated":
+            loose = _Runs([_child("view", kind, size, steps, False)])
+        what = f"{size / 1e6:g} MB generated text" if kind == "generated" else _prose_name()
+        prefix = "" if kind == "generated" else "prose: "
+        steps_done = int(res["view"]["steps"])
+        figures += _figures(prefix, what, res["view"], res["textarea"], loose, steps_done)
+    return figures
+
+
+def _prose_name() -> str:
+    return (f"the corpus novel ({NOVEL})" if corpus_path(NOVEL) is not None
+            else "generated text standing in for the novel")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_view")
     parser.add_argument("--child", choices=WIDGETS)
+    parser.add_argument("--text", choices=TEXTS, default="generated")
+    parser.add_argument("--runs", type=int, default=None)
     parser.add_argument("--size", type=int, default=5_000_000)
     parser.add_argument("--steps", type=int, default=200)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-freeze", action="store_true")
     args = parser.parse_args(argv)
     if args.child:
-        result = asyncio.run(_measure(args.child, args.size, args.steps, not args.no_freeze))
+        result = asyncio.run(_measure(args.child, args.text, args.size, args.steps,
+                                      not args.no_freeze))
         print(json.dumps(result))
         return 0
-    for figure in run(args.quick, not args.no_freeze):
+    for figure in run(args.quick, not args.no_freeze, args.runs):
         print(f"{figure.name:32} {figure.value:12.3f} {figure.unit:3} {figure.note}")
     return 0
 

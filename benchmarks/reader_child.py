@@ -1,18 +1,22 @@
 """One reader (or a minimal Textual app) in its own process, for ``bench_store``.
 
     python -m benchmarks.reader_child minimal
+    python -m benchmarks.reader_child first DB DOC [DOC ...]
     python -m benchmarks.reader_child reader DB DOC [--keys N]
 
-Prints ``ready`` once the first screen is drawn (the parent times the launch up to that line),
-then one JSON line of figures measured inside the process:
+Prints ``ready`` when the first frame of the screen that shows the text is drawn (the parent
+times the launch up to that line; Textual's own ``_display`` is wrapped to see that frame, the
+same way for the reader and the minimal app), then one JSON line of figures measured inside
+the process (``first`` stops at the first screen: start-up alone, and its peak RSS):
 
 - ``highlight_s``: key ``h`` on a 12-character selection until the highlight is saved and the
   screen redrawn (``Pilot.press`` then ``Pilot.pause``), one per key, at spread offsets, and
   ``highlight_cpu_s`` the CPU time of the process meanwhile (what a loaded machine does not
   inflate);
+- ``highlight_save_s``: the wall time of that spent inside the store's write (the save);
 - ``undo_s``: the same for ``u``, which removes it again (so the store keeps its size);
-- ``external_s``: another store object adds a highlight to the document; time until the pane
-  shows it (the reader polls the store once a second);
+- ``external_s``: another process adds a highlight to the document; time from its write to
+  the pane showing it (the reader polls the store twice a second);
 - ``idle_cpu_ms_per_s``: CPU time of the whole process per second of wall time while nothing
   happens (3 s);
 - ``peak_rss_mb``: this process's peak resident set.
@@ -26,6 +30,24 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable
+
+
+def _say_ready_at_first_frame(shows_text: Callable[[object], bool]) -> None:
+    """Print ``ready`` once, when the first frame of a screen that shows the text is drawn."""
+    from textual.app import App
+
+    display = App._display
+    said = False
+
+    def first_frame(app: App[object], screen: object, renderable: object) -> None:
+        nonlocal said
+        display(app, screen, renderable)  # type: ignore[arg-type]
+        if not said and renderable is not None and not app._batch_count and shows_text(screen):
+            said = True
+            print("ready", flush=True)
+
+    App._display = first_frame  # type: ignore[method-assign]
 
 
 async def _minimal() -> dict[str, float]:
@@ -36,27 +58,59 @@ async def _minimal() -> dict[str, float]:
         def compose(self) -> ComposeResult:
             yield Static("The first line of a story.")
 
+    _say_ready_at_first_frame(lambda screen: True)
     async with Minimal().run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        print("ready", flush=True)
     return {}
+
+
+async def _first(db: str, doc_paths: list[str]) -> dict[str, float]:
+    from sidelight.annotations.documents import load_document
+    from sidelight.annotations.store import AnnotationStore
+    from sidelight.tui.app import SidelightApp
+
+    _say_ready_at_first_frame(_is_reader)
+    app = SidelightApp([load_document(p) for p in doc_paths], AnnotationStore(db),
+                       freeze_gc=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+    return {}
+
+
+def _is_reader(screen: object) -> bool:
+    from sidelight.tui.screens.reader import ReaderScreen
+
+    return isinstance(screen, ReaderScreen)
 
 
 async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
     from sidelight.annotations.documents import load_document
-    from sidelight.annotations.model import new_highlight, quote_target
     from sidelight.annotations.store import AnnotationStore
 
+    _say_ready_at_first_frame(_is_reader)
     doc = load_document(doc_path)
     store = AnnotationStore(db)
     from sidelight.tui.app import SidelightApp
     from sidelight.tui.widgets.pane import Pane
 
+    # Time inside the store's own writes (the save), apart from the reader's work around it.
+    saving = [0.0]
+
+    def timed(write: Callable[..., object]) -> Callable[..., object]:
+        def run(*args: object, **kwargs: object) -> object:
+            began = time.perf_counter()
+            try:
+                return write(*args, **kwargs)
+            finally:
+                saving[0] += time.perf_counter() - began
+        return run
+
+    for name in ("add", "delete", "update", "recreate"):
+        setattr(store, name, timed(getattr(store, name)))
     app = SidelightApp([doc], store, freeze_gc=True)
     out: dict[str, float] = {}
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        print("ready", flush=True)
         await app.workers.wait_for_complete()
         await pilot.pause()
         pane = app.screen.query_one(Pane)
@@ -64,6 +118,7 @@ async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
         highlight: list[float] = []
         undo: list[float] = []
         highlight_cpu: list[float] = []
+        highlight_save: list[float] = []
         n = len(doc.text)
         for i in range(keys):
             start = (i * 7919 * 13) % max(1, n - 40)
@@ -72,16 +127,19 @@ async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
             view.move_cursor(start + 12)
             await pilot.pause()
             began, cpu = time.perf_counter(), time.process_time()
+            saving[0] = 0.0
             await pilot.press("h")
             await pilot.pause()
             highlight.append(time.perf_counter() - began)
             highlight_cpu.append(time.process_time() - cpu)
+            highlight_save.append(saving[0])
             began = time.perf_counter()
             await pilot.press("u")
             await pilot.pause()
             undo.append(time.perf_counter() - began)
         out["highlight_s"] = highlight  # type: ignore[assignment]
         out["highlight_cpu_s"] = highlight_cpu  # type: ignore[assignment]
+        out["highlight_save_s"] = highlight_save  # type: ignore[assignment]
         out["undo_s"] = undo  # type: ignore[assignment]
 
         idle_wall = time.perf_counter()
@@ -90,16 +148,32 @@ async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
         out["idle_cpu_ms_per_s"] = ((time.process_time() - idle_cpu) * 1000
                                     / (time.perf_counter() - idle_wall))
 
+        # Another program (its own process, as the command line would be) adds a highlight;
+        # timed from the moment its write is done until the pane shows it.
+        writer = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "benchmarks.reader_child", "write", db, doc_path,
+            stdout=asyncio.subprocess.PIPE)
+        assert writer.stdout is not None
+        added_id = (await writer.stdout.readline()).decode().strip()  # printed once saved
         began = time.perf_counter()
-        other = AnnotationStore(db)
-        added = other.add(new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, 100,
-                                                     130)))
-        while added.id not in {a.id for a in pane.annotations}:
-            await asyncio.sleep(0.02)
+        while added_id not in {a.id for a in pane.annotations}:
+            await asyncio.sleep(0.005)
             if time.perf_counter() - began > 30:
                 break
         out["external_s"] = time.perf_counter() - began
+        await writer.wait()
     return out
+
+
+def _write(db: str, doc_path: str) -> str:
+    """Add one highlight as another program would; returns its id."""
+    from sidelight.annotations.documents import load_document
+    from sidelight.annotations.model import new_highlight, quote_target
+    from sidelight.annotations.store import AnnotationStore
+
+    doc = load_document(doc_path)
+    return AnnotationStore(db).add(
+        new_highlight(quote_target(doc.path, doc.fingerprint, doc.text, 100, 130))).id
 
 
 def peak_rss_mb() -> float:
@@ -119,6 +193,11 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
     if argv[0] == "minimal":
         figures = asyncio.run(_minimal())
+    elif argv[0] == "write":
+        print(_write(argv[1], argv[2]), flush=True)
+        return 0
+    elif argv[0] == "first":
+        figures = asyncio.run(_first(argv[1], argv[2:]))
     else:
         keys = int(argv[argv.index("--keys") + 1]) if "--keys" in argv else 40
         figures = asyncio.run(_reader(argv[1], argv[2], keys))

@@ -400,7 +400,7 @@ async def test_link_is_edited_from_the_annotation_list(
     async with app.run_test(size=(160, 50)) as pilot:
         reader = app.reader
         await pilot.pause()
-        listed = str(app.query_one("#annotation-list").get_option_at_index(0).prompt)
+        listed = str(app.query_one("#annotation-list").row_text(0))
         assert "agrees" in listed and "nearly $12m" in listed and "pledged" in listed
         await pilot.press("tab", "tab")
         assert app.focused is app.query_one("#annotation-list")

@@ -33,7 +33,7 @@ def _other_program(db: Path) -> AnnotationStore:
 
 
 def _in_poll_window(reader: ReaderScreen) -> None:
-    """The reader has not polled yet (its poll runs once a second): what it shows is old.
+    """The reader has not polled yet (it polls twice a second): what it shows is old.
     The timer is paused, so a slow machine cannot let a poll slip in."""
     reader.poll_timer.pause()
 

@@ -61,17 +61,58 @@ async def test_long_list_rows_are_cut_not_wrapped_and_kept(tmp_path: Path, db_pa
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         listing = app.screen.query_one(AnnotationList)
-        assert listing.option_count == 300
+        assert listing.row_count == 300
         # Two lines per highlight with a note, however long the note: nothing is measured.
         assert listing.virtual_size.height == 600
-        rows = list(app.screen.side._rows.values())
+        rows = list(listing._rows)
         await pilot.press("end")  # far down the document: the list is not rebuilt
         app.screen.reload_annotations()
-        assert list(app.screen.side._rows.values()) == rows
-        assert all(a is b for a, b in zip(app.screen.side._rows.values(), rows, strict=True))
+        assert all(a is b for a, b in zip(listing._rows, rows, strict=True))
         listing.focus()
         listing.highlighted = 299
         await pilot.press("enter")
         await pilot.pause()
         view = app.screen.pane.view
         assert view.cursor == 299 * 60
+
+
+@pilot_test
+async def test_a_highlight_changes_one_row_and_draws_like_a_full_redraw(
+        tmp_path: Path, db_path: Path) -> None:
+    """A new highlight and its undo touch one row of the list and the spans they cover; what
+    is listed and drawn is then what a fresh reader shows."""
+    _, path = _store_with(tmp_path, db_path, 300)
+    doc = load_document(path)
+    app = reader_app([doc], db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        listing = screen.query_one(AnnotationList)
+        rows = list(listing._rows)
+        view = screen.pane.view
+        view.move_cursor(90)
+        view.start_visual()
+        view.move_cursor(110)
+        await pilot.press("h")
+        await pilot.pause()
+        assert listing.row_count == 301
+        kept = [r for r in listing._rows if r in rows]
+        assert len(kept) == 300  # the other rows are the very same objects
+        new = next(e for e in screen.side.entries if e.start == 90)
+        assert new.annotation.target.exact == doc.text[90:111]
+
+        fresh = reader_app([doc], db_path)
+        async with fresh.run_test(size=(160, 50)) as other:
+            await other.pause()
+            assert [(e.pane, e.annotation.id, e.start) for e in fresh.screen.side.entries] == [
+                (e.pane, e.annotation.id, e.start) for e in screen.side.entries]
+            for offset in (0, 85, 95, 100, 120, 200 * 60 + 5):
+                assert view._layers.spans_in(offset, offset + 1) == (
+                    fresh.screen.pane.view._layers.spans_in(offset, offset + 1))
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert listing.row_count == 300
+        assert all(a is b for a, b in zip(listing._rows, rows, strict=True))
+        assert not view._layers.spans_in(100, 101) or all(
+            s != 90 for s, _e, _st in view._layers.spans_in(100, 101))

@@ -6,6 +6,8 @@ each test fails loudly, naming what to update, when a Textual release changes on
   and the command palette (``Screen.active_bindings`` only holds the keys in force now).
 - ``App._start_widget`` (``DocumentView.vertical_scrollbar``): how Textual starts a widget's
   own scrollbar, which the view replaces with one that reuses its rows.
+- ``Widget._scroll_update`` (``RowList._update_size``): brings a widget's scrollbars in line
+  with a new virtual size set without laying out the screen.
 """
 
 from __future__ import annotations
@@ -28,3 +30,10 @@ def test_a_node_keeps_its_bindings_in_a_bindings_map() -> None:
     widget = Widget()
     assert isinstance(getattr(widget, "_bindings", None), BindingsMap), (
         "DOMNode._bindings is no longer a BindingsMap: update sidelight.tui.keys.key_rows")
+
+
+def test_a_widget_updates_its_scrollbars_for_a_virtual_size() -> None:
+    update = getattr(Widget, "_scroll_update", None)
+    assert update is not None, "Widget._scroll_update is gone: update RowList._update_size"
+    assert list(inspect.signature(update).parameters) == ["self", "virtual_size"], (
+        "Widget._scroll_update changed its signature: update RowList._update_size")

@@ -53,13 +53,6 @@ def ranges_on(anns: Iterable[Annotation], doc: Document) -> list[tuple[int, int,
     return out
 
 
-def annotation_spans(
-    anns: Iterable[Annotation], doc: Document, style_of: Callable[[Annotation], str]
-) -> list[Span]:
-    # Longer ranges first so that a short highlight inside a long one is drawn on top.
-    return [(s, e, style_of(ann)) for s, e, ann in ranges_on(anns, doc)]
-
-
 def annotation_at(anns: Iterable[Annotation], doc: Document, offset: int) -> Annotation | None:
     """The innermost annotation whose range in ``doc`` holds ``offset``."""
     best: tuple[int, Annotation] | None = None

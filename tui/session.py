@@ -89,15 +89,28 @@ class Session:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.history = History()
+        # What this session wrote since ``written()`` was last called: id -> the record as
+        # written (None: deleted), so that the reader redraws just these.
+        self._written: dict[str, Annotation | None] = {}
+
+    def written(self) -> dict[str, Annotation | None]:
+        """The records written since the last call (id -> record, None when deleted)."""
+        out, self._written = self._written, {}
+        return out
+
+    def _wrote(self, id: str, ann: Annotation | None) -> None:
+        self._written[id] = ann
 
     def add(self, ann: Annotation, label: str = "highlight") -> Annotation:
         saved = self.store.add(ann)
+        self._wrote(saved.id, saved)
         self.history.record(Change(None, saved, label))
         return saved
 
     def edit(self, base: Annotation, label: str = "edit", **changes: Any) -> Annotation:
         """Set fields of ``base`` (the annotation as the user saw it); see ``Store.update``."""
         saved = self.store.update(base, **changes)
+        self._wrote(saved.id, saved)
         # What undo goes back to: the stored record with this change's fields as they were.
         before = replace(saved, **{f: getattr(base, f) for f in changes},
                          modified=base.modified)
@@ -111,6 +124,7 @@ class Session:
     def delete(self, base: Annotation) -> Annotation:
         """Delete the annotation the user saw, unless it changed elsewhere meanwhile."""
         deleted = self.store.delete(base.id, base=base)
+        self._wrote(deleted.id, None)
         self.history.record(Change(deleted, None, "delete"))
         return deleted
 
@@ -118,6 +132,7 @@ class Session:
         """Write back an annotation another program deleted, as the user asked; undo deletes
         it again."""
         saved = self.store.recreate(ann)
+        self._wrote(saved.id, saved)
         self.history.record(Change(None, saved, label))
         return saved
 
@@ -142,6 +157,9 @@ class Session:
             source.pop()
             raise DroppedChange(_dropped_message(verb, change, err), err) from None
         source.pop()
+        touched = change.after or change.before
+        assert touched is not None
+        self._wrote(touched.id, written)
         target.append(Change(_way_back(change, written), written, change.label))
         return change
 

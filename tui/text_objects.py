@@ -7,11 +7,12 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from sidelight.annotations.comparison.sentences import split_sentences
-
 
 @lru_cache(maxsize=16)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Imported on first use: the comparison package is not needed for the first screen.
+    from sidelight.annotations.comparison.sentences import split_sentences
+
     return tuple((s.start, s.end) for s in split_sentences(text))
 
 

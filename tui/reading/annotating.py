@@ -16,7 +16,6 @@ from sidelight.annotations.model import (
 from sidelight.annotations.model import quote_target as make_target
 from sidelight.tui.reading.conflicts import describe
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.screens.note_editor import NoteEditor
 from sidelight.tui.widgets.side_panel import AnnotationList, Entry
 
 if TYPE_CHECKING:
@@ -77,6 +76,9 @@ class Annotating:
 
     def _open_editor(self: ReaderScreen, title: str, text: str,
                      save: Callable[[str], str | None]) -> None:
+        # The editor (and Textual's TextArea) is loaded when first opened, not at start-up.
+        from sidelight.tui.screens.note_editor import NoteEditor
+
         self.app.push_screen(NoteEditor(title, text, save))
 
     def action_annotate(self: ReaderScreen) -> None:
@@ -176,13 +178,10 @@ class Annotating:
             self.edit_note(entry.annotation)
 
     def _listed(self: ReaderScreen) -> Entry | None:
-        option_list = self.query_one(AnnotationList)
-        index = option_list.highlighted
-        entries = self.side.entries
-        if index is None or not 0 <= index < len(entries):
+        entry = self.side.entry_at(self.query_one(AnnotationList).highlighted)
+        if entry is None:
             self.say("No annotation chosen in the list")
-            return None
-        return entries[index]
+        return entry
 
     def action_undo(self: ReaderScreen) -> None:
         self.change_store(self.session.undo, lambda change: (

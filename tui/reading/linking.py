@@ -9,7 +9,6 @@ from sidelight.annotations.model import Annotation, new_link
 from sidelight.annotations.model import quote_target as make_target
 from sidelight.tui.marks import annotation_at
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.screens.link_dialog import LinkDialog
 
 if TYPE_CHECKING:
     from sidelight.tui.screens.reader import ReaderScreen
@@ -86,6 +85,8 @@ class Linking:
 
         title = (f"Link “{one_line(targets[0].exact, 60)}” (pane {first_pane + 1}) ↔ "
                  f"“{one_line(targets[1].exact, 60)}” (pane {pane.index + 1})")
+        from sidelight.tui.screens.link_dialog import LinkDialog  # loaded when first opened
+
         self.app.push_screen(LinkDialog(title, save), closed)
 
     def _end_link(self: ReaderScreen) -> None:
@@ -109,6 +110,8 @@ class Linking:
             return save_shown(relation=relation, note=note)
 
         quotes = [f"“{one_line(t.exact, 50)}”" for t in ann.targets]
+        from sidelight.tui.screens.link_dialog import LinkDialog  # loaded when first opened
+
         self.app.push_screen(LinkDialog("Link " + " ↔ ".join(quotes), save,
                                         relation=ann.relation, note=ann.note))
 

@@ -54,6 +54,7 @@ from sidelight.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from sidelight.annotations.comparison import Comparison
+    from sidelight.annotations.library import Memo
     from sidelight.annotations.store import AnnotationStore
 
 __all__ = ["MIN_PANE_WIDTH", "ReaderScreen", "SearchBar", "pane_columns"]
@@ -139,6 +140,9 @@ class ReaderScreen(
         # The panel was hidden by a narrowing terminal, not by the user: it comes back.
         self._panel_gave_way = False
         self._stale_warned: set[str] = set()
+        self._anchor_memos: dict[int, tuple[object, Memo]] = {}
+        self._entries_stale = True  # the list is redrawn whole at the next reload
+        self._panes: list[Pane] = []
         self._init_messages()
         self.entry_filter = AnnotationFilter()
         self.said_selection: tuple[int, int] | None = None
@@ -152,7 +156,9 @@ class ReaderScreen(
         with Horizontal(id="main"):
             with Horizontal(id="panes"):
                 for i, doc in enumerate(self.documents):
-                    yield Pane(doc, i)
+                    pane = Pane(doc, i)
+                    self._panes.append(pane)
+                    yield pane
             yield SidePanel(id="side-panel")
         yield SearchBar(id="search", placeholder="search (enter: next hit, escape: close)")
         yield StatusLine(id="status")
@@ -160,7 +166,9 @@ class ReaderScreen(
 
     @property
     def panes(self) -> list[Pane]:
-        return list(self.query(Pane))
+        # Kept from compose (a screen's panes never change; another set of documents is a
+        # new screen): a query walks the whole screen, on every key.
+        return list(self._panes)
 
     @property
     def pane(self) -> Pane:

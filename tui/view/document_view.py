@@ -8,7 +8,7 @@ into ``document.text``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -234,9 +234,18 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def wrap_index(self) -> WrapIndex:
         return self._wrap
 
-    def set_layer(self, name: str, spans: Sequence[tuple[int, int, str]]) -> None:
-        old = self._layers.set(name, spans)
+    def set_layer(self, name: str, spans: Sequence[tuple[int, int, str]],
+                  keys: Sequence[Hashable] | None = None) -> None:
+        """Draw a layer; with ``keys`` (one per span, sorting in layer order) it can later be
+        changed span by span with ``patch_layer``."""
+        old = self._layers.set(name, spans, keys)
         self._invalidate_changes(changed_ranges(old, self._layers.get(name)))
+
+    def patch_layer(self, name: str, remove: Iterable[Hashable],
+                    add: Iterable[tuple[Hashable, tuple[int, int, str]]]) -> None:
+        """Remove the spans with these keys from a keyed layer and add keyed spans: costs
+        the spans and rows they touch, however many the layer holds."""
+        self._invalidate_changes(self._layers.patch(name, remove, add))
 
     def clear_layer(self, name: str) -> None:
         old = self._layers.clear(name)

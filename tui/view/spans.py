@@ -8,9 +8,11 @@ Spans are bucketed by offset so the spans of one row are found without scanning 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,6 +26,7 @@ _UNKNOWN = PRIORITY.index("")
 BUCKET = 2048
 
 Span = tuple[int, int, str]
+_first = itemgetter(0)
 
 
 @lru_cache(maxsize=1024)
@@ -48,20 +51,71 @@ def layer_rank(name: str) -> int:
 
 
 class Layer:
-    """One layer's spans, indexed by bucket of offsets."""
+    """One layer's spans, indexed by bucket of offsets.
 
-    __slots__ = ("buckets", "rank", "spans")
+    Spans are drawn in layer order: their list order, or the order of ``keys`` when the
+    layer was given keys (then ``patch`` removes and adds spans by key, at the cost of the
+    spans it touches: a removed span leaves a hole, an added one is appended)."""
 
-    def __init__(self, name: str, spans: Iterable[Span]) -> None:
+    __slots__ = ("buckets", "in_order", "index_of", "keys", "rank", "spans")
+
+    def __init__(self, name: str, spans: Iterable[Span],
+                 keys: Iterable[Hashable] | None = None) -> None:
         self.rank = layer_rank(name)
-        self.spans: list[tuple[int, int, Style]] = [
-            (s, e, parse_style(st)) for s, e, st in spans if e > s
-        ]
-        buckets: dict[int, list[int]] = {}
-        for index, (s, e, _st) in enumerate(self.spans):
+        self.spans: list[tuple[int, int, Style] | None] = []
+        self.keys: list[Any] | None = None
+        self.index_of: dict[Hashable, int] = {}
+        self.in_order = True  # span indices follow layer order (until a patch appends)
+        self.buckets: dict[int, list[int]] = {}
+        if keys is None:
+            for s, e, st in spans:
+                if e > s:
+                    self._append(s, e, st)
+        else:
+            self.keys = []
+            for key, (s, e, st) in sorted(zip(keys, spans, strict=True), key=_first):
+                if e > s:
+                    self.index_of[key] = len(self.spans)
+                    self.keys.append(key)
+                    self._append(s, e, st)
+
+    def _append(self, s: int, e: int, style: str) -> None:
+        index = len(self.spans)
+        self.spans.append((s, e, parse_style(style)))
+        buckets = self.buckets
+        for b in range(s // BUCKET, (e - 1) // BUCKET + 1):
+            bucket = buckets.get(b)
+            if bucket is None:
+                buckets[b] = [index]
+            else:
+                bucket.append(index)
+
+    def patch(self, remove: Iterable[Hashable],
+              add: Iterable[tuple[Hashable, Span]]) -> list[tuple[int, int]]:
+        """Remove the spans with these keys and add keyed spans; returns the offset ranges
+        they cover (where the layer may now draw differently). Only for a keyed layer."""
+        assert self.keys is not None
+        touched: list[tuple[int, int]] = []
+        for key in remove:
+            index = self.index_of.pop(key, None)
+            if index is None:
+                continue
+            span = self.spans[index]
+            assert span is not None
+            s, e, _st = span
             for b in range(s // BUCKET, (e - 1) // BUCKET + 1):
-                buckets.setdefault(b, []).append(index)
-        self.buckets = buckets
+                self.buckets[b].remove(index)
+            self.spans[index] = None
+            touched.append((s, e))
+        for key, (s, e, st) in add:
+            if e <= s or key in self.index_of:
+                continue
+            self.index_of[key] = len(self.spans)
+            self.keys.append(key)
+            self._append(s, e, st)
+            self.in_order = False
+            touched.append((s, e))
+        return touched
 
     def overlapping_indices(self, start: int, end: int) -> list[int]:
         """Indices of spans overlapping ``[start, end)`` in layer order (for an empty range,
@@ -72,11 +126,12 @@ class Layer:
             found.update(buckets.get(b, ()))
         spans = self.spans
         hi = max(end, start + 1)
-        return [i for i in sorted(found) if spans[i][0] < hi and spans[i][1] > start]
+        ordered = sorted(found) if self.in_order else sorted(found, key=self.keys.__getitem__)  # type: ignore[union-attr]
+        return [i for i in ordered if spans[i][0] < hi and spans[i][1] > start]  # type: ignore[index]
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Style]]:
         spans = self.spans
-        return [spans[i] for i in self.overlapping_indices(start, end)]
+        return [spans[i] for i in self.overlapping_indices(start, end)]  # type: ignore[misc]
 
 
 class LayerSet:
@@ -86,12 +141,25 @@ class LayerSet:
         self._layers: dict[str, Layer] = {}
         self._ordered: list[Layer] = []
 
-    def set(self, name: str, spans: Sequence[Span]) -> Layer | None:
-        """Set a layer; returns the layer it replaced."""
+    def set(self, name: str, spans: Sequence[Span],
+            keys: Sequence[Hashable] | None = None) -> Layer | None:
+        """Set a layer (keyed when ``keys`` are given, one per span); returns the layer it
+        replaced."""
         old = self._layers.get(name)
-        self._layers[name] = Layer(name, spans)
+        self._layers[name] = Layer(name, spans, keys)
         self._reorder()
         return old
+
+    def patch(self, name: str, remove: Iterable[Hashable],
+              add: Iterable[tuple[Hashable, Span]]) -> list[tuple[int, int]]:
+        """Change a keyed layer span by span (see ``Layer.patch``); a layer not set yet is
+        made keyed. Returns the offset ranges that may draw differently, merged."""
+        layer = self._layers.get(name)
+        if layer is None or layer.keys is None:
+            added = list(add)
+            self.set(name, [span for _k, span in added], [k for k, _span in added])
+            return merge_ranges([(s, e) for _k, (s, e, _st) in added])
+        return merge_ranges(layer.patch(remove, add))
 
     def clear(self, name: str) -> Layer | None:
         """Remove a layer; returns it (None if there was none)."""
@@ -134,10 +202,16 @@ def changed_ranges(old: Layer | None, new: Layer | None,
     before = set(old.spans) if old is not None else set()
     after = set(new.spans) if new is not None else set()
     changed = before ^ after
+    changed.discard(None)  # the holes removed spans leave
     if len(changed) > limit:
         return None
+    return merge_ranges([(s, e) for s, e, _st in changed])  # type: ignore[misc]
+
+
+def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Disjoint sorted ranges covering the given ones."""
     merged: list[tuple[int, int]] = []
-    for s, e, _st in sorted(changed, key=lambda span: span[0]):
+    for s, e in sorted(ranges):
         if merged and s <= merged[-1][1]:
             if e > merged[-1][1]:
                 merged[-1] = (merged[-1][0], e)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
 from rich.table import Table
@@ -24,12 +24,20 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sidelight.annotations.comparison import Comparison, Difference, EntityRow, NumberContrast
-from sidelight.annotations.comparison.claims import Claim, claims
-from sidelight.annotations.comparison.model import KINDS
 from sidelight.tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette
 from sidelight.tui.labels import SHORT_WIDTH, short_name
 from sidelight.tui.safe_text import one_line, printable
+
+if TYPE_CHECKING:
+    # The comparison (and the entity word lists it loads) is imported when one is shown,
+    # not for the reader's first screen.
+    from sidelight.annotations.comparison import (
+        Comparison,
+        Difference,
+        EntityRow,
+        NumberContrast,
+    )
+    from sidelight.annotations.comparison.claims import Claim
 
 ONE_DOCUMENT = "Open two or more documents to compare them."
 _RELATION_SIGNS = {"conflict": "≠", "compatible": "≈", "vaguer": "~"}
@@ -146,7 +154,7 @@ def _name_width(width: int, n_docs: int) -> int:
 
 def legend_text(palette: Palette) -> Text:
     text = Text()
-    for kind in KINDS:
+    for kind in COMPARE_GLYPHS:  # every kind of sentence, in the comparison's order
         text.append(f" {COMPARE_GLYPHS[kind]} ", style=palette.compare_mark(kind))
         text.append(COMPARE_WORDS[kind] if kind == "unique" else kind)
     return text
@@ -257,6 +265,8 @@ class ComparePanel(Vertical):
         legend.append("\nkeys: = counterpart  > < difference  U only here  S sync",
                       style="italic")
         self.query_one("#compare-legend", Static).update(legend)
+
+        from sidelight.annotations.comparison.claims import claims
 
         self._claims = claims(comparison)
         n_claims = len(self._claims)

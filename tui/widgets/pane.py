@@ -8,7 +8,7 @@ reader screen decides what to hold.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,9 +27,14 @@ from sidelight.tui.colors import (
     SEARCH_STYLE,
     Palette,
 )
-from sidelight.tui.marks import EntityLike, annotation_at, annotation_spans, entity_at, entity_spans
+from sidelight.tui.marks import EntityLike, annotation_at, entity_at, entity_spans, targets_on
 from sidelight.tui.safe_text import one_line
 from sidelight.tui.view import DocumentView
+from sidelight.tui.widgets.status import restate
+
+# The view's layer for each kind of annotation drawn in the text.
+_LAYERS: dict[str, str] = {"highlights": "highlight", "links": "link"}
+_KIND_LAYER: dict[str, str] = {kind: layer for layer, kind in _LAYERS.items()}
 
 # Which sentence's mark a shared screen row shows: the most telling kind.
 GUTTER_ORDER: tuple[str, ...] = ("differs", "similar", "same", "unique")
@@ -80,6 +85,11 @@ class Pane(Vertical):
         self.document = document
         self.index = index
         self.annotations: list[Annotation] = []
+        self._by_id: dict[str, Annotation] = {}
+        self._order: dict[str, int] = {}  # id -> place in the store's order
+        self._next_order = 0
+        self._orphans = 0
+        self.drawn = False  # True once show_annotations drew this pane's annotations
         self.entities: list[EntityLike] = []
         self.hits: list[tuple[int, int]] = []
 
@@ -126,30 +136,85 @@ class Pane(Vertical):
         else:
             n = len(self.annotations)
             count = f"{n} annotation{'s' if n != 1 else ''}"
-            orphans = sum(1 for a in self.annotations if a.orphan)
+            orphans = self._orphans
             if orphans:
                 count += f" ({orphans} orphaned)"
             parts.append(count)
         return Text(" · ".join(parts), style="italic")
 
     def refresh_title(self) -> None:
-        self.query_one(".pane-meta", Static).update(self.meta_text())
+        restate(self.query_one(".pane-meta", Static), self.meta_text())
 
     # --- layers -------------------------------------------------------------------------
 
     def show_annotations(self, annotations: Sequence[Annotation], palette: Palette) -> None:
-        self.annotations = list(annotations)
+        """Draw these annotations (all of them, replacing what was drawn)."""
+        self.drawn = True
+        self._by_id = {a.id: a for a in annotations}
+        self.annotations = list(self._by_id.values())
+        self._order = {a.id: i for i, a in enumerate(self.annotations)}
+        self._next_order = len(self.annotations)
+        self._orphans = sum(1 for a in self.annotations if a.orphan)
         view = self.view
-        highlights = [a for a in self.annotations if a.kind == "highlight"]
-        links = [a for a in self.annotations if a.kind == "link"]
-        view.set_layer(
-            "highlights",
-            annotation_spans(highlights, self.document, lambda a: palette.highlight(a.color)),
-        )
-        view.set_layer(
-            "links", annotation_spans(links, self.document, lambda a: palette.link(a.relation))
-        )
+        for layer, kind in _LAYERS.items():
+            keyed = [(key, span) for a in self.annotations if a.kind == kind
+                     for key, span in self._spans(a, palette)]
+            view.set_layer(layer, [span for _k, span in keyed], [k for k, _span in keyed])
         self.refresh_title()
+
+    def change_annotations(self, changed: Mapping[str, Annotation | None],
+                           palette: Palette) -> list[tuple[Annotation | None, Annotation | None]]:
+        """Draw the changes in ``changed`` (id to the annotation as it is now, None when it
+        is gone from this document): costs what changed, however many are drawn.
+        Returns (before, after) for each id that changed here."""
+        done: list[tuple[Annotation | None, Annotation | None]] = []
+        remove: dict[str, list[Hashable]] = {layer: [] for layer in _LAYERS}
+        add: dict[str, list[tuple[Hashable, tuple[int, int, str]]]] = {
+            layer: [] for layer in _LAYERS}
+        by_id = self._by_id
+        for id, ann in changed.items():
+            old = by_id.get(id)
+            if old is ann or (old is None and ann is None):
+                continue
+            if old is not None:
+                self._orphans -= old.orphan
+                if old.kind in _KIND_LAYER:
+                    remove[_KIND_LAYER[old.kind]].extend(k for k, _s in self._spans(old, palette))
+            if ann is None:
+                del by_id[id]
+                del self._order[id]
+            else:
+                by_id[id] = ann  # an edited record keeps its place, as in the store
+                if id not in self._order:
+                    self._order[id] = self._next_order
+                    self._next_order += 1
+                self._orphans += ann.orphan
+                if ann.kind in _KIND_LAYER:
+                    add[_KIND_LAYER[ann.kind]].extend(self._spans(ann, palette))
+            done.append((old, ann))
+        if not done:
+            return done
+        self.annotations = list(by_id.values())
+        view = self.view
+        for layer in _LAYERS:
+            if remove[layer] or add[layer]:
+                view.patch_layer(layer, remove[layer], add[layer])
+        self.refresh_title()
+        return done
+
+    def order_of(self, ann: Annotation) -> int:
+        """Where ``ann`` stands among this pane's annotations (the store's order): what
+        breaks ties between annotations at the same place."""
+        return self._order.get(ann.id, self._next_order)
+
+    def _spans(self, ann: Annotation,
+               palette: Palette) -> list[tuple[Hashable, tuple[int, int, str]]]:
+        """Keyed spans of one annotation: keys sort longer ranges first where ranges start
+        together (a short highlight inside a long one is drawn on top), then in store order."""
+        style = palette.link(ann.relation) if ann.kind == "link" else palette.highlight(ann.color)
+        order = self.order_of(ann)
+        return [((t.start, t.start - t.end, order, j), (t.start, t.end, style))  # type: ignore[operator]
+                for j, t in enumerate(targets_on(ann, self.document))]
 
     def show_pending_link(self, span: tuple[int, int] | None) -> None:
         """The first passage of a link being made, until the second is chosen."""

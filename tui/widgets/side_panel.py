@@ -7,6 +7,7 @@ Choosing an annotation posts ``SidePanel.Jump``; toggling a label in the legend 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -15,10 +16,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList, SelectionList, TabbedContent, TabPane
-from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from sidelight.annotations.documents import Document
@@ -28,6 +27,7 @@ from sidelight.tui.labels import label_order, plain_name
 from sidelight.tui.marks import targets_on
 from sidelight.tui.safe_text import one_line
 from sidelight.tui.widgets.compare_panel import ComparePanel
+from sidelight.tui.widgets.row_list import Row, RowList
 
 NOTES_TAB = "notes-tab"
 LEGEND_TAB = "legend-tab"
@@ -48,25 +48,34 @@ class Entry:
     others: tuple[tuple[int | None, str], ...] = ()
 
 
+def entry_for(pane: int, ann: Annotation, docs: Sequence[Document]) -> Entry:
+    """The row of ``ann`` as seen from pane ``pane``."""
+    doc = docs[pane]
+    targets = targets_on(ann, doc)
+    here = targets[0] if targets else None
+    quote = here.exact if here else next((t.exact for t in ann.targets if t.exact), "")
+    others: tuple[tuple[int | None, str], ...] = ()
+    if ann.kind == "link":
+        others = tuple(
+            (_pane_of(t.source, t.fingerprint, docs), t.exact)
+            for t in ann.targets if t is not here
+        )
+    return Entry(pane, ann, here.start if here else None, quote, others)
+
+
+def entry_order(entry: Entry, order: int) -> tuple[int, bool, int, str, int]:
+    """Where a row stands: by pane, in reading order; orphans and document notes after the
+    anchored ones; ``order`` (the annotation's place in the store) breaks ties."""
+    return (entry.pane, entry.start is None, entry.start or 0, entry.annotation.created, order)
+
+
 def entries_for(docs: Sequence[Document], per_pane: Sequence[Sequence[Annotation]]) -> list[Entry]:
     """Rows in reading order per document; orphans and document notes after the anchored ones."""
-    out: list[Entry] = []
-    for pane, (doc, anns) in enumerate(zip(docs, per_pane, strict=True)):
-        rows = []
-        for ann in anns:
-            targets = targets_on(ann, doc)
-            here = targets[0] if targets else None
-            quote = here.exact if here else next((t.exact for t in ann.targets if t.exact), "")
-            others: tuple[tuple[int | None, str], ...] = ()
-            if ann.kind == "link":
-                others = tuple(
-                    (_pane_of(t.source, t.fingerprint, docs), t.exact)
-                    for t in ann.targets if t is not here
-                )
-            rows.append(Entry(pane, ann, here.start if here else None, quote, others))
-        rows.sort(key=lambda e: (e.start is None, e.start or 0, e.annotation.created))
-        out.extend(rows)
-    return out
+    keyed = [(entry_order(entry, i), entry)
+             for pane, anns in enumerate(per_pane)
+             for i, entry in enumerate(entry_for(pane, a, docs) for a in anns)]
+    keyed.sort(key=lambda k: k[0])
+    return [entry for _k, entry in keyed]
 
 
 def _pane_of(source: str, fingerprint: str, docs: Sequence[Document]) -> int | None:
@@ -100,25 +109,33 @@ def entry_text(entry: Entry, palette: Palette, width: int = 60) -> Text:
     return text
 
 
-class _Row(Option):
-    """An entry's option, knowing its height: one line per line of its text (never wrapped)."""
-
-    def __init__(self, prompt: Text, id: str) -> None:
-        super().__init__(prompt, id=id)
-        self.height = prompt.plain.count("\n") + 1
+def entry_height(entry: Entry) -> int:
+    """Lines of ``entry_text(entry)``, known without making it."""
+    ann = entry.annotation
+    return 1 + (len(entry.others) if ann.kind == "link" else 0) + (1 if ann.note else 0)
 
 
-class AnnotationList(OptionList):
+class EntryRow(Row):
+    """An entry's row; its text is made when the row is first drawn."""
+
+    __slots__ = ("_entry", "_palette")
+
+    def __init__(self, entry: Entry, palette: Palette) -> None:
+        self._entry = entry
+        self._palette = palette
+        self.height = entry_height(entry)
+
+    @property
+    def text(self) -> Text:
+        return entry_text(self._entry, self._palette)
+
+
+class AnnotationList(RowList):
     """Annotations of every open document; enter jumps to the one highlighted.
 
-    Thousands of entries cost little per change: rows are cut to the panel's width rather
-    than wrapped, so a row's height is its count of lines, known without laying it out; the
-    list lays out and draws only the rows on screen. (Textual's list measures every option
-    by wrapping it at the panel's width each time the options are set.)
-    """
-
-    DEFAULT_CSS = """
-    AnnotationList { text-wrap: nowrap; text-overflow: ellipsis; }
+    Thousands of entries cost nothing per change: rows are cut to the panel's width rather
+    than wrapped, a change inserts, removes or replaces its own rows, and only the rows on
+    screen are drawn.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -128,36 +145,6 @@ class AnnotationList(OptionList):
         Binding("escape", "screen.focus_document", "Back to the document",
                 id="sidelight.back_to_document"),
     ]
-
-
-    def _update_lines(self) -> None:
-        # Textual's own, with each row's height taken from the row instead of measured.
-        if not self.scrollable_content_region:
-            return
-        line_cache = self._line_cache
-        lines = line_cache.lines
-        next_index = lines[-1][0] + 1 if lines else 0
-        options = self.options
-        if next_index < len(options):
-            padding = self.get_component_styles("option-list--option").padding
-            width = self.scrollable_content_region.width - self._get_left_gutter_width()
-            for index, option in enumerate(options[next_index:], next_index):
-                line_cache.index_to_line[index] = len(lines)
-                height = (option.height if isinstance(option, _Row) else
-                          self._get_visual(option).get_height(self.styles,
-                                                              width - padding.width))
-                height += option._divider
-                line_cache.heights[index] = height
-                lines.extend((index, line_no) for line_no in range(height))
-        width = self.scrollable_content_region.width - self._get_left_gutter_width()
-        last_divider = options and options[-1]._divider
-        virtual_size = Size(width, len(lines) - (1 if last_divider else 0))
-        if virtual_size != self.virtual_size:
-            self.virtual_size = virtual_size
-            self._scroll_update(virtual_size)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return sum(o.height if isinstance(o, _Row) else 1 for o in self.options)
 
 
 class Legend(SelectionList[str]):
@@ -178,10 +165,10 @@ class SidePanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entries: list[Entry] = []
+        self._order: list[tuple[int, bool, int, str, int]] = []  # entry_order of each entry
+        self._where: dict[tuple[int, str], tuple[int, bool, int, str, int]] = {}
+        self._palette: Palette | None = None
         self._labels: list[str] = []
-        # Rows kept from the last change, by everything their text shows: an unchanged entry
-        # is never formatted again.
-        self._rows: dict[tuple[object, ...], _Row] = {}
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial=NOTES_TAB):
@@ -201,14 +188,14 @@ class SidePanel(Vertical):
         self.query_one(TabbedContent).active = value
 
     @property
-    def active_list(self) -> OptionList:
+    def active_list(self) -> OptionList | AnnotationList:
         if self.tab == LEGEND_TAB:
             return self.query_one(Legend)
         if self.tab == COMPARE_TAB:
             return self.compare.lists[0]
         return self.query_one(AnnotationList)
 
-    def focus_stops(self) -> list[OptionList]:
+    def focus_stops(self) -> list[OptionList | AnnotationList]:
         """The lists tab reaches in the shown tab, top to bottom."""
         if self.tab == COMPARE_TAB:
             return self.compare.lists
@@ -222,31 +209,58 @@ class SidePanel(Vertical):
     def entries(self) -> list[Entry]:
         return list(self._entries)
 
-    def show_entries(self, entries: list[Entry], palette: Palette,
+    def entry_at(self, index: int | None) -> Entry | None:
+        return self._entries[index] if index is not None and 0 <= index < len(
+            self._entries) else None
+
+    def show_entries(self, entries: list[Entry], palette: Palette, orders: list[int],
                      empty: str | None = None) -> None:
-        """``empty``: what the list says when a filter leaves nothing."""
-        option_list = self.query_one(AnnotationList)
-        keep = option_list.highlighted
+        """Every row at once, in order; ``orders[i]`` is ``entries[i]``'s annotation's place
+        in the store (see ``entry_order``); ``empty``: what the list says when a filter
+        leaves nothing."""
+        listing = self.query_one(AnnotationList)
+        keep = listing.highlighted
         self._entries = entries
-        if entries:
-            rows: dict[tuple[object, ...], _Row] = {}
-            for e in entries:
-                a = e.annotation
-                # What the row shows; strings cache their hashes, a whole Annotation would not.
-                key = (e.pane, a.id, a.modified, a.kind, a.color, a.note, a.relation, a.tags,
-                       a.orphan, e.quote, e.others, id(palette))
-                rows[key] = self._rows.get(key) or _Row(entry_text(e, palette),
-                                                        f"{e.pane}:{e.annotation.id}")
-            self._rows = rows
-            option_list.set_options(rows.values())
-        else:
-            option_list.set_options(
-                [Option(Text(empty or "No annotations yet:\nselect with v, then h or a.",
-                             "italic"), disabled=True)]
-            )
+        self._order = [entry_order(e, o) for e, o in zip(entries, orders, strict=True)]
+        self._where = {(e.pane, e.annotation.id): k for e, k in zip(entries, self._order,
+                                                                   strict=True)}
+        self._palette = palette
+        listing.set_rows((EntryRow(e, palette) for e in entries), Text(
+            empty or "No annotations yet:\nselect with v, then h or a.", "italic"))
         if entries:
             # Keep the reader's place in the list; start at the top so enter always acts.
-            option_list.highlighted = min(keep or 0, len(entries) - 1)
+            listing.highlighted = min(keep or 0, len(entries) - 1)
+
+    def change_entries(self, remove: Iterable[tuple[int, str]],
+                       add: Iterable[tuple[Entry, int]]) -> None:
+        """Take out the rows of these (pane, annotation id) and put in those entries (each
+        with its ``entry_order`` tie-breaker): costs the rows changed, however long the
+        list. The highlighted row stays on its entry."""
+        listing = self.query_one(AnnotationList)
+        keep = listing.highlighted
+        entries, order, where = self._entries, self._order, self._where
+        was_empty = not entries
+        for pane_id in remove:
+            key = where.pop(pane_id, None)
+            if key is None:
+                continue  # not listed (a filter hides it)
+            i = bisect_left(order, key)
+            del entries[i], order[i]
+            listing.remove_row(i)
+            if keep is not None and i < keep:
+                keep -= 1
+        for entry, o in add:
+            key = entry_order(entry, o)
+            i = bisect_right(order, key)
+            entries.insert(i, entry)
+            order.insert(i, key)
+            where[entry.pane, entry.annotation.id] = key
+            listing.insert_row(i, EntryRow(entry, self._palette))
+            if keep is not None and i <= keep:
+                keep += 1
+        if entries:
+            listing.highlighted = 0 if was_empty or keep is None else min(keep,
+                                                                          len(entries) - 1)
 
     def show_labels(self, counts: dict[str, int], hidden: set[str], palette: Palette) -> None:
         legend = self.query_one(Legend)
@@ -268,12 +282,12 @@ class SidePanel(Vertical):
     def hidden_labels(self) -> set[str]:
         return set(self._labels) - set(self.query_one(Legend).selected)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id != "annotation-list":
+    def on_row_list_chosen(self, event: RowList.Chosen) -> None:
+        if not isinstance(event.row_list, AnnotationList):
             return
         event.stop()
-        if 0 <= event.option_index < len(self._entries):
-            self.post_message(self.Jump(self._entries[event.option_index]))
+        if 0 <= event.index < len(self._entries):
+            self.post_message(self.Jump(self._entries[event.index]))
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         # Also fires when the legend is refilled; the screen ignores an unchanged set.

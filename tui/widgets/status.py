@@ -36,6 +36,21 @@ def fit_status(width: int, mode: str, position: str, short_position: str,
     return short_position, False
 
 
+def restate(widget: Static, content: Text | str, *, fixed_width: bool = False) -> None:
+    """Show ``content`` in ``widget``. The screen is laid out again only when the text's
+    width changed and the widget's width follows it (not ``fixed_width``): a layout redraws
+    every widget on the screen, which a keystroke's message must not cost."""
+    old = widget.content
+    if type(old) is type(content) and old == content:
+        return
+    same = fixed_width or _cells(old) == _cells(content)
+    widget.update(content, layout=not same)
+
+
+def _cells(content: object) -> int:
+    return cell_len(content.plain if isinstance(content, Text) else str(content))
+
+
 class StatusLine(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -56,7 +71,7 @@ class StatusLine(Horizontal):
         if color:
             text.append(f" {color} ")
         self._mode = text.plain
-        self.query_one("#status-mode", Static).update(text)
+        restate(self.query_one("#status-mode", Static), text)
         self._fit()
 
     def set_position(self, position: str, short: str | None = None) -> None:
@@ -67,9 +82,8 @@ class StatusLine(Horizontal):
 
     def show_message(self, message: str, severity: str = "information") -> None:
         self._message = one_line(message, 300)
-        self.query_one("#status-message", Static).update(
-            Text(self._message, style=SEVERITY_STYLE.get(severity, ""))
-        )
+        restate(self.query_one("#status-message", Static),
+                Text(self._message, style=SEVERITY_STYLE.get(severity, "")), fixed_width=True)
 
     @property
     def message(self) -> str:
@@ -82,7 +96,7 @@ class StatusLine(Horizontal):
 
     def set_progress(self, progress: str) -> None:
         self._progress = progress
-        self.query_one("#status-progress", Static).update(progress)
+        restate(self.query_one("#status-progress", Static), progress)
         self._fit()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -92,5 +106,5 @@ class StatusLine(Horizontal):
         width = self.size.width or self.app.size.width
         position, with_progress = fit_status(width, self._mode, self._position,
                                              self._short_position, self._progress)
-        self.query_one("#status-position", Static).update(position)
+        restate(self.query_one("#status-position", Static), position)
         self.query_one("#status-progress", Static).display = with_progress
