@@ -68,7 +68,10 @@ PANEL_ROOM = 2 * MIN_PANE_WIDTH + PANEL_WIDTH
 # The Compare view wants room for two versions side by side; it widens the panel when the
 # documents keep MIN_PANE_WIDTH each.
 WIDE_PANEL_WIDTH = 64
-POLL_SECONDS = 1.0
+# How often another program's changes are looked for: a stat per open file, and a timer's
+# tick, twice a second stay under a millisecond of CPU per second, and leave half a second
+# for re-reading what changed before a change made elsewhere has waited a second.
+POLL_SECONDS = 0.5
 
 
 def _b(key: str, action: str, description: str, *, show: bool = False) -> Binding:
@@ -214,7 +217,9 @@ class ReaderScreen(
         self.side.compare.show_waiting(self.compare_note, self.palette)
         for pane in self.panes:
             self.watch(pane.view, "scroll_y", partial(self._scrolled, pane), init=False)
-        self.recognise_entities()
+        # Entities are recognised in a thread started once the first screen is drawn: loading
+        # the word lists would hold the interpreter while the text is first painted.
+        self.call_after_refresh(self.recognise_entities)
         self.poll_timer = self.set_interval(POLL_SECONDS, self.poll_store, name="store-poll")
 
     def on_resize(self, event: events.Resize) -> None:

@@ -1,0 +1,52 @@
+"""The reader's first screen: the comparison and the entity word lists are loaded after it is
+drawn (in the workers that use them), not on its way."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sidelight.annotations.comparison.model import KINDS
+from sidelight.tui.colors import COMPARE_GLYPHS
+
+SEEDS = sorted(str(p) for p in (Path(__file__).parents[1] / "seeds").iterdir())
+
+FIRST_SCREEN = """
+import asyncio, sys
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.app import SidelightApp
+from sidelight.tui.screens.reader import ReaderScreen
+
+started = []
+ReaderScreen.recognise_entities = lambda self: started.append(len(self.panes))
+
+async def main() -> None:
+    docs = [load_document(p) for p in sys.argv[2:]]
+    app = SidelightApp(docs, AnnotationStore(sys.argv[1]))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.pane.view.size.height > 0
+        loaded = sorted(m for m in sys.modules if m.startswith(
+            ("sidelight.annotations.comparison", "sidelight.annotations.entities")))
+        print(loaded, started)
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_screen_is_drawn_without_the_comparison_or_the_word_lists(
+        tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(tmp_path / "a.json"), *SEEDS],
+                          capture_output=True, text=True, timeout=120,
+                          env={"TEXTUAL_ANIMATIONS": "none", "PATH": "/usr/bin:/bin",
+                               "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    # Nothing loaded; the entity worker (which loads them) was started, once the screen was up.
+    assert done.stdout.strip() == "[] [2]"
+
+
+def test_the_legend_lists_every_kind_of_sentence_in_the_comparisons_order() -> None:
+    # The compare panel draws its legend from the glyph table, without importing the comparison.
+    assert tuple(COMPARE_GLYPHS) == KINDS
