@@ -55,9 +55,17 @@ def ranges_on(anns: Iterable[Annotation], doc: Document) -> list[tuple[int, int,
 
 def annotation_at(anns: Iterable[Annotation], doc: Document, offset: int) -> Annotation | None:
     """The innermost annotation whose range in ``doc`` holds ``offset``."""
+    return innermost(ranges_on(anns, doc), offset)
+
+
+def innermost(ranges: Sequence[tuple[int, int, Annotation]], offset: int) -> Annotation | None:
+    """The annotation of the shortest of ``ranges`` (as ``ranges_on`` sorts them) that holds
+    ``offset``."""
     best: tuple[int, Annotation] | None = None
-    for s, e, ann in ranges_on(anns, doc):
-        if s <= offset < e and (best is None or e - s < best[0]):
+    for s, e, ann in ranges:
+        if s > offset:
+            break  # sorted by start: no later range holds it
+        if offset < e and (best is None or e - s < best[0]):
             best = (e - s, ann)
     return best[1] if best else None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sidelight.tui.labels import short_name
-from sidelight.tui.marks import EntityLike, ranges_on
+from sidelight.tui.marks import EntityLike
 from sidelight.tui.safe_text import one_line
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ class Moving:
 
     def _annotation_step(self: ReaderScreen, forward: bool) -> None:
         pane = self.pane
-        starts = [s for s, _, _ in ranges_on(pane.annotations, pane.document)]
 
         def where(_: int, wrapped: bool) -> str | None:
             ann = pane.annotation_under_cursor()
@@ -33,7 +32,7 @@ class Moving:
                 return f"Note: {one_line(ann.note, 120)}"
             return wrap_message("annotation", forward) if wrapped else None
 
-        self.step_to([(pane.index, s) for s in sorted(set(starts))], forward,
+        self.step_to([(pane.index, s) for s in pane.annotation_starts()], forward,
                      empty="No annotation in this document", where=where)
 
     def _visible_entities(self: ReaderScreen, pane: Pane) -> list[EntityLike]:

@@ -27,7 +27,14 @@ from sidelight.tui.colors import (
     SEARCH_STYLE,
     Palette,
 )
-from sidelight.tui.marks import EntityLike, annotation_at, entity_at, entity_spans, targets_on
+from sidelight.tui.marks import (
+    EntityLike,
+    entity_at,
+    entity_spans,
+    innermost,
+    ranges_on,
+    targets_on,
+)
 from sidelight.tui.safe_text import one_line
 from sidelight.tui.view import DocumentView
 from sidelight.tui.widgets.status import restate
@@ -90,6 +97,8 @@ class Pane(Vertical):
         self._next_order = 0
         self._orphans = 0
         self.drawn = False  # True once show_annotations drew this pane's annotations
+        self._ranges: list[tuple[int, int, Annotation]] | None = None
+        self._starts: list[int] | None = None
         self.entities: list[EntityLike] = []
         self.hits: list[tuple[int, int]] = []
 
@@ -150,6 +159,7 @@ class Pane(Vertical):
     def show_annotations(self, annotations: Sequence[Annotation], palette: Palette) -> None:
         """Draw these annotations (all of them, replacing what was drawn)."""
         self.drawn = True
+        self._ranges = self._starts = None
         self._by_id = {a.id: a for a in annotations}
         self.annotations = list(self._by_id.values())
         self._order = {a.id: i for i, a in enumerate(self.annotations)}
@@ -194,6 +204,7 @@ class Pane(Vertical):
             done.append((old, ann))
         if not done:
             return done
+        self._ranges = self._starts = None
         self.annotations = list(by_id.values())
         view = self.view
         for layer in _LAYERS:
@@ -263,7 +274,20 @@ class Pane(Vertical):
     # --- what is under the cursor ------------------------------------------------------
 
     def annotation_under_cursor(self) -> Annotation | None:
-        return annotation_at(self.annotations, self.document, self.view.cursor)
+        return innermost(self.ranges(), self.view.cursor)
+
+    def ranges(self) -> list[tuple[int, int, Annotation]]:
+        """Where this pane's annotations are drawn, sorted as ``ranges_on`` sorts them; kept
+        until they change, so that keys stepping through them cost a look-up."""
+        if self._ranges is None:
+            self._ranges = ranges_on(self.annotations, self.document)
+        return self._ranges
+
+    def annotation_starts(self) -> list[int]:
+        """The distinct offsets where annotations start, in order (kept as ``ranges``)."""
+        if self._starts is None:
+            self._starts = sorted({s for s, _e, _a in self.ranges()})
+        return self._starts
 
     def entity_under_cursor(self) -> EntityLike | None:
         return entity_at(self.entities, self.view.cursor)
