@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import compress
 from operator import attrgetter
 
 from .gazetteer import Gazetteer, for_language
@@ -658,7 +659,7 @@ def _undefer_overlapping(text: str, doubtful: list[Doubtful], out: list[Mention]
     """Moves the doubtful words that overlap one of ``others`` (an amount over "Milliarden
     Euro") into ``out``, where the overlap is settled as for every mention."""
     starts: list[int] = []
-    hit: set[int] = set()
+    keep = bytearray()
     for o in others:
         # To overlap a capitalised word, a mention holds its capital or starts inside it.
         s = o.start
@@ -668,14 +669,15 @@ def _undefer_overlapping(text: str, doubtful: list[Doubtful], out: list[Mention]
                 continue
         if not starts:
             starts = [d[0] for d in doubtful]
+            keep = bytearray(b"\x01") * len(doubtful)
         i = bisect_left(starts, o.end) - 1
         while i >= 0 and doubtful[i][1] > o.start:
-            hit.add(i)
+            if keep[i]:
+                keep[i] = 0
+                d = doubtful[i]
+                out.append(Mention(d[0], d[1], "ORG", NEED, d[2]))
             i -= 1
-    for i in sorted(hit):
-        d = doubtful[i]
-        out.append(Mention(d[0], d[1], "ORG", NEED, d[2]))
-    return [d for i, d in enumerate(doubtful) if i not in hit] if hit else doubtful
+    return list(compress(doubtful, keep)) if keep else doubtful
 
 
 def _after_boundary(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
