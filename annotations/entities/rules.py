@@ -886,7 +886,10 @@ class RuleRecognizer:
                 if doubt:
                     a = s + doubt[0]
                     b = s + doubt[1]
-                    if not _may_join(text, a, b):
+                    # (The common case first, without a call: no line break before, no comma
+                    # after.)
+                    if (text[a - 1:a] != "\n" and text[b:b + 2] != ", ") \
+                            or not _may_join(text, a, b):
                         doubtful.append((a, b, False))
                         continue
             if s > 1 and text[s - 1] == " ":
