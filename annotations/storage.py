@@ -29,60 +29,74 @@ import contextlib
 import errno
 import json
 import os
-import re
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from sidelight.annotations.atomic_files import (
+    Identity,
+    replace_file,
+    stale_temporaries,
+    sync_directory_of,
+    write_file_atomically,
+)
 from sidelight.annotations.errors import StoreError
+from sidelight.annotations.journal import JOURNAL_MIN_BYTES, Journal, entry, header, journal_path
 from sidelight.annotations.special_files import (
     FileTooLarge,
     NotRegularFile,
-    check_regular,
     open_regular,
     read_regular,
 )
+from sidelight.annotations.store_format import (
+    SaveError,
+    StoreConflict,
+    Tables,
+    corrupt_error,
+    not_a_store_error,
+    parse_tables,
+    read_error,
+    write_error,
+)
+
+__all__ = ["META_ID", "META_TABLE", "AtomicJSONStorage", "SaveError", "StoreConflict",
+           "corrupt_error", "not_a_store_error", "parse_tables", "replace_file",
+           "stale_temporaries", "sync_directory_of", "write_error", "write_file_atomically"]
 
 META_TABLE = "_meta"
 META_ID = "1"
 # Enough to cover the opening brace and the whole ``_meta`` line with its write token.
 _HEAD_BYTES = 256
-# Temporary files are named ``.NAME.<32 hex digits>.sidelight-tmp``: a name no user file has,
-# so the sweep of a killed writer's leftovers can never delete one.
-_TEMP_SUFFIX = ".sidelight-tmp"
 # Refuses what cannot be a store before reading it all into memory.
 MAX_STORE_BYTES = 4 << 30
 
-Tables = dict[str, dict[str, dict[str, Any]]]
-Identity = tuple[int, int, int, int]
-
-
-class SaveError(StoreError):
-    """The store could not be written (disk full, no permission, lock); the old file is intact."""
-
-
-class StoreConflict(SaveError):
-    """The file changed on disk between this storage's read and its write; nothing was written."""
+# A reader that keeps finding the file replaced between reading it and its journal gives up.
+_LOAD_ATTEMPTS = 8
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage: atomic replace + fsync + directory fsync, with cached per-record JSON."""
+    """TinyDB storage: atomic replace + fsync + directory fsync, with cached per-record JSON;
+    with ``journal=True``, small changes are appended to ``PATH.journal`` instead."""
 
-    def __init__(self, path: str | os.PathLike[str], *, schema: int = 1, durable: bool = True):
+    def __init__(self, path: str | os.PathLike[str], *, schema: int = 1, durable: bool = True,
+                 journal: bool = False):
         super().__init__()
         self.path = Path(path)
         self.schema = schema
         # ``durable=False`` skips the fsyncs; only benchmarks use it, to show their cost.
         self.durable = durable
-        # Bumped whenever ``_data`` is replaced (a load from disk or a write).
+        self.journal = Journal(journal_path(self.path), self.path, durable) if journal else None
+        # Bumped whenever ``_data`` changes (a load from disk, a journal line, a write).
         self.version = 0
         self._data: Tables | None = None
         self._loaded = False
         self._identity: Identity | None = None
         self._head = b""
+        # Set by the caller around a ``write``: (table, ids put, ids removed), the only records
+        # that changed; without it a write compares every record with what was read.
+        self.touched: tuple[str, set[str], set[str]] | None = None
         # table -> doc_id -> (the record object, its serialised line)
         self._lines: dict[str, dict[str, tuple[dict[str, Any], bytes]]] = {}
 
@@ -99,15 +113,19 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: Tables) -> None:
         self._check_unchanged()
-        token = uuid.uuid4().hex
         tables = dict(data)
+        if self._append(tables):
+            self._data = tables
+            self.version += 1
+            return
+        token = uuid.uuid4().hex
         meta = dict(tables.get(META_TABLE, {}).get(META_ID, {}))
         meta["schema"] = self.schema
         meta["token"] = token
         tables[META_TABLE] = {META_ID: meta}
         parts = self._serialise(tables)
         try:
-            identity = self._replace_file(parts)
+            identity = replace_file(self.path, parts, self.durable)
         except StoreError:
             # The cache now describes a file that was never written; forget it and reread.
             self._lines = {}
@@ -118,25 +136,76 @@ class AtomicJSONStorage(Storage):
         self._head = _head_of(parts)
         self._loaded = True
         self.version += 1
-        if self.durable:
-            sync_directory_of(self.path)
+        if self.journal is not None:
+            # Its changes are in the file just written, whose new token no journal extends.
+            self.journal.remove()
 
     def close(self) -> None:
         pass
 
+    # -- the journal --------------------------------------------------------------------
+
+    def _append(self, tables: Tables) -> bool:
+        """Write ``tables`` as one journal line when it differs from what is on disk by a
+        few records of known tables; False when the whole file must be written instead."""
+        j = self.journal
+        old = self._data
+        if j is None or old is None or self._identity is None or set(tables) != set(old):
+            return False
+        meta = old.get(META_TABLE, {}).get(META_ID, {})
+        token = meta.get("token")
+        if (not isinstance(token, str) or meta.get("schema") != self.schema
+                or tables.get(META_TABLE) is not old.get(META_TABLE)):
+            return False
+        changes: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        for name, table in tables.items():
+            before = old[name]
+            if table is before:
+                continue
+            if self.touched is not None and self.touched[0] == name:
+                put = {k: table[k] for k in self.touched[1] if k in table}
+                gone = [k for k in self.touched[2] if k in before and k not in table]
+            else:
+                put = {k: v for k, v in table.items() if before.get(k) is not v}
+                gone = [k for k in before if k not in table]
+            if put or gone:
+                changes[name] = (put, gone)
+        if not changes:
+            return True  # nothing to write
+        line = entry(changes)
+        size = self._identity[2]
+        if j.offset + len(line) > max(JOURNAL_MIN_BYTES, size // 2):
+            return False  # fold the journal into the file
+        if j.extends_read_version:
+            j.append(line)
+        else:
+            first = header(token)
+            j.started(replace_file(j.path, [first, line], self.durable, name=self.path),
+                      len(first) + len(line))
+        return True
+
     # -- change detection ---------------------------------------------------------------
 
     def changed(self) -> bool:
-        """True when the file on disk is not the one last read or written (one ``stat``)."""
+        """True when the store on disk is not the one last read or written (one ``stat``, two
+        with a journal)."""
         try:
-            return self._stat() != self._identity
+            if self._stat() != self._identity:
+                return True
         except StoreError:
             return True
+        return self.journal is not None and self.journal.changed()
 
     def refresh(self, *, force: bool = False) -> bool:
-        """Re-read the file if it changed since the last read or write; True if it was read."""
-        if self._loaded and not force and not self._differs_on_disk():
-            return False
+        """Take in the file if it changed since the last read or write, or only the journal's
+        new lines if only they did; True if anything was read."""
+        if self._loaded and not force and not self._file_differs():
+            j = self.journal
+            if j is None or not j.changed() or self._data is None:
+                return False
+            if j.catch_up(_token_of(self._data), self._data):
+                self.version += 1
+            return True
         self._load()
         return True
 
@@ -145,6 +214,8 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
         self._identity = None
         self._head = b""
+        if self.journal is not None:
+            self.journal.forget()
 
     def _stat(self) -> Identity | None:
         try:
@@ -152,10 +223,10 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except OSError as err:
-            raise _read_error(self.path, err) from None
+            raise read_error(self.path, err) from None
         return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def _differs_on_disk(self) -> bool:
+    def _file_differs(self) -> bool:
         identity = self._stat()
         if identity != self._identity:
             return True
@@ -168,16 +239,17 @@ class AtomicJSONStorage(Storage):
         except (NotRegularFile, FileNotFoundError):
             return True
         except OSError as err:
-            raise _read_error(self.path, err) from None
+            raise read_error(self.path, err) from None
         try:
             return os.read(fd, len(self._head)) != self._head
         except OSError as err:
-            raise _read_error(self.path, err) from None
+            raise read_error(self.path, err) from None
         finally:
             os.close(fd)
 
     def _check_unchanged(self) -> None:
-        if not self._loaded or self._differs_on_disk():
+        if (not self._loaded or self._file_differs()
+                or (self.journal is not None and self.journal.changed())):
             self.invalidate()
             raise StoreConflict(
                 f"{self.path} was changed by another program while sidelight was saving; "
@@ -187,20 +259,34 @@ class AtomicJSONStorage(Storage):
     # -- reading ------------------------------------------------------------------------
 
     def _load(self) -> None:
-        try:
-            # Regular files only: a FIFO would block the read, a device never end it.
-            raw, st = read_regular(self.path, MAX_STORE_BYTES)
-        except NotRegularFile as err:
-            raise not_a_store_error(self.path, err.kind) from None
-        except FileTooLarge:
-            raise corrupt_error(self.path, f"larger than {MAX_STORE_BYTES >> 30} GiB") from None
-        except FileNotFoundError:
-            self._set_loaded(None, None, b"")
-            return
-        except OSError as err:
-            raise _read_error(self.path, err) from None
-        data = parse_tables(self.path, raw)
-        self._set_loaded(data, (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns), raw)
+        for _ in range(_LOAD_ATTEMPTS):
+            try:
+                # Regular files only: a FIFO would block the read, a device never end it.
+                raw, st = read_regular(self.path, MAX_STORE_BYTES)
+            except NotRegularFile as err:
+                raise not_a_store_error(self.path, err.kind) from None
+            except FileTooLarge:
+                raise corrupt_error(self.path,
+                                    f"larger than {MAX_STORE_BYTES >> 30} GiB") from None
+            except FileNotFoundError:
+                self._set_loaded(None, None, b"")
+                if self.journal is not None:
+                    self.journal.forget()
+                return
+            except OSError as err:
+                raise read_error(self.path, err) from None
+            data = parse_tables(self.path, raw)
+            identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+            self._set_loaded(data, identity, raw)
+            if self.journal is None:
+                return
+            self.journal.forget()
+            self.journal.catch_up(_token_of(data), data)
+            # A writer that folded the journal into a new file between the two reads left
+            # this view without the journal's changes: read both again.
+            if self._stat() == identity:
+                return
+        raise read_error(self.path, OSError(errno.EBUSY, "it kept changing while being read"))
 
     def _set_loaded(self, data: Tables | None, identity: Identity | None, raw: bytes) -> None:
         self._data = data
@@ -247,35 +333,6 @@ class AtomicJSONStorage(Storage):
             del self._lines[name]
         return parts
 
-    def _replace_file(self, parts: list[bytes]) -> Identity:
-        fd = -1
-        tmp = ""
-        try:
-            # Never replace a FIFO, device or socket with a regular file (``--db /dev/null``).
-            check_regular(self.path)
-            fd, tmp = create_temporary(self.path)
-            with contextlib.suppress(FileNotFoundError):
-                # Keep the permissions the user gave the store.
-                os.fchmod(fd, os.stat(self.path).st_mode & 0o7777)
-            _write_all(fd, parts)
-            if self.durable:
-                os.fsync(fd)
-            st = os.fstat(fd)
-            os.close(fd)
-            fd = -1
-            os.replace(tmp, self.path)
-            tmp = ""
-        except OSError as err:
-            if fd != -1:
-                os.close(fd)
-            if tmp:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            if isinstance(err, NotRegularFile):
-                raise not_a_store_error(self.path, err.kind) from None
-            raise write_error(self.path, err) from None
-        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
     def remove_stale_temporaries(self, locked_at: float) -> int:
         """Delete temporary files left by a writer that was killed mid-write.
 
@@ -293,104 +350,6 @@ class AtomicJSONStorage(Storage):
         return removed
 
 
-def create_temporary(path: Path) -> tuple[int, str]:
-    """A new, empty temporary file beside ``path`` for its next version: (descriptor, name)."""
-    name = str(path.parent / f".{path.name}.{uuid.uuid4().hex}{_TEMP_SUFFIX}")
-    return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), name
-
-
-def stale_temporaries(path: Path) -> Iterator[Path]:
-    """Temporary files of ``path``'s writers in its directory (named by ``_replace_file``)."""
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return
-    pattern = re.compile(re.escape(f".{path.name}.") + r"[0-9a-f]{32}" + re.escape(_TEMP_SUFFIX)
-                         + r"\Z")
-    for name in names:
-        if pattern.match(name):
-            yield path.parent / name
-
-
-def write_file_atomically(path: Path, payload: bytes, *, durable: bool = True) -> None:
-    """Write ``payload`` to ``path`` the same crash-safe way the store is written."""
-    storage = AtomicJSONStorage(path, durable=durable)
-    storage._replace_file([payload])
-    if durable:
-        sync_directory_of(path)
-
-
-def sync_directory_of(path: Path) -> None:
-    """Make the rename onto ``path`` durable (file systems that cannot fsync a directory pass)."""
-    try:
-        dfd = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError as err:
-        if err.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            # The new file is in place already; only its survival of a power cut is in doubt.
-            raise StoreError(
-                f"saved {path}, but could not flush its directory ({err.strerror or err}); "
-                "the change may not survive a power cut — check the disk"
-            ) from None
-    finally:
-        os.close(dfd)
-
-
-def parse_tables(path: Path, raw: bytes) -> Tables:
-    """Parse a store file into TinyDB's ``{table: {doc_id: doc}}``, or raise a clear StoreError."""
-    if not raw.strip():
-        raise corrupt_error(path, "the file is empty")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise corrupt_error(path, f"not UTF-8 text at byte {err.start}") from None
-    try:
-        data = json.loads(text, object_pairs_hook=_unique_keys)
-    except _DuplicateKey as dup:
-        raise corrupt_error(path, f"the key {dup.key!r} appears twice in one object") from None
-    except json.JSONDecodeError as err:
-        where = f"{err.msg} at line {err.lineno} column {err.colno}"
-        stripped = text.strip()
-        # A store always ends with its closing brace; one that stops short was cut off.
-        if stripped.startswith("{") and not stripped.endswith("}"):
-            raise corrupt_error(path, f"it ends early, probably truncated: {where}") from None
-        raise corrupt_error(path, f"not JSON: {where}") from None
-    except RecursionError:
-        raise corrupt_error(path, "nested too deeply") from None
-    if not isinstance(data, dict):
-        raise corrupt_error(
-            path, f"the top level is {_json_type(data)}, expected an object of tables"
-        )
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise corrupt_error(path, f"table {name!r} is {_json_type(table)}, expected an object")
-        for doc_id, doc in table.items():
-            if not isinstance(doc, dict):
-                raise corrupt_error(
-                    path, f"record {doc_id!r} in table {name!r} is {_json_type(doc)}, "
-                    "expected an object"
-                )
-    return data
-
-
-_IOV_MAX = 512
-
-
-def _write_all(fd: int, parts: list[bytes]) -> None:
-    """Write every part in order; ``writev`` spares joining a large file into one buffer."""
-    for i in range(0, len(parts), _IOV_MAX):
-        chunk = parts[i : i + _IOV_MAX]
-        written = os.writev(fd, chunk)
-        total = sum(map(len, chunk))
-        if written < total:
-            rest = memoryview(b"".join(chunk))[written:]
-            while rest:
-                rest = rest[os.write(fd, rest) :]
-
-
 def _head_of(parts: list[bytes]) -> bytes:
     head = b""
     for part in parts:
@@ -398,24 +357,6 @@ def _head_of(parts: list[bytes]) -> bytes:
         if len(head) >= _HEAD_BYTES:
             break
     return head
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # json.loads keeps the last of two equal keys silently; two records with one id is damage.
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
-    return result
 
 
 def _dumps(value: Any) -> bytes:
@@ -426,51 +367,7 @@ def _dumps(value: Any) -> bytes:
         return json.dumps(value, ensure_ascii=True).encode("ascii")
 
 
-def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
-
-
-def corrupt_error(path: Path, what: str) -> StoreError:
-    return StoreError(
-        f"{path} is not a valid sidelight store ({what}); it was left untouched — "
-        "move it aside or restore a backup"
-    )
-
-
-def not_a_store_error(path: Path, kind: str) -> StoreError:
-    return StoreError(
-        f"{path} is {kind}, not a sidelight store; it was left alone — pass --db with the "
-        "path of a regular file"
-    )
-
-
-def _read_error(path: Path, err: OSError) -> StoreError:
-    if isinstance(err, IsADirectoryError):
-        return StoreError(
-            f"{path} is a directory, not a sidelight store; pass --db with a file path"
-        )
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return StoreError(
-            f"{path}: permission denied while reading the store; check its permissions"
-        )
-    return StoreError(f"{path}: the store cannot be read ({err.strerror or err})")
-
-
-def write_error(path: Path, err: OSError) -> SaveError:
-    """The one-line message for a failed save; the old file is intact in every case."""
-    unchanged = "your annotations on disk are unchanged"
-    if err.errno in (errno.ENOSPC, errno.EDQUOT):
-        return SaveError(f"disk full while saving {path}; free space and retry — {unchanged}")
-    if err.errno == errno.EROFS:
-        return SaveError(
-            f"cannot save {path}: the file system is read-only; "
-            f"remount it or use --db elsewhere — {unchanged}"
-        )
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return SaveError(
-            f"permission denied while saving {path}; make {path.parent} writable "
-            f"or use --db elsewhere — {unchanged}"
-        )
-    return SaveError(f"could not save {path} ({err.strerror or err}); {unchanged}")
+def _token_of(data: Tables) -> str | None:
+    meta = data.get(META_TABLE, {}).get(META_ID, {})
+    token = meta.get("token") if isinstance(meta, dict) else None
+    return token if isinstance(token, str) else None

@@ -30,12 +30,10 @@ and of each document file read so far, and ``reload()`` re-reads only the files 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -51,101 +49,30 @@ from sidelight.annotations.storage import (
     AtomicJSONStorage,
     SaveError,
     StoreConflict,
-    corrupt_error,
     not_a_store_error,
-    stale_temporaries,
-    write_error,
-    write_file_atomically,
 )
 from sidelight.annotations.store_file import (
     DEFAULT_LOCK_TIMEOUT,
     StoreFile,
     find_by_id,
-    free_backup_path,
     hold_lock,
 )
+from sidelight.annotations.store_index import (
+    INDEX_TABLE,
+    SCHEMA,
+    Index,
+    keys_of,
+    parse_index,
+    shard_name,
+    store_files,
+    store_temporaries,
+)
+from sidelight.annotations.store_migrate import open_one_file, upgrade_index
 
-SCHEMA = 2
-INDEX_TABLE = "documents"
-_NAME = re.compile(r"doc-[0-9a-f]{16}\Z")
 _ATTEMPTS = 4
 
-__all__ = ["DEFAULT_LOCK_TIMEOUT", "SCHEMA", "AnnotationStore", "open_store", "store_files"]
-
-
-def shard_name(source: str) -> str:
-    """The name of the file holding annotations made on the document at ``source``."""
-    digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"doc-{digest[:16]}"
-
-
-def _keys(ann: Annotation) -> tuple[frozenset[str], frozenset[str]]:
-    return (frozenset(t.source for t in ann.targets),
-            frozenset(t.fingerprint for t in ann.targets if t.fingerprint))
-
-
-@dataclass
-class _Index:
-    """What ``PATH`` says: the layout, and which document files touch which documents."""
-
-    kind: str = "empty"  # "empty" (no file), "index" (schema 2+), or "legacy" (one file)
-    schema: int = SCHEMA
-    folder: str = ""
-    entries: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
-    read_only_reason: str = ""
-    by_source: dict[str, set[str]] = field(default_factory=dict)
-    by_print: dict[str, set[str]] = field(default_factory=dict)
-
-    def touching(self, source: str, fingerprint: str) -> set[str]:
-        return self.by_source.get(source, set()) | self.by_print.get(fingerprint, set())
-
-    def covers(self, name: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool:
-        have = self.entries.get(name)
-        return have is not None and keys[0] <= have[0] and keys[1] <= have[1]
-
-
-def _parse_index(path: Path, data: dict[str, dict[str, Any]] | None) -> _Index:
-    if data is None:
-        return _Index()
-    meta_table = data.get(META_TABLE)
-    if meta_table is None:
-        return _Index(kind="legacy", schema=0)  # plain TinyDB
-    meta = meta_table.get(META_ID)
-    schema = meta.get("schema") if isinstance(meta, dict) else None
-    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-        raise corrupt_error(path, "its _meta record has no valid schema version")
-    if schema < SCHEMA or (schema > SCHEMA and INDEX_TABLE not in data):
-        # The one-file layout; a newer one-file store is read (read-only) as such.
-        return _Index(kind="legacy", schema=schema)
-    assert isinstance(meta, dict)
-    folder = meta.get("folder")
-    if not isinstance(folder, str) or folder != Path(folder).name or not folder.startswith(
-            f"{path.name}.d"):
-        raise corrupt_error(path, f"its _meta record names no valid folder ({folder!r})")
-    index = _Index(kind="index", schema=schema, folder=folder)
-    unknown = [repr(n) for n in data if n not in (META_TABLE, INDEX_TABLE)]
-    for name, entry in data.get(INDEX_TABLE, {}).items():
-        if not _NAME.match(name):
-            raise corrupt_error(path, f"document file {name!r} is not a valid name")
-        lists = [entry.get(k) for k in ("sources", "fingerprints")]
-        if not all(isinstance(v, list) and all(isinstance(s, str) for s in v) for v in lists):
-            raise corrupt_error(path, f"document file {name!r} must list sources and fingerprints")
-        unknown += [repr(k) for k in entry if k not in ("sources", "fingerprints")]
-        sources, prints = frozenset(lists[0]), frozenset(lists[1])  # type: ignore[arg-type]
-        index.entries[name] = (sources, prints)
-        for s in sources:
-            index.by_source.setdefault(s, set()).add(name)
-        for p in prints:
-            index.by_print.setdefault(p, set()).add(name)
-    if schema > SCHEMA:
-        index.read_only_reason = (
-            f"{path} was written by a newer sidelight (schema {schema}); "
-            "opened read-only — upgrade sidelight to change it")
-    elif unknown:
-        index.read_only_reason = (
-            f"{path} holds data this sidelight does not know ({', '.join(unknown[:3])}); "
-            "opened read-only so it is kept — upgrade sidelight to change it")
-    return index
+__all__ = ["DEFAULT_LOCK_TIMEOUT", "SCHEMA", "AnnotationStore", "open_store", "shard_name",
+           "store_files", "store_temporaries"]
 
 
 class AnnotationStore:
@@ -165,7 +92,7 @@ class AnnotationStore:
         self.lock_path = Path(f"{self.path}.lock")
         self._storage = AtomicJSONStorage(self.path, schema=SCHEMA)
         self._lock = FileLock(str(self.lock_path), timeout=lock_timeout, poll_interval=0.002)
-        self._index = _Index()
+        self._index = Index()
         self._index_version = -1
         self._legacy: StoreFile | None = None
         self._files: dict[str, StoreFile] = {}
@@ -175,7 +102,9 @@ class AnnotationStore:
         self._swept = False
         self._sync_index()
         if self._index.kind == "legacy":
-            self._open_legacy()
+            open_one_file(self)
+        elif self._index.schema < SCHEMA and not self._index.read_only_reason:
+            upgrade_index(self)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -214,7 +143,14 @@ class AnnotationStore:
             found = f.get(id)
             if found is not None:
                 return found
-        return self._everything_by_id().get(id)
+        # Then the files not read yet, one by one (each is kept: a second miss costs a
+        # look-up per file, not a pass over every annotation).
+        self._sync_index()
+        for name in sorted(set(self._index.entries) - set(self._files)):
+            found = self._file(name).get(id)
+            if found is not None:
+                return found
+        return None
 
     def find(self, id_or_prefix: str) -> Annotation:
         """The annotation with this id, ``urn:uuid:`` id, or unique id prefix."""
@@ -417,7 +353,7 @@ class AnnotationStore:
         sources: set[str] = set()
         prints: set[str] = set()
         for ann in anns:
-            s, p = _keys(ann)
+            s, p = keys_of(ann)
             sources |= s
             prints |= p
         keys = (frozenset(sources), frozenset(prints))
@@ -450,7 +386,7 @@ class AnnotationStore:
         self._storage.refresh()
         if self._index_version == self._storage.version:
             return False
-        self._index = _parse_index(self.path, self._storage.read())
+        self._index = parse_index(self.path, self._storage.read())
         self._index_version = self._storage.version
         return True
 
@@ -501,85 +437,6 @@ class AnnotationStore:
             if not os.path.lexists(self.path.parent / name):
                 return name
             n += 1
-
-    # -- the one-file layout ------------------------------------------------------------
-
-    def _open_legacy(self) -> None:
-        legacy = StoreFile(self.path, lock_timeout=self.lock_timeout)
-        if legacy.read_only:
-            self._legacy = legacy  # read, never migrated: a newer or unknown format
-            return
-        try:
-            self._migrate(legacy)
-        except SaveError as err:
-            legacy._snapshot = replace(
-                legacy._snapshot,
-                read_only_reason=f"{self.path} is in an older format and could not be "
-                f"upgraded ({err}); opened read-only")
-            self._legacy = legacy
-
-    def _migrate(self, legacy: StoreFile) -> None:
-        """Back up the one-file store, write one file per document, then the index."""
-        for _ in range(_ATTEMPTS):
-            with self._locked():
-                self._sync_index()
-                if self._index.kind != "legacy":
-                    return  # another sidelight migrated it meanwhile
-                legacy.reload()
-                if legacy.read_only:
-                    self._legacy = legacy
-                    return
-                try:
-                    raw = self.path.read_bytes()
-                except OSError as err:
-                    raise write_error(self.path, err) from None
-                if self._storage.changed():
-                    continue
-                write_file_atomically(free_backup_path(self.path, legacy.schema), raw)
-                folder = self._free_folder()
-                groups: dict[str, list[Annotation]] = {}
-                entries: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-                for ann in legacy.all():
-                    name = shard_name(ann.target.source)
-                    groups.setdefault(name, []).append(ann)
-                    s, p = _keys(ann)
-                    have = entries.get(name, (frozenset(), frozenset()))
-                    entries[name] = (have[0] | s, have[1] | p)
-                for name, group in groups.items():
-                    path = self.path.parent / folder / f"{name}.json"
-                    StoreFile(path, lock_timeout=self.lock_timeout).put_many(group)
-                try:
-                    self._write_index(entries, folder)
-                except StoreConflict:
-                    continue
-                return
-        raise SaveError(f"{self.path} kept changing while sidelight was upgrading it")
-
-
-def store_files(path: Path) -> list[Path]:
-    """Every file of the store at ``path`` that exists: the index, then each document file
-    (in every folder of document files, including ones no index names any more)."""
-    out = [path] if path.exists() else []
-    folder = re.compile(re.escape(path.name) + r"\.d\d*")
-    try:
-        names = sorted(os.listdir(path.parent))
-    except OSError:
-        return out
-    for name in names:
-        sub = path.parent / name
-        if folder.fullmatch(name) and sub.is_dir():
-            out += sorted(p for p in sub.iterdir() if _NAME.match(p.stem)
-                          and p.suffix == ".json")
-    return out
-
-
-def store_temporaries(path: Path) -> list[Path]:
-    """Temporary files left by writers of the index or of any document file."""
-    found = list(stale_temporaries(path))
-    for f in store_files(path):
-        if f != path:
-            found += stale_temporaries(f)
-    return found
 
 
 def open_store(cli_value: str | None = None, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT

@@ -25,43 +25,42 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.table import Table
 
 from sidelight.annotations.edits import check_delete, check_recreate, updated
 from sidelight.annotations.errors import EditConflict, ReadOnlyStoreError, StoreError
-from sidelight.annotations.model import Annotation, Target
+from sidelight.annotations.model import Annotation
 from sidelight.annotations.special_files import NotRegularFile, check_regular
 from sidelight.annotations.storage import (
-    META_ID,
-    META_TABLE,
     AtomicJSONStorage,
     SaveError,
     StoreConflict,
-    corrupt_error,
     not_a_store_error,
     write_error,
     write_file_atomically,
 )
+from sidelight.annotations.store_records import (
+    SCHEMA,
+    TABLE,
+    Snapshot,
+    find_by_id,
+    free_backup_path,
+    hold_lock,
+    valid_id,
+    validated,
+)
 
-SCHEMA = 1
-TABLE = "annotations"
 DEFAULT_LOCK_TIMEOUT = 10.0
 # A foreign program replacing the file between our read and write makes us start over; more
 # than this many times in a row and we give up rather than spin.
 _ATTEMPTS = 4
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-_ANNOTATION_FIELDS = frozenset(f.name for f in dataclasses.fields(Annotation))
-_TARGET_FIELDS = frozenset(f.name for f in dataclasses.fields(Target))
-# Plain TinyDB creates this table for inserts made without naming a table.
-_TINYDB_DEFAULT_TABLE = "_default"
 
 
 class _AnnotationTable(Table):
@@ -79,17 +78,34 @@ class _AnnotationTable(Table):
         def updater(table: dict[str, Any]) -> None:
             table.update(docs)
 
-        self._update_table(updater)
+        self._update_table(updater, (set(docs), set()))
 
-    def _update_table(self, updater: Callable[[dict[str, Any]], None]) -> None:
+    def remove_ids(self, ids: Iterable[str]) -> None:
+        """Remove these records (absent ones are skipped) in one write."""
+        gone = set(ids)
+
+        def updater(table: dict[str, Any]) -> None:
+            for i in gone:
+                table.pop(i, None)
+
+        self._update_table(updater, (set(), gone))
+
+    def _update_table(self, updater: Callable[[dict[str, Any]], None],
+                      touched: tuple[set[str], set[str]] | None = None) -> None:
         # TinyDB's version converts every key to ``document_id_class`` and back around the
         # updater; with string ids both are identities, and on 10k records they cost more than
-        # the write. Same read-update-write otherwise.
+        # the write. Same read-update-write otherwise. ``touched`` (ids put, ids removed) tells
+        # the storage what changed, so that a journal line costs the change, not the table.
         tables = self._storage.read() or {}
         table = dict(tables.get(self.name, {}))
         updater(table)
         tables[self.name] = table
-        self._storage.write(tables)
+        storage: AtomicJSONStorage = self._storage  # type: ignore[assignment]
+        storage.touched = (self.name, *touched) if touched is not None else None
+        try:
+            storage.write(tables)
+        finally:
+            storage.touched = None
         self.clear_cache()
 
 
@@ -97,17 +113,9 @@ class _StoreDB(TinyDB):
     table_class = _AnnotationTable
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Snapshot:
-    """What the file on disk says, validated."""
-
-    annotations: dict[str, Annotation]
-    schema: int
-    read_only_reason: str = ""
-
-
 class StoreFile:
-    def __init__(self, path: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+    def __init__(self, path: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+                 journal: bool = True) -> None:
         # Resolved once: a store reached through a symlink is its target, locked and replaced
         # there (replacing the link would fork the store into a copy under another lock).
         self.path = Path(os.path.realpath(Path(path).expanduser()))
@@ -120,13 +128,16 @@ class StoreFile:
         except OSError:
             pass  # reported by the first read, with the store's own wording
         self.lock_timeout = lock_timeout
-        self._db = _StoreDB(str(self.path), storage=AtomicJSONStorage, schema=SCHEMA)
+        # ``journal``: small changes are appended to ``PATH.journal`` (``annotations.journal``);
+        # off for a store in the old one-file layout, which is only ever read and migrated.
+        self._db = _StoreDB(str(self.path), storage=AtomicJSONStorage, schema=SCHEMA,
+                            journal=journal)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._table: _AnnotationTable = self._db.table(TABLE)  # type: ignore[assignment]
         self.lock_path = Path(f"{self.path}.lock")
         # Short polls: the lock is held for milliseconds, and a waiter should not sleep longer.
         self._lock = FileLock(str(self.lock_path), timeout=lock_timeout, poll_interval=0.002)
-        self._snapshot = _Snapshot({}, SCHEMA)
+        self._snapshot = Snapshot({}, SCHEMA)
         self._snapshot_version = -1
         self._swept = False
         # Set when a save of ours took in another process's changes: the reader has not seen
@@ -188,7 +199,7 @@ class StoreFile:
         def change(current: dict[str, Annotation]) -> None:
             if ann.id in current:
                 raise StoreError(f"an annotation with id {ann.id} is already in {self.path}")
-            self._table.insert(self._table.document_class(doc, ann.id))
+            self._table.replace_many({ann.id: doc})
 
         self._commit(change, put=[ann])
         return ann
@@ -290,7 +301,7 @@ class StoreFile:
                     kind="deleted", id=id,
                 )
             removed[:] = [ann]
-            self._table.remove(doc_ids=[id])
+            self._table.remove_ids([id])
 
         self._commit(change, delete=[id])
         return removed[0]
@@ -321,7 +332,7 @@ class StoreFile:
         # Never write a record that this store would refuse to read back.
         doc = ann.to_dict()
         try:
-            if not _UUID.match(ann.id):
+            if not valid_id(ann.id):
                 raise ValueError(f"the id {ann.id!r} is not a lowercase uuid")
             Annotation.from_dict(doc)
         except ValueError as err:
@@ -374,68 +385,9 @@ class StoreFile:
         if self._snapshot_version == self._storage.version:
             return False
         version = self._storage.version
-        self._snapshot = self._validated(self._storage.read() or {})
+        self._snapshot = validated(self.path, self._storage.read() or {})
         self._snapshot_version = version
         return reloaded
-
-    def _validated(self, data: dict[str, dict[str, Any]]) -> _Snapshot:
-        schema = self._schema_of(data)
-        newer = schema > SCHEMA
-        anns: dict[str, Annotation] = {}
-        unknown: list[str] = []
-        for key, doc in data.get(TABLE, {}).items():
-            try:
-                ann = Annotation.from_dict(doc)
-            except ValueError as err:
-                if newer:
-                    raise StoreError(
-                        f"{self.path} was written by a newer sidelight (schema {schema}) and "
-                        "this one cannot read it; upgrade sidelight"
-                    ) from None
-                raise corrupt_error(self.path, f"annotation {key!r}: {err}") from None
-            if schema >= 1 and key != ann.id:
-                raise corrupt_error(
-                    self.path, f"record {key!r} holds the annotation with id {ann.id!r}"
-                )
-            if not _UUID.match(ann.id):
-                raise corrupt_error(self.path, f"the id {ann.id!r} is not a lowercase uuid")
-            if ann.id in anns:
-                raise corrupt_error(self.path, f"the id {ann.id} appears twice")
-            extra = set(doc) - _ANNOTATION_FIELDS
-            for target in doc.get("targets", ()):
-                extra |= set(target) - _TARGET_FIELDS
-            if extra:
-                unknown.append(f"{', '.join(sorted(map(repr, extra)))} in {ann.id[:8]}")
-            anns[ann.id] = ann
-        known_tables = {TABLE, META_TABLE}
-        if schema == 0:
-            known_tables.add(_TINYDB_DEFAULT_TABLE)
-        for name in data:
-            if name not in known_tables or (name == _TINYDB_DEFAULT_TABLE and data[name]):
-                unknown.append(f"table {name!r}")
-        reason = ""
-        if newer:
-            reason = (
-                f"{self.path} was written by a newer sidelight (schema {schema}); "
-                "opened read-only — upgrade sidelight to change it"
-            )
-        elif unknown:
-            reason = (
-                f"{self.path} holds data this sidelight does not know ({'; '.join(unknown[:3])}); "
-                "opened read-only so it is kept — upgrade sidelight to change it"
-            )
-        return _Snapshot(anns, schema, reason)
-
-    def _schema_of(self, data: dict[str, dict[str, Any]]) -> int:
-        meta_table = data.get(META_TABLE)
-        if meta_table is None:
-            # Plain TinyDB wrote this (schema 0), or it is a new, empty store.
-            return 0 if data else SCHEMA
-        meta = meta_table.get(META_ID)
-        schema = meta.get("schema") if isinstance(meta, dict) else None
-        if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-            raise corrupt_error(self.path, "its _meta record has no valid schema version")
-        return schema
 
     def _upgrade_on_open(self) -> None:
         try:
@@ -459,61 +411,5 @@ class StoreFile:
         write_file_atomically(free_backup_path(self.path, old), raw)
         anns = self._snapshot.annotations
         self._storage.write({TABLE: {i: a.to_dict() for i, a in anns.items()}})
-        self._snapshot = _Snapshot(dict(anns), SCHEMA)
+        self._snapshot = Snapshot(dict(anns), SCHEMA)
         self._snapshot_version = self._storage.version
-
-
-def free_backup_path(path: Path, schema: int) -> Path:
-    """``PATH.bak-schemaN``, or with a counter when a backup of that name already exists."""
-    candidate = Path(f"{path}.bak-schema{schema}")
-    n = 1
-    while candidate.exists():
-        candidate = Path(f"{path}.bak-schema{schema}.{n}")
-        n += 1
-    return candidate
-
-
-@contextlib.contextmanager
-def hold_lock(path: Path, lock: FileLock) -> Iterator[None]:
-    """Hold ``lock`` (the lock file beside ``path``) for a read-modify-write of ``path``; a lock
-    held too long by another process or an unwritable folder is a one-line SaveError."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise write_error(path, err) from None
-    try:
-        lock.acquire()
-    except Timeout:
-        raise SaveError(
-            f"{path} is locked by another sidelight process (lock file "
-            f"{lock.lock_file}); close it or wait, then retry"
-        ) from None
-    except OSError as err:
-        raise write_error(path, err) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def find_by_id(anns: Mapping[str, Annotation], id_or_prefix: str, path: Path) -> Annotation:
-    """The annotation of ``anns`` with this id, ``urn:uuid:`` id, or unique id prefix; a missing
-    or ambiguous one is a StoreError naming the store at ``path``."""
-    key = id_or_prefix.strip().lower().removeprefix("urn:uuid:")
-    if not key:
-        raise StoreError("no annotation id given; `sidelight notes` lists the ids")
-    if key in anns:
-        return anns[key]
-    matches = [a for i, a in anns.items() if i.startswith(key)]
-    if not matches:
-        raise StoreError(
-            f"no annotation with id {id_or_prefix!r} in {path}; "
-            "`sidelight notes` lists the ids"
-        )
-    if len(matches) > 1:
-        shown = ", ".join(a.id[:12] for a in matches[:3])
-        raise StoreError(
-            f"{id_or_prefix!r} matches {len(matches)} annotations in {path} "
-            f"({shown}{', …' if len(matches) > 3 else ''}); give more of the id"
-        )
-    return matches[0]

@@ -3,7 +3,8 @@
     python -m benchmarks.bench_reliability [--quick]     # the table the README quotes
     python -m benchmarks --only reliability [--quick]    # the same rows as figures
 
-Full length: 500 SIGKILLs of a writer, two writers adding 500 annotations each, every fault
+Full length: 500 SIGKILLs of a writer (100 more in a store of 100,000 annotations), two
+writers adding 500 annotations each (again in the large store), every fault
 and every damaged store once. ``--quick`` runs 20 kills and the rest unchanged.
 
 Rows are contributed: ``ROWS`` names functions ``"module:function"`` that take ``quick`` and
@@ -46,6 +47,9 @@ CRASH_KILLS = 500
 QUICK_CRASH_KILLS = 20
 WRITER_ADDS = 500
 LARGE_STORE = 100_000  # annotations already in the store for the *_large rows
+# Each kill in a large store costs a writer's start and a check (seconds on a shared machine):
+# fewer kills there, the full 500 in the small store.
+LARGE_CRASH_KILLS = 100
 QUICK_LARGE_STORE = 10_000
 
 
@@ -68,9 +72,10 @@ def crash_row(quick: bool) -> Row:
     return Row(
         "crash", "writer killed with SIGKILL (add/edit/delete)", r.trials, r.failures, r.lost,
         f"{r.unreadable} unreadable stores; {r.acknowledged} acknowledged changes checked; "
-        f"{r.killed_mid_save} kills landed mid-save",
+        f"{r.killed_in_change} kills landed during a change, {r.killed_mid_save} of them "
+        "mid-write",
         {"unreadable": r.unreadable, "acknowledged": r.acknowledged,
-         "killed_mid_save": r.killed_mid_save},
+         "killed_mid_save": r.killed_mid_save, "killed_in_change": r.killed_in_change},
     )
 
 
@@ -89,16 +94,18 @@ def two_writers_row(quick: bool) -> Row:
 def crash_large_row(quick: bool) -> Row:
     from tests.harness_store import crash_trials
 
-    n = QUICK_CRASH_KILLS if quick else CRASH_KILLS
+    n = QUICK_CRASH_KILLS if quick else LARGE_CRASH_KILLS
     size = QUICK_LARGE_STORE if quick else LARGE_STORE
     r = crash_trials(n, prefilled=size, seed=1)
     return Row(
         "crash_large", f"the same, in a store of {size:,} annotations (5,000 on the document)",
         r.trials, r.failures, r.lost,
         f"{r.unreadable} unreadable stores; {r.acknowledged} acknowledged changes checked; "
-        f"{r.killed_mid_save} kills landed mid-save",
+        f"{r.killed_in_change} kills landed during a change, {r.killed_mid_save} of them "
+        "mid-write",
         {"unreadable": r.unreadable, "acknowledged": r.acknowledged,
-         "killed_mid_save": r.killed_mid_save, "store": size},
+         "killed_mid_save": r.killed_mid_save, "killed_in_change": r.killed_in_change,
+         "store": size},
     )
 
 

@@ -12,7 +12,7 @@ from harness_store import realistic_annotation
 
 from sidelight.annotations.errors import StoreError
 from sidelight.annotations.model import Annotation, new_link
-from sidelight.annotations.store import AnnotationStore, shard_name, store_files
+from sidelight.annotations.store import SCHEMA, AnnotationStore, shard_name, store_files
 from sidelight.annotations.store_file import StoreFile
 
 
@@ -38,7 +38,7 @@ def test_a_one_file_store_is_migrated_after_a_backup(tmp_path: Path, rng: random
     anns = [_on(rng, f"/news/{i % 3}.txt") for i in range(30)]
     original = _one_file_store(db, anns)
     store = AnnotationStore(db)
-    assert store.schema == 2 and not store.read_only
+    assert store.schema == SCHEMA and not store.read_only
     assert (tmp_path / "annotations.json.bak-schema1").read_bytes() == original
     assert len(store_files(db)) == 1 + 3  # the index and one file per document
     assert {a.id: a for a in AnnotationStore(db).all()} == {a.id: a for a in anns}
