@@ -76,8 +76,13 @@ def _check_text(text: str) -> None:
             )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def has_surrogates(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    # A regular expression: a scan in C, where a loop over the characters cost an export of
+    # 100,000 annotations most of its time.
+    return _SURROGATE.search(text) is not None
 
 
 def scrub(text: str) -> str:

@@ -95,6 +95,7 @@ class AnnotationStore:
         self._index = Index()
         self._index_version = -1
         self._legacy: StoreFile | None = None
+        self._legacy_prints: dict[str, set[str]] | None = None
         self._files: dict[str, StoreFile] = {}
         self._everything = False
         # Where annotations deleted through this object lived: an undo puts them back there.
@@ -168,6 +169,28 @@ class AnnotationStore:
             for ann in self._file(name).for_document(source, fingerprint):
                 found.setdefault(ann.id, ann)
         return list(found.values())
+
+    def sources(self) -> list[str]:
+        """Every document path the store's annotations name, sorted (from the index alone)."""
+        if self._legacy is not None:
+            return sorted({t.source for a in self._legacy.all() for t in a.targets})
+        self._sync_index()
+        return sorted(self._index.by_source)
+
+    def shares_text(self, source: str, fingerprint: str) -> bool:
+        """True when annotations on another path than ``source`` name this text fingerprint
+        (so that a document there may hold the text of a file that is gone). From the index
+        as last read: a listing asks once per annotation."""
+        if not fingerprint:
+            return False
+        if self._legacy is not None:
+            if self._legacy_prints is None:
+                self._legacy_prints = {}
+                for t in (t for a in self._legacy.all() for t in a.targets):
+                    self._legacy_prints.setdefault(t.fingerprint, set()).add(t.source)
+            return bool(self._legacy_prints.get(fingerprint, set()) - {source})
+        return any(s != source for name in self._index.by_print.get(fingerprint, ())
+                   for s in self._index.entries[name][0])
 
     def changed(self) -> bool:
         """True when another process changed the store since this object last showed it.

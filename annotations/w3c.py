@@ -23,13 +23,14 @@ every annotation. Reading back is ``w3c_import``.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from sidelight.annotations.documents import Document
-from sidelight.annotations.import_json import scrub
+from sidelight.annotations.import_json import has_surrogates, scrub
 from sidelight.annotations.language.detect import detect
 from sidelight.annotations.model import Annotation, Target
 
@@ -82,7 +83,18 @@ def to_w3c(ann: Annotation, docs: Mapping[str, Document] | None = None) -> dict[
     docs = docs or {}
     targets = [_target(t, docs.get(t.source)) for t in ann.targets]
     out["target"] = targets[0] if len(targets) == 1 else targets
-    return _scrubbed(out)
+    return _scrubbed(out) if _has_surrogates(ann) else out
+
+
+def _has_surrogates(ann: Annotation) -> bool:
+    # One scan of every string the annotation holds: walking the whole output object for
+    # each annotation cost a listing of 100,000 most of its time, and only a damaged store
+    # has lone surrogates at all.
+    strings = [ann.note, ann.relation, ann.via, ann.creator, ann.created, ann.modified,
+               ann.color, *ann.tags]
+    for t in ann.targets:
+        strings += (t.source, t.exact, t.prefix, t.suffix, t.fingerprint)
+    return has_surrogates("\n".join(strings))
 
 
 def _scrubbed(value: Any) -> Any:
@@ -173,6 +185,8 @@ def _file_range(t: Target, doc: Document | None) -> tuple[int, int] | None:
     return to_source(t.start), to_source(t.end - 1) + 1
 
 
+@functools.lru_cache(maxsize=1024)
 def _source_iri(source: str) -> str:
+    # Cached: a listing of a whole store names each document thousands of times.
     source = scrub(source)
     return Path(source).as_uri() if Path(source).is_absolute() else source

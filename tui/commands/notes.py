@@ -17,14 +17,17 @@ annotations appear at once and memory does not grow with the listing.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
 from sidelight.annotations.filtering import AnnotationFilter, matches, parse_filter
+from sidelight.annotations.listing import Listing, order, stream_everything
 from sidelight.annotations.model import COLORS, Annotation
 from sidelight.annotations.sources import snapshot_library
 from sidelight.annotations.store import open_store
@@ -35,6 +38,7 @@ from sidelight.tui.commands.common import (
     add_encoding_option,
     add_refresh_option,
     open_requested,
+    warn_unreadable,
 )
 from sidelight.tui.commands.notes_table import layout as table_layout
 from sidelight.tui.commands.notes_table import rows as table_rows
@@ -88,24 +92,43 @@ def _positive(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
-    docs, anns = open_requested(store, args.files, args.encoding, args)
     query = parse_filter(args.filter)
     query = AnnotationFilter(
         words=(*query.words, *(w for w in args.grep if w.strip())),
         tags=(*query.tags, *(t.strip().lstrip("#") for t in args.tag if t.strip())),
         colors=(*query.colors, *args.color),
     )
+    listing = Listing()
+    if args.files:
+        docs, found = open_requested(store, args.files, args.encoding, args)
+        for d in docs:
+            listing.by_path[d.path] = d
+            listing.by_print.setdefault(d.fingerprint, d)
+        anns: Iterator[Annotation] = iter(sorted(found, key=order))
+    else:
+        # Document by document: the first rows of a large store appear at once.
+        anns = stream_everything(store, listing, args.encoding, snapshot_library(store.path))
     if not query.empty:
-        anns = [a for a in anns if matches(a, query)]
-    anns = sorted(anns, key=_order)[: args.limit]
+        anns = (a for a in anns if matches(a, query))
+    anns = itertools.islice(anns, args.limit)
+    try:
+        return _print(args, store.path, listing, anns, query)
+    finally:
+        warn_unreadable(listing.unreadable)
+
+
+def _print(args: argparse.Namespace, db: Path, listing: Listing, anns: Iterator[Annotation],
+           query: AnnotationFilter) -> int:
     out = sys.stdout
+    # The first chunk is read before anything is printed: when it is all there is, the table
+    # shows only the columns it fills; a longer listing streams with every column.
+    head = list(itertools.islice(anns, _CHUNK))
     if args.format in ("json", "jsonl"):
-        by_path = {d.path: d for d in docs}
-        library = snapshot_library(store.path)
+        library = snapshot_library(db)
 
         def items() -> Iterator[dict[str, object]]:
-            for ann in anns:
-                item = to_w3c(ann, by_path)
+            for ann in itertools.chain(head, anns):
+                item = to_w3c(ann, listing.by_path)
                 add_web_states([item], library)
                 yield item
 
@@ -113,23 +136,27 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "jsonl":
             for item in items():
                 out.write(json.dumps(item, ensure_ascii=True) + "\n")
-        else:
-            out.write("[")
-            for n, item in enumerate(items()):
-                text = json.dumps(item, indent=2, ensure_ascii=True).replace("\n", "\n  ")
-                out.write(("," if n else "") + "\n  " + text)
-            out.write("\n]\n" if anns else "]\n")
+            return 0
+        # Indented for a person at a terminal; piped to a program, one annotation per line
+        # (Python's fast encoder cannot indent, and 100,000 indented ones take a minute).
+        indent = 2 if out.isatty() else None
+        out.write("[")
+        for n, item in enumerate(items()):
+            text = json.dumps(item, indent=indent, ensure_ascii=True).replace("\n", "\n  ")
+            out.write(("," if n else "") + "\n  " + text)
+        out.write("\n]\n" if head else "]\n")
         return 0
     console = Console(highlight=False)
-    if not anns:
-        where = "these documents" if args.files else str(store.path)
+    if not head:
+        where = "these documents" if args.files else str(db)
         if not query.empty:
             where += f" matching {query.describe()}"
         console.print(Text(one_line(f"No annotations in {where}.", 200)))
         return 0
     # Piped (to a file, grep, less): a wide table, not 80 columns.
     width = console.width if console.is_terminal else 220
-    rows = table_rows(anns, docs, table_layout(anns, width))
+    table = table_layout(head, width, every=len(head) == _CHUNK)
+    rows = table_rows(itertools.chain(head, anns), listing, table)
     for chunk in _chunks(rows, _CHUNK):
         if console.is_terminal:
             console.print(Text("\n").join(chunk), crop=True, overflow="crop", no_wrap=True)
@@ -148,8 +175,3 @@ def _chunks(rows: Iterable[Text], size: int) -> Iterator[list[Text]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _order(ann: Annotation) -> tuple[str, int, str]:
-    t = ann.target
-    return (t.source, t.start if t.start is not None else -1, ann.created)

@@ -17,6 +17,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from sidelight.annotations.documents import Document, is_url
+from sidelight.annotations.listing import Listing
 from sidelight.annotations.model import Annotation, Target
 from sidelight.tui.safe_text import one_line, printable
 
@@ -59,18 +60,19 @@ INDENT = _FIXED["id"] + len(_GAP)
 _AT_LEAST = {"document": 12, "quote": 16, "note": 24, "tags": 8}
 
 
-def layout(anns: Sequence[Annotation], width: int) -> Layout:
-    """The columns the annotations fill, and their widths in a table ``width`` cells wide."""
+def layout(anns: Sequence[Annotation], width: int, *, every: bool = False) -> Layout:
+    """The columns the annotations fill, and their widths in a table ``width`` cells wide;
+    ``every`` column when ``anns`` are only the first of a listing still streaming."""
     columns = ["id", "document", "where", "colour", "quote"]
-    if any(a.note.strip() for a in anns):
+    if every or any(a.note.strip() for a in anns):
         columns.append("note")
     fixed = dict(_FIXED)
-    if any(a.kind == "link" for a in anns):
+    if every or any(a.kind == "link" for a in anns):
         columns.append("relation")
         fixed["relation"] = min(16, max(8, *(len(a.relation) for a in anns)))
-    if any(a.tags for a in anns):
+    if every or any(a.tags for a in anns):
         columns.append("tags")
-    if any(a.orphan for a in anns):
+    if every or any(a.orphan for a in anns):
         columns.append("state")
     below = 0
     if "note" in columns and _room(columns, fixed, width) < sum(
@@ -89,9 +91,12 @@ def _room(columns: Sequence[str], fixed: dict[str, int], width: int) -> int:
     return width - sum(fixed.get(c, 0) for c in columns) - len(_GAP) * (len(columns) - 1)
 
 
-def rows(anns: Iterable[Annotation], docs: Sequence[Document], table: Layout) -> Iterator[Text]:
-    """The header, then each annotation's row (one or more lines), formatted as asked for."""
-    found = _Docs({d.path: d for d in docs}, {d.fingerprint: d for d in docs})
+def rows(anns: Iterable[Annotation], docs: Sequence[Document] | Listing, table: Layout
+         ) -> Iterator[Text]:
+    """The header, then each annotation's row (one or more lines), formatted as asked for.
+    A ``Listing`` is filled with documents as ``anns`` are read; each row sees it as it is."""
+    found = (_Docs(docs.by_path, docs.by_print) if isinstance(docs, Listing)
+             else _Docs({d.path: d for d in docs}, {d.fingerprint: d for d in docs}))
     yield _join([[Text(set_cell_size(c, w), style="bold")] for c, w in
                  zip(table.columns, table.widths, strict=True)], table.widths)
     for ann in anns:
