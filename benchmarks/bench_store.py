@@ -5,7 +5,8 @@ store takes seconds) and then used the way a reader does, each program in its ow
 that its peak RSS is its own:
 
 * in this process: open the store and find the document's annotations (``open``), then
-  ``insert`` (a new highlight on the document) and ``update`` (an edited note) p50, fsync on;
+  ``insert`` (a new highlight on the document) and ``update`` (an edited note) p50, fsync on,
+  beside the disk's own cost of flushing a small append in the same folder (``fsync``);
   the first open after the fixture is written is timed apart (``first_open``: a store in the
   old one-file layout is migrated then);
 * ``sidelight annotate DOC`` and ``sidelight notes DOC`` (median of three runs), ``notes
@@ -197,7 +198,27 @@ def _in_process(fx: StoreFixture, samples: int) -> dict[str, float]:
         updates.append(_time(lambda new=new: store.put(new)))
     out["insert_p50_ms"] = _p(inserts, 0.5) * 1000
     out["update_p50_ms"] = _p(updates, 0.5) * 1000
+    out["fsync_p50_ms"] = _fsync_floor(fx.db.parent, samples)
     return out
+
+
+def _fsync_floor(folder: Path, samples: int) -> float:
+    """p50 of appending one annotation's worth of bytes to a file in ``folder`` and flushing it
+    (``fdatasync``): what the disk alone costs a saved change, measured in the same run."""
+    path = folder / "fsync-floor.bin"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    line = b"x" * 700 + b"\n"
+    try:
+        times = []
+        for _ in range(samples):
+            started = time.perf_counter()
+            os.write(fd, line)
+            os.fdatasync(fd)
+            times.append(time.perf_counter() - started)
+    finally:
+        os.close(fd)
+        path.unlink()
+    return _p(times, 0.5) * 1000
 
 
 def _jsonstorage(n: int, samples: int, root: Path) -> dict[str, float]:
@@ -270,10 +291,11 @@ _NOTES = {
     "open": "open + the document's annotations, median of 3",
     "insert_p50_ms": "add a highlight on the document, fsync on",
     "update_p50_ms": "edit a note on the document, fsync on",
+    "fsync_p50_ms": "the disk alone: append 700 bytes + fdatasync, same folder, same run",
     "annotate_s": "`sidelight annotate DOC`, launch to exit, median of 3",
     "notes_doc_s": "`sidelight notes DOC --format json`, median of 3",
     "cli_rss_mb": "peak RSS of annotate / notes DOC (own process)",
-    "notes_json_all_s": "`sidelight notes --format json`, whole store",
+    "notes_json_all_s": "`sidelight notes --format json`, whole store, piped",
     "notes_json_rss_mb": "peak RSS of `notes --format json` (own process)",
     "notes_first_row_s": "`sidelight notes` (table): launch to first row",
     "reader_first_screen_s": "reader: launch to the first frame of text",
@@ -290,7 +312,7 @@ _NOTES = {
     "jsonstorage_insert_p50_ms": "TinyDB JSONStorage, same run",
     "jsonstorage_update_p50_ms": "TinyDB JSONStorage, same run",
 }
-_GROWTH = ("open", "insert_p50_ms", "update_p50_ms", "annotate_s", "notes_doc_s",
+_GROWTH = ("open", "first_open", "insert_p50_ms", "update_p50_ms", "annotate_s", "notes_doc_s",
            "notes_json_all_s", "reader_first_screen_s", "reader_highlight_p50_ms")
 _RATIO = ("open", "annotate_s", "notes_doc_s", "reader_first_screen_s",
           "reader_highlight_p50_ms")
@@ -369,6 +391,14 @@ def run(quick: bool) -> list[Figure]:
     for n, m in results.items():
         figures.append(Figure(f"store.reader_first_screen.{_label(n)}.vs_minimal",
                               m["reader_first_screen_s"] / floor, "x", "reader / minimal app"))
+    for n, m in results.items():
+        for key in ("insert_p50_ms", "update_p50_ms"):
+            if 1_000 in results:
+                figures.append(Figure(f"store.{key}.{_label(n)}.vs_1k",
+                                      m[key] / results[1_000][key], "x",
+                                      f"{_label(n)} store / the 1k store"))
+            figures.append(Figure(f"store.{key}.{_label(n)}.vs_fsync", m[key] / m["fsync_p50_ms"],
+                                  "x", "the change / the disk's flush of a small append"))
     largest = max(sizes)
     for n in (n for n in sizes if n > BASELINE and BASELINE in results):
         for key in _RATIO:
