@@ -7,7 +7,8 @@ first target's document, then position, then creation), document by document: th
 index names the documents, and each is read, anchored and listed in its turn, so the first
 rows cost one document's work.
 
-* A document is read only if an annotation the user made (not only an imported one) names it.
+* A document is read only if an annotation the user made (not only an imported one) names it,
+  with the encoding its annotations remember (else the command's ``--encoding``).
 * An annotation whose document was moved is anchored on the file that now has its text, and
   listed under it; one whose file is gone but whose text another document of the store may
   have waits until that document's turn (or the end, if none has it).
@@ -20,9 +21,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sidelight.annotations.documents import Document, is_url, load_document
+from sidelight.annotations.documents import Document, is_url
 from sidelight.annotations.errors import DocumentError
-from sidelight.annotations.library import _exists, _merge, open_annotations
+from sidelight.annotations.library import (
+    _exists,
+    _load_remembered,
+    _merge,
+    open_annotations,
+    remembered_encoding,
+)
 from sidelight.annotations.model import Annotation
 from sidelight.annotations.sources import open_url
 from sidelight.annotations.web.snapshots import SnapshotLibrary
@@ -74,7 +81,8 @@ def stream_everything(
             return tried[source]
         doc = None
         if any(not t.imported and t.source == source for a in named_by for t in a.targets):
-            doc = _read(source, encoding, library, listing.unreadable)
+            doc = _read(source, remembered_encoding(named_by, source), encoding, library,
+                        listing.unreadable)
         tried[source] = doc
         if doc is not None:
             listing.by_path[doc.path] = doc
@@ -133,12 +141,12 @@ class _PathOnly:
     path: str
 
 
-def _read(source: str, encoding: str | None, library: SnapshotLibrary | None,
+def _read(source: str, remembered: str, encoding: str | None, library: SnapshotLibrary | None,
           unreadable: list[DocumentError]) -> Document | None:
     try:
         if is_url(source):
             return None if library is None else open_url(source, library, offline=True)
-        return load_document(source, encoding)
+        return _load_remembered(source, remembered, encoding)
     except DocumentError as err:
         if _exists(source) or is_url(source):
             unreadable.append(err)
