@@ -10,9 +10,11 @@ only says who told the claim ("the agency said on Thursday", "according to the s
 office") is left out: two reports citing one source share it without telling one claim.
 
 ``ClauseIndex`` scores a pair of sentences as ``CorpusIndex`` does and, when they share
-something but too little (more than ``CLAUSE_FLOOR``, less than ``CLAUSE_TRIED``), also each
-clause of one against the other sentence and its clauses; a clause pair counts
-``CLAUSE_SHARE`` of its share. A sentence's clauses are read when a pair first needs them.
+something but too little (more than ``CLAUSE_FLOOR``, less than ``CLAUSE_TRIED``) and one is
+clearly the longer (``CLAUSE_LONGER``), also each clause of the longer against the shorter
+sentence; a clause counts ``CLAUSE_SHARE`` of its share. A sentence told word for word in
+the other document is not read clause by clause (its claim has its partner there), and a
+sentence's clauses are read when a pair first needs them.
 Two sentences that quote one speaker with most of the same words, small ones included,
 tell one quote worded differently even when its few content words differ ("No family will
 be left alone" / "No family will be abandoned").
@@ -47,6 +49,7 @@ _SAYS = re.compile(r"^according to\b|\b(?:said|says|told|tells|added|adds|stated
 ATTRIBUTION_WORDS = 9
 CLAUSE_SHARE = 0.8
 CLAUSE_TRIED = 0.5
+CLAUSE_LONGER = 1.2  # times the other's weight: a sentence that may hold several claims
 CLAUSE_FLOOR = 0.1  # pairs that share less are not worth reading clause by clause
 _CACHE = 8192  # sentences whose clauses are kept while scoring
 
@@ -54,29 +57,36 @@ _CACHE = 8192  # sentences whose clauses are kept while scoring
 def clauses(s: Sentence) -> list[Sentence]:
     """The claim-telling clauses of ``s`` (offsets into the same text); ``[]`` when the
     sentence is one clause."""
-    bounds = [0, *(m.end() for m in _CUT.finditer(s.text)), len(s.text)]
-    if len(bounds) == 2:
+    text = s.text
+    cuts = [m.end() for m in _CUT.finditer(text)]
+    if not cuts:
         return []
-    pieces: list[tuple[int, int]] = []
-    for a, b in pairwise(bounds):
-        if pieces and _words(s.text, *pieces[-1]) < MIN_WORDS:
-            pieces[-1] = (pieces[-1][0], b)
+    words = [m.start() for m in _WORD.finditer(text)]  # counted by position, read once
+    pieces: list[list[int]] = []
+    for a, b in pairwise([0, *cuts, len(text)]):
+        if pieces and _count(words, *pieces[-1]) < MIN_WORDS:
+            pieces[-1][1] = b
         else:
-            pieces.append((a, b))
-    if len(pieces) > 1 and _words(s.text, *pieces[-1]) < MIN_WORDS:
+            pieces.append([a, b])
+    if len(pieces) > 1 and _count(words, *pieces[-1]) < MIN_WORDS:
         last = pieces.pop()
-        pieces[-1] = (pieces[-1][0], last[1])
+        pieces[-1][1] = last[1]
     if len(pieces) < 2:
         return []
     out = []
     for a, b in pieces:
-        while a < b and not s.text[a].isalnum():
+        while a < b and not text[a].isalnum():
             a += 1
-        while b > a and not s.text[b - 1].isalnum():
+        while b > a and not text[b - 1].isalnum():
             b -= 1
-        if a < b and not is_attribution(s.text[a:b]):
-            out.append(Sentence(s.start + a, s.start + b, s.text[a:b], s.speaker))
+        if a < b and not (_count(words, a, b) <= ATTRIBUTION_WORDS
+                          and _SAYS.search(text[a:b])):
+            out.append(Sentence(s.start + a, s.start + b, text[a:b], s.speaker))
     return out
+
+
+def _count(starts: list[int], a: int, b: int) -> int:
+    return bisect_left(starts, b) - bisect_left(starts, a)
 
 
 def is_attribution(clause: str) -> bool:
@@ -123,10 +133,14 @@ class DocumentClauses:
             return ()
         es, qs = self._starts
         weights = self.weights
+        base = f.sentence.start
+        words = content_words(f.sentence.text)
+        starts = [w[0] + base for w in words]
         out = []
         for c in cut:
-            # The sentence's own features that stand in this clause: no word is read again.
-            feats = {"w:" + stem for _, _, stem in content_words(c.text)}
+            # The sentence's own features that stand in this clause.
+            feats = {"w:" + w[2] for w in
+                     words[bisect_left(starts, c.start):bisect_left(starts, c.end)]}
             feats.update(f"e:{e.key}" for e in
                          self.entities[bisect_left(es, c.start):bisect_left(es, c.end)])
             for q in self.quantities[bisect_left(qs, c.start):bisect_left(qs, c.end)]:
@@ -146,6 +160,7 @@ class ClauseIndex(CorpusIndex):
                  parts: Sequence[DocumentClauses]) -> None:
         super().__init__(facts, weights)
         self.parts = parts
+        self._told = [frozenset(f.normal for f in doc) for doc in facts]
 
     def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         whole = super().score(a, b)
@@ -155,13 +170,20 @@ class ClauseIndex(CorpusIndex):
                 whole = max(whole, QUOTE_SHARE * quoted_alike(fa.quotes, fb.quotes))
         if whole <= CLAUSE_FLOOR or whole >= CLAUSE_TRIED:
             return whole  # next to nothing in common, or enough
-        pa, pb = self.parts[a[0]].get(a[1]), self.parts[b[0]].get(b[1])
-        if not pa and not pb:
+        # The longer sentence's clauses against the shorter sentence: a long lead packs
+        # several claims; two sentences of a length tell theirs whole.
+        ta = self._totals[self.klass[a[0]][a[1]]]
+        tb = self._totals[self.klass[b[0]][b[1]]]
+        if max(ta, tb) < CLAUSE_LONGER * min(ta, tb):
             return whole
-        best = 0.0
-        for x in pa or (self._whole(a),):
-            for y in pb or (self._whole(b),):
-                best = max(best, clause_share(x, y, self.weights))
+        (long_, short) = (a, b) if ta >= tb else (b, a)
+        if self.facts[long_[0]][long_[1]].normal in self._told[short[0]]:
+            return whole  # told word for word there: its claim has its partner
+        parts = self.parts[long_[0]].get(long_[1])
+        if not parts:
+            return whole
+        other, weights = self._whole(short), self.weights
+        best = max(clause_share(x, other, weights) for x in parts)
         return max(whole, CLAUSE_SHARE * best)
 
     def _whole(self, node: tuple[int, int]) -> Part:
