@@ -438,18 +438,40 @@ def reader_only(sizes: list[int], runs: int) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def writes_only(sizes: list[int], runs: int) -> None:
+    """Only the in-process rows (first open, open, insert, update, the disk's flush floor),
+    ``runs`` times per store size, each run one JSON line: ranges over runs in minutes."""
+    base = os.environ.get("SIDELIGHT_BENCH_DIR") or None
+    root = Path(tempfile.mkdtemp(prefix="sidelight-bench-writes-", dir=base))
+    try:
+        for run_no in range(runs):
+            for n in sizes:
+                fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
+                out = {k: round(v, 4) for k, v in _in_process(fx, SAMPLES).items()}
+                print(json.dumps({"run": run_no, "size": n, **out}), flush=True)
+                shutil.rmtree(root / _label(n), ignore_errors=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_store")
     parser.add_argument("--reader-only", action="store_true",
                         help="only the reader's rows and the seeds' start-up, as JSON lines")
+    parser.add_argument("--writes-only", action="store_true",
+                        help="only first open, open, insert, update and the disk's flush "
+                             "floor, as JSON lines")
     parser.add_argument("--sizes", type=int, nargs="+", default=[ON_DOCUMENT, 100_000])
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args(argv)
     if args.reader_only:
         reader_only(args.sizes, args.runs)
+        return 0
+    if args.writes_only:
+        writes_only(args.sizes, args.runs)
         return 0
     for figure in run(args.quick):
         print(f"{figure.name:48} {figure.value:12.3f} {figure.unit:5} {figure.note}")
