@@ -1,22 +1,33 @@
-"""Comparison speed: two ~740 KB documents aligned sentence by sentence, and 2 to 16
-articles of one story compared together.
+"""Comparison speed and memory: two ~740 KB documents aligned sentence by sentence, 2 to 16
+articles of one story compared together, and four large documents compared in a process of
+their own as the reader compares them.
 
 The first document is the shared corpus novel (or generated prose when the corpus is absent);
 the second is an edited copy of it, edited the way a second source retells a story: sentences
 dropped, added, reworded, split in two, merged, and numbers changed. The run is timed at a
 quarter, a half and the whole of the size to show how the time grows (the fitted exponent is
 about 1 for linear growth, 2 for quadratic), beside a baseline measured in the same run: one
-regular-expression word scan of both documents.
+regular-expression word scan of both documents. Process (CPU) time is given beside wall time:
+a machine shared with other work inflates the wall time far more.
+
+The four large documents (``large_documents``) are retellings of one long story made from
+the corpus novel by a word-chain generator (its words and sentence lengths, but few sentences
+repeated; generated prose when the corpus is absent). ``benchmarks.compare_child`` compares
+them in a worker thread and reports the wall and CPU time, the child's own peak RSS, and how
+late its main thread wakes meanwhile (what a key waits in the reader).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
+import subprocess
+import sys
 import time
 
-from benchmarks.figures import Figure, corpus_path, generated_text
+from benchmarks.figures import REPO, Figure, corpus_path, generated_text
 from sidelight.annotations.comparison import compare_documents
 from sidelight.annotations.documents import Document, make_text_document
 
@@ -87,6 +98,45 @@ def _docs(text: str) -> tuple[Document, Document]:
             make_text_document("/bench/b.txt", edited_copy(text)))
 
 
+def word_chain(source: str, n_bytes: int, seed: int = 1) -> str:
+    """About ``n_bytes`` of prose made by walking the word pairs of ``source`` (each next
+    word drawn among those that follow the last two there): its vocabulary and sentence
+    lengths, with few sentences repeated, so that a long document is not one text many
+    times over."""
+    words = source.split()
+    follow: dict[tuple[str, str], list[str]] = {}
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
+        follow.setdefault((a, b), []).append(c)
+    starts = [k for k in follow if k[0][:1].isupper() and k[0][-1:] not in ".!?"]
+    rng = random.Random(seed)
+    out: list[str] = []
+    size = sentences = 0
+    line = list(rng.choice(starts))
+    while size < n_bytes:
+        nxt = follow.get((line[-2], line[-1]))
+        if not nxt or len(line) > 60:
+            chunk = " ".join(line) + ("" if line[-1][-1:] in ".!?\"" else ".")
+            out.append(chunk)
+            size += len(chunk) + 1
+            line = list(rng.choice(starts))
+            continue
+        line.append(rng.choice(nxt))
+        if line[-1][-1:] in ".!?" and len(line) > 4:
+            sentences += 1
+            if sentences % 6 == 0:
+                line[-1] += "\n\n"
+    return " ".join(out)
+
+
+def large_documents(n_bytes: int) -> list[Document]:
+    """Four retellings of one long story of about ``n_bytes`` each."""
+    path = corpus_path("pride-and-prejudice.txt")
+    source = path.read_text(encoding="utf-8") if path is not None else generated_text(740_000)
+    story = word_chain(source, n_bytes)
+    return [make_text_document(f"/bench/large-{i}.txt", story if i == 0 else edited_copy(story, i))
+            for i in range(4)]
+
+
 def _best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
     best = math.inf
     for _ in range(repeat):
@@ -94,6 +144,12 @@ def _best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
         fn()
         best = min(best, time.perf_counter() - t)
     return best
+
+
+def _cpu_of(fn) -> float:  # type: ignore[no-untyped-def]
+    t = time.process_time()
+    fn()
+    return time.process_time() - t
 
 
 def run(quick: bool) -> list[Figure]:
@@ -116,6 +172,8 @@ def run(quick: bool) -> list[Figure]:
         sizes_kb = f"{len(a.text.encode()) / 1000:.0f} KB and {len(b.text.encode()) / 1000:.0f} KB"
         figures.append(Figure(f"align {frac:g}x", t, "s", f"documents of {sizes_kb}"))
         if frac == 1.0:
+            cpu = _cpu_of(lambda a=a, b=b: compare_documents((a, b), entities=no_entities))
+            figures.append(Figure("align 1x CPU", cpu, "s", "process time of one more run"))
             base = _best_of(lambda a=a, b=b: (words.findall(a.text), words.findall(b.text)), 3)
             c = compare_documents((a, b), entities=no_entities)
             aligned = sum(1 for s in c.sentences[0] if s.kind != "unique")
@@ -129,6 +187,7 @@ def run(quick: bool) -> list[Figure]:
         figures.append(Figure("within target", float(times[-1] < TARGET_SECONDS), "bool",
                               f"full size under {TARGET_SECONDS:g} s"))
     figures += _many(full, quick)
+    figures += _large(quick)
     return figures
 
 
@@ -140,6 +199,7 @@ def _many(full: str, quick: bool) -> list[Figure]:
         story = _cut(full, size)
         counts = (2, 4, 8, 16)
         times = []
+        cpu = 0.0
         for n in counts:
             docs = [make_text_document(f"/bench/{n}-{i}.txt",
                                        story if i == 0 else edited_copy(story, seed=i))
@@ -147,11 +207,45 @@ def _many(full: str, quick: bool) -> list[Figure]:
             none: list[list[object]] = [[] for _ in docs]
             times.append(_best_of(lambda d=docs, e=none: compare_documents(d, entities=e),
                                   1 if quick else 2))
+            if n == counts[-1]:
+                cpu = _cpu_of(lambda d=docs, e=none: compare_documents(d, entities=e))
         kb = f"{size // 1000} KB"
         figures.append(Figure(f"{counts[-1]} articles of {kb}", times[-1], "s",
                               " / ".join(f"{t:.2f}" for t in times) + " s for "
                               + " / ".join(map(str, counts)) + " articles"))
+        figures.append(Figure(f"{counts[-1]} articles of {kb} CPU", cpu, "s",
+                              "process time of one more run"))
         k = math.log(times[-1] / times[0]) / math.log(counts[-1] / counts[0])
         figures.append(Figure(f"growth in articles ({kb})", k, "",
                               "t ~ n^k over 2..16 articles (1 = linear in the total text)"))
+    return figures
+
+
+def _large(quick: bool) -> list[Figure]:
+    """Four large documents, each size in a child process (its own peak RSS)."""
+    sizes = (0.1,) if quick else (1.0, 5.0)
+    runs = []
+    for mb in sizes:
+        proc = subprocess.run([sys.executable, "-m", "benchmarks.compare_child", str(mb)],
+                              cwd=REPO, capture_output=True, text=True, timeout=3600)
+        if proc.returncode != 0:
+            raise RuntimeError(f"compare_child {mb} failed: {proc.stderr.strip()[-500:]}")
+        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    figures = []
+    for mb, r in zip(sizes, runs, strict=True):
+        what = f"4 x {mb:g} MB"
+        figures += [
+            Figure(f"{what}: compare", r["seconds"], "s",
+                   f"CPU {r['cpu_seconds']:.1f} s, in a worker thread as in the reader"),
+            Figure(f"{what}: peak RSS", r["peak_rss_mb"], "MB",
+                   f"child process; {r['rss_before_mb']:.0f} MB with the documents loaded"),
+            Figure(f"{what}: main-thread wait p99", r["wait_p99_ms"], "ms",
+                   f"p50 {r['wait_p50_ms']:.1f} ms, max {r['wait_max_ms']:.0f} ms: what a key "
+                   f"waits while the worker compares (idle: p99 {r['idle_wait_p99_ms']:.1f} ms)"),
+        ]
+    if len(runs) > 1:
+        ratio = sizes[-1] / sizes[0]
+        k = math.log(runs[-1]["cpu_seconds"] / runs[0]["cpu_seconds"]) / math.log(ratio)
+        figures.append(Figure("growth in size (4 documents)", k, "",
+                              f"CPU time ~ size^k over {sizes[0]:g}..{sizes[-1]:g} MB each"))
     return figures
