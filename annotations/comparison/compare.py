@@ -111,29 +111,29 @@ def compare_documents(
         if len(named[a]) >= _STORY_NAMES and len(named[b]) >= _STORY_NAMES and \
                 not named[a] & named[b]:
             del accepted[a, b]
-    # partners[doc][sentence][other doc] = [(sentence there, score), ...]
-    partners: list[list[dict[int, list[tuple[int, float]]]]] = [
-        [defaultdict(list) for _ in f] for f in facts
-    ]
+    # partners[doc][sentence][other doc] = [(sentence there, score), ...], only for the
+    # sentences that have partners (a long document has many that do not).
+    partners: list[dict[int, dict[int, list[tuple[int, float]]]]] = [{} for _ in facts]
     for (a, b), pairs in accepted.items():
         for i, j, score in pairs:
-            partners[a][i][b].append((j, score))
-            partners[b][j][a].append((i, score))
+            partners[a].setdefault(i, {}).setdefault(b, []).append((j, score))
+            partners[b].setdefault(j, {}).setdefault(a, []).append((i, score))
 
     sentences: list[tuple[AlignedSentence, ...]] = []
     agreed: dict[tuple[str, tuple[str, ...], bool], str] = {}
     raw_differences: list[tuple[int, int, int, int, int, Difference]] = []
     # Each link between two sentences is found from both of its ends: kept once, with the
-    # less alike kind, its two sentences packed in one int (see ``_pack``).
+    # less alike kind, its two sentences packed in one int (see ``_link``).
     joined: dict[int, tuple[float, str]] = {}
     for i in range(len(docs)):
         row: list[AlignedSentence] = []
         for si, f in enumerate(facts[i]):
             counterparts: list[Counterpart] = []
             kinds: list[str] = []
-            for j in sorted(partners[i][si]):
+            told = partners[i].get(si, {})
+            for j in sorted(told):
                 runs: list[Counterpart] = []
-                for first, last, score in _runs(partners[i][si][j]):
+                for first, last, score in _runs(told[j]):
                     run = facts[j][first : last + 1]
                     # A pair that joined its claim only as a neighbour is weaker evidence.
                     strong = score >= threshold * MUTUAL_SHARE
@@ -311,7 +311,9 @@ def _passages(
     def span(x: Node) -> dict[int, tuple[int, int, bool]]:
         return spans.setdefault(x, {x >> _BITS: (x & _LOW, x & _LOW, False)})
 
-    for key, (score, kind) in sorted(pairs.items(), key=lambda e: -e[1][0]):
+    # Sorting the keys alone: a list of (key, value) pairs would copy every link.
+    for key in sorted(pairs, key=lambda k: -pairs[k][0]):
+        score, kind = pairs[key]
         a, b = key >> _PAIR_BITS, key & _PAIR_LOW
         ra, rb = find(a), find(b)
         if ra != rb:
