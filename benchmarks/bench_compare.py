@@ -112,20 +112,20 @@ def word_chain(source: str, n_bytes: int, seed: int = 1) -> str:
     out: list[str] = []
     size = sentences = 0
     line = list(rng.choice(starts))
+    # A run goes on across sentence ends (the novel's own), up to about 60 words.
     while size < n_bytes:
         nxt = follow.get((line[-2], line[-1]))
         if not nxt or len(line) > 60:
-            chunk = " ".join(line) + ("" if line[-1][-1:] in ".!?\"" else ".")
-            out.append(chunk)
+            # A run cut short ends its sentence: a full stop unless it has one.
+            chunk = " ".join(line).rstrip()
+            chunk += "" if chunk[-1:] in ".!?\"”" else "."
+            out.append(chunk + (" " if sentences % 6 else "\n\n"))
             size += len(chunk) + 1
+            sentences += 1
             line = list(rng.choice(starts))
             continue
         line.append(rng.choice(nxt))
-        if line[-1][-1:] in ".!?" and len(line) > 4:
-            sentences += 1
-            if sentences % 6 == 0:
-                line[-1] += "\n\n"
-    return " ".join(out)
+    return "".join(out)
 
 
 def large_documents(n_bytes: int) -> list[Document]:
