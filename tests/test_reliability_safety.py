@@ -14,7 +14,9 @@ def test_two_readers_and_the_cli_never_lose_or_resurrect() -> None:
     assert r.refused > 0 and r.acknowledged > 0  # conflicts happened, and were told
 
 
-def test_special_files_are_refused_or_followed_within_a_second() -> None:
-    r = special_files()
+def test_special_files_are_refused_or_followed_never_hung() -> None:
+    # The one-second limit is a benchmark figure (bench_safety); here a case fails only when it
+    # hangs, so that a loaded machine cannot fail the suite.
+    r = special_files(limit=None)
     assert [o for o in r.outcomes if not o.ok] == []
     assert r.trials >= 28
