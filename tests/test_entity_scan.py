@@ -12,9 +12,12 @@ import sys
 from pathlib import Path
 
 from sidelight.annotations.entities import recognize, rule_engine
+from sidelight.annotations.entities.amounts import after_boundary
+from sidelight.annotations.entities.analyser import doubtful_word
+from sidelight.annotations.entities.capitalised import may_tail
 from sidelight.annotations.entities.languages import patterns
+from sidelight.annotations.entities.mentions import NEED
 from sidelight.annotations.entities.patterns import UP, _capitals, _first_capital
-from sidelight.annotations.entities.rules import NEED, _after_boundary, _doubt
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,7 +56,7 @@ def test_an_elided_article_opens_no_span_in_french() -> None:
 def test_matches_after_a_boundary_count_at_the_start_and_after_a_symbol() -> None:
     rx = re.compile(r"[^\w-](?P<w>ab)(?P<pct>%)?")
     text = "ab%ab -ab xab ab"
-    got = [(m.start("w") - 1, m.end() - 1) for m in _after_boundary(rx, text)]
+    got = [(m.start("w") - 1, m.end() - 1) for m in after_boundary(rx, text)]
     # At 0 (nothing before), at 3 (after the "%" that ended the match before it), at 14;
     # not after "-" nor inside "xab".
     assert got == [(0, 3), (3, 5), (14, 16)]
@@ -67,12 +70,12 @@ def test_lower_case_words_at_the_very_start_of_a_text() -> None:
 
 
 def test_a_doubtful_word_is_its_span_s_whole_reading_only() -> None:
-    assert _doubt("Regierung", [(0, 9, "ORG", NEED)]) == (0, 9)
-    assert _doubt("Die Regierung", [(4, 13, "ORG", NEED)]) == (4, 13)
-    assert _doubt("Regierung", [(0, 9, "ORG", 1)]) is None
-    assert _doubt("März", [(0, 4, "DATE", NEED)]) is None
-    assert _doubt("Inc.", [(0, 4, "ORG", NEED)]) is None   # may join "Industries, Inc."
-    assert _doubt("A B", [(0, 1, "ORG", NEED), (2, 3, "ORG", NEED)]) is None
+    assert doubtful_word("Regierung", [(0, 9, "ORG", NEED)]) == (0, 9)
+    assert doubtful_word("Die Regierung", [(4, 13, "ORG", NEED)]) == (4, 13)
+    assert doubtful_word("Regierung", [(0, 9, "ORG", 1)]) is None
+    assert doubtful_word("März", [(0, 4, "DATE", NEED)]) is None
+    assert doubtful_word("Inc.", [(0, 4, "ORG", NEED)]) is None   # may join "Industries, Inc."
+    assert doubtful_word("A B", [(0, 1, "ORG", NEED), (2, 3, "ORG", NEED)]) is None
 
 
 def test_doubtful_words_the_document_confirms_are_kept_in_order() -> None:
@@ -133,5 +136,5 @@ def test_the_tail_pretest_never_refuses_a_tail_the_scanner_finds() -> None:
         for i, ch in enumerate(text):
             if ch == " " and tail.match(text, i) is not None:
                 tails += 1
-                assert eng._may_tail(text, i), text[i:i + 30]
+                assert may_tail(text, i, eng.pt), text[i:i + 30]
     assert tails > 20

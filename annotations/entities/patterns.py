@@ -206,7 +206,7 @@ class Patterns:
     spelled_number: re.Pattern[str] | None
     # Lower-case words that are entities in the language (French months and weekdays, counts
     # in words, nationality adjectives) with what follows them (a scale, currency, percent),
-    # after the character before them (see ``lower_words`` in the rules).
+    # after the character before them (see ``amounts.lower_words``).
     lower: re.Pattern[str] | None = None
     # Lower-case adjectives that end a name in languages that write them so ("Assemblée
     # nationale", "Banque centrale européenne"), tried where a capitalised span ends.

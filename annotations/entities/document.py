@@ -1,0 +1,174 @@
+"""The document pass: a name read the same way throughout a text. A surname takes its full
+name's label, an unknown word the label most of its mentions vote for, and a word left in
+doubt at a sentence start or on a headline is kept only when the document names it
+elsewhere."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .context import context_label, date_context, in_place, place_list
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .mentions import AMBIG, GUESS, NEED, SHAPE, START, SURE, Doubtful, Mention
+
+_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
+_KEEP_SURE = frozenset(("PERSON", "GPE", "NORP"))
+
+
+def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
+                  lx: Lexicon, gz: Gazetteer) -> list[Mention]:
+    """The mentions the document keeps, with consistent labels: context cues first, then a
+    vote per name, then the doubtful words the document confirms elsewhere."""
+    # (A doubtful word between two mentions needs no place here: the cues below that read
+    # the gap from the mention before see its word in that gap, and so do not hold.)
+    doubtful = doubtful or []
+    names = gz.names
+    votes: dict[str, dict[str, int]] = {}
+    surname_of: set[str] = set()
+    first_token_org: set[str] = set()
+    # First words of full names: surname-first names are short-named by their first word
+    # ("Lim Guan Eng" ... "Lim", "Wu Shu-jen" ... "Wu").
+    first_token_person: set[str] = set()
+    # Names that lead an organisation's name ("Johns Hopkins" of "Johns Hopkins
+    # University"): alone they are its short form, not a person.
+    org_stems: set[str] = set()
+    # Last words of organisations' names that name the body alone ("the Commission").
+    org_ends: set[str] = set()
+    prev: Mention | None = None
+    for m in ms:
+        # Context first ("Ziarat district", "his wife Melania"), so it counts in the vote.
+        if m.conf == GUESS and m.label in ("ORG", "PERSON"):
+            multi = " " in text[m.start:m.end]
+            cue = context_label(lx, gz, text, m.start, m.end, multi)
+            if cue is not None:
+                m.label, m.conf = cue, SHAPE
+            elif m.label == "ORG" and not multi and in_place(lx, text, m.start, m.end):
+                # A weak cue: it holds only where no other mention of the name says
+                # otherwise ("Shares in Wirecard" after "Wirecard said").
+                m.label = "GPE"
+            elif m.label == "ORG" and text[m.end:m.end + 6] == " scale":
+                m.conf = NEED   # "the Richter scale"
+            elif m.label == "ORG" and prev is not None and prev.label == "GPE" \
+                    and place_list(lx, text[prev.end:m.start]):
+                m.label, m.conf = "GPE", SHAPE   # "Jajarkot district and Rukum West"
+            elif m.label == "ORG" and prev is not None and prev.label == "PERSON" \
+                    and text[prev.end:m.start] in (" or ", " and ", " nor ") \
+                    and not multi:
+                m.label, m.conf = "PERSON", SHAPE   # "Carson or Fiorina"
+        prev = m
+    # Amounts, dates and the like that are sure of themselves neither vote nor change
+    # below: only the others are read (a third of the mentions or more are amounts).
+    open_ = [m for m in ms if m.conf <= NEED or m.label in _NAME_LABELS]
+    # Keys are lower-cased so a speaker label in capitals counts for the name in prose.
+    texts = [text[m.start:m.end].lower() for m in open_]
+    # The tallies below need only each distinct (text, label, confidence, place) and how
+    # often it occurs, not every mention.
+    tally = Counter([(t, m.label, m.conf, m.mid) for m, t in zip(open_, texts, strict=True)])
+    # A common word capitalised mid-sentence more than once is a name here ("Rangers").
+    mids: dict[str, int] = {}
+    ambig: dict[str, int] = {}
+    for (t, label, conf, mid), n in tally.items():
+        if conf >= GUESS and label in _NAME_LABELS:
+            v = votes.get(t)
+            if v is None:
+                v = votes[t] = {}
+            v[label] = v.get(label, 0) + conf * conf * n
+            if " " in t:
+                parts = t.split(" ")
+                if label == "PERSON":
+                    surname_of.add(parts[-1])
+                    first_token_person.add(parts[0])
+                elif label == "ORG":
+                    if parts[0].title() not in lx.not_short_forms:
+                        first_token_org.add(parts[0])
+                    if len(parts) > 2 and parts[-1].title() in lx.org_ends:
+                        org_stems.add(" ".join(parts[:-1]))
+                    if parts[-1].title() in lx.org_ends:
+                        org_ends.add(parts[-1])
+        elif conf == NEED and mid and not lx.capitalises_nouns:
+            # (Where every noun is capitalised, a capital mid-sentence says nothing.)
+            mids[t] = mids.get(t, 0) + n
+        elif conf == AMBIG:
+            ambig[t] = ambig.get(t, 0) + n
+    if not lx.capitalises_nouns:
+        for a, b, mid in doubtful:
+            if mid:
+                t = text[a:b].lower()
+                mids[t] = mids.get(t, 0) + 1
+
+    def decide(t: str, label: str, conf: int) -> tuple[str, int]:
+        """The final reading of a name: a function of its text, first reading and the
+        document's tables, so it is worked out once per distinct mention."""
+        if conf == NEED and mids.get(t, 0) > 1:
+            conf = GUESS
+        elif conf == NEED and t in org_ends:
+            label, conf = "ORG", GUESS
+        elif conf == AMBIG:
+            # Named twice, or named elsewhere with this label: the gazetteer reading holds.
+            conf = SHAPE if ambig[t] > 1 or label in votes.get(t, ()) else NEED
+        single = " " not in t
+        if single and t in surname_of and (conf < SURE or label not in _KEEP_SURE or (
+                label == "GPE" and t.title() not in gz.major_places)):
+            # "Zuckerberg" after "Mark Zuckerberg", "HARLOW" after "Poppy Harlow"; a
+            # country or province stays itself ("Canada" after a misread "Friday Canada").
+            label, conf = "PERSON", SHAPE
+        elif single and conf == GUESS and label == "ORG" and t in first_token_person \
+                and t not in first_token_org:
+            label, conf = "PERSON", SHAPE
+        elif label == "PERSON" and not single and t in org_stems:
+            label, conf = "ORG", SHAPE
+        elif conf <= GUESS:
+            v = votes.get(t)
+            if v:
+                best = max(v.items(), key=lambda kv: kv[1])
+                if best[1] > (conf * conf if label in v else 0):
+                    label, conf = best[0], max(conf, GUESS)
+            if conf == NEED and single and t in first_token_org:
+                label, conf = "ORG", GUESS   # "Teck" after "Teck Resources"
+            if conf == GUESS and single and label == "ORG" \
+                    and t.title() in gz.famous_surnames \
+                    and t.title() not in names:
+                label, conf = "PERSON", SHAPE
+        return label, conf
+
+    decided: dict[tuple[str, str, int], tuple[str, int]] = {}
+    for m, t in zip(open_, texts, strict=True):
+        label, conf = m.label, m.conf
+        if label in _NAME_LABELS:
+            k = (t, label, conf)
+            got = decided.get(k)
+            if got is None:
+                got = decided[k] = decide(t, label, conf)
+            label, conf = got
+        elif conf <= NEED:
+            if conf == NEED and mids.get(t, 0) > 1:
+                conf = GUESS
+            elif conf == AMBIG:
+                conf = SHAPE if ambig[t] > 1 or label in votes.get(t, ()) else NEED
+            if label == "DATE" and conf == NEED:
+                if date_context(lx, text, m.start):
+                    conf = SURE
+                elif t in surname_of:
+                    label, conf = "PERSON", SHAPE
+        m.label, m.conf = label, conf
+    kept = [m for m in ms if m.conf > NEED]
+    # The doubtful words the document confirms, read as any other mention would be.
+    by_span: dict[str, tuple[str, int]] = {}
+    confirmed: list[Mention] = []
+    for a, b, mid in doubtful:
+        span = text[a:b]
+        got = by_span.get(span)
+        if got is None:
+            t = span.lower()
+            k = (t, "ORG", NEED)
+            got = decided.get(k)
+            if got is None:
+                got = decided[k] = decide(t, "ORG", NEED)
+            by_span[span] = got
+        if got[1] > NEED:
+            confirmed.append(Mention(a, b, got[0], got[1], mid))
+    if confirmed:
+        kept.extend(confirmed)
+        kept.sort(key=START)
+    return kept
