@@ -93,6 +93,16 @@ async def select_phrase(pilot: Any, phrase: str) -> None:
     await pilot.press("v", *["e"] * len(phrase.split()))
 
 
+async def until(pilot: Any, done: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app run until ``done()`` holds: timers (synced scrolling, polling) fire when the
+    machine gets to them, which a loaded machine does later than a fixed pause assumes."""
+    for _ in range(int(timeout / 0.05)):
+        if done():
+            return
+        await pilot.pause(0.05)
+    assert done(), f"not reached within {timeout:g} s"
+
+
 # --- the terminal every end-to-end test (tests/e2e/) drives ---------------------------------
 # Kept here rather than in a tests/e2e/conftest.py: a second module named ``conftest`` would
 # replace this one for every ``from conftest import ...`` of the tests collected after it.

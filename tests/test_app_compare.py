@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import compare_docs, pilot_test, reader_app
+from conftest import compare_docs, pilot_test, reader_app, until
 from rich.segment import Segment
 
 from sidelight.annotations.comparison import Comparison, compare_documents
@@ -172,9 +172,9 @@ async def test_synced_scrolling_follows_the_alignment_without_feedback(
         told = [s for s in reference.sentences[0] if s.counterparts]
         target = told[-1]
         first.view.move_cursor(target.start)
-        await pilot.pause(0.2)
         follow = reference.follow(0, target.start)
-        assert (second.view.cursor, third.view.cursor) == (follow[1], follow[2])
+        await until(pilot, lambda: (second.view.cursor, third.view.cursor)
+                    == (follow[1], follow[2]))
         lead_cursor = first.view.cursor
         second.view.scroll_y = 0  # a pane that does not lead moves nothing
         await pilot.pause(0.2)
@@ -200,21 +200,22 @@ async def test_synced_scrolling_follows_the_mouse_wheel_too(
         assert first.view.max_scroll_y > 5
         # As the wheel does: the view scrolls and the cursor stays behind.
         first.view.scroll_relative(y=8, animate=False)
-        await pilot.pause(0.2)
+        await pilot.pause()
         top, _ = first.view.visible_range()
         assert first.view.cursor < top
         assert reference.follow(0, top)[1] > 0
-        assert second.view.cursor == reference.follow(0, top)[1]
+        await until(pilot, lambda: second.view.cursor == reference.follow(0, top)[1])
         # The counterpart starts on the screen row where the sentence starts in the lead
         # pane (as near as the other document's ends allow).
         told = [s for s in reference.sentences[0] if s.counterpart_in(1)]
         for sentence in (told[len(told) // 2], told[-1]):
             first.view.move_cursor(sentence.end - 2)
-            await pilot.pause(0.2)
+            cp = sentence.counterpart_in(1)
+            assert cp is not None
+            await until(pilot, lambda cp=cp: second.view.cursor == cp.start)
+            await pilot.pause()
             lead = first.view
             row = lead.wrap_index.row_of_offset(sentence.start) - round(lead.scroll_y)
-            cp = sentence.counterpart_in(1)
-            assert cp is not None and second.view.cursor == cp.start
             view = second.view
             expected = view.wrap_index.row_of_offset(cp.start) - row
             assert round(view.scroll_y) == max(0, min(expected, round(view.max_scroll_y)))

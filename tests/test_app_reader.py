@@ -14,6 +14,7 @@ from conftest import (
     reader_app,
     search_phrase,
     select_phrase,
+    until,
 )
 
 from sidelight.annotations.documents import Document, load_document
@@ -411,9 +412,12 @@ async def test_command_palette_runs_pane_actions(
         assert {"Highlight", "Search", "Export", "Theme"} <= titles
         await select_phrase(pilot, "council")
         await pilot.press("ctrl+p", *"Highlight")
-        await pilot.pause(0.3)
+        from textual.command import CommandList
+
+        # The palette searches its commands in the background.
+        await until(pilot, lambda: app.screen.query_one(CommandList).highlighted is not None)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: len(AnnotationStore(db_path).all()) > 0)
         assert [a.target.exact for a in AnnotationStore(db_path).all()] == ["council"]
 
 
