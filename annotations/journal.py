@@ -198,7 +198,7 @@ class Journal:
                 os.lseek(fd, self.offset, os.SEEK_SET)
                 _write(fd, line)
                 if self.durable:
-                    os.fdatasync(fd)
+                    _flush(fd)
             except OSError as err:
                 with contextlib.suppress(OSError):
                     os.ftruncate(fd, self.offset)  # not saved: leave no trace of it
@@ -235,6 +235,11 @@ def _apply(path: Path, change: dict[str, Any], tables: Tables) -> None:
             table.pop(i, None)
         table.update(put)
         tables[name] = table
+
+
+def _flush(fd: int) -> None:
+    # The data and the file's new length; macOS has no fdatasync, and fsync does both there.
+    (getattr(os, "fdatasync", None) or os.fsync)(fd)
 
 
 def _read_all(fd: int) -> bytes:
