@@ -134,10 +134,12 @@ class Journal:
             fresh = inode != self.inode or st.st_size < self.offset
             start = 0 if fresh else self.offset
             if fresh and token is None:
-                raw = b""
-            else:
-                os.lseek(fd, start, os.SEEK_SET)
-                raw = _read_all(fd)
+                # A store file without a write token: no journal can extend it.
+                self.seen = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+                self.inode, self.offset = None, 0
+                return False
+            os.lseek(fd, start, os.SEEK_SET)
+            raw = _read_all(fd)
         except OSError as err:
             raise read_error(self.path, err) from None
         finally:
