@@ -546,3 +546,27 @@ def test_excerpt_keeps_terminal_controls_off_the_screen() -> None:
     shown = excerpt(text, 100, [(100 + at, 100 + at + 9)], "bold").plain
     assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
     assert "7 percent" in shown and shown.endswith("…")
+
+
+@pilot_test
+async def test_large_sources_are_compared_only_when_asked(
+    db_path: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sidelight.tui.reading import comparing
+
+    docs = compare_docs("broadcast.txt", "gazette.md")
+    # These two stand in for sources too large to compare unasked.
+    monkeypatch.setattr(comparing, "AUTO_COMPARE_CHARS", sum(len(d.text) for d in docs) - 1)
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = app.reader
+        await until(pilot, lambda: reader.entities is not None)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert reader.comparison is None
+        assert "press C to compare them anyway" in reader.compare_note
+        assert "not compared" in str(app.query_one("#status-progress").render())
+        await pilot.press("C")
+        assert "Comparing the large sources" in reader.status.message
+        assert await _compared(pilot) is reader
+        assert reader.comparison is not None and reader.comparison.marks(0)

@@ -21,17 +21,41 @@ if TYPE_CHECKING:
     from sidelight.tui.screens.reader import ReaderScreen
 
 
+# Four sources of 1 MB already take about 0.6 GB and half a minute to compare, and memory
+# grows faster than the text (``python -m benchmarks.compare_child``): past this much text the
+# reader waits until it is asked, rather than start a comparison that could exhaust memory.
+AUTO_COMPARE_CHARS = 4_000_000
+
+
 class Comparing:
     comparison: Comparison | None
     compare_note: str
     _diff_index: dict[int, int]
+    # The entities of a comparison held back because the sources are large; None otherwise.
+    _held_comparison: list[Sequence[EntityLike]] | None
 
     def _start_comparison(self: ReaderScreen,
-                          entities: Sequence[Sequence[EntityLike]] | None) -> None:
+                          entities: Sequence[Sequence[EntityLike]] | None,
+                          *, asked: bool = False) -> None:
         if len(self.documents) < 2:
             return
+        held = list(entities) if entities is not None else [[] for _ in self.documents]
+        total = sum(len(d.text) for d in self.documents)
+        if total > AUTO_COMPARE_CHARS and not asked:
+            self._held_comparison = held
+            self.compare_note = (
+                f"Not compared yet: the sources hold {total / 1e6:.1f} million characters, "
+                f"which takes minutes and gigabytes of memory to compare; press "
+                f"{self.key_for('compare_panel')} to compare them anyway")
+            self.side.compare.show_waiting(self.compare_note, self.palette)
+            self.status.set_progress(self._progress("not compared (large sources)"))
+            return
+        if self._held_comparison is not None:
+            self._held_comparison = None
+            self.compare_note = "Comparing the sources…"
+            self.side.compare.show_waiting(self.compare_note, self.palette)
         self.status.set_progress(self._progress("comparing the sources…"))
-        self.compare_sources(list(entities) if entities is not None else None)
+        self.compare_sources(held)
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def compare_sources(self: ReaderScreen,

@@ -47,6 +47,10 @@ class PanelTabs:
 
     def action_compare_panel(self: ReaderScreen) -> None:
         self.show_tab(COMPARE_TAB)
+        if self.comparison is None and self._held_comparison is not None:
+            self._start_comparison(self._held_comparison, asked=True)
+            self.say("Comparing the large sources: this takes a while; the reader stays usable")
+            return
         if self.comparison is not None:
             self.side.compare.lists[0].focus()
             self.say("Compare: enter shows a claim in every pane; tab reaches the entities "

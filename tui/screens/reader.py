@@ -132,6 +132,7 @@ class ReaderScreen(
         self.query_text = ""
         self._current = 0
         self.comparison: Comparison | None = None
+        self._held_comparison: list[Sequence[EntityLike]] | None = None
         self.compare_note = ONE_DOCUMENT if len(self.documents) < 2 else "Comparing the sources…"
         self.synced = False
         self._sync_timer: Timer | None = None
