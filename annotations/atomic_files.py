@@ -13,12 +13,25 @@ from pathlib import Path
 
 from sidelight.annotations.errors import StoreError
 from sidelight.annotations.special_files import NotRegularFile, check_regular
-from sidelight.annotations.store_format import not_a_store_error, write_error
+from sidelight.annotations.store_format import not_a_store_error, read_error, write_error
 
 # Temporary files are named ``.NAME.<32 hex digits>.sidelight-tmp``: a name no user file has,
 # so the sweep of a killed writer's leftovers can never delete one.
 _TEMP_SUFFIX = ".sidelight-tmp"
+# (device, inode, size, mtime): what a reader saw of a file, to tell in one ``stat`` whether
+# another program replaced it or added to it since.
 Identity = tuple[int, int, int, int]
+
+
+def identity_of(path: Path) -> Identity | None:
+    """The file's identity; None when there is no file."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise read_error(path, err) from None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def create_temporary(path: Path) -> tuple[int, str]:

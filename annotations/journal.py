@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sidelight.annotations.atomic_files import Identity, identity_of
 from sidelight.annotations.errors import StoreError
 from sidelight.annotations.special_files import NotRegularFile, open_regular
 from sidelight.annotations.store_format import (
@@ -41,8 +42,8 @@ from sidelight.annotations.store_format import (
     write_error,
 )
 
-# (device, inode, size, mtime): what a reader saw last, to tell in one ``stat`` that it grew.
-Seen = tuple[int, int, int, int]
+# What a reader saw of the journal last, to tell in one ``stat`` that it grew.
+Seen = Identity
 VERSION = 1
 # The journal is folded into the store file once it is larger than this and half the file.
 JOURNAL_MIN_BYTES = 256 << 10
@@ -98,13 +99,7 @@ class Journal:
         self.offset = 0
 
     def stat(self) -> Seen | None:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        except OSError as err:
-            raise read_error(self.path, err) from None
-        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        return identity_of(self.path)
 
     def changed(self) -> bool:
         try:

@@ -37,6 +37,7 @@ from tinydb.storages import Storage
 
 from sidelight.annotations.atomic_files import (
     Identity,
+    identity_of,
     replace_file,
     stale_temporaries,
     sync_directory_of,
@@ -218,13 +219,7 @@ class AtomicJSONStorage(Storage):
             self.journal.forget()
 
     def _stat(self) -> Identity | None:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        except OSError as err:
-            raise read_error(self.path, err) from None
-        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        return identity_of(self.path)
 
     def _file_differs(self) -> bool:
         identity = self._stat()
