@@ -13,6 +13,10 @@ the process (``first`` stops at the first screen: start-up alone, and its peak R
   screen redrawn (``Pilot.press`` then ``Pilot.pause``), one per key, at spread offsets, and
   ``highlight_cpu_s`` the CPU time of the process meanwhile (what a loaded machine does not
   inflate);
+- ``floor_s``: the same press-and-pause for a key bound to nothing: the test driver's own
+  cost (Pilot waits for the app to go idle after a key), which every key figure includes;
+- ``highlight_direct_s``: key ``h`` posted as a terminal sends it, until the first frame
+  composed once the highlight is in the pane, without the driver's wait;
 - ``highlight_save_s``: the wall time of that spent inside the store's write (the save);
 - ``undo_s``: the same for ``u``, which removes it again (so the store keeps its size);
 - ``external_s``: another process adds a highlight to the document; time from its write to
@@ -137,6 +141,51 @@ async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
             await pilot.press("u")
             await pilot.pause()
             undo.append(time.perf_counter() - began)
+        # The test driver's own cost: the same press-and-pause for a key bound to nothing
+        # (Pilot waits for idle after each), alternated with cursor moves as above.
+        floor: list[float] = []
+        for i in range(keys):
+            view.move_cursor((i * 104729) % max(1, n - 40))
+            await pilot.pause()
+            began = time.perf_counter()
+            await pilot.press("f12")
+            await pilot.pause()
+            floor.append(time.perf_counter() - began)
+        out["floor_s"] = floor  # type: ignore[assignment]
+
+        # Without the driver's wait: the key is posted as the terminal would send it, and the
+        # time taken is until the first frame composed after the highlight is in the pane.
+        from textual import events
+
+        frames: list[float] = [0.0]
+        display = app._display
+
+        def shown(screen: object, renderable: object) -> None:
+            if renderable is not None:
+                frames[0] = time.perf_counter()
+            display(screen, renderable)  # type: ignore[arg-type]
+
+        app._display = shown  # type: ignore[method-assign]
+        direct: list[float] = []
+        for i in range(keys):
+            start = (i * 7919 * 17) % max(1, n - 40)
+            view.move_cursor(start)
+            view.start_visual()
+            view.move_cursor(start + 12)
+            await pilot.pause()
+            had = len(pane.annotations)
+            began = time.perf_counter()
+            app.post_message(events.Key("h", "h"))
+            while len(pane.annotations) == had and time.perf_counter() - began < 10:
+                await asyncio.sleep(0.0005)
+            in_pane = time.perf_counter()
+            while frames[0] <= in_pane and time.perf_counter() - began < 10:
+                await asyncio.sleep(0.0005)
+            direct.append(frames[0] - began)
+            await pilot.press("u")
+            await pilot.pause()
+        app._display = display  # type: ignore[method-assign]
+        out["highlight_direct_s"] = direct  # type: ignore[assignment]
         out["highlight_s"] = highlight  # type: ignore[assignment]
         out["highlight_cpu_s"] = highlight_cpu  # type: ignore[assignment]
         out["highlight_save_s"] = highlight_save  # type: ignore[assignment]
