@@ -93,6 +93,17 @@ async def select_phrase(pilot: Any, phrase: str) -> None:
     await pilot.press("v", *["e"] * len(phrase.split()))
 
 
+async def compared(pilot: Any) -> Any:
+    """Wait until the comparison (which starts once entities are known) is shown; the reader."""
+    reader = pilot.app.reader
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if reader.comparison is not None:
+            return reader
+    raise AssertionError("the comparison never arrived")
+
+
 async def until(pilot: Any, done: Callable[[], bool], timeout: float = 10.0) -> None:
     """Let the app run until ``done()`` holds: timers (synced scrolling, polling) fire when the
     machine gets to them, which a loaded machine does later than a fixed pause assumes."""

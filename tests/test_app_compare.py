@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import compare_docs, pilot_test, reader_app, until
+from conftest import compare_docs, compared, pilot_test, reader_app, until
 from rich.segment import Segment
 
 from sidelight.annotations.comparison import Comparison, compare_documents
@@ -29,17 +29,6 @@ DATA = Path(__file__).parent / "data" / "compare"
 
 
 ALL = ("broadcast.txt", "gazette.md", "wire.txt")
-
-
-async def _compared(pilot: Any) -> ReaderScreen:
-    """Wait until the comparison (which starts once entities are known) is shown."""
-    reader = pilot.app.reader
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if reader.comparison is not None:
-            return reader
-    raise AssertionError("the comparison never arrived")
 
 
 def _reference(docs: list[Document]) -> Comparison:
@@ -99,7 +88,7 @@ async def test_gutter_marks_each_sentence_with_a_glyph_and_the_legend_explains(
 ) -> None:
     app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         assert "5 differences" in str(app.query_one("#status-progress").render())
         glyphs = set(COMPARE_GLYPHS.values())
         for pane in reader.panes:
@@ -142,7 +131,7 @@ async def test_equals_jumps_the_other_panes_to_the_counterpart(
 ) -> None:
     app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         first = reader.panes[0]
         told = next(s for s in reference.sentences[0] if len(s.counterparts) == 2)
         first.view.move_cursor(told.start + 3)
@@ -165,7 +154,7 @@ async def test_synced_scrolling_follows_the_alignment_without_feedback(
 ) -> None:
     app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         first, second, third = reader.panes
         await pilot.press("S")
         assert reader.synced and "SYNC" in str(app.query_one("#status-mode").render())
@@ -194,7 +183,7 @@ async def test_synced_scrolling_follows_the_mouse_wheel_too(
     reference = _reference(docs)
     app = reader_app(docs, db_path)
     async with app.run_test(size=(100, 16)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         first, second = reader.panes
         await pilot.press("S")
         assert first.view.max_scroll_y > 5
@@ -227,7 +216,7 @@ async def test_next_and_previous_difference_show_both_sides(
 ) -> None:
     app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         await pilot.press("tab")  # the gazette has a difference with each other source
         pane = reader.pane
         diffs = reference.differences_in(pane.index)
@@ -252,7 +241,7 @@ async def test_next_unique_walks_passages_only_this_source_tells(
 ) -> None:
     app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         view = reader.pane.view
         runs = reference.unique(0)
         assert len(runs) >= 2
@@ -271,7 +260,7 @@ async def test_compare_panel_claims_entities_and_differences_jump_to_the_panes(
 ) -> None:
     app = reader_app(compare_docs(*ALL), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         await pilot.press("C")
         panel = reader.side.compare
         # Claims come first: enter shows the claim in every pane that tells it.
@@ -342,7 +331,7 @@ async def test_link_note_is_made_drawn_listed_edited_deleted_and_undone(
     docs = compare_docs("broadcast.txt", "gazette.md")
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         first, second = reader.panes
         await _select(pilot, first.view, "thousands of residents", 3)
         await pilot.press("l")
@@ -568,5 +557,5 @@ async def test_large_sources_are_compared_only_when_asked(
         assert "not compared" in str(app.query_one("#status-progress").render())
         await pilot.press("C")
         assert "Comparing the large sources" in reader.status.message
-        assert await _compared(pilot) is reader
+        assert await compared(pilot) is reader
         assert reader.comparison is not None and reader.comparison.marks(0)

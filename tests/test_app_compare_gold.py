@@ -6,25 +6,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+
+from conftest import compared, pilot_test, reader_app
 
 from sidelight.annotations.documents import load_document
 from sidelight.tui.colors import COMPARE_GLYPHS
-from tests.conftest import pilot_test, reader_app
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).parent / "data" / "compare_dev" / "gold.jsonl"
 SEEDS = ("000_95310665ade1c0aa.txt", "003_3a0c9eed804c7a9d.txt")
-
-
-async def _compared(pilot: Any) -> Any:
-    reader = pilot.app.reader
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if reader.comparison is not None:
-            return reader
-    raise AssertionError("the comparison never arrived")
 
 
 @pilot_test
@@ -36,7 +26,7 @@ async def test_dev_gold_pairs_have_their_mark_and_counterpart(db_path: Path,
     sure = [r for r in rows if r["type"] == "align" and r["sure"]]
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        reader = await _compared(pilot)
+        reader = await compared(pilot)
         c = reader.comparison
         found = 0
         for g in sure:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ALPHA, alpha_beta, pilot_test, reader_app, select_phrase
+from conftest import ALPHA, alpha_beta, compared, pilot_test, reader_app, select_phrase
 
 from sidelight.annotations.model import new_highlight, quote_target
 from sidelight.annotations.store import AnnotationStore
@@ -18,6 +18,18 @@ def _highlight(db_path: Path, doc, phrase: str) -> None:  # type: ignore[no-unty
     start = doc.text.index(phrase)
     AnnotationStore(db_path).add(new_highlight(
         quote_target(doc.path, doc.fingerprint, doc.text, start, start + len(phrase))))
+
+
+def _third_document(tmp_path: Path) -> Path:
+    third = tmp_path / "gamma-report.txt"
+    third.write_text("Gamma report\n\nThe mayor resigned on Tuesday.\n")
+    return third
+
+
+async def _open_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("o")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, OpenDialog)
 
 
 def test_path_completion_adds_the_shared_part_and_a_slash_for_folders(tmp_path: Path) -> None:
@@ -76,13 +88,10 @@ async def test_o_opens_a_document_into_a_new_pane_and_ctrl_w_closes_it(
     tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:
     docs = alpha_beta(tmp_path)
-    third = tmp_path / "gamma-report.txt"
-    third.write_text("Gamma report\n\nThe mayor resigned on Tuesday.\n")
+    third = _third_document(tmp_path)
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("o")
-        await pilot.pause()
-        assert isinstance(app.screen, OpenDialog)
+        await _open_dialog(pilot)
         field = app.screen.query_one("#open-path")
         field.value = str(tmp_path / "nope.txt")
         await pilot.press("enter")
@@ -173,11 +182,7 @@ async def test_x_offers_the_comparison_report_and_json_ld(
     _highlight(db_path, docs[0], "the budget")
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        for _ in range(200):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if app.reader.comparison is not None:
-                break
+        await compared(pilot)
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ExportChoice)
@@ -203,13 +208,10 @@ async def test_tab_completes_what_was_typed_just_before_it(
     from textual import events
 
     docs = alpha_beta(tmp_path)
-    third = tmp_path / "gamma-report.txt"
-    third.write_text("Gamma report\n\nThe mayor resigned on Tuesday.\n")
+    third = _third_document(tmp_path)
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("o")
-        await pilot.pause()
-        assert isinstance(app.screen, OpenDialog)
+        await _open_dialog(pilot)
         # At paste speed: every key is queued before the first is handled, as a terminal
         # delivers a pasted path followed by tab.
         for char in str(tmp_path / "gam"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import compared
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -48,13 +49,7 @@ def _annotated_app(db_path: Path) -> SidelightApp:
 
 async def _settled(pilot: Pilot) -> None:
     # The comparison worker starts when the entity worker has finished: wait for both.
-    for _ in range(100):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if pilot.app.reader.comparison is not None:
-            break
-    else:
-        raise AssertionError("the comparison never arrived")
+    await compared(pilot)
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
     await pilot.pause()
@@ -77,14 +72,14 @@ def test_entity_legend_160x50(snap_compare, tmp_path: Path, config_dir: Path) ->
 
 
 def test_compare_panel_160x50(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    async def compared(pilot: Pilot) -> None:
+    async def compare_view(pilot: Pilot) -> None:
         await _settled(pilot)
         await pilot.press("C")  # the Compare view, its entity list focused
         await pilot.press("tab")  # the differences list
         await pilot.pause()
 
     assert snap_compare(_annotated_app(tmp_path / "a.json"), terminal_size=LARGE,
-                        run_before=compared)
+                        run_before=compare_view)
 
 
 def test_note_editor_80x24(snap_compare, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
