@@ -35,6 +35,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 
 def _say_ready_at_first_frame(shows_text: Callable[[object], bool]) -> None:
@@ -87,6 +88,14 @@ def _is_reader(screen: object) -> bool:
     return isinstance(screen, ReaderScreen)
 
 
+async def _select(pilot: Any, view: Any, start: int) -> None:
+    """Twelve characters from ``start`` selected, as ``v`` and a motion would."""
+    view.move_cursor(start)
+    view.start_visual()
+    view.move_cursor(start + 12)
+    await pilot.pause()
+
+
 async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
     from sidelight.annotations.documents import load_document
     from sidelight.annotations.store import AnnotationStore
@@ -125,11 +134,7 @@ async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
         highlight_save: list[float] = []
         n = len(doc.text)
         for i in range(keys):
-            start = (i * 7919 * 13) % max(1, n - 40)
-            view.move_cursor(start)
-            view.start_visual()
-            view.move_cursor(start + 12)
-            await pilot.pause()
+            await _select(pilot, view, (i * 7919 * 13) % max(1, n - 40))
             began, cpu = time.perf_counter(), time.process_time()
             saving[0] = 0.0
             await pilot.press("h")
@@ -168,11 +173,7 @@ async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
         app._display = shown  # type: ignore[method-assign]
         direct: list[float] = []
         for i in range(keys):
-            start = (i * 7919 * 17) % max(1, n - 40)
-            view.move_cursor(start)
-            view.start_visual()
-            view.move_cursor(start + 12)
-            await pilot.pause()
+            await _select(pilot, view, (i * 7919 * 17) % max(1, n - 40))
             had = len(pane.annotations)
             began = time.perf_counter()
             app.post_message(events.Key("h", "h"))
