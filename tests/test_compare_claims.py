@@ -12,8 +12,9 @@ import pytest
 
 from sidelight.annotations.comparison import Comparison, compare_documents
 from sidelight.annotations.comparison.boilerplate import is_boilerplate
-from sidelight.annotations.comparison.claims import claims
+from sidelight.annotations.comparison.claims import Claim, claims, told_by_their_own_words
 from sidelight.annotations.comparison.contrast import number_contrasts, quote_contrasts
+from sidelight.annotations.comparison.model import DocSpan
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import Quote, find_quotes, unmarked_speech
 from sidelight.annotations.comparison.senses import meanings
@@ -359,3 +360,21 @@ def test_a_date_is_one_fact_not_also_its_words() -> None:
     f = sentence_facts(text, split_sentences(text), [], all_quantities(text, "2026-03-05"),
                        [])[0]
     assert "w:tuesday" not in f.features and "u:date" in f.features
+
+
+def test_two_claims_of_one_long_passage_read_as_two_rows() -> None:
+    # One source tells two claims in one passage that the other tells in two places; the
+    # passage alone would word both rows alike.
+    text = ("The storm reached the harbour at dawn and cut power to 4,000 homes. Schools shut.",
+            "It cut power to 4,000 homes. The ferry did not sail. The storm came at dawn.")
+
+    def span(doc: int, start: int, end: int) -> DocSpan:
+        return DocSpan(doc, start, end, text[doc][start:end])
+
+    rows = [Claim(text[0][:67], (span(0, 0, 84), span(1, 0, 28)), ("similar", "similar"), ()),
+            Claim(text[0][:67], (span(0, 0, 67), span(1, 53, 76)), ("similar", "similar"), ())]
+    worded = told_by_their_own_words(rows)
+    assert [r.text for r in worded] == ["It cut power to 4,000 homes.", "The storm came at dawn."]
+    assert [r.sides for r in worded] == [r.sides for r in rows]
+    # A row with no passage of its own keeps the first one's words.
+    assert told_by_their_own_words(rows[:1] * 2)[0].text == rows[0].text

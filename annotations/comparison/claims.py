@@ -64,6 +64,23 @@ def claims(c: Comparison) -> list[Claim]:
         out.append(Claim(sides[0].text, sides, tuple(told),
                          tuple(c.differences[di] for di in inside)))
     out.sort(key=lambda cl: (-cl.sources, cl.sides[0].doc, cl.sides[0].start))
+    return told_by_their_own_words(out)
+
+
+def told_by_their_own_words(rows: list[Claim]) -> list[Claim]:
+    """A long sentence of one source can tell two claims that another source tells in two
+    sentences; both rows would then read as the same sentence. Each row is worded instead by
+    its first passage that no other row shares, so that two rows never look like one."""
+    # Keyed by where a passage starts: two passages from one place begin with the same words.
+    uses: dict[tuple[int, int], int] = {}
+    for row in rows:
+        for s in row.sides:
+            uses[(s.doc, s.start)] = uses.get((s.doc, s.start), 0) + 1
+    out: list[Claim] = []
+    for row in rows:
+        own = next((s for s in row.sides if uses[(s.doc, s.start)] == 1), None)
+        out.append(row if own is None or own.text == row.text else
+                   Claim(own.text, row.sides, row.told, row.differences))
     return out
 
 
