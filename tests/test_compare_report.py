@@ -90,3 +90,19 @@ def test_link_notes_are_listed_with_both_quotes() -> None:
     assert "contradicts" in section and "Evacuation figures disagree" in section
     assert "2,000 residents" in section and "1,500 people" in section
     assert json.loads(render_json(c))["links"][0]["relation"] == "contradicts"
+
+
+def test_a_figure_given_twice_is_one_difference_in_the_claims_table() -> None:
+    # A headline and its body both give the second source's toll; the claim's row names
+    # the difference once, and each different figure still appears.
+    one = make_text_document(
+        "one.txt", "At least 12 people died when the river burst its banks near Lodi on "
+        "Monday, officials said.\n")
+    two = make_text_document(
+        "two.txt", "Flood kills at least 9\n\nAt least 9 people died when the river burst its "
+        "banks near Lodi on Monday, officials said.\n")
+    md = render_markdown(compare_documents([one, two]))
+    row = next(line for line in md.split("## Claims", 1)[1].splitlines()
+               if "river burst" in line)
+    cell = row.rstrip(" |").rsplit("|", 1)[1]
+    assert cell.count(" vs ") == cell.count("At least 12 people") == 1, cell

@@ -188,3 +188,13 @@ def test_word_diff_shows_what_changed() -> None:
         ("equal", "until every family is", "until every family is"),
         ("delete", "back", ""), ("equal", "home", "home"),
     ]
+
+
+def test_a_unit_is_never_read_past_a_blank_line() -> None:
+    # "kills 12" ends a headline: the body's "At least" is not what it counts.
+    headline, body = extract_quantities("Flood kills 12\n\nAt least 12 people died.")
+    assert (headline.text, headline.unit) == ("12", "people")
+    assert body.text == "At least 12 people"
+    # A single line break is a hard wrap of one paragraph.
+    (wrapped,) = extract_quantities("The flood killed 12\npeople on Monday.")
+    assert (wrapped.text, wrapped.unit) == ("12\npeople", "people")

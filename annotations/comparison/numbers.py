@@ -133,6 +133,7 @@ _QUANTITY = re.compile(
     r"(?!\w|-(?!magnitude\b)|[.,]\d)",
     re.IGNORECASE,
 )
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _UNIT_WORD = re.compile(r"\s+(?:of\s+)?(?:[A-Z][\w’'&.-]*\s+){0,2}([a-z][a-z-]+)")
 
 
@@ -211,7 +212,10 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
     end = m.end()
     start = m.start()
     unit = currency or ""
-    rest = text[end:limit]
+    # A unit or counted noun never lies past a blank line: a headline's "kills 12" is not
+    # counted in the body's first words (a single line break may be a hard wrap).
+    brk = _PARAGRAPH_BREAK.search(text, end, limit)
+    rest = text[end:brk.start() if brk else limit]
     if not unit:
         p = _PERCENT.match(rest)
         if p:

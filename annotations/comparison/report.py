@@ -107,13 +107,21 @@ def _short(text: str, n: int) -> str:
 
 
 def _claim_differences(cl: Claim) -> str:
-    parts: list[str] = []
+    # Keyed by what the figures mean: a headline and its body that give one figure twice
+    # ("at least 27", "at least 27 people") make one entry, worded as first met.
+    parts: dict[object, str] = {}
     for d in cl.differences:
         for nc in d.conflicts:
-            parts.append(f"S{d.a.doc + 1} {nc.a.text} vs S{d.b.doc + 1} {nc.b.text}")
+            key = (d.a.doc, _meaning(nc.a), d.b.doc, _meaning(nc.b))
+            parts.setdefault(key, f"S{d.a.doc + 1} {nc.a.text} vs S{d.b.doc + 1} {nc.b.text}")
         if d.quotes:
-            parts.append(f"quoted words differ (S{d.a.doc + 1}, S{d.b.doc + 1})")
-    return "; ".join(dict.fromkeys(parts))
+            text = f"quoted words differ (S{d.a.doc + 1}, S{d.b.doc + 1})"
+            parts.setdefault(text, text)
+    return "; ".join(parts.values())
+
+
+def _meaning(q: Quantity) -> tuple[object, ...]:
+    return (q.unit, q.approx, q.value, q.low, q.high)
 
 
 def _entities(c: Comparison) -> list[str]:
