@@ -34,6 +34,7 @@ from sidelight.annotations.comparison.alignment import SENSE_SHARE, THRESHOLD, C
 from sidelight.annotations.comparison.features import (
     Mention,
     SentenceFacts,
+    entity_feature,
     quantity_features,
 )
 from sidelight.annotations.comparison.numbers import Quantity
@@ -141,7 +142,7 @@ class DocumentClauses:
             # The sentence's own features that stand in this clause.
             feats = {"w:" + w[2] for w in
                      words[bisect_left(starts, c.start):bisect_left(starts, c.end)]}
-            feats.update(f"e:{e.key}" for e in
+            feats.update(entity_feature(e.key) for e in
                          self.entities[bisect_left(es, c.start):bisect_left(es, c.end)])
             for q in self.quantities[bisect_left(qs, c.start):bisect_left(qs, c.end)]:
                 feats.update(quantity_features(q))

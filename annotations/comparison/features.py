@@ -97,7 +97,7 @@ def sentence_facts(
         spans: list[tuple[int, int]] = []
         while k < len(named) and named[k].start < s.end:
             e = named[k]
-            feats.add(f"e:{e.key}")
+            feats.add(entity_feature(e.key))
             ts, te = company_tail(e.text) if e.label == "ORG" else (0, 0)
             if ts < te:
                 # "Cisco Systems" and "Cisco" share a key, which then says only which
@@ -210,6 +210,18 @@ OUTCOMES: dict[str, str] = {
                      "fled"), "evacuated"),
     **dict.fromkeys(("arrest", "detain", "detention", "jail"), "arrested"),
 }
+
+
+_LABEL = re.compile(r"[A-Z_]+:")
+
+
+@lru_cache(maxsize=65536)
+def entity_feature(key: str) -> str:
+    """The feature of an entity key, without its label: the recogniser may call one name a
+    place in one sentence and a person or an organisation in the next ("Castel di Sangro"),
+    and two sentences that give the same name still name the same thing."""
+    m = _LABEL.match(key)
+    return "e:" + (key[m.end():] if m else key)
 
 
 @lru_cache(maxsize=131072)
