@@ -3,7 +3,7 @@ German, its compounds included): such a word is a name only when the document sa
 
 from __future__ import annotations
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Words
 
 # Inflected forms of common words ("Refuting", "Regulators", "Shortly"): suffix, replacement,
 # grouped by the last letter so most names are turned away by one lookup.
@@ -43,7 +43,7 @@ _NAME_HEADS = ("berg", "burg", "mann", "stein", "feld", "dorf", "heim", "hausen"
                "hagen", "stadt", "furt", "ingen", "leben", "rode", "werder", "horst", "wald")
 
 
-def _is_compound(common: frozenset[str], low: str) -> bool:
+def _is_compound(common: Words, low: str) -> bool:
     if low.endswith(_NAME_HEADS) or len(low) < _MIN_HEAD + 3:
         return False
     for cut in range(3, len(low) - _MIN_HEAD + 1):

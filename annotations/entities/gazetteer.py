@@ -10,18 +10,29 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+# A word list is a dict of its words to None rather than a set: a dict that holds only strings
+# is not tracked by the garbage collector, while a set always is, and every full collection
+# of the reader's process would visit each of the lists' several hundred thousand words
+# (tens of milliseconds each time, during a recognition pass that triggers one).
+Words = dict[str, None]
+
+
+def words(text: str) -> Words:
+    """The whitespace-separated words of ``text`` as a word list."""
+    return dict.fromkeys(text.split())
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     # name as written -> (label, key); one table for every fixed name so a span costs one lookup
     names: dict[str, tuple[str, str]]
-    first_names: frozenset[str]
-    surnames: frozenset[str]
-    common_words: frozenset[str]
+    first_names: Words
+    surnames: Words
+    common_words: Words
     # Countries, capitals, states and provinces: never a person's surname in disguise
-    major_places: frozenset[str]
+    major_places: Words
     # Family names written first ("Meng Wanzhou", "Zhao Lijian")
-    surname_first: frozenset[str]
+    surname_first: Words
     # surname -> full name of a widely covered person ("Putin" -> "vladimir putin")
     famous_surnames: dict[str, str]
     # Common nouns are compounded (German "Datenschutzskandal"): a word that ends in a common
@@ -44,7 +55,7 @@ def _lines(name: str) -> list[str]:
 def load() -> Gazetteer:
     names: dict[str, tuple[str, str]] = {}
     major: set[str] = set()
-    first_names = frozenset(_read("first_names.txt").split())
+    first_names = words(_read("first_names.txt"))
     for ln in _lines("places.tsv"):
         name, key, kind = ln.split("\t")
         # A town that shares a first name (Elizabeth NJ, Mary TM) would turn every Elizabeth
@@ -91,11 +102,11 @@ def load() -> Gazetteer:
     return Gazetteer(
         names=names,
         first_names=first_names,
-        surnames=frozenset(_read("surnames.txt").split()),
-        common_words=frozenset(_read("common_words.txt").split()),
+        surnames=words(_read("surnames.txt")),
+        common_words=words(_read("common_words.txt")),
         famous_surnames=famous,
-        major_places=frozenset(major),
-        surname_first=frozenset(_read("surnames_chinese.txt").split()),
+        major_places=dict.fromkeys(major),
+        surname_first=words(_read("surnames_chinese.txt")),
     )
 
 
@@ -143,10 +154,10 @@ def for_language(lang: str) -> Gazetteer:
                 if lang == "de" and not f.endswith(("s", "z", "x", "ß")):
                     names.setdefault(f + "s", (label, key))   # genitive: "Bayerns"
                     major.add(f + "s")
-    first = base.first_names | frozenset(_read(f"{lang}/first_names.txt").split())
-    common = base.common_words | frozenset(_read(f"{lang}/common_words.txt").split())
+    first = base.first_names | words(_read(f"{lang}/first_names.txt"))
+    common = base.common_words | words(_read(f"{lang}/common_words.txt"))
     return Gazetteer(
         names=names, first_names=first, surnames=base.surnames, common_words=common,
-        major_places=frozenset(major), surname_first=base.surname_first,
+        major_places=dict.fromkeys(major), surname_first=base.surname_first,
         famous_surnames=base.famous_surnames, compound_nouns=lang == "de",
     )
