@@ -282,11 +282,11 @@ def test_a_passage_joins_only_places_aligned_with_one_another() -> None:
 
 def test_a_claim_told_in_one_clause_of_a_long_sentence_aligns() -> None:
     from sidelight.annotations.comparison.alignment import THRESHOLD, CorpusIndex
+    from sidelight.annotations.comparison.attribution import is_attribution
     from sidelight.annotations.comparison.clauses import (
         ClauseIndex,
         DocumentClauses,
         clauses,
-        is_attribution,
     )
     from sidelight.annotations.comparison.features import feature_weights, sentence_facts
 
@@ -378,3 +378,33 @@ def test_two_claims_of_one_long_passage_read_as_two_rows() -> None:
     assert [r.sides for r in worded] == [r.sides for r in rows]
     # A row with no passage of its own keeps the first one's words.
     assert told_by_their_own_words(rows[:1] * 2)[0].text == rows[0].text
+
+
+def test_who_told_a_claim_is_kept_apart_from_the_claim() -> None:
+    from sidelight.annotations.comparison.attribution import attribution_spans
+    from sidelight.annotations.comparison.features import sentence_facts
+    from sidelight.annotations.entities import Entity
+
+    text = ("Fourteen people were still missing, and 72 had been rescued, agency spokesperson "
+            "Yusuf Latif said. Agency spokesman Yusuf Latif blamed the weather. "
+            "The tremor measured 6.0 according to the US Geological Survey. "
+            '"The waves were very high," Latif told reporters.')
+    sentences = split_sentences(text)
+    assert [text[a:b] for a, b in attribution_spans(sentences[0])] == [
+        " agency spokesperson Yusuf Latif said."]
+    assert [text[a:b] for a, b in attribution_spans(sentences[2])] == [
+        "according to the US Geological Survey."]
+    assert attribution_spans(sentences[1]) == []
+    names = [Entity(text.index("Yusuf"), text.index("Yusuf") + 11, "PERSON", "Yusuf Latif",
+                    "PERSON:yusuf latif"),
+             Entity(text.rindex("Yusuf"), text.rindex("Yusuf") + 11, "PERSON", "Yusuf Latif",
+                    "PERSON:yusuf latif"),
+             Entity(text.rindex("Latif"), text.rindex("Latif") + 5, "PERSON", "Latif",
+                    "PERSON:yusuf latif")]
+    told, blamed, _, quoted = sentence_facts(text, sentences, names, [], find_quotes(text))
+    # The source of one claim and the subject of another do not meet ...
+    assert "s:e:yusuf latif" in told.features and "e:yusuf latif" not in told.features
+    assert "w:agency" not in told.features and "s:w:agency" in told.features
+    assert "e:yusuf latif" in blamed.features
+    # ... but a quotation's speaker is part of what is quoted.
+    assert "e:yusuf latif" in quoted.features

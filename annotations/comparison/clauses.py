@@ -23,7 +23,6 @@ be left alone" / "No family will be abandoned").
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -31,6 +30,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from sidelight.annotations.comparison.alignment import SENSE_SHARE, THRESHOLD, CorpusIndex
+from sidelight.annotations.comparison.attribution import (
+    ATTRIBUTION_WORDS,
+    CLAUSE_CUT,
+    SAYS,
+    WORD_OR_NUMBER,
+)
 from sidelight.annotations.comparison.features import (
     Mention,
     SentenceFacts,
@@ -42,12 +47,7 @@ from sidelight.annotations.comparison.quotes import Quote, quote_words, same_spe
 from sidelight.annotations.comparison.sentences import Sentence
 from sidelight.annotations.comparison.words import content_words
 
-_CUT = re.compile(r",(?!\d{3})|;|:(?!\d)|\s[—–-]\s|[()]")
-_WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 MIN_WORDS = 4  # a clause shorter than this ("he said", "on Sunday") joins its neighbour
-_SAYS = re.compile(r"^according to\b|\b(?:said|says|told|tells|added|adds|stated|"
-                   r"reported|confirmed|announced|wrote|writes)\b", re.IGNORECASE)
-ATTRIBUTION_WORDS = 9
 CLAUSE_SHARE = 0.8
 CLAUSE_TRIED = 0.5
 CLAUSE_LONGER = 1.2  # times the other's weight: a sentence that may hold several claims
@@ -59,10 +59,10 @@ def clauses(s: Sentence) -> list[Sentence]:
     """The claim-telling clauses of ``s`` (offsets into the same text); ``[]`` when the
     sentence is one clause."""
     text = s.text
-    cuts = [m.end() for m in _CUT.finditer(text)]
+    cuts = [m.end() for m in CLAUSE_CUT.finditer(text)]
     if not cuts:
         return []
-    words = [m.start() for m in _WORD.finditer(text)]  # counted by position, read once
+    words = [m.start() for m in WORD_OR_NUMBER.finditer(text)]  # counted by position, read once
     pieces: list[list[int]] = []
     for a, b in pairwise([0, *cuts, len(text)]):
         if pieces and _count(words, *pieces[-1]) < MIN_WORDS:
@@ -81,22 +81,13 @@ def clauses(s: Sentence) -> list[Sentence]:
         while b > a and not text[b - 1].isalnum():
             b -= 1
         if a < b and not (_count(words, a, b) <= ATTRIBUTION_WORDS
-                          and _SAYS.search(text[a:b])):
+                          and SAYS.search(text[a:b])):
             out.append(Sentence(s.start + a, s.start + b, text[a:b], s.speaker))
     return out
 
 
 def _count(starts: list[int], a: int, b: int) -> int:
     return bisect_left(starts, b) - bisect_left(starts, a)
-
-
-def is_attribution(clause: str) -> bool:
-    """Whether a clause only says who told the claim."""
-    return bool(_SAYS.search(clause)) and _words(clause, 0, len(clause)) <= ATTRIBUTION_WORDS
-
-
-def _words(text: str, a: int, b: int) -> int:
-    return len(_WORD.findall(text, a, b))
 
 
 @dataclass(frozen=True, slots=True)

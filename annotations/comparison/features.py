@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
+from sidelight.annotations.comparison.attribution import attribution_spans
 from sidelight.annotations.comparison.numbers import NUMBER_WORDS, Quantity
 from sidelight.annotations.comparison.quotes import Quote, unmarked_speech
 from sidelight.annotations.comparison.senses import meanings
@@ -92,11 +93,23 @@ def sentence_facts(
         while ei < len(named) and named[ei].end <= s.start:
             ei += 1
         k = ei
+        while qq < len(quote_list) and quote_list[qq].end <= s.start:
+            qq += 1
+        # Who told a claim is not the claim: the words and names of an attribution clause
+        # are features of their own (``s:``), which meet only another report's source.
+        # A quotation's speaker is part of what is quoted.
+        quoted = qq < len(quote_list) and quote_list[qq].start < s.end
+        said = [] if quoted else attribution_spans(s)
         # Words inside entity spans are counted as the entity; the number words of a
         # quantity ("million", "roughly") as the quantity.
         spans: list[tuple[int, int]] = []
         while k < len(named) and named[k].start < s.end:
             e = named[k]
+            k += 1
+            if said and any(a <= e.start < b for a, b in said):
+                feats.add("s:" + entity_feature(e.key))
+                spans.append((e.start, e.end))
+                continue
             feats.add(entity_feature(e.key))
             ts, te = company_tail(e.text) if e.label == "ORG" else (0, 0)
             if ts < te:
@@ -106,7 +119,6 @@ def sentence_facts(
                 spans += [(e.start, e.start + ts), (e.start + te, e.end)]
             else:
                 spans.append((e.start, e.end))
-            k += 1
         while qi < len(qs) and qs[qi].start < s.start:
             qi += 1
         j = qi
@@ -129,7 +141,10 @@ def sentence_facts(
             ws, we, stem = words[j]
             while si < len(spans) and spans[si][1] <= ws:
                 si += 1
-            if not (si < len(spans) and spans[si][0] <= ws < spans[si][1]) and not (
+            if said and any(a <= ws < b for a, b in said):
+                if not any(a <= ws < b for a, b in spans):
+                    feats.add("s:" + _word_key(stem))
+            elif not (si < len(spans) and spans[si][0] <= ws < spans[si][1]) and not (
                 qspans and _in_number(text, ws, we, qspans)
             ) and not (when and any(a <= ws < b for a, b in when)):
                 feat = _word_key(stem)
@@ -254,7 +269,7 @@ def feature_weights(all_facts: Sequence[Sequence[SentenceFacts]]) -> dict[str, f
     weights = {}
     for feat, count in df.items():
         w = math.log(1.0 + n / count)
-        # A unit alone, or a figure (which another source may well give differently), is
-        # weaker evidence than a shared word.
-        weights[feat] = w * UNIT_WEIGHT if feat[:2] in ("u:", "n:") else w
+        # A unit alone, a figure (which another source may well give differently) or who
+        # told a claim is weaker evidence than a shared word.
+        weights[feat] = w * UNIT_WEIGHT if feat[:2] in ("u:", "n:", "s:") else w
     return weights

@@ -1,0 +1,50 @@
+"""Who told a claim: the clauses of a sentence that only name its source.
+
+"..., the agency said on Thursday", "according to the US Geological Survey", "According to
+the sheriff's office, ...": two reports citing one source share these words without telling
+one claim, so the comparison keeps them apart from what the sentence says (``features``)
+and leaves them out when it reads a long sentence clause by clause (``clauses``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sidelight.annotations.comparison.sentences import Sentence
+
+# Where a sentence divides into clauses: commas (not inside figures), semicolons, colons,
+# dashes and brackets.
+CLAUSE_CUT = re.compile(r",(?!\d{3})|;|:(?!\d)|\s[—–-]\s|[()]")
+WORD_OR_NUMBER = re.compile(r"[^\W\d_]{2,}|\d+")
+SAYS = re.compile(r"^according to\b|\b(?:said|says|told|tells|added|adds|stated|"
+                   r"reported|confirmed|announced|wrote|writes)\b", re.IGNORECASE)
+ATTRIBUTION_WORDS = 9  # an attribution is short; a longer clause tells a claim too
+_ACCORDING = re.compile(r"according to\b", re.IGNORECASE)
+_LAST_ACCORDING = re.compile(r"\baccording to\b[^,;:()]*$", re.IGNORECASE)
+
+
+def is_attribution(clause: str) -> bool:
+    """Whether a clause only says who told the claim."""
+    return bool(SAYS.search(clause)) and _words(clause, 0, len(clause)) <= ATTRIBUTION_WORDS
+
+
+def attribution_spans(s: Sentence) -> list[tuple[int, int]]:
+    """Where ``s`` only says who told its claim: a last clause (", the agency said on
+    Thursday", "according to the US Geological Survey") or a first one ("According to the
+    sheriff's office, ..."); offsets into the same text as ``s``."""
+    text = s.text
+    out = []
+    m = _LAST_ACCORDING.search(text)
+    cut = m.start() if m else max((c.end() for c in CLAUSE_CUT.finditer(text)), default=0)
+    if cut and _words(text, cut, len(text)) <= ATTRIBUTION_WORDS and (
+            m or SAYS.search(text, cut)):
+        out.append((s.start + cut, s.end))
+    if _ACCORDING.match(text):
+        first = CLAUSE_CUT.search(text)
+        if first and (not out or first.end() < cut):
+            out.insert(0, (s.start, s.start + first.end()))
+    return out
+
+
+def _words(text: str, a: int, b: int) -> int:
+    return len(WORD_OR_NUMBER.findall(text, a, b))
