@@ -52,12 +52,46 @@ def test_round_trip_of_every_kind() -> None:
         ({"tags": "one"}, "list of strings"),
         ({"note": 3}, "'note' must be a string"),
         ({"id": ""}, "'id'"),
+        ({"id": 7}, "'id'"),
+        ({"tags": ["claim", 1]}, "list of strings"),
+        ({"color": 5}, "unknown colour '5'"),
+        ({"via": 3}, "'via' must be a string"),
+        ({"creator": ["me"]}, "'creator' must be a string"),
+        ({"targets": ["/a.txt"]}, "a target must be an object"),
     ],
 )
 def test_from_dict_names_the_bad_field(change: dict, message: str) -> None:
     data = new_highlight(quote_target("/a.txt", "fa", TEXT, 0, 10)).to_dict() | change
     with pytest.raises(ValueError, match=message):
         Annotation.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"source": ""}, "'source'"),
+        ({"source": 5}, "'source'"),
+        ({"start": True}, "'start' must be an integer"),
+        ({"end": 10.0}, "'end' must be an integer"),
+        ({"encoding": 3}, "'encoding' must be a string"),
+    ],
+)
+def test_from_dict_names_the_bad_target_field(change: dict, message: str) -> None:
+    data = new_highlight(quote_target("/a.txt", "fa", TEXT, 0, 10)).to_dict()
+    data["targets"][0] |= change
+    with pytest.raises(ValueError, match=message):
+        Annotation.from_dict(data)
+
+
+def test_from_dict_reads_loose_fields_as_before() -> None:
+    # Fields sidelight never writes in another type are taken as their text (or default).
+    data = new_highlight(quote_target("/a.txt", "fa", TEXT, 0, 10)).to_dict()
+    data |= {"color": None, "relation": None, "modified": ""}
+    data["targets"][0] |= {"fingerprint": 12, "exact": None, "orphan": 1, "imported": "yes"}
+    ann = Annotation.from_dict(data)
+    assert (ann.color, ann.relation, ann.modified) == ("yellow", "", data["created"])
+    t = ann.target
+    assert (t.fingerprint, t.exact, t.orphan, t.imported) == ("12", "", True, False)
 
 
 def test_shapes_are_validated() -> None:
