@@ -103,6 +103,10 @@ def stream_everything(
     for source in store.sources():
         touching = on(source)
         here = anchored_on(source, touching)
+        # Asked once per document, not per annotation: a store of 100,000 annotations on
+        # files that are gone made a ``stat`` of each.
+        gone = tried.get(source) is None and not _exists(source)
+        shared: dict[str, bool] = {}
         group: dict[str, Annotation] = {}
         for ann in list(here.values()) + [a for a in touching if a.target.source == source]:
             if ann.id in done or ann.id in group:
@@ -110,8 +114,10 @@ def stream_everything(
             ann = _everywhere(ann, here.get(ann.id, ann), anchored_on, on)
             if ann.target.source != source:
                 continue  # its first target is on another document: listed in that one's turn
-            if (tried.get(source) is None and not _exists(source)
-                    and store.shares_text(source, ann.target.fingerprint)):
+            fingerprint = ann.target.fingerprint
+            if fingerprint not in shared:
+                shared[fingerprint] = gone and store.shares_text(source, fingerprint)
+            if shared[fingerprint]:
                 waiting[ann.id] = ann  # its text may be in a document still to come
                 continue
             group[ann.id] = ann
