@@ -27,6 +27,9 @@ NAMES: dict[str, str] = {
 # than a page.
 _SAMPLE = 4000
 _WORD = re.compile(r"[^\W\d_]+")
+# The same words in ASCII text (letters are a-z there), split apart without a regex: the
+# JSON of a store's notes detects every note, and the regex cost most of that.
+_ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
 # Fewer words than this decide nothing: a headline or a list of names.
 _MIN_WORDS = 6
 # A text in no known language needs this many words to be called so.
@@ -58,8 +61,8 @@ def language_name(code: str) -> str:
 
 
 @functools.cache
-def _weights() -> dict[str, dict[str, float]]:
-    """word -> {language: weight}; a word of k languages weighs 1/k in each."""
+def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
+    """word -> ((language, weight), ...); a word of k languages weighs 1/k in each."""
     text = (resources.files(__package__) / "data" / "function_words.txt").read_text(
         encoding="utf-8")
     langs: dict[str, set[str]] = {}
@@ -71,7 +74,7 @@ def _weights() -> dict[str, dict[str, float]]:
     for code, words in langs.items():
         for w in words:
             owners.setdefault(w, []).append(code)
-    return {w: {c: 1.0 / len(cs) for c in cs} for w, cs in owners.items()}
+    return {w: tuple((c, 1.0 / len(cs)) for c in cs) for w, cs in owners.items()}
 
 
 def _script(sample: str) -> str | None:
@@ -102,21 +105,31 @@ def _script(sample: str) -> str | None:
     return code
 
 
+def _words(sample: str) -> list[str]:
+    """The lowercased words of ``sample`` (runs of letters)."""
+    lowered = sample.lower()
+    if lowered.isascii():
+        return lowered.translate(_ASCII_NON_LETTERS).split()
+    return _WORD.findall(lowered)
+
+
 def scores(text: str, words: list[str] | None = None) -> dict[str, float]:
     """Each Latin-script language's evidence in ``text`` (function words and letters)."""
     sample = text[:_SAMPLE]
-    weights = _weights()
+    if words is None:
+        words = _words(sample)
     out: dict[str, float] = {}
-    for w in words if words is not None else _WORD.findall(sample.lower()):
-        hit = weights.get(w)
-        if hit is not None:
-            for code, wt in hit.items():
-                out[code] = out.get(code, 0.0) + wt
-    for ch, codes in _LETTER_HINTS.items():
-        n = sample.count(ch)
-        if n:
-            for code in codes:
-                out[code] = out.get(code, 0.0) + min(n, 5) * 0.2 / len(codes)
+    # The function words among the words, picked out in C (every note of a store is
+    # detected when it is listed as JSON); added up in text order, as always.
+    for hit in filter(None, map(_weights().get, words)):
+        for code, wt in hit:
+            out[code] = out.get(code, 0.0) + wt
+    if not sample.isascii():  # every hint letter is outside ASCII
+        for ch, codes in _LETTER_HINTS.items():
+            n = sample.count(ch)
+            if n:
+                for code in codes:
+                    out[code] = out.get(code, 0.0) + min(n, 5) * 0.2 / len(codes)
     return out
 
 
@@ -127,7 +140,7 @@ def detect(text: str, default: str = "en") -> str:
     other = _script(sample)
     if other is not None:
         return other
-    words = _WORD.findall(sample.lower())
+    words = _words(sample)
     n_words = len(words)
     if n_words < _MIN_WORDS:
         return default
