@@ -47,14 +47,11 @@ _MOTIVATIONS = {"highlight": "highlighting", "note": "commenting", "link": "link
 def to_w3c(ann: Annotation, docs: Mapping[str, Document] | None = None) -> dict[str, Any]:
     """One annotation as a W3C object; ``docs`` (by path) are the documents open, whose text
     lets a Markdown source's positions count the file's characters."""
-    motivation = _MOTIVATIONS[ann.kind]
-    if ann.kind == "highlight" and ann.note:
-        motivation = "commenting"
     out: dict[str, Any] = {
         "@context": CONTEXT,
         "id": f"urn:uuid:{ann.id}",
         "type": "Annotation",
-        "motivation": motivation,
+        "motivation": motivation(ann),
         "created": ann.created,
         "modified": ann.modified,
         "generator": GENERATOR,
@@ -63,16 +60,15 @@ def to_w3c(ann: Annotation, docs: Mapping[str, Document] | None = None) -> dict[
     if ann.via:
         out["via"] = ann.via
     if ann.creator:
-        out["creator"] = (ann.creator if ":" in ann.creator
-                          else {"type": "Person", "nickname": ann.creator})
+        out["creator"] = creator(ann.creator)
     if ann.kind == "highlight":
         out["sidelight:color"] = ann.color
     bodies: list[dict[str, Any]] = []
     if ann.note:
         body = {"type": "TextualBody", "value": ann.note, "format": "text/markdown",
                 "purpose": "commenting"}
-        language = detect(ann.note, default="")
-        if language and language != "und":
+        language = note_language(ann.note)
+        if language:
             body["language"] = language
         bodies.append(body)
     bodies.extend({"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in ann.tags)
@@ -83,10 +79,29 @@ def to_w3c(ann: Annotation, docs: Mapping[str, Document] | None = None) -> dict[
     docs = docs or {}
     targets = [_target(t, docs.get(t.source)) for t in ann.targets]
     out["target"] = targets[0] if len(targets) == 1 else targets
-    return _scrubbed(out) if _has_surrogates(ann) else out
+    return _scrubbed(out) if holds_surrogates(ann) else out
 
 
-def _has_surrogates(ann: Annotation) -> bool:
+def motivation(ann: Annotation) -> str:
+    """``highlighting``, ``commenting`` (a note, or a highlight with one) or ``linking``."""
+    if ann.kind == "highlight" and ann.note:
+        return "commenting"
+    return _MOTIVATIONS[ann.kind]
+
+
+def creator(name: str) -> str | dict[str, str]:
+    """An IRI as it is; a name as a ``Person`` with that nickname."""
+    return name if ":" in name else {"type": "Person", "nickname": name}
+
+
+def note_language(note: str) -> str:
+    """The language a note's words tell, or "" when they tell none."""
+    language = detect(note, default="")
+    return "" if language == "und" else language
+
+
+def holds_surrogates(ann: Annotation) -> bool:
+    """True when a string of ``ann`` holds a lone surrogate (only a damaged store has one)."""
     # One scan of every string the annotation holds: walking the whole output object for
     # each annotation cost a listing of 100,000 most of its time, and only a damaged store
     # has lone surrogates at all.
@@ -144,7 +159,7 @@ def to_w3c_collection(
 
 
 def _target(t: Target, doc: Document | None = None) -> dict[str, Any]:
-    target: dict[str, Any] = {"type": "SpecificResource", "source": _source_iri(t.source)}
+    target: dict[str, Any] = {"type": "SpecificResource", "source": source_iri(t.source)}
     selectors: list[dict[str, Any]] = []
     if t.exact:
         selectors.append({"type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix,
@@ -152,12 +167,12 @@ def _target(t: Target, doc: Document | None = None) -> dict[str, Any]:
     reading: dict[str, Any] | None = None
     if t.has_range:
         assert t.start is not None and t.end is not None
-        file_range = _file_range(t, doc)
-        if file_range is None:
+        mapped = file_range(t, doc)
+        if mapped is None:
             selectors.append({"type": "TextPositionSelector", "start": t.start, "end": t.end})
         else:
-            selectors.append({"type": "TextPositionSelector", "start": file_range[0],
-                              "end": file_range[1]})
+            selectors.append({"type": "TextPositionSelector", "start": mapped[0],
+                              "end": mapped[1]})
             reading = {"start": t.start, "end": t.end}
     if selectors:
         target["selector"] = selectors[0] if len(selectors) == 1 else selectors
@@ -172,7 +187,7 @@ def _target(t: Target, doc: Document | None = None) -> dict[str, Any]:
     return target
 
 
-def _file_range(t: Target, doc: Document | None) -> tuple[int, int] | None:
+def file_range(t: Target, doc: Document | None) -> tuple[int, int] | None:
     """Where a target in a Markdown document's reading text stands in the file's text, or
     None when positions count the file already (plain text) or cannot be mapped (the
     document is not open, the target is an orphan or was placed in another version)."""
@@ -186,7 +201,7 @@ def _file_range(t: Target, doc: Document | None) -> tuple[int, int] | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _source_iri(source: str) -> str:
+def source_iri(source: str) -> str:
     # Cached: a listing of a whole store names each document thousands of times.
     source = scrub(source)
     return Path(source).as_uri() if Path(source).is_absolute() else source

@@ -22,16 +22,16 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
-from rich.console import Console
-from rich.text import Text
-
+from sidelight.annotations.documents import is_url
 from sidelight.annotations.filtering import AnnotationFilter, matches, parse_filter
 from sidelight.annotations.listing import Listing, order, stream_everything
 from sidelight.annotations.model import COLORS, Annotation
 from sidelight.annotations.sources import snapshot_library
 from sidelight.annotations.store import open_store
 from sidelight.annotations.w3c import to_w3c
+from sidelight.annotations.w3c_json import w3c_json
 from sidelight.annotations.web.w3c_state import add_web_states
 from sidelight.tui.commands.common import (
     add_db_option,
@@ -40,10 +40,9 @@ from sidelight.tui.commands.common import (
     open_requested,
     warn_unreadable,
 )
-from sidelight.tui.commands.notes_table import layout as table_layout
-from sidelight.tui.commands.notes_table import rows as table_rows
 from sidelight.tui.safe_text import one_line
 
+T = TypeVar("T")
 FORMATS = ("table", "json", "jsonl")
 # Rows formatted and printed together: the first appear at once, the rest in few writes.
 _CHUNK = 200
@@ -119,33 +118,66 @@ def run(args: argparse.Namespace) -> int:
 
 def _print(args: argparse.Namespace, db: Path, listing: Listing, anns: Iterator[Annotation],
            query: AnnotationFilter) -> int:
-    out = sys.stdout
     # The first chunk is read before anything is printed: when it is all there is, the table
     # shows only the columns it fills; a longer listing streams with every column.
     head = list(itertools.islice(anns, _CHUNK))
     if args.format in ("json", "jsonl"):
-        library = snapshot_library(db)
+        return _print_json(args.format, db, listing, itertools.chain(head, anns), bool(head))
+    return _print_table(args, db, listing, head, anns, query)
 
-        def items() -> Iterator[dict[str, object]]:
-            for ann in itertools.chain(head, anns):
-                item = to_w3c(ann, listing.by_path)
-                add_web_states([item], library)
-                yield item
 
-        # ASCII escapes keep every control character of a quote or note off the terminal.
-        if args.format == "jsonl":
-            for item in items():
-                out.write(json.dumps(item, ensure_ascii=True) + "\n")
-            return 0
-        # Indented for a person at a terminal; piped to a program, one annotation per line
-        # (Python's fast encoder cannot indent, and 100,000 indented ones take a minute).
-        indent = 2 if out.isatty() else None
+def _print_json(fmt: str, db: Path, listing: Listing, anns: Iterator[Annotation],
+                some: bool) -> int:
+    out = sys.stdout
+    library = snapshot_library(db)
+
+    def item(ann: Annotation) -> dict[str, object]:
+        obj = to_w3c(ann, listing.by_path)
+        add_web_states([obj], library)
+        return obj
+
+    # ASCII escapes keep every control character of a quote or note off the terminal.
+    if out.isatty() and fmt == "json":
+        # Indented for a person at a terminal.
         out.write("[")
-        for n, item in enumerate(items()):
-            text = json.dumps(item, indent=indent, ensure_ascii=True).replace("\n", "\n  ")
+        for n, ann in enumerate(anns):
+            text = json.dumps(item(ann), indent=2, ensure_ascii=True).replace("\n", "\n  ")
             out.write(("," if n else "") + "\n  " + text)
-        out.write("\n]\n" if head else "]\n")
+        out.write("\n]\n" if some else "]\n")
         return 0
+
+    def line(ann: Annotation) -> str:
+        # Written straight from the annotation, as json.dumps writes its object; a web
+        # target's TimeState and a lone surrogate's scrubbing take the object's way.
+        if not any(is_url(t.source) for t in ann.targets):
+            text = w3c_json(ann, listing.by_path)
+            if text is not None:
+                return text
+        return json.dumps(item(ann), ensure_ascii=True)
+
+    # Piped to a program: one annotation per line (Python's fast encoder cannot indent, and
+    # 100,000 indented ones take a minute), written a chunk at a time.
+    if fmt == "jsonl":
+        for chunk in _chunks(map(line, anns), _CHUNK):
+            out.write("\n".join(chunk) + "\n")
+        return 0
+    out.write("[")
+    for n, chunk in enumerate(_chunks(map(line, anns), _CHUNK)):
+        out.write(("," if n else "") + "\n  " + ",\n  ".join(chunk))
+    out.write("\n]\n" if some else "]\n")
+    return 0
+
+
+def _print_table(args: argparse.Namespace, db: Path, listing: Listing, head: list[Annotation],
+                 anns: Iterator[Annotation], query: AnnotationFilter) -> int:
+    # Rich only here: JSON never draws, and a listing piped to a program starts sooner.
+    from rich.console import Console
+    from rich.text import Text
+
+    from sidelight.tui.commands.notes_table import layout as table_layout
+    from sidelight.tui.commands.notes_table import rows as table_rows
+
+    out = sys.stdout
     console = Console(highlight=False)
     if not head:
         where = "these documents" if args.files else str(db)
@@ -166,8 +198,8 @@ def _print(args: argparse.Namespace, db: Path, listing: Listing, anns: Iterator[
     return 0
 
 
-def _chunks(rows: Iterable[Text], size: int) -> Iterator[list[Text]]:
-    chunk: list[Text] = []
+def _chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == size:
