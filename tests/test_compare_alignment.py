@@ -222,3 +222,22 @@ def test_empty_and_single_documents() -> None:
     assert c.marks(0) == [] and c.counterparts(0, 0) == {} and c.unique(0) == []
     assert c.follow(0, 0) == {1: 0}
     assert [k for _, _, k in c.marks(1)] == ["unique"]
+
+
+def test_a_quotation_cut_into_two_sentences_is_one_claim() -> None:
+    a = make_text_document("/a.txt", (
+        "The fire grew overnight near the town of Redding. "
+        "\"Don't wait for the knock on the door,\" the sheriff said. "
+        "The cause of the fire is under investigation."))
+    b = make_text_document("/b.txt", (
+        "The fire grew overnight near the town of Redding. "
+        "\"Don't wait for a knock on your door. Go now,\" Sheriff Lund said. "
+        "Investigators have not yet found the cause of the fire."))
+    c = compare_documents([a, b], [[], []])
+    go = next(s for s in c.sentences[1] if s.text.startswith("Go now"))
+    assert go.kind != "unique"
+    told = next(s for s in c.sentences[0] if s.text.startswith('"Don'))
+    cp = told.counterpart_in(1)
+    assert cp is not None
+    assert b.text[cp.start:cp.end] == ("\"Don't wait for a knock on your door. Go now,\" "
+                                       "Sheriff Lund said.")

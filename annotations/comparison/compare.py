@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -111,6 +112,7 @@ def compare_documents(
         if len(named[a]) >= _STORY_NAMES and len(named[b]) >= _STORY_NAMES and \
                 not named[a] & named[b]:
             del accepted[a, b]
+    _quotation_rest(accepted, [_continued(f, q) for f, q in zip(facts, quotes, strict=True)])
     # partners[doc][sentence][other doc] = [(sentence there, score), ...], only for the
     # sentences that have partners (a long document has many that do not).
     partners: list[dict[int, dict[int, list[tuple[int, float]]]]] = [{} for _ in facts]
@@ -192,6 +194,48 @@ def compare_documents(
         links=tuple(links),
         _starts=tuple(tuple(s.start for s in row) for row in sentences),
     )
+
+
+def _continued(facts: Sequence[SentenceFacts], quotes: Sequence[Quote]) -> set[int]:
+    """The sentences that carry on a quotation the sentence before them opened."""
+    starts = [f.sentence.start for f in facts]
+    out = set()
+    for q in quotes:
+        first = bisect_right(starts, q.start) - 1
+        last = bisect_right(starts, q.end - 1) - 1
+        if first >= 0:
+            out.update(range(first + 1, last + 1))
+    return out
+
+
+def _quotation_rest(accepted: dict[tuple[int, int], list[tuple[int, int, float]]],
+                    continued: Sequence[set[int]]) -> None:
+    """A quotation cut into sentences is one claim: the sentences of it that found no
+    partner of their own join the partners of the rest of it ("Don't wait for a knock on
+    your door. | Go now," Lund said.)."""
+    for (a, b), pairs in accepted.items():
+        for x, y, cont in ((0, 1, continued[b]), (1, 0, continued[a])):
+            if not cont:
+                continue
+            told = {p[y] for p in pairs}
+            extra = []
+            for p in pairs:
+                # Forward through the rest of the quotation (the sentences that carry it
+                # on), and back to the sentence that opened it.
+                rest = []
+                t = p[y] + 1
+                while t in cont and t not in told:
+                    rest.append(t)
+                    t += 1
+                t = p[y]
+                while t in cont and t - 1 not in told:
+                    rest.append(t - 1)
+                    t -= 1
+                for t in rest:
+                    told.add(t)
+                    extra.append((p[x], t, p[2]) if y == 1 else (t, p[x], p[2]))
+            pairs.extend(extra)
+        pairs.sort()
 
 
 def _claim_sentences(text: str) -> list[Sentence]:
