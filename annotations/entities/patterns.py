@@ -270,6 +270,10 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
     groups = f"(?:{sp}|[{thousands}])" if thousands else sp
     dec = re.escape(prof.decimal)
     num = rf"(?:\d{{1,3}}(?:{groups}\d{{3}})+(?:{dec}\d+)?(?!\d)|\d+(?:{dec}\d+)?)"
+    # A number before a unit is read whole, never again shorter: a shorter reading ends before
+    # a digit, a separator or a decimal sign, where no unit, currency or scale word starts, so
+    # the engine need not try them again (a bare count, below, may still end shorter).
+    whole = f"(?>{num})"
     scale = alternation(sorted(prof.scales, key=len, reverse=True)) + r"\.?"
     months = alternation(sorted(prof.months, key=len, reverse=True)) + r"\.?"
     cur_words = alternation(sorted(set(prof.currencies) | {c.title() for c in prof.currencies}
@@ -286,11 +290,11 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
     numeric = re.compile("|".join((
         rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b"
         rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}\b|{day} ?{months}(?:{sp}\d{{4}}(?!\d))?)",
-        rf"(?P<money>[€$£] ?{num}(?:{sp}{scale})?|{num}(?:{sp}{scale})?{sp}?{currency})",
-        rf"(?P<percent>{num}{sp}?(?:{pct})(?![\w]))",
+        rf"(?P<money>[€$£] ?{whole}(?:{sp}{scale})?|{whole}(?:{sp}{scale})?{sp}?{currency})",
+        rf"(?P<percent>{whole}{sp}?(?:{pct})(?![\w]))",
         rf"(?P<time>\d{{1,2}}(?:[.:h]\d{{2}})?{sp}(?:Uhr|h)\b|\d{{1,2}}h\d{{2}}\b)",
-        rf"(?P<quantity>{num}{sp}?{units}(?![\w]))",
-        rf"(?P<duration>{num}{sp}{durations}(?![\w]))",
+        rf"(?P<quantity>{whole}{sp}?{units}(?![\w]))",
+        rf"(?P<duration>{whole}{sp}{durations}(?![\w]))",
         r"(?P<ordinal>\d+(?:e|er|ère|ème|es)(?![\w])|\d{1,2}\.(?= [a-zäöü]| [A-ZÄÖÜ]\w+ [a-zäöü]))",
         rf"(?P<alnum>\d{{1,3}}[{UP}][A-Za-z]*(?![\w-]))",
         r"(?P<year>(?:1[6-9]|20)\d{2}(?:[-–](?:(?:1[6-9]|20)\d{2}|\d{2})(?![\w%-]))?"
