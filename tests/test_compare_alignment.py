@@ -241,3 +241,36 @@ def test_a_quotation_cut_into_two_sentences_is_one_claim() -> None:
     assert cp is not None
     assert b.text[cp.start:cp.end] == ("\"Don't wait for a knock on your door. Go now,\" "
                                        "Sheriff Lund said.")
+
+
+def test_near_figures_of_one_unit_share_a_bucket_and_far_ones_do_not() -> None:
+    from sidelight.annotations.comparison.features import quantity_features
+    from sidelight.annotations.comparison.numbers import Quantity
+
+    def near(value: float, unit: str) -> set[str]:
+        return {f for f in quantity_features(Quantity(value, unit, "", "x", 0, 1))
+                if f[:2] in ("b:", "c:")}
+
+    # "about ten thousand acres" / "12,400 acres"; "40 trapped" / "37 miners".
+    assert near(10_000, "acre") & near(12_400, "acre")
+    assert near(40, "people") & near(37, "people")
+    # Half an hour apart on the clock (minutes since midnight), both sides of a bucket edge.
+    assert near(18 * 60 + 15, "clock") & near(18 * 60 + 30, "clock")
+    assert near(239, "clock") & near(241, "clock")
+    assert not near(10_000, "acre") & near(40_000, "acre")
+    assert not near(40, "people") & near(40, "vehicle")
+    # A story's dates, percentages and magnitudes are often near without being one.
+    assert not near(739841, "date") and not near(15, "percent") and not near(6.1, "magnitude")
+
+
+def test_when_a_source_spoke_is_no_figure_of_the_claim() -> None:
+    text = ("The fire has grown to 12,400 acres, Cal Fire said in its Friday morning update. "
+            "The fire had burned ten thousand acres by Thursday night.")
+    doc = make_text_document("/a.txt", "date 2026-08-14\n" + text)
+    from sidelight.annotations.comparison.quantities import all_quantities
+
+    qs = all_quantities(doc.text, doc.date, "en")
+    sentences = [s for s in split_sentences(doc.text) if "fire" in s.text]
+    update, burned = sentence_facts(doc.text, sentences, [], qs, [])
+    assert [q.unit for q in update.quantities] == ["acre"]
+    assert "date" in [q.unit for q in burned.quantities]

@@ -68,10 +68,31 @@ def quantity_features(q: Quantity) -> tuple[str, ...]:
     unit = f"u:{q.unit}"
     if q.value is None:
         return (unit,)
+    near = _near(q)
     if q.value >= 10:
         # The figure alone: "200,000 people" and "200,000 employees" count one thing.
-        return (unit, f"n:{q.unit}:{q.value:g}", f"v:{q.value:g}")
-    return (unit, f"n:{q.unit}:{q.value:g}")
+        return (unit, f"n:{q.unit}:{q.value:g}", f"v:{q.value:g}", *near)
+    return (unit, f"n:{q.unit}:{q.value:g}", *near)
+
+
+# A count or an amount this close to another of its unit is often one figure as two
+# reports give it ("about ten thousand acres" / "12,400 acres", "40 trapped" / "37
+# miners"), and so is a time of day ("6:15 p.m." / "18:30"): each figure gets two buckets,
+# the second shifted by half a bucket, so that two figures less than half a bucket apart
+# share at least one. Counts and amounts are bucketed by size (a quarter of a power of
+# ten), times by two hours. Dates, years, shares and scales are not: a story's events fall
+# on a few days, and its percentages and magnitudes are often near without being one.
+_NEAR_STEPS = 4.0
+_CLOCK_HOURS = 2.0
+_NOT_NEAR = frozenset({"", "date", "calendar-year", "percent", "points", "magnitude"})
+
+
+def _near(q: Quantity) -> tuple[str, ...]:
+    if q.unit in _NOT_NEAR or q.value is None or q.value <= 0:
+        return ()
+    x = (q.value / (60.0 * _CLOCK_HOURS) if q.unit == "clock"
+         else math.log10(q.value) * _NEAR_STEPS)
+    return (f"b:{q.unit}:{math.floor(x)}", f"c:{q.unit}:{math.floor(x + 0.5)}")
 
 
 def sentence_facts(
@@ -124,9 +145,12 @@ def sentence_facts(
         j = qi
         sq: list[Quantity] = []
         while j < len(qs) and qs[j].start < s.end:
-            sq.append(qs[j])
-            feats.update(quantity_features(qs[j]))
+            q = qs[j]
             j += 1
+            if said and q.unit in _WHEN_UNITS and any(a <= q.start < b for a, b in said):
+                continue  # when the source spoke ("said in its Friday update"): no claim
+            sq.append(q)
+            feats.update(quantity_features(q))
         spans.sort()
         qspans = [(q.start, q.end) for q in sq]
         when = [(q.start, q.end) for q in sq if q.unit in _WHEN_UNITS]
@@ -271,5 +295,5 @@ def feature_weights(all_facts: Sequence[Sequence[SentenceFacts]]) -> dict[str, f
         w = math.log(1.0 + n / count)
         # A unit alone, a figure (which another source may well give differently) or who
         # told a claim is weaker evidence than a shared word.
-        weights[feat] = w * UNIT_WEIGHT if feat[:2] in ("u:", "n:", "s:") else w
+        weights[feat] = w * UNIT_WEIGHT if feat[:2] in ("u:", "n:", "s:", "b:", "c:") else w
     return weights
