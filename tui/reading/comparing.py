@@ -1,6 +1,7 @@
-"""Comparing the sources: the comparison runs in a thread once entities are known; then
-gutter marks, counterparts (``=``), differences (``<``/``>``), passages only one source tells
-(``U``) and the Compare panel's walks through an entity's mentions."""
+"""Comparing the sources: once entities are known the comparison runs in a child process
+(``compare_process``) that a thread waits for; then gutter marks, counterparts (``=``),
+differences (``<``/``>``), passages only one source tells (``U``) and the Compare panel's
+walks through an entity's mentions."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from sidelight.tui.colors import COMPARE_GLYPHS, COMPARE_WORDS
 from sidelight.tui.labels import short_name
@@ -59,10 +60,19 @@ class Comparing:
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def compare_sources(self: ReaderScreen,
-                        entities: list[Sequence[EntityLike]] | None) -> Comparison:
-        from sidelight.annotations.comparison import compare_documents
+                        entities: list[Sequence[EntityLike]] | None) -> Comparison | None:
+        # The thread only waits for the child: the work, and the interpreter lock it would
+        # hold, are the child's. Cancelling the worker (other documents, quitting) kills it.
+        from sidelight.tui.reading.compare_process import compare_in_child
 
-        return compare_documents(self.documents, entities)
+        worker = get_current_worker()
+        return compare_in_child(self.documents, entities, lambda: worker.is_cancelled)
+
+    def stop_comparing(self: ReaderScreen) -> None:
+        """No comparison for this screen any more (it sleeps under one on other documents):
+        the child comparing for it is killed. A removed screen's workers are cancelled as it
+        goes."""
+        self.workers.cancel_group(self, "compare")
 
     def _progress(self: ReaderScreen, what: str) -> str:
         if self.entities is None:
@@ -78,7 +88,8 @@ class Comparing:
             n = len(self.comparison.differences) if self.comparison else 0
             self.status.set_progress(self._progress(f"{n} difference{'s' if n != 1 else ''}"))
         elif event.state == WorkerState.ERROR:
-            self.compare_note = f"The sources could not be compared: {event.worker.error}"
+            self.compare_note = ("The sources could not be compared: "
+                                 + one_line(str(event.worker.error), 300))
             self.side.compare.show_waiting(self.compare_note, self.palette)
             self.status.set_progress(self._progress("comparison unavailable"))
             self.say(self.compare_note, "warning")

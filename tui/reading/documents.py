@@ -60,6 +60,7 @@ class Documents:
             # The first reader is the app's base screen, which cannot be switched away:
             # it stays below, asleep, and the new one goes on top.
             self.poll_timer.pause()
+            self.stop_comparing()
             self.app.push_screen(screen)
         else:
             self.app.switch_screen(screen)
