@@ -110,3 +110,25 @@ def test_sentences_repeated_across_documents_align_as_when_looked_up_one_by_one(
     one_by_one = {ab: select(table, len(facts[ab[0]]), len(facts[ab[1]]))
                   for ab, table in wanted.items()}
     assert align_all(index) == one_by_one
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_comparison_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    from sidelight.annotations.comparison import compare_documents
+
+    story = (DATA / "wire.txt").read_text(encoding="utf-8")
+    docs = [make_text_document(f"/gc/{k}.txt", story if k == 0 else edited_copy(story, k))
+            for k in range(2)]
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert compare_documents(docs, entities=[[], []]).passages
+        assert gc.isenabled() is enabled
+        (gc.disable if enabled else gc.enable)()
+        with pytest.raises(ValueError):
+            compare_documents(docs, entities=[[]])  # one entity list for two documents
+        assert gc.isenabled() is not enabled
+    finally:
+        (gc.enable if was else gc.disable)()
