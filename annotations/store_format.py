@@ -3,14 +3,12 @@ cannot be read or written (each names the file and what to do)."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import gc
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sidelight.annotations.collector import no_cycle_collection
 from sidelight.annotations.errors import StoreError
 
 Tables = dict[str, dict[str, dict[str, Any]]]
@@ -33,7 +31,10 @@ def parse_tables(path: Path, raw: bytes) -> Tables:
     except UnicodeDecodeError as err:
         raise corrupt_error(path, f"not UTF-8 text at byte {err.start}") from None
     try:
-        with _no_cycle_collection():
+        # Parsing makes objects without cycles, hundreds of thousands for a large file; the
+        # cycle collector, run every few hundred of them, re-walked them all and took as long
+        # as the parse.
+        with no_cycle_collection():
             data = json.loads(text, object_pairs_hook=_unique_keys)
     except _DuplicateKey as dup:
         raise corrupt_error(path, f"the key {dup.key!r} appears twice in one object") from None
@@ -60,20 +61,6 @@ def parse_tables(path: Path, raw: bytes) -> Tables:
                     "expected an object"
                 )
     return data
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    # Parsing makes objects without cycles, hundreds of thousands for a large file; the
-    # cycle collector, run every few hundred of them, re-walked them all and took as long as
-    # the parse. Reference counting still frees everything as usual.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _DuplicateKey(ValueError):

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from sidelight.annotations.collector import no_cycle_collection
+
 from .acronyms import resolve_acronyms
 from .amounts import numbers, table_lines
 from .analyser import Analyser
@@ -59,8 +61,11 @@ class RuleRecognizer:
 
     def rows(self, text: str) -> list[Row]:
         """``(start, end, label, text)`` of every entity, before keys are given."""
-        ms = self._precise(text) if self.precise_only else self._mentions(text)
-        return [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms]
+        # A long text makes tens of thousands of candidates, none in a cycle: the collector
+        # would walk them all again every few hundred (a tenth of the time on German news).
+        with no_cycle_collection():
+            ms = self._precise(text) if self.precise_only else self._mentions(text)
+            return [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms]
 
     def _precise(self, text: str) -> list[Mention]:
         """High-precision entities for a language the rules were not written for: amounts in
