@@ -30,6 +30,7 @@ from sidelight.annotations.comparison.features import (
     feature_weights,
     sentence_facts,
 )
+from sidelight.annotations.comparison.figure_pairs import figure_pairs, figures_by_unit
 from sidelight.annotations.comparison.figures_across import figure_rows
 from sidelight.annotations.comparison.model import (
     KINDS,
@@ -43,6 +44,7 @@ from sidelight.annotations.comparison.model import (
     QuoteContrast,
     QuoteMatch,
 )
+from sidelight.annotations.comparison.numbers import Quantity
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import (
     Quote,
@@ -130,7 +132,8 @@ def _compare(
     weights = feature_weights(facts)
     parts = [DocumentClauses(f, ents, qs, weights)
              for f, ents, qs in zip(facts, entities, quantities, strict=True)]
-    accepted = align_all(ClauseIndex(facts, weights, parts), threshold)
+    index = ClauseIndex(facts, weights, parts)
+    accepted = align_all(index, threshold)
     named = [{e.key for e in ents if e.label not in NUMERIC_LABELS} for ents in entities]
     for a, b in list(accepted):
         # Two reports of one story name at least one same person, place or organisation;
@@ -139,6 +142,23 @@ def _compare(
                 not named[a] & named[b]:
             del accepted[a, b]
     _quotation_rest(accepted, [_continued(f, q) for f, q in zip(facts, quotes, strict=True)])
+    # Sentences paired for one figure they give differently: that figure is their contrast.
+    by_figure: dict[tuple[int, int, int, int], list[NumberContrast]] = defaultdict(list)
+    own: set[int] = set()  # their links: a passage of their own (a claim about the figure)
+    by_unit: dict[int, dict[str, list[tuple[int, Quantity]]]] = {}
+    for (a, b), pairs in accepted.items():
+        for d in (a, b):
+            if d not in by_unit:
+                by_unit[d] = figures_by_unit(facts[d])
+        found = figure_pairs(facts[a], facts[b], pairs,
+                             lambda i, j, a=a, b=b: index.score((a, i), (b, j)),
+                             (by_unit[a], by_unit[b]))
+        pairs += sorted({(p.a, p.b, p.score) for p in found})
+        for p in found:
+            own.add(_link(_node(a, p.a), _node(b, p.b)))
+            by_figure[a, p.a, b, p.b].append(p.contrast)
+            by_figure[b, p.b, a, p.a].append(NumberContrast(p.contrast.b, p.contrast.a,
+                                                            p.contrast.relation))
     # partners[doc][sentence][other doc] = [(sentence there, score), ...], only for the
     # sentences that have partners (a long document has many that do not).
     partners: list[dict[int, dict[int, list[tuple[int, float]]]]] = [{} for _ in facts]
@@ -161,7 +181,10 @@ def _compare(
             told = partners[i].get(si, {})
             for j in sorted(told):
                 runs: list[Counterpart] = []
-                for first, last, score in _runs(told[j]):
+                # A sentence paired for a figure is a claim of its own, not part of a run.
+                by_words = [p for p in told[j] if (i, si, j, p[0]) not in by_figure]
+                for first, last, score in _runs(by_words) + [
+                        (t, t, sc) for t, sc in told[j] if (i, si, j, t) in by_figure]:
                     run = facts[j][first : last + 1]
                     # A pair that joined its claim only as a neighbour is weaker evidence.
                     strong = score >= threshold * MUTUAL_SHARE
@@ -169,7 +192,10 @@ def _compare(
                     # that agreed once agrees again (only differences need their offsets).
                     seen = (f.normal, tuple(r.normal for r in run), strong)
                     kind = agreed.get(seen, "")
-                    if kind:
+                    forced = by_figure.get((i, si, j, first))
+                    if forced:
+                        kind, numbers, qcs = "differs", list(forced), []
+                    elif kind:
                         numbers, qcs = [], []
                     else:
                         kind, numbers, qcs = _contrast(f, run, strong)
@@ -210,7 +236,7 @@ def _compare(
     return Comparison(
         documents=docs,
         sentences=tuple(sentences),
-        passages=tuple(_passages(docs, facts, joined)),
+        passages=tuple(_passages(docs, facts, joined, own)),
         differences=tuple(_dedupe(raw_differences)),
         quote_matches=tuple(_quote_matches(quotes)),
         entity_rows=tuple(entity_rows(entities, [d.text for d in docs])),
@@ -358,10 +384,12 @@ def _passages(
     docs: Sequence[Document],
     facts: Sequence[Sequence[SentenceFacts]],
     pairs: dict[int, tuple[float, str]],
+    own: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[Passage]:
     """Aligned sentences grouped into passages, one per claim. Strongest links first; a link
     that would join far-apart sentences in two documents (a chain through claims that
-    merely share words) stays a passage of its own."""
+    merely share words), or one in ``own`` (sentences paired for one figure), stays a
+    passage of its own."""
     parent: dict[Node, Node] = {}
     # Per group and document: the lowest and highest sentence, and whether a gap of more
     # than _GAP sentences lies between (kept, not recomputed: a merge costs O(documents)).
@@ -385,6 +413,9 @@ def _passages(
     for key in sorted(pairs, key=lambda k: -pairs[k][0]):
         score, kind = pairs[key]
         a, b = key >> _PAIR_BITS, key & _PAIR_LOW
+        if key in own:
+            loose.append((a, b, score, kind))
+            continue
         ra, rb = find(a), find(b)
         if ra != rb:
             sa, sb = span(ra), span(rb)

@@ -63,8 +63,8 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
         used: set[int] = set()
         for x in rest_a:
             pairs = [(compare_quantities(x, y), j, y) for j, y in enumerate(rest_b)
-                     if j not in used and (single or _about_one_thing(x, y))
-                     and _same_outcome(x, y)]
+                     if j not in used and (single or about_one_thing(x, y))
+                     and same_outcome(x, y)]
             if not pairs:
                 continue
             allowed = [p for p in pairs if p[0] != "conflict"]
@@ -74,13 +74,13 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
             out.append(NumberContrast(x, y, rel))
             # The same figure given twice on the other side (a headline and its lead).
             for k, z in enumerate(rest_b):
-                if k not in used and z.value == y.value and _about_one_thing(x, z):
+                if k not in used and z.value == y.value and about_one_thing(x, z):
                     used.add(k)
                     out.append(NumberContrast(x, z, rel))
     return out
 
 
-def _about_one_thing(x: Quantity, y: Quantity) -> bool:
+def about_one_thing(x: Quantity, y: Quantity) -> bool:
     """Whether the words around two figures share something: for dates and years a word
     itself (a date beside "left port" and one beside "departed harbour" share "port"...
     only when they do), for counts also a WordNet meaning ("killed" / "died")."""
@@ -115,7 +115,7 @@ def _counted_alike(units_a: set[str], units_b: set[str]) -> dict[str, str]:
     return out
 
 
-def _same_outcome(x: Quantity, y: Quantity) -> bool:
+def same_outcome(x: Quantity, y: Quantity) -> bool:
     """Whether two counts may say the same happened to the people counted: either neither
     says (the sentences' alignment decides) or both say one same thing ("27 killed" / "31
     died"); "72 rescued" is never set against "95 on board" nor "40 trapped" against "110

@@ -5,8 +5,11 @@ fractions ("a third of household income" is 33.3 percent)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import cache
 
 from sidelight.annotations.comparison.numbers import Quantity, extract_quantities
+from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.when import parse_date, times_and_dates
 
 FRACTIONS: dict[str, float] = {
@@ -60,6 +63,7 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
     spans = [(q.start, q.end) for q in special]
     out = [q for q in extract_quantities(text)
            if not any(s < q.end and q.start < e for s, e in spans)]
+    out = [_magnitude(text, q) if _BARE_MAGNITUDE.fullmatch(q.text) else q for q in out]
     kept: list[Quantity] = []
     for q in special:
         last = kept[-1] if kept else None
@@ -70,3 +74,35 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
             continue
         kept.append(q)
     return sorted(out + kept, key=lambda q: q.start)
+
+
+# A bare figure with one decimal, as magnitudes are written ("measured 6.0").
+_BARE_MAGNITUDE = re.compile(r"[1-9]\.\d")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@cache
+def _quake_meanings() -> frozenset[int]:
+    """WordNet's meaning of an earthquake (the one its synonyms share)."""
+    return frozenset(m for m in meanings("earthquake") & meanings("temblor") if m >= 0)
+
+
+def _is_quake_word(word: str) -> bool:
+    quake = _quake_meanings()
+    return any(m in quake or kind_of(m) in quake for m in meanings(word.lower()))
+
+
+def _magnitude(text: str, q: Quantity) -> Quantity:
+    """A bare one-decimal figure in a sentence about an earthquake (or a kind of one: a
+    tremor, an aftershock) is its magnitude: "the tremor measured 6.0" tells the figure that
+    "a magnitude 6.1 quake" does, and they are compared."""
+    if q.unit:
+        return q
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, q.start - 300),
+                                                           q.start)), default=0)
+    end_m = _SENTENCE_END.search(text, q.end)
+    end = end_m.start() if end_m else len(text)
+    if any(_is_quake_word(w.group()) for w in _WORD.finditer(text, start, min(end, q.end + 300))):
+        return replace(q, unit="magnitude")
+    return q

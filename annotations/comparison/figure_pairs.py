@@ -1,0 +1,153 @@
+"""Sentences of two reports that give one figure differently, which their words left apart.
+
+A story's figures (a toll, the area a fire burned, a quake's magnitude, the day a ferry
+left) are told once in each report, often in sentences that share few words besides ("the
+river crested at 6.2 metres near the old bridge" / "water at the bridge peaked at 5.9
+metres"), and the aligner, which weighs words, leaves them apart: the difference, the thing
+a fact-checker most needs, is then never shown.
+
+A figure is *settled* when the other report agrees with it somewhere (a figure of its unit
+that its wording allows) or when its sentence is aligned with one that gives a figure of its
+unit (the passage compares them). Two unsettled figures of one unit that conflict, about the
+same thing (words around them in common, one outcome for the people counted; or the one
+figure of a kind of thing, acres or a magnitude, that each report gives), in sentences that
+share a word or a name besides the figures, score ``FLOOR`` and name the same years, tell
+one claim with two figures: their sentences are paired, as a passage of its own whose one
+difference is that figure. A figure pairs only with its best partner, and only when it is
+that partner's best too; a unit given more than ``MAX_FIGURES`` times in a report (a long
+report's many dates) is not paired by its figures alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sidelight.annotations.comparison.contrast import about_one_thing, same_outcome
+from sidelight.annotations.comparison.features import SentenceFacts
+from sidelight.annotations.comparison.model import NumberContrast
+from sidelight.annotations.comparison.numbers import Quantity, compare_quantities
+from sidelight.annotations.comparison.words import content_words
+
+FLOOR = 0.1  # the sentence score two sentences need besides their figures' agreement
+MAX_FIGURES = 64
+# Bare numbers say nothing of what they count; a year mostly dates another event ("the
+# highest since 2016", "in 2014, a fire killed 301").
+_UNPAIRED = frozenset({"", "calendar-year"})
+# Units whose one figure in each of two reports may still count different things: people
+# (the dead of one town, of the whole region), shares, money, times and dates.
+_NOT_ONE_THING = frozenset({"people", "percent", "points", "date", "clock", "calendar-year"})
+
+Figure = tuple[int, Quantity]  # (sentence, quantity)
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePair:
+    """Sentence ``a`` of one report and ``b`` of the other (aligner's ``score``), paired
+    for the figures of ``contrast``: the only figures their comparison sets side by side
+    (their other figures were never shown to tell one thing)."""
+
+    a: int
+    b: int
+    score: float
+    contrast: NumberContrast
+
+
+def figure_pairs(
+    facts_a: Sequence[SentenceFacts], facts_b: Sequence[SentenceFacts],
+    aligned: Sequence[tuple[int, int, float]], score: Callable[[int, int], float],
+    figures: tuple[dict[str, list[Figure]], dict[str, list[Figure]]] | None = None,
+) -> list[FigurePair]:
+    """The sentence pairs to add to ``aligned`` for their figures (see above), one per pair
+    of figures; ``score(i, j)`` is the aligner's score of a pair. ``figures``: each
+    report's ``figures_by_unit``, when made once for many pairs of reports."""
+    partners_a: dict[int, set[int]] = defaultdict(set)
+    partners_b: dict[int, set[int]] = defaultdict(set)
+    for i, j, _ in aligned:
+        partners_a[i].add(j)
+        partners_b[j].add(i)
+    figs_a, figs_b = figures or (figures_by_unit(facts_a), figures_by_unit(facts_b))
+    candidates: list[tuple[tuple[int, float], Figure, Figure]] = []
+    for unit, xs in figs_a.items():
+        ys = figs_b.get(unit)
+        if not ys or unit in _UNPAIRED or len(xs) > MAX_FIGURES or len(ys) > MAX_FIGURES:
+            continue
+        open_a = _unsettled(xs, ys, partners_a, facts_b)
+        open_b = _unsettled(ys, xs, partners_b, facts_a)
+        if not open_a or not open_b:
+            continue
+        # The one figure of a kind of thing each report gives ("acres", a magnitude).
+        one_each = len(xs) == len(ys) == 1 and unit not in _NOT_ONE_THING
+        for i, x in open_a:
+            for j, y in open_b:
+                if compare_quantities(x, y) != "conflict" or not same_outcome(x, y) or not (
+                        (one_each and not _has_outcome(x, y))
+                        or (about_one_thing(x, y) and _word_in_common(x, y))) \
+                        or _years(facts_a[i]) != _years(facts_b[j]) \
+                        or not _shared_besides(facts_a[i], facts_b[j], x, y):
+                    continue
+                s = score(i, j)
+                if s >= FLOOR:
+                    words = sum(1 for w in x.context & y.context if not w.startswith("m:"))
+                    candidates.append(((words, s), (i, x), (j, y)))
+    # Each figure with its best partner, when it is that partner's best too.
+    best_a: dict[tuple[int, int], tuple[int, float]] = {}
+    best_b: dict[tuple[int, int], tuple[int, float]] = {}
+    for rank, (i, x), (j, y) in candidates:
+        ka, kb = (i, x.start), (j, y.start)
+        best_a[ka] = max(best_a.get(ka, rank), rank)
+        best_b[kb] = max(best_b.get(kb, rank), rank)
+    out = [FigurePair(i, j, round(min(1.0, rank[1]), 3), NumberContrast(x, y, "conflict"))
+           for rank, (i, x), (j, y) in candidates
+           if rank == best_a[i, x.start] == best_b[j, y.start]]
+    return sorted(out, key=lambda p: (p.a, p.b, p.contrast.a.start))
+
+
+def _word_in_common(x: Quantity, y: Quantity) -> bool:
+    """A word itself around both figures, not only a meaning or an outcome: sentences the
+    aligner left apart need firmer evidence than ones it paired."""
+    return any(w[:2] not in ("m:", "o:") for w in x.context & y.context)
+
+
+def _shared_besides(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quantity) -> bool:
+    """Whether two sentences share a word or a name besides figures and the words of the
+    two figures compared ("metres" in "6.2 metres" and "5.9 metres" says nothing of what
+    was measured)."""
+    own = {"w:" + w[2] for q in (x, y) for w in content_words(q.text)}
+    return any(f[:2] in ("w:", "e:") and f not in own for f in fa.features & fb.features)
+
+
+def _has_outcome(x: Quantity, y: Quantity) -> bool:
+    """Whether either figure counts people something happened to (the dead, the
+    evacuated): such counts differ by place and time, and need their words in common."""
+    return any(w.startswith("o:") for w in x.context | y.context)
+
+
+def _years(f: SentenceFacts) -> frozenset[float]:
+    """The years a sentence names: one that names a year the other does not tells of
+    another time ("In 2014, 301 miners died")."""
+    return frozenset(q.value for q in f.quantities if q.unit == "calendar-year" and q.value)
+
+
+def figures_by_unit(facts: Sequence[SentenceFacts]) -> dict[str, list[Figure]]:
+    """A report's figures by unit, each with its sentence."""
+    out: dict[str, list[Figure]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        for q in f.quantities:
+            out[q.unit].append((i, q))
+    return out
+
+
+def _unsettled(mine: list[Figure], theirs: list[Figure], partners: dict[int, set[int]],
+               other: Sequence[SentenceFacts]) -> list[Figure]:
+    """The figures of ``mine`` that no figure of ``theirs`` (one unit) agrees with and whose
+    sentence is aligned with none that gives a figure of the unit."""
+    out = []
+    for i, x in mine:
+        if any(compare_quantities(x, y) != "conflict" for _, y in theirs):
+            continue
+        if any(q.unit == x.unit for j in partners.get(i, ()) for q in other[j].quantities):
+            continue
+        out.append((i, x))
+    return out
