@@ -83,9 +83,14 @@ async def _first(db: str, doc_paths: list[str]) -> dict[str, float]:
 
 
 def _is_reader(screen: object) -> bool:
+    """The reader's screen, with every document's view laid out (so drawn in the frame)."""
     from sidelight.tui.screens.reader import ReaderScreen
+    from sidelight.tui.view import DocumentView
 
-    return isinstance(screen, ReaderScreen)
+    if not isinstance(screen, ReaderScreen):
+        return False
+    views = list(screen.query(DocumentView))
+    return bool(views) and all(view.region.area > 0 for view in views)
 
 
 async def _select(pilot: Any, view: Any, start: int) -> None:
