@@ -12,11 +12,13 @@ from sidelight.tui.view.cells import (
     MARK,
     NORMAL,
     PLACEHOLDER,
+    SIMPLE_CHARS,
     TAB,
     classify,
     is_simple,
     layout_row,
     safe_text,
+    simple_chars_classified,
 )
 
 # Characters a terminal acts on instead of drawing, or that reorder or re-measure a line.
@@ -84,6 +86,12 @@ def test_kinds() -> None:
     assert classify("\x00")[0] == PLACEHOLDER
     assert classify("\ud800")[0] == PLACEHOLDER
     assert is_simple("plain text, with “quotes” — and dashes") and not is_simple("a\tb")
+
+
+def test_the_written_out_simple_characters_are_what_the_classifier_finds() -> None:
+    # The fast path's character set is written out for start-up; it must stay exactly the
+    # characters drawn as themselves in one cell.
+    assert simple_chars_classified() == SIMPLE_CHARS
 
 
 @given(hostile_text)

@@ -21,8 +21,6 @@ from sidelight.annotations.errors import SidelightError
 from sidelight.tui.keys import KeyRow, key_rows, unknown_keymap_ids
 from sidelight.tui.labels import label_order, plain_name, short_name
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.screens.help import HelpScreen
-from sidelight.tui.screens.loading import LoadingScreen, Opener
 from sidelight.tui.screens.reader import ReaderScreen
 from sidelight.tui.settings import Settings, load_settings, save_settings
 from sidelight.tui.view import DocumentView
@@ -30,6 +28,7 @@ from sidelight.tui.widgets.pane import Pane
 
 if TYPE_CHECKING:
     from sidelight.annotations.store import AnnotationStore
+    from sidelight.tui.screens.loading import Opener
 
 SECTIONS: dict[type, str] = {
     DocumentView: "Moving and selecting",
@@ -76,6 +75,8 @@ class SidelightApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         if self.sources and self.opener is not None:
+            from sidelight.tui.screens.loading import LoadingScreen  # only for web pages
+
             return LoadingScreen(self.sources, self.opener, self._loaded)
         return ReaderScreen(self.documents, self.store, self.failures)
 
@@ -142,6 +143,8 @@ class SidelightApp(App[int]):
         return key_rows(self, reader.pane.view, SECTIONS)
 
     def action_help(self) -> None:
+        from sidelight.tui.screens.help import HelpScreen  # not for the first screen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.reader_key_rows()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from importlib import resources
+from pathlib import Path
 
 # English names of the languages told apart (what the reader shows).
 NAMES: dict[str, str] = {
@@ -63,8 +63,9 @@ def language_name(code: str) -> str:
 @functools.cache
 def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
     """word -> ((language, weight), ...); a word of k languages weighs 1/k in each."""
-    text = (resources.files(__package__) / "data" / "function_words.txt").read_text(
-        encoding="utf-8")
+    # Read beside this module, not through ``importlib.resources``: the reader detects the
+    # language for its first screen, and importing that machinery cost more than the read.
+    text = (Path(__file__).parent / "data" / "function_words.txt").read_text(encoding="utf-8")
     langs: dict[str, set[str]] = {}
     for ln in text.splitlines():
         if ln.strip() and not ln.startswith("#"):

@@ -16,7 +16,6 @@ from sidelight.annotations.errors import SidelightError
 from sidelight.annotations.model import Annotation
 from sidelight.annotations.sources import reanchor_report
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.screens.open_dialog import OpenDialog
 
 if TYPE_CHECKING:
     from sidelight.tui.screens.reader import ReaderScreen
@@ -142,6 +141,8 @@ class Documents:
             n = len(documents)
             self.rebuild(documents, n - 1, self._cursors(),
                          lambda _screen: f"Opened {one_line(doc.name, 60)} in pane {n}")
+
+        from sidelight.tui.screens.open_dialog import OpenDialog  # not for the first screen
 
         n = len(self.documents) + 1
         self.app.push_screen(OpenDialog(open_, f"Open a document into pane {n}"), done)

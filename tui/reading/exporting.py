@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from sidelight.annotations.errors import SidelightError
 from sidelight.annotations.output_files import write_text
-from sidelight.tui.screens.export_dialog import ExportChoice, ExportDialog
 
 if TYPE_CHECKING:
     from sidelight.tui.screens.reader import ReaderScreen
@@ -17,6 +16,8 @@ if TYPE_CHECKING:
 
 class Exporting:
     def action_export(self: ReaderScreen) -> None:
+        from sidelight.tui.screens.export_dialog import ExportChoice  # not for the first screen
+
         def chosen(kind: str | None) -> None:
             if kind is None:
                 self.pane.view.focus()
@@ -46,6 +47,8 @@ class Exporting:
                     self.say(f"Exported the comparison of {len(self.documents)} documents to "
                              f"{path}")
             self.pane.view.focus()
+
+        from sidelight.tui.screens.export_dialog import ExportDialog
 
         self.app.push_screen(
             ExportDialog(write, default, title, what, updates_in_place=in_place), done

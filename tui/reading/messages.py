@@ -9,7 +9,6 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.screens.message_log import MessageLog
 
 if TYPE_CHECKING:
     from sidelight.tui.screens.reader import ReaderScreen
@@ -60,4 +59,6 @@ class Messages:
         self._transient = None
 
     def action_messages(self: ReaderScreen) -> None:
+        from sidelight.tui.screens.message_log import MessageLog  # not for the first screen
+
         self.app.push_screen(MessageLog(list(self.message_log)))

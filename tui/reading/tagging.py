@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from sidelight.annotations.filtering import AnnotationFilter, parse_filter, parse_tags
 from sidelight.annotations.model import Annotation
 from sidelight.tui.reading.conflicts import describe
-from sidelight.tui.screens.prompt import Prompt
 
 if TYPE_CHECKING:
     from sidelight.tui.screens.reader import ReaderScreen
@@ -37,6 +36,8 @@ class Tagging:
                             tags=tags)
             return None
 
+        from sidelight.tui.screens.prompt import Prompt  # not for the first screen
+
         self.app.push_screen(Prompt(
             f"Tags of {describe(ann)}", ", ".join(ann.tags), submit,
             "words separated by commas or spaces · enter saves · escape leaves",
@@ -52,6 +53,8 @@ class Tagging:
 
         current = self.entry_filter
         value = " ".join([*(f"#{t}" for t in current.tags), *current.colors, *current.words])
+        from sidelight.tui.screens.prompt import Prompt  # not for the first screen
+
         self.app.push_screen(Prompt(
             "Filter the annotation list", value, submit,
             "#tag, a colour (yellow green blue pink purple) or words · empty shows all · "

@@ -69,12 +69,30 @@ def classify(ch: str) -> tuple[int, str, int]:
     return unit
 
 
-def _simple_chars() -> frozenset[str]:
-    """Characters drawn as themselves in exactly one cell: rows made only of these take the
-    fast path (no per-character work to wrap or draw)."""
-    ranges = ((0x20, 0x7F), (0xA0, 0x600), (0x2010, 0x2070), (0x20A0, 0x20C1), (0x2100, 0x2200))
+# The code points below 0x2200 (Latin, Greek, Cyrillic, Armenian, Hebrew letters, general
+# punctuation, currency, letterlike symbols, arrows) that ``_classify`` finds NORMAL, one cell,
+# drawn as themselves: rows made only of these take the fast path (no per-character work to
+# wrap or draw). Written out rather than classified at import, which cost every start-up of
+# the reader 1,850 width look-ups; ``simple_chars_classified`` recomputes it, and a test
+# keeps the two equal (a new Unicode version in Python or Rich would show there).
+SIMPLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x377), (0x37A, 0x37F),
+    (0x384, 0x38A), (0x38C, 0x38C), (0x38E, 0x3A1), (0x3A3, 0x482), (0x48A, 0x52F),
+    (0x531, 0x556), (0x559, 0x58A), (0x58D, 0x58F), (0x5BE, 0x5BE), (0x5C0, 0x5C0),
+    (0x5C3, 0x5C3), (0x5C6, 0x5C6), (0x5D0, 0x5EA), (0x5EF, 0x5F4), (0x2010, 0x2027),
+    (0x202F, 0x205F), (0x20A0, 0x20C0), (0x2100, 0x218B), (0x2190, 0x21FF),
+)
+# The blocks SIMPLE_RANGES was drawn from.
+SIMPLE_BLOCKS: tuple[tuple[int, int], ...] = (
+    (0x20, 0x7F), (0xA0, 0x600), (0x2010, 0x2070), (0x20A0, 0x20C1), (0x2100, 0x2200),
+)
+
+
+def simple_chars_classified() -> frozenset[str]:
+    """The characters of SIMPLE_BLOCKS drawn as themselves in exactly one cell, by
+    ``_classify`` (what SIMPLE_RANGES must hold)."""
     chars = []
-    for lo, hi in ranges:
+    for lo, hi in SIMPLE_BLOCKS:
         for cp in range(lo, hi):
             ch = chr(cp)
             kind, drawn, cells = _classify(ch)
@@ -83,7 +101,7 @@ def _simple_chars() -> frozenset[str]:
     return frozenset(chars)
 
 
-SIMPLE_CHARS = _simple_chars()
+SIMPLE_CHARS = frozenset(chr(cp) for lo, hi in SIMPLE_RANGES for cp in range(lo, hi + 1))
 _is_simple = SIMPLE_CHARS.issuperset
 
 
