@@ -1,5 +1,5 @@
 """The reader's first screen: the comparison and the entity word lists are loaded after it is
-drawn (in the workers that use them), not on its way."""
+drawn (in the workers that use them), and the dialogs when first opened, not on its way."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ async def main() -> None:
         assert isinstance(app.screen, ReaderScreen) and app.screen.pane.view.size.height > 0
         loaded = sorted(m for m in sys.modules if m.startswith(
             ("sidelight.annotations.comparison", "sidelight.annotations.entities")))
-        print(loaded, started)
+        screens = sorted(m for m in sys.modules if m.startswith("sidelight.tui.screens."))
+        print(loaded, started, screens)
 
 asyncio.run(main())
 """
@@ -43,10 +44,25 @@ def test_the_first_screen_is_drawn_without_the_comparison_or_the_word_lists(
                           env={"TEXTUAL_ANIMATIONS": "none", "PATH": "/usr/bin:/bin",
                                "HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
-    # Nothing loaded; the entity worker (which loads them) was started, once the screen was up.
-    assert done.stdout.strip() == "[] [2]"
+    # Nothing loaded; the entity worker (which loads them) was started, once the screen was up;
+    # of the screens, only the reader (the dialogs are imported when first opened).
+    assert done.stdout.strip() == "[] [2] ['sidelight.tui.screens.reader']"
 
 
 def test_the_legend_lists_every_kind_of_sentence_in_the_comparisons_order() -> None:
     # The compare panel draws its legend from the glyph table, without importing the comparison.
     assert tuple(COMPARE_GLYPHS) == KINDS
+
+
+def test_a_keymap_may_name_the_bindings_of_dialogs_not_loaded_yet() -> None:
+    # The dialogs are imported when first opened; their binding ids are still known.
+    code = ("import sys\n"
+            "import sidelight.tui.app\n"
+            "from sidelight.tui.keys import unknown_keymap_ids\n"
+            "loaded = 'sidelight.tui.screens.note_editor' in sys.modules\n"
+            "print(loaded, unknown_keymap_ids({'sidelight.note_save': 'ctrl+x',\n"
+            "    'sidelight.export_cancel': 'ctrl+g', 'sidelight.no_such_key': 'x'}))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).parents[1])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False ['sidelight.no_such_key']"

@@ -6,6 +6,8 @@ remapped key shows up everywhere under its new name.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import dataclass
 
 from textual.app import App
@@ -108,5 +110,15 @@ def known_binding_ids() -> set[str]:
 
 def unknown_keymap_ids(keymap: dict[str, str]) -> list[str]:
     """The ids of ``keymap`` that name no binding: typos, or bindings of another version."""
+    if not keymap:
+        return []
     known = known_binding_ids()
+    if any(k not in known for k in keymap):
+        # The dialogs are imported when first opened, not with the reader's first screen:
+        # their bindings count too.
+        from sidelight.tui import screens
+
+        for module in pkgutil.iter_modules(screens.__path__):
+            importlib.import_module(f"{screens.__name__}.{module.name}")
+        known = known_binding_ids()
     return sorted(k for k in keymap if k not in known)

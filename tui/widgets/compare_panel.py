@@ -204,16 +204,33 @@ class ComparePanel(Vertical):
         self._claims: list[Claim] = []
         self._differences: list[Difference] = []
         self._shown: tuple[Comparison, Palette] | None = None
+        self._waiting: tuple[str, Palette] | None = None
         self._laid_out_for = 0
+        self._built = False
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="compare-legend", markup=False)
-        yield Static("", id="compare-claims-head", classes="compare-head", markup=False)
-        yield ClaimList(id="compare-claims")
-        yield Static("", id="compare-entities-head", classes="compare-head", markup=False)
-        yield EntityTable(id="compare-entities")
-        yield Static("", id="compare-differences-head", classes="compare-head", markup=False)
-        yield DifferenceList(id="compare-differences")
+        # The panel's widgets are built on first use (``build``), not with the first screen,
+        # which shows the annotation list: until then the panel only keeps what to show.
+        yield from ()
+
+    def build(self) -> None:
+        """Make the panel's widgets, showing what it was last given."""
+        if self._built:
+            return
+        self._built = True
+        self.mount(
+            Static("", id="compare-legend", markup=False),
+            Static("", id="compare-claims-head", classes="compare-head", markup=False),
+            ClaimList(id="compare-claims"),
+            Static("", id="compare-entities-head", classes="compare-head", markup=False),
+            EntityTable(id="compare-entities"),
+            Static("", id="compare-differences-head", classes="compare-head", markup=False),
+            DifferenceList(id="compare-differences"),
+        )
+        if self._shown is not None:
+            self._draw(*self._shown)
+        elif self._waiting is not None:
+            self._draw_waiting(*self._waiting)
 
     @property
     def rows(self) -> list[EntityRow]:
@@ -229,6 +246,7 @@ class ComparePanel(Vertical):
 
     @property
     def lists(self) -> list[OptionList]:
+        self.build()
         return [self.query_one(ClaimList), self.query_one(EntityTable),
                 self.query_one(DifferenceList)]
 
@@ -238,13 +256,18 @@ class ComparePanel(Vertical):
 
     def on_resize(self) -> None:
         # Entity rows are padded to the panel's width: lay them out again for the new one.
-        if self._shown is not None and self._width() != self._laid_out_for:
-            self.show(*self._shown)
+        if self._built and self._shown is not None and self._width() != self._laid_out_for:
+            self._draw(*self._shown)
 
     def show_waiting(self, message: str, palette: Palette) -> None:
         """Before a comparison exists: why (one document, still comparing, failed)."""
         self._rows, self._differences, self._claims = [], [], []
         self._shown = None
+        self._waiting = (message, palette)
+        if self._built:
+            self._draw_waiting(message, palette)
+
+    def _draw_waiting(self, message: str, palette: Palette) -> None:
         legend = legend_text(palette)
         legend.append(f"\n{message}", style="italic")
         self.query_one("#compare-legend", Static).update(legend)
@@ -255,20 +278,26 @@ class ComparePanel(Vertical):
             option_list.set_options([])
 
     def show(self, comparison: Comparison, palette: Palette) -> None:
-        width = self._width()
+        from sidelight.annotations.comparison.claims import claims
+
         self._shown = (comparison, palette)
-        self._laid_out_for = width
-        n_docs = len(comparison.documents)
+        self._waiting = None
         self._rows = list(comparison.entity_rows)
         self._differences = list(comparison.differences)
+        self._claims = claims(comparison)
+        if self._built:
+            self._draw(comparison, palette)
+        else:
+            self.build()  # draws it
+
+    def _draw(self, comparison: Comparison, palette: Palette) -> None:
+        width = self._width()
+        self._laid_out_for = width
+        n_docs = len(comparison.documents)
         legend = legend_text(palette)
         legend.append("\nkeys: = counterpart  > < difference  U only here  S sync",
                       style="italic")
         self.query_one("#compare-legend", Static).update(legend)
-
-        from sidelight.annotations.comparison.claims import claims
-
-        self._claims = claims(comparison)
         n_claims = len(self._claims)
         self.query_one("#compare-claims-head", Static).update(Text(
             f"{n_claims} claim{'s' if n_claims != 1 else ''} told by two or more sources "

@@ -169,13 +169,15 @@ class SidePanel(Vertical):
         self._where: dict[tuple[int, str], tuple[int, bool, int, str, int]] = {}
         self._palette: Palette | None = None
         self._labels: list[str] = []
+        self._legend_list: Legend | None = None
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial=NOTES_TAB):
             with TabPane("Annotations", id=NOTES_TAB):
                 yield AnnotationList(id="annotation-list")
-            with TabPane("Entities", id=LEGEND_TAB):
-                yield Legend(id="legend")
+            # The first screen shows the annotation list: the legend and the comparison's
+            # widgets are built when first shown or filled (``_build``).
+            yield TabPane("Entities", id=LEGEND_TAB)
             with TabPane("Compare", id=COMPARE_TAB):
                 yield ComparePanel(id="compare-panel")
 
@@ -185,12 +187,29 @@ class SidePanel(Vertical):
 
     @tab.setter
     def tab(self, value: str) -> None:
+        self._build(value)
         self.query_one(TabbedContent).active = value
+
+    def _build(self, tab: str) -> None:
+        if tab == LEGEND_TAB:
+            self._legend()
+        elif tab == COMPARE_TAB:
+            self.compare.build()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # A tab clicked with the mouse is shown without the ``tab`` setter.
+        self._build(event.pane.id or "")
+
+    def _legend(self) -> Legend:
+        if self._legend_list is None:
+            self._legend_list = Legend(id="legend")
+            self.query_one(f"#{LEGEND_TAB}", TabPane).mount(self._legend_list)
+        return self._legend_list
 
     @property
     def active_list(self) -> OptionList | AnnotationList:
         if self.tab == LEGEND_TAB:
-            return self.query_one(Legend)
+            return self._legend()
         if self.tab == COMPARE_TAB:
             return self.compare.lists[0]
         return self.query_one(AnnotationList)
@@ -263,7 +282,7 @@ class SidePanel(Vertical):
                                                                           len(entries) - 1)
 
     def show_labels(self, counts: dict[str, int], hidden: set[str], palette: Palette) -> None:
-        legend = self.query_one(Legend)
+        legend = self._legend()
         keep = legend.highlighted
         self._labels = label_order(counts)
         legend.clear_options()
@@ -280,7 +299,7 @@ class SidePanel(Vertical):
             legend.highlighted = min(keep or 0, len(self._labels) - 1)
 
     def hidden_labels(self) -> set[str]:
-        return set(self._labels) - set(self.query_one(Legend).selected)
+        return set(self._labels) - set(self._legend().selected)
 
     def on_row_list_chosen(self, event: RowList.Chosen) -> None:
         if not isinstance(event.row_list, AnnotationList):
