@@ -151,7 +151,7 @@ def _compare(
             if d not in by_unit:
                 by_unit[d] = figures_by_unit(facts[d])
         found = figure_pairs(facts[a], facts[b], pairs,
-                             lambda i, j, a=a, b=b: index.score((a, i), (b, j)),
+                             lambda i, j, a=a, b=b, score=index.score: score((a, i), (b, j)),
                              (by_unit[a], by_unit[b]))
         pairs += sorted({(p.a, p.b, p.score) for p in found})
         for p in found:
@@ -159,13 +159,7 @@ def _compare(
             by_figure[a, p.a, b, p.b].append(p.contrast)
             by_figure[b, p.b, a, p.a].append(NumberContrast(p.contrast.b, p.contrast.a,
                                                             p.contrast.relation))
-    # partners[doc][sentence][other doc] = [(sentence there, score), ...], only for the
-    # sentences that have partners (a long document has many that do not).
-    partners: list[dict[int, dict[int, list[tuple[int, float]]]]] = [{} for _ in facts]
-    for (a, b), pairs in accepted.items():
-        for i, j, score in pairs:
-            partners[a].setdefault(i, {}).setdefault(b, []).append((j, score))
-            partners[b].setdefault(j, {}).setdefault(a, []).append((i, score))
+    del index, parts  # the clauses read while scoring: tens of MB on long documents
 
     sentences: list[tuple[AlignedSentence, ...]] = []
     agreed: dict[tuple[str, tuple[str, ...], bool], str] = {}
@@ -175,10 +169,11 @@ def _compare(
     joined: dict[int, tuple[float, str]] = {}
     for i in range(len(docs)):
         row: list[AlignedSentence] = []
+        partners = _partners_of(i, accepted)
         for si, f in enumerate(facts[i]):
             counterparts: list[Counterpart] = []
             kinds: list[str] = []
-            told = partners[i].get(si, {})
+            told = partners.get(si, {})
             for j in sorted(told):
                 runs: list[Counterpart] = []
                 # A sentence paired for a figure is a claim of its own, not part of a run.
@@ -232,6 +227,9 @@ def _compare(
             row.append(AlignedSentence(si, s.start, s.end, s.text, kind, tuple(counterparts),
                                        s.speaker))
         sentences.append(tuple(row))
+        for a in range(i):
+            accepted.pop((a, i), None)  # both of its documents are done
+        del partners
 
     return Comparison(
         documents=docs,
@@ -246,6 +244,22 @@ def _compare(
         links=tuple(links),
         _starts=tuple(tuple(s.start for s in row) for row in sentences),
     )
+
+
+def _partners_of(doc: int, accepted: dict[tuple[int, int], list[tuple[int, int, float]]]
+                 ) -> dict[int, dict[int, list[tuple[int, float]]]]:
+    """``[sentence][other doc] = [(sentence there, score), ...]`` for the sentences of
+    ``doc`` that have partners: made for one document at a time, so that a long comparison
+    does not hold every document's at once."""
+    out: dict[int, dict[int, list[tuple[int, float]]]] = {}
+    for (a, b), pairs in accepted.items():
+        if a == doc:
+            for i, j, score in pairs:
+                out.setdefault(i, {}).setdefault(b, []).append((j, score))
+        elif b == doc:
+            for i, j, score in pairs:
+                out.setdefault(j, {}).setdefault(a, []).append((i, score))
+    return out
 
 
 def _continued(facts: Sequence[SentenceFacts], quotes: Sequence[Quote]) -> set[int]:
