@@ -217,7 +217,12 @@ def _load_remembered(source: str, remembered: str, encoding: str | None) -> Docu
         except DocumentError as err:
             first = first or err
     assert first is not None
-    raise first
+    try:
+        raise first
+    finally:
+        # The error's traceback holds this frame: kept in a local, it would hold every
+        # caller's frame alive with it (a listing's whole store) until a cycle collection.
+        first = None
 
 
 def _merge(earlier: Annotation | None, later: Annotation, doc: Document) -> Annotation:

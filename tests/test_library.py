@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sidelight.annotations.documents import Document, load_document
-from sidelight.annotations.library import open_annotations
+from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.library import _load_remembered, open_annotations
 from sidelight.annotations.model import (
     Annotation,
     new_document_note,
@@ -191,3 +193,16 @@ def test_a_document_changed_on_disk_since_it_was_read_is_anchored_for_display_on
     assert len(store.writes) == writes
     stored = store.get(ann.id)
     assert stored is not None and stored.target.start == moved.target.start
+
+
+def test_a_missing_document_leaves_no_reference_cycle(tmp_path: Path) -> None:
+    # The error's traceback holds the frames it passed; kept in a local of one of them, it
+    # held every caller alive (a whole store being listed) until a cycle collection.
+    gc.collect()
+    gc.disable()
+    try:
+        with pytest.raises(DocumentError, match="no such file"):
+            _load_remembered(str(tmp_path / "gone.txt"), "cp1252", None)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
