@@ -12,6 +12,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from sidelight.annotations.collector import no_cycle_collection
 from sidelight.annotations.errors import StoreError
 from sidelight.annotations.model import Annotation, Target
 from sidelight.annotations.storage import META_ID, META_TABLE
@@ -43,6 +44,11 @@ class Snapshot:
 def validated(path: Path, data: dict[str, dict[str, Any]]) -> Snapshot:
     """The records of a store file's tables, checked: a damaged file raises a StoreError naming
     it; a newer file, or one holding fields this sidelight does not know, is read-only."""
+    with no_cycle_collection():
+        return _validated(path, data)
+
+
+def _validated(path: Path, data: dict[str, dict[str, Any]]) -> Snapshot:
     schema = schema_of(path, data)
     newer = schema > SCHEMA
     anns: dict[str, Annotation] = {}

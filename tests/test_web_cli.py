@@ -3,6 +3,7 @@ it back offline, refresh a changed page, compare two outlets, list and remove sn
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -239,3 +240,29 @@ def test_a_hostile_page_drives_nothing_and_reads_no_local_file(
     assert listing["url"] == url
     # The snapshot holds the page as sent, and nothing else was read or fetched.
     assert web_server.requests == ["/evil"]
+
+
+def test_notes_json_of_the_whole_store_is_the_w3c_export(
+    web_server: PageServer, db_path: Path, tmp_path: Path, cli
+) -> None:
+    # A web page (its target gets a TimeState), a Markdown file (positions count the file)
+    # and a plain file, listed as JSON: each annotation as the W3C export writes it.
+    url = web_server.url("/herald/story")
+    cli("annotate", url, "--quote", article("portal").paragraphs[1][:40])
+    md = tmp_path / "story.md"
+    md.write_text("# Budget\n\nThe *minister* said the plan was **final**.\n", encoding="utf-8")
+    cli("annotate", str(md), "--quote", "minister said", "--note",
+        "The minister said that the plan was final and that it would not change.")
+    txt = tmp_path / "story.txt"
+    txt.write_text("Critics said the plan would change.\n", encoding="utf-8")
+    cli("annotate", str(txt), "--quote", "Critics said", "--tag", "claim")
+    out = tmp_path / "export.json"
+    cli("export", "--format", "json", "-o", str(out))
+    exported = json.loads(out.read_text(encoding="utf-8"))["first"]["items"]
+    lines = cli("notes", "--format", "jsonl").stdout.splitlines()
+    assert sorted(lines) == sorted(json.dumps(item) for item in exported)
+    listed = json.loads(cli("notes", "--format", "json").stdout)
+    assert sorted(map(json.dumps, listed)) == sorted(lines)
+    assert any("state" in item["target"] for item in listed)
+    assert any("sidelight:readingPosition" in item["target"] for item in listed)
+    assert gc.isenabled()  # paused for the listing only

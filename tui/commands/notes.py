@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from sidelight.annotations.collector import no_cycle_collection
 from sidelight.annotations.documents import is_url
 from sidelight.annotations.filtering import AnnotationFilter, matches, parse_filter
 from sidelight.annotations.listing import Listing, order, stream_everything
@@ -111,7 +112,17 @@ def run(args: argparse.Namespace) -> int:
         anns = (a for a in anns if matches(a, query))
     anns = itertools.islice(anns, args.limit)
     try:
-        return _print(args, store.path, listing, anns, query)
+        if args.format == "table":
+            return _print(args, store.path, listing, anns, query)
+        # JSON of a whole store is one pass over records that hold no reference cycles: the
+        # cycle collector would only re-walk every record read so far, again and again. The
+        # records are let go before it is back, or its first pass would walk them all once.
+        with no_cycle_collection():
+            path = store.path
+            del store
+            status = _print(args, path, listing, anns, query)
+            del anns
+        return status
     finally:
         warn_unreadable(listing.unreadable)
 
