@@ -138,7 +138,7 @@ def detect(text: str, default: str = "en") -> str:
     """The language code of ``text`` (ISO 639-1), ``default`` when the text is too short to
     tell, and ``"und"`` for a Latin-script text in none of the languages known here."""
     sample = text[:_SAMPLE]
-    other = _script(sample)
+    other = None if sample.isascii() else _script(sample)
     if other is not None:
         return other
     words = _words(sample)
@@ -146,7 +146,8 @@ def detect(text: str, default: str = "en") -> str:
     if n_words < _MIN_WORDS:
         return default
     sc = scores(sample, words)
-    best, top = max(sc.items(), key=lambda kv: kv[1]) if sc else (default, 0.0)
+    best = max(sc, key=sc.__getitem__) if sc else default  # the first of equals, as always
+    top = sc.get(best, 0.0)
     # A few shared words in a long text in another language are no evidence; a short text
     # of names and headline words ("President Trump met Chancellor Merkel") has too few
     # words to say it is in no known language.
