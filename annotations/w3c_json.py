@@ -32,42 +32,41 @@ from sidelight.annotations.w3c import (
 )
 
 _HEAD = '{"@context": ' + json.dumps(CONTEXT) + ', "id": '
-_TYPE = ', "type": "Annotation", "motivation": '
-_GENERATOR = ', "generator": ' + json.dumps(GENERATOR) + ', "sidelight:kind": '
-_NOTE = '{"type": "TextualBody", "value": '
-_NOTE_TAIL = ', "format": "text/markdown", "purpose": "commenting"'
-_TAG_TAIL = ', "purpose": "tagging"}'
-_RELATION_TAIL = ', "purpose": "classifying"}'
-_QUOTE = '{"type": "TextQuoteSelector", "exact": '
-_POSITION = '{"type": "TextPositionSelector", "start": '
+_GENERATOR = json.dumps(GENERATOR)
+_BODY = '{"type": "TextualBody", "value": '
 
 
 def w3c_json(ann: Annotation, docs: Mapping[str, Document] | None = None) -> str | None:
     """``json.dumps(to_w3c(ann, docs))``, or None for an annotation holding a lone surrogate."""
-    parts = [_HEAD, _str(f"urn:uuid:{ann.id}"), _TYPE, _str(motivation(ann)),
-             ', "created": ', _str(ann.created), ', "modified": ', _str(ann.modified),
-             _GENERATOR, _str(ann.kind)]
+    text = (f'{_HEAD}{_str(f"urn:uuid:{ann.id}")}, "type": "Annotation", "motivation": '
+            f'{_str(motivation(ann))}, "created": {_str(ann.created)}, "modified": '
+            f'{_str(ann.modified)}, "generator": {_GENERATOR}, "sidelight:kind": '
+            f'{_str(ann.kind)}')
     if ann.via:
-        parts += (', "via": ', _str(ann.via))
+        text += ', "via": ' + _str(ann.via)
     if ann.creator:
         who = creator(ann.creator)
-        parts += (', "creator": ', _str(who) if isinstance(who, str) else json.dumps(who))
+        text += ', "creator": ' + (_str(who) if isinstance(who, str) else json.dumps(who))
     if ann.kind == "highlight":
-        parts += (', "sidelight:color": ', _str(ann.color))
+        text += ', "sidelight:color": ' + _str(ann.color)
     bodies = []
     if ann.note:
         language = note_language(ann.note)
-        bodies.append(_NOTE + _str(ann.note) + _NOTE_TAIL
-                      + (f', "language": {_str(language)}}}' if language else "}"))
-    bodies += [_NOTE + _str(tag) + _TAG_TAIL for tag in ann.tags]
+        bodies.append(f'{_BODY}{_str(ann.note)}, "format": "text/markdown", "purpose": '
+                      + (f'"commenting", "language": {_str(language)}}}' if language
+                         else '"commenting"}'))
+    bodies += [f'{_BODY}{_str(tag)}, "purpose": "tagging"}}' for tag in ann.tags]
     if ann.relation:
-        bodies.append(_NOTE + _str(ann.relation) + _RELATION_TAIL)
+        bodies.append(f'{_BODY}{_str(ann.relation)}, "purpose": "classifying"}}')
     if bodies:
-        parts += (', "body": ', _one_or_list(bodies))
+        text += ', "body": ' + _one_or_list(bodies)
     docs = docs or {}
-    parts += (', "target": ', _one_or_list([_target(t, docs.get(t.source))
-                                            for t in ann.targets]), "}")
-    text = "".join(parts)
+    targets = ann.targets
+    if len(targets) == 1:
+        text += ', "target": ' + _target(targets[0], docs.get(targets[0].source)) + "}"
+    else:
+        text += ', "target": [' + ", ".join([_target(t, docs.get(t.source))
+                                             for t in targets]) + "]}"
     # Every string but the source (``source_iri`` scrubs it, as for to_w3c) is written as it
     # is, and the escaping writes any surrogate as \udXXX: without that in the text, there is
     # none to scrub. With it (a character outside the BMP, or a backslash before "ud"), the
@@ -78,30 +77,33 @@ def w3c_json(ann: Annotation, docs: Mapping[str, Document] | None = None) -> str
 
 
 def _target(t: Target, doc: Document | None) -> str:
-    parts = ['{"type": "SpecificResource", "source": ', _str(source_iri(t.source))]
-    selectors = []
+    text = '{"type": "SpecificResource", "source": ' + _str(source_iri(t.source))
+    quote = position = reading = ""
     if t.exact:
-        selectors.append(_QUOTE + _str(t.exact) + ', "prefix": ' + _str(t.prefix)
-                         + ', "suffix": ' + _str(t.suffix) + "}")
-    reading = ""
-    if t.start is not None and t.end is not None:
+        quote = (f'{{"type": "TextQuoteSelector", "exact": {_str(t.exact)}, '
+                 f'"prefix": {_str(t.prefix)}, "suffix": {_str(t.suffix)}}}')
+    start, end = t.start, t.end
+    if start is not None and end is not None:
         mapped = file_range(t, doc)
-        start, end = (t.start, t.end) if mapped is None else mapped
-        selectors.append(f'{_POSITION}{int(start)!r}, "end": {int(end)!r}}}')
         if mapped is not None:
-            reading = f'{{"start": {int(t.start)!r}, "end": {int(t.end)!r}}}'
-    if selectors:
-        parts += (', "selector": ', _one_or_list(selectors))
+            # Positions count the Markdown file; sidelight's own go beside them.
+            reading = (f', "sidelight:readingPosition": {{"start": {int(start)!r}, '
+                       f'"end": {int(end)!r}}}')
+            start, end = mapped
+        position = (f'{{"type": "TextPositionSelector", "start": {int(start)!r}, '
+                    f'"end": {int(end)!r}}}')
+    if quote and position:
+        text += f', "selector": [{quote}, {position}]'
+    elif quote or position:
+        text += ', "selector": ' + (quote or position)
     if t.fingerprint:
-        parts += (', "sidelight:fingerprint": ', _str(t.fingerprint))
+        text += ', "sidelight:fingerprint": ' + _str(t.fingerprint)
     if t.orphan:
-        parts.append(', "sidelight:orphan": true')
-    if reading:
-        parts += (', "sidelight:readingPosition": ', reading)
+        text += ', "sidelight:orphan": true'
+    text += reading
     if t.encoding:
-        parts += (', "sidelight:encoding": ', _str(t.encoding))
-    parts.append("}")
-    return "".join(parts)
+        text += ', "sidelight:encoding": ' + _str(t.encoding)
+    return text + "}"
 
 
 def _one_or_list(items: list[str]) -> str:

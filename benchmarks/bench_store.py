@@ -27,6 +27,7 @@ run as the reference for a plain TinyDB file. Set ``SIDELIGHT_BENCH_DIR`` to mea
 another disk (the default is the temp directory).
 
     python -m benchmarks --only store [--quick]     # quick: 1k, 5k, 10k
+    python -m benchmarks.bench_store --cli-only --sizes 5000 100000 --runs 3   # commands only
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ _LAUNCH = (
     "    os.execv(sys.argv[1], sys.argv[1:])\n"
     "_, status, usage = os.wait4(pid, 0)\n"
     "sys.stderr.write(f'\\n__peak_rss_kb__ {usage.ru_maxrss}\\n')\n"
+    "sys.stderr.write(f'__cpu_s__ {usage.ru_utime + usage.ru_stime}\\n')\n"
     "sys.exit(os.waitstatus_to_exitcode(status))\n"
 )
 
@@ -130,6 +132,7 @@ class _Child:
                                      env=env, stdout=subprocess.PIPE, stderr=self._errors,
                                      text=True, start_new_session=True)
         self.killed = False
+        self.cpu = math.nan  # the program's CPU time (user + system), known when it ended
         self._timer = threading.Timer(timeout, self._kill)
         self._timer.start()
 
@@ -157,6 +160,8 @@ class _Child:
         if self.proc.returncode != 0 and not self.killed:
             raise RuntimeError(f"{' '.join(self.proc.args[4:7])} failed: {errors[-1500:]}")  # type: ignore[index]
         peak = re.findall(r"__peak_rss_kb__ (\d+)", errors)
+        cpu = re.findall(r"__cpu_s__ ([0-9.]+)", errors)
+        self.cpu = float(cpu[-1]) if cpu else math.nan
         return wall, (int(peak[-1]) / 1024 if peak else math.nan)
 
 
@@ -290,27 +295,38 @@ def _reader_rows(fx: StoreFixture, quick: bool) -> dict[str, float]:
     return out
 
 
-def measure(n: int, root: Path, quick: bool) -> dict[str, float]:
-    fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
-    out = _in_process(fx, 9 if quick else SAMPLES)
+def _cli_rows(fx: StoreFixture) -> dict[str, float]:
+    """The commands on the store, each in its own process: wall time, CPU time, peak RSS."""
     doc = str(fx.document)
     db = ("--db", str(fx.db))
     annotate, notes_doc, rss = [], [], []
     for i in range(CLI_RUNS):
-        wall, peak = _run_cli(_cli("annotate", doc, "--start", str(1000 + 40 * i), "--end",
-                                   str(1030 + 40 * i), *db))
-        annotate.append(wall)
+        child = _Child(_cli("annotate", doc, "--start", str(1000 + 40 * i), "--end",
+                            str(1030 + 40 * i), *db))
+        wall, peak = child.finish()
+        annotate.append((wall, child.cpu))
         rss.append(peak)
-        wall, peak = _run_cli(_cli("notes", doc, "--format", "json", *db))
-        notes_doc.append(wall)
+        child = _Child(_cli("notes", doc, "--format", "json", *db))
+        wall, peak = child.finish()
+        notes_doc.append((wall, child.cpu))
         rss.append(peak)
-    out["annotate_s"] = statistics.median(annotate)
-    out["notes_doc_s"] = statistics.median(notes_doc)
+    out: dict[str, float] = {}
+    for key, runs in (("annotate", annotate), ("notes_doc", notes_doc)):
+        out[f"{key}_s"] = statistics.median(w for w, _ in runs)
+        out[f"{key}_cpu_s"] = statistics.median(c for _, c in runs)
     out["cli_rss_mb"] = max(rss)
-    out["notes_json_all_s"], out["notes_json_rss_mb"] = _run_cli(
-        _cli("notes", "--format", "json", *db))
+    child = _Child(_cli("notes", "--format", "json", *db))
+    out["notes_json_all_s"], out["notes_json_rss_mb"] = child.finish()
+    out["notes_json_all_cpu_s"] = child.cpu
     first, _, _ = _first_row(_cli("notes", *db))
     out["notes_first_row_s"] = first
+    return out
+
+
+def measure(n: int, root: Path, quick: bool) -> dict[str, float]:
+    fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
+    out = _in_process(fx, 9 if quick else SAMPLES)
+    out.update(_cli_rows(fx))
     out.update(_reader_rows(fx, quick))
     if n <= 10_000:
         base = _jsonstorage(n, 9 if quick else SAMPLES, root)
@@ -329,6 +345,9 @@ _NOTES = {
     "fsync_p50_ms": "the disk alone: append 700 bytes + fdatasync, between the changes",
     "annotate_s": "`sidelight annotate DOC`, launch to exit, median of 3",
     "notes_doc_s": "`sidelight notes DOC --format json`, median of 3",
+    "annotate_cpu_s": "`sidelight annotate DOC`: CPU time (not inflated by load), median of 3",
+    "notes_doc_cpu_s": "`sidelight notes DOC --format json`: CPU time, median of 3",
+    "notes_json_all_cpu_s": "`sidelight notes --format json`, whole store: CPU time",
     "cli_rss_mb": "peak RSS of annotate / notes DOC (own process)",
     "notes_json_all_s": "`sidelight notes --format json`, whole store, piped",
     "notes_json_rss_mb": "peak RSS of `notes --format json` (own process)",
@@ -356,8 +375,8 @@ _NOTES = {
 }
 _GROWTH = ("open", "first_open", "insert_p50_ms", "update_p50_ms", "annotate_s", "notes_doc_s",
            "notes_json_all_s", "reader_first_screen_s", "reader_highlight_p50_ms")
-_RATIO = ("open", "annotate_s", "notes_doc_s", "reader_first_screen_s",
-          "reader_highlight_p50_ms")
+_RATIO = ("open", "annotate_s", "notes_doc_s", "annotate_cpu_s", "notes_doc_cpu_s",
+          "reader_first_screen_s", "reader_highlight_p50_ms")
 
 
 def _unit(key: str) -> str:
@@ -499,6 +518,24 @@ def writes_only(sizes: list[int], runs: int) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def cli_only(sizes: list[int], runs: int) -> None:
+    """Only the command-line rows (annotate, notes DOC, notes of the whole store as JSON, the
+    first table row), ``runs`` times per store size, each run one JSON line."""
+    base = os.environ.get("SIDELIGHT_BENCH_DIR") or None
+    root = Path(tempfile.mkdtemp(prefix="sidelight-bench-cli-", dir=base))
+    try:
+        for run_no in range(runs):
+            for n in sizes:
+                fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
+                AnnotationStore(fx.db)  # the first open migrates: not the commands' to pay
+                out = {k: round(v, 3) for k, v in _cli_rows(fx).items()}
+                print(json.dumps({"run": run_no, "size": n, "load": os.getloadavg()[0],
+                                  **out}), flush=True)
+                shutil.rmtree(root / _label(n), ignore_errors=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -508,6 +545,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--writes-only", action="store_true",
                         help="only first open, open, insert, update and the disk's flush "
                              "floor, as JSON lines")
+    parser.add_argument("--cli-only", action="store_true",
+                        help="only annotate, notes DOC, notes --format json of the whole "
+                             "store and the first table row (wall and CPU), as JSON lines")
     parser.add_argument("--sizes", type=int, nargs="+", default=[ON_DOCUMENT, 100_000])
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--quick", action="store_true")
@@ -517,6 +557,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.writes_only:
         writes_only(args.sizes, args.runs)
+        return 0
+    if args.cli_only:
+        cli_only(args.sizes, args.runs)
         return 0
     for figure in run(args.quick):
         print(f"{figure.name:48} {figure.value:12.3f} {figure.unit:5} {figure.note}")
