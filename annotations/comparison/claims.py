@@ -6,6 +6,8 @@ table a fact-checker reads first.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 
 from sidelight.annotations.comparison.model import KINDS, Comparison, Difference, DocSpan
@@ -36,24 +38,39 @@ def claims(c: Comparison) -> list[Claim]:
     """Every claim that two or more sources tell: most widely told first, then in the
     order of the first source that tells it."""
     n = len(c.documents)
+    # Sentences and difference sides sorted by where they start, per document, so that a
+    # passage finds the ones inside it by bisection: time grows with the text, not with
+    # passages times sentences (minutes for four 1 MB sources).
+    starts = [[s.start for s in sents] for sents in c.sentences]
     by_doc: dict[int, list[tuple[int, int, int]]] = {}
     for di, d in enumerate(c.differences):
         for side in (d.a, d.b):
             by_doc.setdefault(side.doc, []).append((side.start, side.end, di))
+    for spans in by_doc.values():
+        spans.sort()
+    diff_starts = {doc: [start for start, _end, _di in spans] for doc, spans in by_doc.items()}
     out: list[Claim] = []
     for p in c.passages:
         told = [""] * n
         for side in p.sides:
-            for s in c.sentences[side.doc]:
-                if side.start <= s.start and s.end <= side.end and s.kind != "unique":
+            sents = c.sentences[side.doc]
+            first = bisect.bisect_left(starts[side.doc], side.start)
+            for s in itertools.islice(sents, first, None):
+                if s.start > side.end:
+                    break
+                if s.end <= side.end and s.kind != "unique":
                     old = told[side.doc]
                     told[side.doc] = s.kind if not old else max(old, s.kind, key=_RANK.get)
         if sum(1 for t in told if t) < 2:
             continue
         found: set[int] = set()
         for side in p.sides:
-            for start, end, di in by_doc.get(side.doc, ()):
-                if side.start <= start and end <= side.end:
+            spans = by_doc.get(side.doc, [])
+            first = bisect.bisect_left(diff_starts.get(side.doc, []), side.start)
+            for start, end, di in itertools.islice(spans, first, None):
+                if start > side.end:
+                    break
+                if end <= side.end:
                     found.add(di)
         inside = [di for di in sorted(found) if _within(c.differences[di], p.sides)]
         for di in inside:
