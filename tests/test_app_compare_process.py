@@ -16,6 +16,7 @@ import pytest
 from conftest import compare_docs, compared, pilot_test, reader_app, until
 
 from sidelight.annotations.comparison import compare_documents
+from sidelight.annotations.comparison.claims import claims
 from sidelight.annotations.entities import recognize_many
 from sidelight.tui.colors import COMPARE_GLYPHS
 from sidelight.tui.reading import compare_process
@@ -71,10 +72,12 @@ def _gone(child: subprocess.Popen[bytes], timeout: float = 10.0) -> bool:
 def test_the_child_compares_as_the_core_does() -> None:
     docs = compare_docs(*ALL)
     entities = recognize_many([d.text for d in docs])
-    in_child = compare_in_child(docs, entities, lambda: False)
-    assert in_child == compare_documents(docs, entities)
-    assert in_child is not None and all(a is b for a, b in zip(in_child.documents, docs,
-                                                                 strict=True))
+    answer = compare_in_child(docs, entities, lambda: False)
+    assert answer is not None
+    comparison, found = answer
+    expected = compare_documents(docs, entities)
+    assert comparison == expected and found == claims(expected) and found
+    assert all(a is b for a, b in zip(comparison.documents, docs, strict=True))
     assert not _comparing_children()
 
 
@@ -105,6 +108,7 @@ async def test_the_reader_shows_the_comparison_made_in_the_child(
         reader = await compared(pilot)
         expected = compare_documents(docs, reader.entities)
         assert reader.comparison == expected
+        assert reader.side.compare.claims == claims(expected)
         for pane in reader.panes:
             glyphs = sorted(COMPARE_GLYPHS[kind] for _s, _e, kind in expected.marks(pane.index))
             assert sorted(pane.view._gutter_chars) == glyphs

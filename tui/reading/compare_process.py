@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sidelight.annotations.comparison import Comparison
+    from sidelight.annotations.comparison.claims import Claim
     from sidelight.annotations.documents import Document
 
 POLL_SECONDS = 0.1  # how often the waiting thread looks whether the comparison is still wanted
@@ -42,9 +43,10 @@ class ComparisonFailed(Exception):
 
 
 def compare_in_child(documents: Sequence[Document], entities: Sequence[Sequence[Any]] | None,
-                     cancelled: Callable[[], bool]) -> Comparison | None:
-    """``compare_documents(documents, entities)``, computed in a child process; None once
-    ``cancelled()`` holds (the child is killed then). Raises ``ComparisonFailed``."""
+                     cancelled: Callable[[], bool]) -> tuple[Comparison, list[Claim]] | None:
+    """``compare_documents(documents, entities)`` and its claims (the Compare panel's list),
+    computed in a child process; None once ``cancelled()`` holds (the child is killed then).
+    Raises ``ComparisonFailed``."""
     documents = tuple(documents)
     request = (documents, None if entities is None else [list(found) for found in entities])
     child, send, receive = _start()
@@ -68,10 +70,10 @@ def compare_in_child(documents: Sequence[Document], entities: Sequence[Sequence[
         return None
     if not reply:
         raise ComparisonFailed(failed[0] if failed else _ended(child.returncode))
-    status, payload = reply
-    if status != "ok":
-        raise ComparisonFailed(payload)
-    return replace(payload, documents=documents)
+    if reply[0] != "ok":
+        raise ComparisonFailed(reply[1])
+    _ok, comparison, found = reply
+    return replace(comparison, documents=documents), found
 
 
 # The child's Python path is this process's, whatever the directory it was started in
@@ -110,7 +112,7 @@ def _send(send: Connection, request: object, failed: list[str]) -> None:
 
 
 def _wait_for_reply(receive: Connection,
-                    cancelled: Callable[[], bool]) -> tuple[str, Any] | tuple[()] | None:
+                    cancelled: Callable[[], bool]) -> tuple[Any, ...] | None:
     """The child's reply; ``()`` when it ended without one; None once cancelled."""
     while not cancelled():
         if not wait([receive], timeout=POLL_SECONDS):
@@ -149,9 +151,11 @@ def child_main() -> None:
     threading.Thread(target=_exit_with_reader, args=(receive,), daemon=True).start()
     try:
         from sidelight.annotations.comparison import compare_documents
+        from sidelight.annotations.comparison.claims import claims
 
         comparison = compare_documents(documents, entities)
-        reply: tuple[str, Any] = ("ok", replace(comparison, documents=()))
+        # The claims too: with thousands of passages they take the reader's process a while.
+        reply: tuple[Any, ...] = ("ok", replace(comparison, documents=()), claims(comparison))
     except MemoryError:
         reply = ("error", "not enough memory to compare these sources")
     except Exception as error:  # every failure is told to the reader, as one message

@@ -19,6 +19,7 @@ from sidelight.tui.widgets.compare_panel import ComparePanel, describe_differenc
 
 if TYPE_CHECKING:
     from sidelight.annotations.comparison import Comparison, Counterpart, Difference, EntityRow
+    from sidelight.annotations.comparison.claims import Claim
     from sidelight.tui.screens.reader import ReaderScreen
 
 
@@ -60,7 +61,8 @@ class Comparing:
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def compare_sources(self: ReaderScreen,
-                        entities: list[Sequence[EntityLike]] | None) -> Comparison | None:
+                        entities: list[Sequence[EntityLike]] | None,
+                        ) -> tuple[Comparison, list[Claim]] | None:
         # The thread only waits for the child: the work, and the interpreter lock it would
         # hold, are the child's. Cancelling the worker (other documents, quitting) kills it.
         from sidelight.tui.reading.compare_process import compare_in_child
@@ -84,7 +86,7 @@ class Comparing:
         if event.worker.group != "compare":
             return
         if event.state == WorkerState.SUCCESS and event.worker.result is not None:
-            self.show_comparison(event.worker.result)
+            self.show_comparison(*event.worker.result)
             n = len(self.comparison.differences) if self.comparison else 0
             self.status.set_progress(self._progress(f"{n} difference{'s' if n != 1 else ''}"))
         elif event.state == WorkerState.ERROR:
@@ -94,12 +96,14 @@ class Comparing:
             self.status.set_progress(self._progress("comparison unavailable"))
             self.say(self.compare_note, "warning")
 
-    def show_comparison(self: ReaderScreen, comparison: Comparison) -> None:
-        """Gutter marks in every pane and the Compare panel, for this comparison."""
+    def show_comparison(self: ReaderScreen, comparison: Comparison,
+                        claims: list[Claim] | None = None) -> None:
+        """Gutter marks in every pane and the Compare panel, for this comparison (and its
+        claims, when they were found with it)."""
         self.comparison = comparison
         for pane in self.panes:
             pane.show_compare_marks(comparison.marks(pane.index), self.palette)
-        self.side.compare.show(comparison, self.palette)
+        self.side.compare.show(comparison, self.palette, claims)
 
     def _compared(self: ReaderScreen) -> Comparison | None:
         """The comparison, or None after saying why there is none yet."""

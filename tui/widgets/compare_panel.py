@@ -277,14 +277,21 @@ class ComparePanel(Vertical):
         for option_list in self.lists:
             option_list.set_options([])
 
-    def show(self, comparison: Comparison, palette: Palette) -> None:
-        from sidelight.annotations.comparison.claims import claims
+    def show(self, comparison: Comparison, palette: Palette,
+             claims: list[Claim] | None = None) -> None:
+        """The comparison's claims (found here unless given, or kept from the last ``show``
+        of the same comparison), entities and differences."""
+        if claims is None and self._shown is not None and self._shown[0] is comparison:
+            claims = self._claims
+        if claims is None:
+            from sidelight.annotations.comparison.claims import claims as claims_of
 
+            claims = claims_of(comparison)
         self._shown = (comparison, palette)
         self._waiting = None
         self._rows = list(comparison.entity_rows)
         self._differences = list(comparison.differences)
-        self._claims = claims(comparison)
+        self._claims = list(claims)
         if self._built:
             self._draw(comparison, palette)
         else:
