@@ -21,7 +21,6 @@ _QUOTE_TRANS = str.maketrans(
         "–": "-", "—": "-", "‒": "-", "―": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     }
 )
-_SPACE = re.compile(r"\s+")
 
 def word_set(words: str) -> frozenset[str]:
     """A set of the whitespace-separated words in ``words`` (for readable word lists)."""
@@ -78,7 +77,9 @@ SYNONYMS: dict[str, str] = {
 
 def normalise_text(text: str) -> str:
     """Text with quotes, dashes and whitespace made uniform: what "same" compares."""
-    return _SPACE.sub(" ", text.translate(_QUOTE_TRANS)).strip()
+    # Every character the table maps is beyond ASCII, and ``split`` cuts at the characters
+    # ``\s`` matches: the same text as ``\s+`` runs made one space, several times faster.
+    return " ".join((text if text.isascii() else text.translate(_QUOTE_TRANS)).split())
 
 
 def plain(word: str) -> str:
