@@ -8,6 +8,7 @@ at least ``MIN_CONTRAST`` against the actual background of the active theme.
 
 from __future__ import annotations
 
+import functools
 import os
 import zlib
 from dataclasses import dataclass
@@ -130,6 +131,9 @@ def is_dark(background: str) -> bool:
     return luminance(background) < 0.18
 
 
+# Asked once per gutter mark, claim and entity drawn (tens of thousands for large sources),
+# always for the same few colours and backgrounds.
+@functools.lru_cache(maxsize=1024)
 def readable_on(color: str, background: str, minimum: float = MIN_CONTRAST) -> str:
     """``color`` blended toward white (dark background) or black (light) until readable."""
     target = (255.0, 255.0, 255.0) if is_dark(background) else (0.0, 0.0, 0.0)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -362,16 +362,20 @@ class ComparePanel(Vertical):
 
 def claim_line(index: int, cl: Claim, width: int, palette: Palette) -> Text:
     """``3. ≠ = · ≈  the claim's words…``: how each source tells it, then its words."""
-    line = Text(f"{index + 1}. ", style="bold")
+    # Made whole, not appended piece by piece: the panel makes one per claim, and large
+    # sources have tens of thousands.
+    head = f"{index + 1}. "
+    spans: list[Span] = []
+    glyphs: list[str] = []
+    at = len(head)
     for told in cl.told:
-        if told:
-            line.append(COMPARE_GLYPHS[told], style=palette.compare_mark(told))
-        else:
-            line.append("·", style="dim")
-    line.append(" ")
-    room = max(10, width - len(line.plain))
-    line.append(one_line(cl.text, room))
-    return line
+        glyph = COMPARE_GLYPHS[told] if told else "·"
+        spans.append(Span(at, at + len(glyph), palette.compare_mark(told) if told else "dim"))
+        glyphs.append(glyph)
+        at += len(glyph)
+    marks = head + "".join(glyphs) + " "
+    room = max(10, width - len(marks))
+    return Text(marks + one_line(cl.text, room), style="bold", spans=spans)
 
 
 def difference_view(index: int, d: Difference, palette: Palette) -> Group:
