@@ -13,8 +13,10 @@ a machine shared with other work inflates the wall time far more.
 The four large documents (``large_documents``) are retellings of one long story made from
 the corpus novel by a word-chain generator (its words and sentence lengths, but few sentences
 repeated; generated prose when the corpus is absent). ``benchmarks.compare_child`` compares
-them in a worker thread and reports the wall and CPU time, the child's own peak RSS, and how
-late its main thread wakes meanwhile (what a key waits in the reader).
+them as the reader does (in a comparing process) and, in the same run, in a worker thread as
+the reader did before, and reports the wall and CPU time, the comparing process's peak RSS,
+and how late the main thread wakes meanwhile (what a key waits in the reader);
+``benchmarks.reader_compare_child`` times keys in the reader itself while it compares.
 """
 
 from __future__ import annotations
@@ -222,34 +224,69 @@ def _many(full: str, quick: bool) -> list[Figure]:
     return figures
 
 
+def _child(args: list[str], module: str = "benchmarks.compare_child") -> dict[str, float]:
+    proc = subprocess.run([sys.executable, "-m", module, *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=3600)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{module} {args} failed: {proc.stderr.strip()[-500:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def _large(quick: bool) -> list[Figure]:
-    """Four large documents, each size in a child process (its own peak RSS). Four of 5 MB
-    each (``SIDELIGHT_BENCH_LARGE_MB=5``) take minutes and several GB today: not run by
-    default on a shared machine."""
+    """Four large documents, each size in a child process (its own peak RSS), compared as the
+    reader compares them (in a comparing process of their own) and, in the same run, in a
+    worker thread, as the reader did before. Four of 5 MB each (``SIDELIGHT_BENCH_LARGE_MB=5``)
+    take minutes and several GB today: not run by default on a shared machine."""
     extra = os.environ.get("SIDELIGHT_BENCH_LARGE_MB")
     sizes = (0.1,) if quick else (0.5, 1.0, *((float(extra),) if extra else ()))
-    runs = []
-    for mb in sizes:
-        proc = subprocess.run([sys.executable, "-m", "benchmarks.compare_child", str(mb)],
-                              cwd=REPO, capture_output=True, text=True, timeout=3600)
-        if proc.returncode != 0:
-            raise RuntimeError(f"compare_child {mb} failed: {proc.stderr.strip()[-500:]}")
-        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    runs = [_child([str(mb)]) for mb in sizes]
+    threads = [_child([str(mb), "--thread"]) for mb in sizes]
     figures = []
-    for mb, r in zip(sizes, runs, strict=True):
+    for mb, r, t in zip(sizes, runs, threads, strict=True):
         what = f"4 x {mb:g} MB"
         figures += [
             Figure(f"{what}: compare", r["seconds"], "s",
-                   f"CPU {r['cpu_seconds']:.1f} s, in a worker thread as in the reader"),
+                   f"CPU {r['cpu_seconds']:.1f} s, in a comparing process as in the reader"),
             Figure(f"{what}: peak RSS", r["peak_rss_mb"], "MB",
-                   f"child process; {r['rss_before_mb']:.0f} MB with the documents loaded"),
+                   f"the comparing process; {r['rss_before_mb']:.0f} MB with the documents "
+                   f"loaded, {r['own_peak_rss_mb']:.0f} MB peak in the process that waits"),
             Figure(f"{what}: main-thread wait p99", r["wait_p99_ms"], "ms",
                    f"p50 {r['wait_p50_ms']:.1f} ms, max {r['wait_max_ms']:.0f} ms: what a key "
-                   f"waits while the worker compares (idle: p99 {r['idle_wait_p99_ms']:.1f} ms)"),
+                   f"waits while the child compares (idle: p99 {r['idle_wait_p99_ms']:.1f} ms)"),
+            Figure(f"{what}: CPU of the waiting process", r["own_cpu_seconds"], "s",
+                   "every thread, the 5 ms wake-ups included, while the child compares"),
+            Figure(f"{what}: main-thread wait p99, in a thread", t["wait_p99_ms"], "ms",
+                   f"p50 {t['wait_p50_ms']:.1f} ms, max {t['wait_max_ms']:.0f} ms, CPU "
+                   f"{t['cpu_seconds']:.1f} s: compared in a worker thread, as before (idle: "
+                   f"p99 {t['idle_wait_p99_ms']:.1f} ms)"),
         ]
     if len(runs) > 1:
         ratio = sizes[-1] / sizes[0]  # the exponent over every size run
         k = math.log(runs[-1]["cpu_seconds"] / runs[0]["cpu_seconds"]) / math.log(ratio)
         figures.append(Figure("growth in size (4 documents)", k, "",
                               f"CPU time ~ size^k over {sizes[0]:g}..{sizes[-1]:g} MB each"))
+    figures += _reader_keys(0.1 if quick else 0.25)
     return figures
+
+
+def _reader_keys(mb: float) -> list[Figure]:
+    """Key ``j`` to the first frame composed, in the reader on four documents of ``mb`` MB,
+    with no comparison running and while ``C``'s comparison runs (same run)."""
+    r = _child([str(mb), "--keys", "60" if mb < 0.2 else "200"],
+               "benchmarks.reader_compare_child")
+
+    def pct(ms: list[float], q: float) -> float:
+        return ms[min(len(ms) - 1, int(q * len(ms)))] if ms else 0.0
+
+    what = f"reader, 4 x {mb:g} MB"
+    idle, busy = r["idle_ms"], r["busy_ms"]
+    return [
+        Figure(f"{what}: key to frame p99 while comparing", pct(busy, 0.99), "ms",
+               f"p50 {pct(busy, 0.5):.1f} ms over {len(busy)} keys; no comparison: p50 "
+               f"{pct(idle, 0.5):.1f} / p99 {pct(idle, 0.99):.1f} ms"),
+        Figure(f"{what}: reader CPU while comparing", r["ui_cpu_s"], "s",
+               f"every thread of the reader, {r['compare_s']:.1f} s from C to the comparison "
+               f"shown; the comparing process: {r['child_cpu_s']:.1f} s"),
+        Figure(f"{what}: comparison shown in", r["show_s"], "s",
+               "the reader's thread drawing the marks and the Compare panel's lists"),
+    ]
