@@ -5,6 +5,7 @@ here is made up for the test."""
 from __future__ import annotations
 
 from sidelight.annotations.comparison import compare_documents
+from sidelight.annotations.comparison.contrast import number_contrasts
 from sidelight.annotations.comparison.features import SentenceFacts, sentence_facts
 from sidelight.annotations.comparison.figure_pairs import FLOOR, figure_pairs
 from sidelight.annotations.comparison.quantities import all_quantities
@@ -102,3 +103,49 @@ def test_a_pair_for_one_figure_is_a_passage_of_its_own_that_differs() -> None:
     assert sandbags.kind == "similar" and "5.9 metres" in sandbags.sides[1].text
     crest_sentence = next(s for s in c.sentences[0] if "6.2 metres" in s.text)
     assert crest_sentence.kind == "differs" and crest_sentence.counterpart_in(1) is not None
+
+
+def _values(text: str) -> list[tuple[str, float, str, str]]:
+    return [(q.text, q.value or 0.0, q.unit, q.approx) for q in all_quantities(text, DATE)]
+
+
+def test_compound_number_words_and_dozens() -> None:
+    assert _values("Twenty-five pupils and forty two teachers came.") == [
+        ("Twenty-five pupils", 25, "pupil", ""), ("forty two teachers", 42, "teacher", "")]
+    assert _values("It lists one hundred and twenty farms and two hundred fifty thousand "
+                   "sheep.") == [("one hundred and twenty farms", 120, "farm", ""),
+                                 ("two hundred fifty thousand sheep", 250_000, "sheep", "")]
+    # A dozen is about twelve; "two dozen" is 24, never 2.
+    assert _values("A dozen sailors and two dozen gulls and half a dozen boats.") == [
+        ("A dozen sailors", 12, "sailor", "about"), ("two dozen gulls", 24, "gull", "about"),
+        ("half a dozen boats", 6, "boat", "about")]
+    # A number word before a hyphenated word is no compound: ninety flats of one bedroom.
+    assert _values("They built ninety one-bedroom flats.") == [
+        ("ninety one-bedroom flats", 90, "flat", "")]
+
+
+def test_amounts_per_period_and_shares_told_as_one_in_n() -> None:
+    assert _values("Tuition costs ten thousand a year.") == [
+        ("ten thousand a year", 10_000, "per year", "")]
+    assert _values("The ferry makes 40 crossings a day.") == [
+        ("40 crossings", 40, "crossing", "")]
+    assert _values("The hall holds ten thousand.") == [("ten thousand", 10_000, "", "")]
+    assert _values("About one in four adults and 1 in 10 children walk.") == [
+        ("About one in four", 25, "percent", "about"), ("1 in 10", 10, "percent", "")]
+    assert _values("Only one in twenty-five drivers stopped.") == [
+        ("one in twenty-five", 4, "percent", "")]
+
+
+def test_figures_in_words_are_compared_with_figures_in_digits() -> None:
+    def contrasts(a: str, b: str) -> list[tuple[str, str, str]]:
+        fa, fb = _facts(a)[0], _facts(b)[0]
+        return [(n.a.text, n.b.text, n.relation)
+                for n in number_contrasts(fa.quantities, fb.quantities)]
+
+    assert contrasts("Tuition costs ten thousand a year.",
+                     "Tuition costs twelve thousand a year.") == [
+        ("ten thousand a year", "twelve thousand a year", "conflict")]
+    assert contrasts("A dozen climbers were rescued.", "Fifteen climbers were rescued.") == [
+        ("A dozen climbers", "Fifteen climbers", "conflict")]
+    assert contrasts("Twenty-five climbers were rescued.", "25 climbers were rescued.") == []
+    assert contrasts("One in five adults smokes.", "A fifth of adults smoke.") == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sidelight.annotations.comparison.number_words import COMPOUND, word_value
 from sidelight.annotations.comparison.words import word_set
 
 _SCALES: dict[str, float] = {
@@ -34,7 +35,7 @@ _WORD_NUMBERS: dict[str, float] = {
      "three-quarters of a": 0.75, "half of a": 0.5}
 # Word numbers that are too often no amount at all ("one of the", "a quarter of the
 # population", "the third quarter"): kept only before a measure (percent, points, money).
-_WEAK_WORDS = frozenset({"one", "a dozen", "half a", "half of a", "quarter", "a quarter of a",
+_WEAK_WORDS = frozenset({"one", "half a", "half of a", "quarter", "a quarter of a",
                          "three quarters of a", "three-quarters of a"})
 # Vague multipliers: "several billion", "a few million", "dozens of", "millions of".
 _VAGUE: dict[str, tuple[float, float]] = {
@@ -118,7 +119,8 @@ class Quantity:
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|crore|lakh|[kmb])\b"
-_WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+_WORDNUM = COMPOUND + "|" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len,
+                                             reverse=True))
 _VAGUEWORD = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
 _APPROXWORD = "|".join(sorted((re.escape(w) for w in _APPROX), key=len, reverse=True))
 _CURSYM = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|CHF|Rs\.?)\s?)"
@@ -204,7 +206,9 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
         value, low, high, approx = None, lo, hi, "vague"
     else:
         word = " ".join(m.group("wnum").lower().split())
-        value = _WORD_NUMBERS[word]
+        value = word_value(word, _WORD_NUMBERS)
+        if word.endswith("dozen") and not approx:
+            approx = "about"  # "a dozen people" is seldom a count of exactly twelve
         if m.group("wscale"):
             value *= _SCALES[m.group("wscale").lower()]
         else:
@@ -239,6 +243,10 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
             end += after.end() if after else 0
     if weak and unit not in ("percent", "points") and unit not in _CURRENCY_WORDS.values():
         return None  # "one of the", "one day", "a quarter of the vote"
+    rate = None if unit else _RATE.match(rest)
+    if rate:
+        # "ten thousand a year", "40 per day": an amount per period, whatever it counts.
+        unit, end = "per " + rate.group(1).lower(), end + rate.end()
     if not unit:
         counted = _count_unit(text, m, rest)
         if counted is None or not counted[0]:
@@ -294,9 +302,13 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
             noun, end = head.group(1), head.end()
         noun = _singular(noun)
         return _UNIT_ALIASES.get(noun, noun), end
+    if m.group("wscale"):
+        return "", 0  # "ten thousand": an amount, of what the sentence says
     return ("", 0) if num and (m.group("scale") or "." in num or len(num) > 2) else None
 
 
+_RATE = re.compile(r"\s+(?:a|an|per|each)\s+(year|month|week|day|hour|minute)\b",
+                   re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w-]+['’]s\s+)?"
     r"(?:[\w-]+\s+)?([a-z]+s)\b")

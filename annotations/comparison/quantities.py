@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from sidelight.annotations.comparison.number_words import DIGITS, TEENS, TENS, word_value
 from sidelight.annotations.comparison.numbers import Quantity, extract_quantities
 from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.when import parse_date, times_and_dates
@@ -31,12 +32,31 @@ _APPROX = {"about": "about", "around": "about", "roughly": "about", "nearly": "n
            "under": "under"}
 
 
+# "one in five adults", "1 in 10 voters": a share, whatever follows.
+_ONE_IN = re.compile(
+    r"\b(?:one|1)\s+in\s+(?P<n>\d{1,3}(?:,\d{3})*|(?:" + "|".join(TENS) + r")(?:[- ](?:"
+    + "|".join(DIGITS) + r"))?|" + "|".join(w for w in (*TEENS, *DIGITS) if w != "one")
+    + r")(?![\w-]|\s+(?:million|billion|thousand|hundred)\b|[.,]\d)", re.IGNORECASE)
+
+
 def fractions(text: str) -> list[Quantity]:
     """Shares written as fractions, as percentages."""
     out = []
+    for m in _ONE_IN.finditer(text) if " in " in text else ():
+        n = m.group("n").lower()
+        whole = float(n.replace(",", "")) if n[0].isdigit() else word_value(n, {})
+        if whole > 1:
+            hedge = _HEDGE.search(text, max(0, m.start() - 12), m.start())
+            approx = _APPROX.get(hedge.group("approx").lower(), "") if hedge else ""
+            start = hedge.start() if hedge else m.start()
+            out.append(Quantity(round(100 / whole, 3), "percent", approx, text[start:m.end()],
+                                start, m.end()))
     if " of " not in text:
         return out
+    taken = [(q.start, q.end) for q in out]
     for m in _FRACTION.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
         value = FRACTIONS[" ".join(m.group("frac").lower().split())]
         start = m.start()
         hedge = _HEDGE.search(text, max(0, start - 12), start)
