@@ -149,3 +149,28 @@ def test_figures_in_words_are_compared_with_figures_in_digits() -> None:
         ("A dozen climbers", "Fifteen climbers", "conflict")]
     assert contrasts("Twenty-five climbers were rescued.", "25 climbers were rescued.") == []
     assert contrasts("One in five adults smokes.", "A fifth of adults smoke.") == []
+
+
+def test_ordinals_count_occurrences_of_their_noun() -> None:
+    assert _values("It is the league's third straight win and the club's 4th title.") == [
+        ("third straight win", 3, "#win", ""), ("4th title", 4, "#title", "")]
+    assert _values("Bread rose for the fourth consecutive monthly rise.") == [
+        ("fourth consecutive monthly rise", 4, "#rise", "")]
+    # Names, compounds, "a second" (another) and dates are no count.
+    assert _values("Fifth Avenue, the Second World War, the third-largest port, a second "
+                   "look, the second quarter.") == []
+    assert [u for _, _, u, _ in _values("On May 3rd the ship sailed.")] == ["date"]
+
+
+def test_ordinals_of_one_thing_told_differently_conflict() -> None:
+    fa = _facts("The mayor said it was the town's third evacuation this decade.")[0]
+    fb = _facts("The mayor called it the town's fourth evacuation of the decade.")[0]
+    assert [(n.a.text, n.b.text, n.relation) for n in number_contrasts(
+        fa.quantities, fb.quantities)] == [("third evacuation", "fourth evacuation", "conflict")]
+    # A noun for the same thing ("cut" / "reduction") meets; a count never meets an ordinal.
+    fa = _facts("The bank made its third rate cut of the year.")[0]
+    fb = _facts("The bank announced its second rate reduction of the year.")[0]
+    assert [n.relation for n in number_contrasts(fa.quantities, fb.quantities)] == [
+        "conflict"]
+    fb = _facts("The bank made three cuts this year.")[0]
+    assert number_contrasts(fa.quantities, fb.quantities) == []

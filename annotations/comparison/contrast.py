@@ -44,7 +44,7 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
     figure on each side must share words with the other to be compared."""
     by_unit_a: dict[str, list[Quantity]] = defaultdict(list)
     by_unit_b: dict[str, list[Quantity]] = defaultdict(list)
-    alias = _counted_alike({q.unit for q in a}, {q.unit for q in b})
+    alias = counted_alike({q.unit for q in a}, {q.unit for q in b})
     for q in a:
         by_unit_a[alias.get(q.unit, q.unit)].append(q)
     for q in b:
@@ -94,25 +94,30 @@ def about_one_thing(x: Quantity, y: Quantity) -> bool:
 _MEASURES = frozenset({"", "percent", "points", "date", "clock", "calendar-year", "magnitude"})
 
 
-def _counted_alike(units_a: set[str], units_b: set[str]) -> dict[str, str]:
+def counted_alike(units_a: set[str], units_b: set[str]) -> dict[str, str]:
     """Counted nouns of one side mapped to the other side's noun for the same things: one
-    WordNet meaning, or one a kind of the other ("four crashes" / "three accidents")."""
-    only_a = sorted(u for u in units_a - units_b if u not in _MEASURES and u.isalpha())
-    only_b = sorted(u for u in units_b - units_a if u not in _MEASURES and u.isalpha())
+    WordNet meaning, or one a kind of the other ("four crashes" / "three accidents"); an
+    ordinal's noun ("#cut") only with another ordinal's ("#reduction")."""
+    only_a = sorted(u for u in units_a - units_b if u not in _MEASURES and _noun(u).isalpha())
+    only_b = sorted(u for u in units_b - units_a if u not in _MEASURES and _noun(u).isalpha())
     out: dict[str, str] = {}
     for ua in only_a:
-        ma = meanings(ua)
+        ma = meanings(_noun(ua))
         if not ma:
             continue
         for ub in only_b:
-            if ub in out.values():
-                continue  # one noun for one noun
-            mb = meanings(ub)
+            if ub in out.values() or ub[:1] == "#" != ua[:1] or ua[:1] == "#" != ub[:1]:
+                continue  # one noun for one noun; an ordinal for an ordinal
+            mb = meanings(_noun(ub))
             if any((m >= 0 and (m in mb or kind_of(m) in mb)) or (m < 0 and kind_of(m) in mb)
                    for m in ma):
                 out[ua] = ub
                 break
     return out
+
+
+def _noun(unit: str) -> str:
+    return unit[1:] if unit[:1] == "#" else unit
 
 
 def same_outcome(x: Quantity, y: Quantity) -> bool:

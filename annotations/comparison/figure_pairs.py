@@ -24,7 +24,11 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sidelight.annotations.comparison.contrast import about_one_thing, same_outcome
+from sidelight.annotations.comparison.contrast import (
+    about_one_thing,
+    counted_alike,
+    same_outcome,
+)
 from sidelight.annotations.comparison.features import SentenceFacts
 from sidelight.annotations.comparison.model import NumberContrast
 from sidelight.annotations.comparison.numbers import Quantity, compare_quantities
@@ -68,6 +72,12 @@ def figure_pairs(
         partners_a[i].add(j)
         partners_b[j].add(i)
     figs_a, figs_b = figures or (figures_by_unit(facts_a), figures_by_unit(facts_b))
+    alias = counted_alike(set(figs_a), set(figs_b))
+    if alias:  # nouns for the same things ("#cut" / "#reduction") are one unit
+        merged: dict[str, list[Figure]] = defaultdict(list)
+        for unit, xs in figs_a.items():
+            merged[alias.get(unit, unit)] += xs
+        figs_a = merged
     candidates: list[tuple[tuple[int, float], Figure, Figure]] = []
     for unit, xs in figs_a.items():
         ys = figs_b.get(unit)
@@ -78,7 +88,8 @@ def figure_pairs(
         if not open_a or not open_b:
             continue
         # The one figure of a kind of thing each report gives ("acres", a magnitude).
-        one_each = len(xs) == len(ys) == 1 and unit not in _NOT_ONE_THING
+        one_each = len(xs) == len(ys) == 1 and unit not in _NOT_ONE_THING \
+            and not unit.startswith("#")  # "the second time" of what, the words say
         for i, x in open_a:
             for j, y in open_b:
                 if compare_quantities(x, y) != "conflict" or not same_outcome(x, y) or not (

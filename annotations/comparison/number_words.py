@@ -1,5 +1,5 @@
 """Numbers written in words beyond single words: "twenty-five", "one hundred and twenty",
-"two hundred fifty", "a dozen", "half a dozen", "three dozen".
+"two hundred fifty", "a dozen", "half a dozen", "three dozen"; and ordinals.
 
 ``COMPOUND`` is a regular-expression alternative (case-insensitive) for the compound forms;
 ``word_value`` reads any of them, or a single number word, as its value.
@@ -46,3 +46,11 @@ def word_value(words: str, table: dict[str, float]) -> float:
     for t in tokens:
         value = max(value, 1.0) * 100 if t == "hundred" else value + _ALL[t]
     return value
+
+
+# "first" is left out: "the first time", "first quarter", "first lady" are seldom a count
+# two reports give differently.
+ORDINALS: dict[str, int] = {w: i for i, w in enumerate(
+    ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=2)}

@@ -8,7 +8,13 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from sidelight.annotations.comparison.number_words import DIGITS, TEENS, TENS, word_value
+from sidelight.annotations.comparison.number_words import (
+    DIGITS,
+    ORDINALS,
+    TEENS,
+    TENS,
+    word_value,
+)
 from sidelight.annotations.comparison.numbers import Quantity, extract_quantities
 from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.when import parse_date, times_and_dates
@@ -67,6 +73,45 @@ def fractions(text: str) -> list[Quantity]:
     return out
 
 
+# Words between an ordinal and what it counts ("third straight day", "fourth rate cut").
+_ORDINAL_GAP = ("straight", "consecutive", "successive", "rate", "interest", "major", "such",
+                "full", "daily", "weekly", "monthly", "quarterly", "annual", "yearly")
+_ORDINAL = re.compile(
+    r"(?<![\w-])(?<!\ba\s)(?<!\ban\s)(?P<ord>" + "|".join(ORDINALS)
+    + r"|(?P<digits>\d{1,3})(?:st|nd|rd|th))\s+(?:(?:" + "|".join(_ORDINAL_GAP)
+    + r")\s+){0,2}(?P<noun>[a-z]{3,})\b(?!-)", re.IGNORECASE)
+
+
+def ordinals(text: str) -> list[Quantity]:
+    """Ordinals that count occurrences, with the noun counted as their unit ("#cut" in
+    "its third rate cut"): "the fourth rate reduction" tells another count. An ordinal in a
+    name ("Third Avenue", "Second World War"), a compound ("third-largest") or "a second"
+    (another) is none."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        ordinal = m.group("ord")
+        if ordinal[0].isupper() and m.start() > 0 and not _sentence_start(text, m.start()):
+            continue  # "the Third Reich", "Fifth Avenue"
+        if not m.group("noun").islower() or m.group("noun") in _NOT_COUNTED:
+            continue
+        value = int(m.group("digits")) if m.group("digits") else ORDINALS[ordinal.lower()]
+        noun = m.group("noun").lower()
+        noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        out.append(Quantity(float(value), "#" + noun, "", text[m.start():m.end()], m.start(),
+                            m.end()))
+    return out
+
+
+# Words after an ordinal that are not what it counts ("the second of the", "third in").
+_NOT_COUNTED = frozenset({"the", "and", "with", "from", "for", "that", "this", "than",
+                          "largest", "biggest", "most", "best", "half", "quarter"})
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[max(0, i - 3):i].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?\n"
+
+
 def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list[Quantity]:
     """The figures of ``text`` in order; ``date`` (ISO) resolves weekdays and yearless
     dates. A number inside a date ("2026" in "Sept. 27, 2026") is the date's, and a weekday
@@ -78,7 +123,9 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
         local = localised_quantities(text, lang)
         if local is not None:
             return local
-    special = times_and_dates(text, parse_date(date)) + fractions(text)
+    when = times_and_dates(text, parse_date(date))
+    special = when + fractions(text) + [
+        q for q in ordinals(text) if not any(w.start < q.end and q.start < w.end for w in when)]
     special.sort(key=lambda q: q.start)
     spans = [(q.start, q.end) for q in special]
     out = [q for q in extract_quantities(text)
