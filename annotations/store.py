@@ -30,14 +30,13 @@ and of each document file read so far, and ``reload()`` re-reads only the files 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock
+from typing import TYPE_CHECKING, Any
 
 from sidelight.annotations.errors import EditConflict, ReadOnlyStoreError
 from sidelight.annotations.locations import resolve_db_path
@@ -56,6 +55,7 @@ from sidelight.annotations.store_file import (
     StoreFile,
     find_by_id,
     hold_lock,
+    new_lock,
 )
 from sidelight.annotations.store_index import (
     INDEX_TABLE,
@@ -68,6 +68,9 @@ from sidelight.annotations.store_index import (
     store_temporaries,
 )
 from sidelight.annotations.store_migrate import open_one_file, upgrade_index
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 _ATTEMPTS = 4
 
@@ -91,7 +94,6 @@ class AnnotationStore:
         self.lock_timeout = lock_timeout
         self.lock_path = Path(f"{self.path}.lock")
         self._storage = AtomicJSONStorage(self.path, schema=SCHEMA)
-        self._lock = FileLock(str(self.lock_path), timeout=lock_timeout, poll_interval=0.002)
         self._index = Index()
         self._index_version = -1
         self._legacy: StoreFile | None = None
@@ -412,6 +414,10 @@ class AnnotationStore:
         self._index = parse_index(self.path, self._storage.read())
         self._index_version = self._storage.version
         return True
+
+    @functools.cached_property
+    def _lock(self) -> FileLock:
+        return new_lock(self.lock_path, self.lock_timeout)
 
     def _locked(self) -> contextlib.AbstractContextManager[None]:
         return hold_lock(self.path, self._lock)

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -53,9 +53,13 @@ from sidelight.annotations.store_records import (
     find_by_id,
     free_backup_path,
     hold_lock,
+    new_lock,
     valid_id,
     validated,
 )
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 # A foreign program replacing the file between our read and write makes us start over; more
@@ -135,8 +139,6 @@ class StoreFile:
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._table: _AnnotationTable = self._db.table(TABLE)  # type: ignore[assignment]
         self.lock_path = Path(f"{self.path}.lock")
-        # Short polls: the lock is held for milliseconds, and a waiter should not sleep longer.
-        self._lock = FileLock(str(self.lock_path), timeout=lock_timeout, poll_interval=0.002)
         self._snapshot = Snapshot({}, SCHEMA)
         self._snapshot_version = -1
         self._swept = False
@@ -375,6 +377,10 @@ class StoreFile:
             f"{self.path} kept being replaced by another program while sidelight was saving; "
             "nothing was written — close that program and retry"
         )
+
+    @functools.cached_property
+    def _lock(self) -> FileLock:
+        return new_lock(self.lock_path, self.lock_timeout)
 
     def _locked(self) -> contextlib.AbstractContextManager[None]:
         return hold_lock(self.path, self._lock)

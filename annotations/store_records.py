@@ -8,15 +8,16 @@ import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any
 
 from sidelight.annotations.collector import no_cycle_collection
 from sidelight.annotations.errors import StoreError
 from sidelight.annotations.model import Annotation, Target
 from sidelight.annotations.storage import META_ID, META_TABLE
 from sidelight.annotations.store_format import SaveError, corrupt_error, write_error
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SCHEMA = 1
 TABLE = "annotations"
@@ -126,6 +127,15 @@ def free_backup_path(path: Path, schema: int) -> Path:
     return candidate
 
 
+def new_lock(lock_path: Path, timeout: float) -> FileLock:
+    """The lock around the changes of a store file. Only a change takes it: a store that is
+    only read (the reader's first screen) never imports the locking library."""
+    from filelock import FileLock
+
+    # Short polls: the lock is held for milliseconds, and a waiter should not sleep longer.
+    return FileLock(str(lock_path), timeout=timeout, poll_interval=0.002)
+
+
 @contextlib.contextmanager
 def hold_lock(path: Path, lock: FileLock) -> Iterator[None]:
     """Hold ``lock`` (the lock file beside ``path``) for a read-modify-write of ``path``; a lock
@@ -134,6 +144,8 @@ def hold_lock(path: Path, lock: FileLock) -> Iterator[None]:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise write_error(path, err) from None
+    from filelock import Timeout
+
     try:
         lock.acquire()
     except Timeout:

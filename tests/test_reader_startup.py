@@ -1,5 +1,6 @@
 """The reader's first screen: the comparison and the entity word lists are loaded after it is
-drawn (in the workers that use them), and the dialogs when first opened, not on its way."""
+drawn (in the workers that use them), the dialogs when first opened and the store's lock at
+the first change, not on its way."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ async def main() -> None:
         loaded = sorted(m for m in sys.modules if m.startswith(
             ("sidelight.annotations.comparison", "sidelight.annotations.entities")))
         screens = sorted(m for m in sys.modules if m.startswith("sidelight.tui.screens."))
-        print(loaded, started, screens)
+        print(loaded, started, screens, "filelock" in sys.modules)
 
 asyncio.run(main())
 """
@@ -45,8 +46,9 @@ def test_the_first_screen_is_drawn_without_the_comparison_or_the_word_lists(
                                "HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     # Nothing loaded; the entity worker (which loads them) was started, once the screen was up;
-    # of the screens, only the reader (the dialogs are imported when first opened).
-    assert done.stdout.strip() == "[] [2] ['sidelight.tui.screens.reader']"
+    # of the screens, only the reader (the dialogs are imported when first opened); no lock
+    # (only a change takes the store's lock).
+    assert done.stdout.strip() == "[] [2] ['sidelight.tui.screens.reader'] False"
 
 
 def test_the_legend_lists_every_kind_of_sentence_in_the_comparisons_order() -> None:

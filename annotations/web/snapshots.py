@@ -20,8 +20,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
 from sidelight.annotations.documents import Document
 from sidelight.annotations.errors import DocumentError
 from sidelight.annotations.markdown_text import StyleRun
@@ -151,6 +149,10 @@ class SnapshotLibrary:
             raise DocumentError(
                 f"{self.root}: the snapshot library cannot be created ({err.strerror or err})"
             ) from None
+        # Imported here: only a change to the library locks it, and opening the reader on a
+        # local file reads nothing of it.
+        from filelock import FileLock, Timeout
+
         lock = FileLock(str(self.root / "index.json.lock"), timeout=_LOCK_TIMEOUT)
         try:
             lock.acquire()
