@@ -6,8 +6,6 @@ remapped key shows up everywhere under its new name.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass
 
 from textual.app import App
@@ -116,6 +114,9 @@ def unknown_keymap_ids(keymap: dict[str, str]) -> list[str]:
     if any(k not in known for k in keymap):
         # The dialogs are imported when first opened, not with the reader's first screen:
         # their bindings count too.
+        import importlib
+        import pkgutil
+
         from sidelight.tui import screens
 
         for module in pkgutil.iter_modules(screens.__path__):
