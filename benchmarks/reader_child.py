@@ -4,10 +4,12 @@
     python -m benchmarks.reader_child first DB DOC [DOC ...]
     python -m benchmarks.reader_child reader DB DOC [--keys N]
 
-Prints ``ready`` when the first frame of the screen that shows the text is drawn (the parent
-times the launch up to that line; Textual's own ``_display`` is wrapped to see that frame, the
-same way for the reader and the minimal app), then one JSON line of figures measured inside
-the process (``first`` stops at the first screen: start-up alone, and its peak RSS):
+Prints ``ready CPU`` when the first frame of the screen that shows the text is drawn (the
+parent times the launch up to that line; Textual's own ``_display`` is wrapped to see that
+frame, the same way for the reader and the minimal app; CPU is the process's own CPU time
+since it was started, which a loaded machine does not inflate), then one JSON line of figures
+measured inside the process (``first`` stops at the first screen: start-up alone, and its
+peak RSS):
 
 - ``highlight_s``: key ``h`` on a 12-character selection until the highlight is saved and the
   screen redrawn (``Pilot.press`` then ``Pilot.pause``), one per key, at spread offsets, and
@@ -50,7 +52,8 @@ def _say_ready_at_first_frame(shows_text: Callable[[object], bool]) -> None:
         display(app, screen, renderable)  # type: ignore[arg-type]
         if not said and renderable is not None and not app._batch_count and shows_text(screen):
             said = True
-            print("ready", flush=True)
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            print(f"ready {usage.ru_utime + usage.ru_stime:.4f}", flush=True)
 
     App._display = first_frame  # type: ignore[method-assign]
 
