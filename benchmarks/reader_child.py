@@ -75,6 +75,9 @@ async def _minimal() -> dict[str, float]:
 async def _first(db: str, doc_paths: list[str]) -> dict[str, float]:
     from sidelight.annotations.documents import load_document
     from sidelight.annotations.store import AnnotationStore
+    from sidelight.tui.commands.read import hold_collector
+
+    hold_collector()  # where ``sidelight`` does: before Textual's import
     from sidelight.tui.app import SidelightApp
 
     _say_ready_at_first_frame(_is_reader)
@@ -111,6 +114,9 @@ async def _reader(db: str, doc_path: str, keys: int) -> dict[str, float]:
     _say_ready_at_first_frame(_is_reader)
     doc = load_document(doc_path)
     store = AnnotationStore(db)
+    from sidelight.tui.commands.read import hold_collector
+
+    hold_collector()  # where ``sidelight`` does: before Textual's import
     from sidelight.tui.app import SidelightApp
     from sidelight.tui.widgets.pane import Pane
 

@@ -68,3 +68,47 @@ def test_a_keymap_may_name_the_bindings_of_dialogs_not_loaded_yet() -> None:
                           timeout=120, cwd=Path(__file__).parents[1])
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False ['sidelight.no_such_key']"
+
+
+HELD = """
+import asyncio, gc, sys
+from sidelight.annotations.documents import load_document
+from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.app import SidelightApp
+from sidelight.tui.screens.reader import ReaderScreen
+
+ReaderScreen.recognise_entities = lambda self: None
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info))
+at_first_frame = []
+display = SidelightApp._display
+
+def first_frame(app, screen, renderable):
+    display(app, screen, renderable)
+    if renderable is not None and isinstance(screen, ReaderScreen) and not at_first_frame:
+        at_first_frame.append(len(collections))
+
+SidelightApp._display = first_frame
+
+async def main() -> None:
+    docs = [load_document(p) for p in sys.argv[2:]]
+    app = SidelightApp(docs, AnnotationStore(sys.argv[1]), freeze_gc=True)
+    collections.clear()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        print(at_first_frame, gc.isenabled(), gc.get_freeze_count() > 0)
+
+asyncio.run(main())
+"""
+
+
+def test_the_real_program_collects_no_garbage_until_its_first_screen(tmp_path: Path) -> None:
+    # Held off from the app's start to its first frame, then start-up's objects are frozen
+    # and the collector runs again (tui/collector.py).
+    done = subprocess.run([sys.executable, "-c", HELD, str(tmp_path / "a.json"), *SEEDS],
+                          capture_output=True, text=True, timeout=120,
+                          env={"TEXTUAL_ANIMATIONS": "none", "PATH": "/usr/bin:/bin",
+                               "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[0] True True"

@@ -7,7 +7,6 @@ focused pane under its description.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,6 +17,7 @@ from textual.theme import Theme
 
 from sidelight.annotations.documents import Document
 from sidelight.annotations.errors import SidelightError
+from sidelight.tui import collector
 from sidelight.tui.keys import KeyRow, key_rows, unknown_keymap_ids
 from sidelight.tui.labels import label_order, plain_name, short_name
 from sidelight.tui.safe_text import one_line
@@ -58,6 +58,8 @@ class SidelightApp(App[int]):
         opener: Opener | None = None,
         after_load: Callable[[list[Document]], list[str]] | None = None,
     ) -> None:
+        if freeze_gc:
+            collector.hold()  # until the first screen is drawn (see on_mount)
         super().__init__()
         self.freeze_gc = freeze_gc
         self.documents = list(documents)
@@ -118,11 +120,8 @@ class SidelightApp(App[int]):
                         severity="warning", timeout=12, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.freeze_gc:
-            # The documents, wrap indexes and widgets loaded at start-up live as long as the
-            # program: moving them out of the collector's reach spares a full collection
-            # (30–50 ms, a visible stall) every few hundred keys. Only for the real program:
-            # in a test process many apps come and go, and frozen ones would never be freed.
-            self.call_after_refresh(gc.freeze)
+            # Start-up's objects live as long as the program (``tui.collector``).
+            self.call_after_refresh(collector.release)
 
     def _theme_changed(self, theme: Theme) -> None:
         if self.settings.theme != theme.name:

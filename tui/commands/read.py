@@ -131,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
         # Standard input is read now, before the keys come from the terminal again.
         piped = open_document(STDIN, args) if STDIN in map(str, paths) else None
         keyboard_from_terminal()
+        hold_collector()
         from sidelight.tui.app import SidelightApp
 
         def opener(source: str) -> Document:
@@ -154,6 +155,7 @@ def run(args: argparse.Namespace) -> int:
     keyboard_from_terminal()
 
     # Textual is imported only now: the other subcommands never pay for it.
+    hold_collector()
     from sidelight.tui.app import SidelightApp
 
     # Documents opened or reloaded from inside the reader are read as these were.
@@ -161,6 +163,14 @@ def run(args: argparse.Namespace) -> int:
                        opener=lambda source: open_document(source, args, quiet=True))
     app.run()
     return app.return_code or 0
+
+
+def hold_collector() -> None:
+    """No garbage collection from Textual's import to the reader's first screen
+    (``tui.collector``; the app resumes it)."""
+    from sidelight.tui import collector
+
+    collector.hold()
 
 
 def refresh_messages(
