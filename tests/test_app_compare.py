@@ -268,7 +268,7 @@ async def test_compare_panel_claims_entities_and_differences_jump_to_the_panes(
         assert app.focused is claims_list
         claim = panel.claims[0]
         assert claim.sources == 3
-        drawn = str(claims_list.get_option_at_index(0).prompt)
+        drawn = claims_list.row_text(0).plain
         assert drawn.startswith("1. ") and len(drawn.split()[1]) == 3  # one mark per source
         await pilot.press("enter")
         await pilot.pause()

@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 from sidelight.tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette
 from sidelight.tui.labels import SHORT_WIDTH, short_name
 from sidelight.tui.safe_text import one_line, printable
+from sidelight.tui.widgets.row_list import Row, RowList
 
 if TYPE_CHECKING:
     # The comparison (and the entity word lists it loads) is imported when one is shown,
@@ -170,8 +171,29 @@ class _CompareList(OptionList):
     ]
 
 
-class ClaimList(_CompareList):
-    """Claims two or more sources tell; enter shows the claim in every pane."""
+class ClaimList(RowList):
+    """Claims two or more sources tell; enter shows the claim in every pane. Drawn through
+    the Line API, a row when it comes on screen: large sources have tens of thousands of
+    claims, which an ``OptionList`` would lay out all at once as the comparison arrives."""
+
+    BINDINGS: ClassVar[list[BindingType]] = _CompareList.BINDINGS
+
+
+class ClaimRow(Row):
+    """One claim's row, made when it is first drawn."""
+
+    __slots__ = ("_claim", "_index", "_palette", "_width")
+
+    def __init__(self, index: int, claim: Claim, width: int, palette: Palette) -> None:
+        self._text: Text | None = None  # type: ignore[assignment]
+        self.height = 1
+        self._index, self._claim, self._width, self._palette = index, claim, width, palette
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = claim_line(self._index, self._claim, self._width, self._palette)
+        return self._text
 
 
 class EntityTable(_CompareList):
@@ -245,7 +267,7 @@ class ComparePanel(Vertical):
         return list(self._claims)
 
     @property
-    def lists(self) -> list[OptionList]:
+    def lists(self) -> list[OptionList | RowList]:
         self.build()
         return [self.query_one(ClaimList), self.query_one(EntityTable),
                 self.query_one(DifferenceList)]
@@ -274,8 +296,11 @@ class ComparePanel(Vertical):
         self.query_one("#compare-claims-head", Static).update("")
         self.query_one("#compare-entities-head", Static).update("")
         self.query_one("#compare-differences-head", Static).update("")
-        for option_list in self.lists:
-            option_list.set_options([])
+        for shown in self.lists:
+            if isinstance(shown, RowList):
+                shown.set_rows([])
+            else:
+                shown.set_options([])
 
     def show(self, comparison: Comparison, palette: Palette,
              claims: list[Claim] | None = None) -> None:
@@ -312,12 +337,12 @@ class ComparePanel(Vertical):
         claim_list = self.query_one(ClaimList)
         keep = claim_list.highlighted
         if self._claims:
-            claim_list.set_options(Option(claim_line(i, cl, width, palette), id=f"claim:{i}")
-                                   for i, cl in enumerate(self._claims))
+            claim_list.set_rows(ClaimRow(i, cl, width, palette)
+                                for i, cl in enumerate(self._claims))
             claim_list.highlighted = min(keep or 0, n_claims - 1)
         else:
-            claim_list.set_options([Option(
-                Text("No claim is told by more than one source.", "italic"), disabled=True)])
+            claim_list.set_rows([], placeholder=Text("No claim is told by more than one source.",
+                                                     "italic"))
 
         self.query_one("#compare-entities-head", Static).update(entity_header(n_docs, width))
         entities = self.query_one(EntityTable)
@@ -349,12 +374,17 @@ class ComparePanel(Vertical):
                 disabled=True,
             )])
 
+    def on_row_list_chosen(self, event: RowList.Chosen) -> None:
+        if not isinstance(event.row_list, ClaimList):
+            return
+        event.stop()
+        if 0 <= event.index < len(self._claims):
+            self.post_message(self.ClaimChosen(self._claims[event.index]))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         i = event.option_index
-        if isinstance(event.option_list, ClaimList) and 0 <= i < len(self._claims):
-            self.post_message(self.ClaimChosen(self._claims[i]))
-        elif isinstance(event.option_list, EntityTable) and 0 <= i < len(self._rows):
+        if isinstance(event.option_list, EntityTable) and 0 <= i < len(self._rows):
             self.post_message(self.EntityChosen(self._rows[i]))
         elif isinstance(event.option_list, DifferenceList) and 0 <= i < len(self._differences):
             self.post_message(self.DifferenceChosen(self._differences[i]))

@@ -207,14 +207,14 @@ class SidePanel(Vertical):
         return self._legend_list
 
     @property
-    def active_list(self) -> OptionList | AnnotationList:
+    def active_list(self) -> OptionList | RowList:
         if self.tab == LEGEND_TAB:
             return self._legend()
         if self.tab == COMPARE_TAB:
             return self.compare.lists[0]
         return self.query_one(AnnotationList)
 
-    def focus_stops(self) -> list[OptionList | AnnotationList]:
+    def focus_stops(self) -> list[OptionList | RowList]:
         """The lists tab reaches in the shown tab, top to bottom."""
         if self.tab == COMPARE_TAB:
             return self.compare.lists
