@@ -9,17 +9,13 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-from sidelight.annotations.entities import recognize, rule_engine
+from sidelight.annotations.entities import recognize
 from sidelight.annotations.entities.amounts import after_boundary
 from sidelight.annotations.entities.analyser import doubtful_word
-from sidelight.annotations.entities.capitalised import may_tail
 from sidelight.annotations.entities.languages import patterns
 from sidelight.annotations.entities.mentions import NEED
 from sidelight.annotations.entities.patterns import UP, _capitals, _first_capital
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _found(text: str, lang: str) -> list[tuple[str, str]]:
@@ -122,19 +118,3 @@ def test_acronyms_in_brackets_after_spaces_and_of_lower_case_words() -> None:
     # An acronym of lower-case words names no organisation, here or later.
     assert _found("Patients with chronic refractory cough (CRC) were treated. CRC is rare.",
                   "en") == []
-
-
-def test_the_tail_pretest_never_refuses_a_tail_the_scanner_finds() -> None:
-    eng = rule_engine("fr")
-    tail = eng.pt.name_tail
-    assert tail is not None
-    texts = [p.read_text(encoding="utf-8") for p in sorted(
-        (REPO / "tests" / "data").glob("entities_blind_fr/*.txt"))]
-    texts.append("la Banque centrale européenne et le Conseil fédéral suisse, l'Office national")
-    tails = 0
-    for text in texts:
-        for i, ch in enumerate(text):
-            if ch == " " and tail.match(text, i) is not None:
-                tails += 1
-                assert may_tail(text, i, eng.pt), text[i:i + 30]
-    assert tails > 20

@@ -19,7 +19,6 @@ from .patterns import DATELINE_END, PROSE_WORD, RIC_TAIL, SPEAKER, Patterns
 _OPENERS = frozenset(".!?:;\n|•>")
 _SKIP_BACK = frozenset(" \t\"“”‘’'([{*_")
 _QUOTES = frozenset("\"“‘")
-_WORD_AFTER = re.compile(r"[\w-]+")
 
 
 def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
@@ -248,13 +247,13 @@ def join_parts(text: str, ms: list[Mention], gz: Gazetteer, lx: Lexicon) -> list
 
 
 def name_tails(text: str, ms: list[Mention], tail: re.Pattern[str], gz: Gazetteer,
-               lx: Lexicon, pt: Patterns) -> None:
+               lx: Lexicon) -> None:
     """Names that end in lower-case adjectives: the gazetteer's ("Union européenne") and
     bodies whose head says so ("Conseil fédéral", "Office national")."""
     names = gz.names
     heads = lx.org_head
     for m in ms:
-        if text[m.end:m.end + 1] != " " or not may_tail(text, m.end, pt):
+        if text[m.end:m.end + 1] != " ":
             continue
         tm = tail.match(text, m.end)
         if tm is None:
@@ -271,12 +270,3 @@ def name_tails(text: str, ms: list[Mention], tail: re.Pattern[str], gz: Gazettee
         else:
             if text[m.start:m.end].rsplit(" ", 1)[-1] in heads:
                 m.end, m.label, m.conf = ends[-1], "ORG", SURE
-
-
-def may_tail(text: str, end: int, pt: Patterns) -> bool:
-    """Whether the word after the space at ``end`` may open a name's lower-case tail."""
-    wm = _WORD_AFTER.match(text, end + 1)
-    if wm is None:
-        return False
-    word = wm.group()
-    return word in pt.tail_words or word.endswith(pt.tail_endings)

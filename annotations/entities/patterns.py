@@ -211,12 +211,9 @@ class Patterns:
     # after the character before them (see ``amounts.lower_words``).
     lower: re.Pattern[str] | None = None
     # Lower-case adjectives that end a name in languages that write them so ("Assemblée
-    # nationale", "Banque centrale européenne"), tried where a capitalised span ends.
+    # nationale", "Banque centrale européenne"), tried where a capitalised span ends (the
+    # engine turns most words away within a few letters: no pre-test is quicker).
     name_tail: re.Pattern[str] | None = None
-    # What the first word of such a tail can be: one of these words or a word with one of
-    # these endings (tested before the scanner, which is tried after most names otherwise).
-    tail_words: frozenset[str] = frozenset()
-    tail_endings: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -313,17 +310,10 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
             rf"(?:(?P<scale>{sp}{scale})?(?P<cur>{sp}{currency})|(?P<scale2>{sp}{scale})"
             rf"|(?P<pct>{sp}(?:{pct})(?![\w])))?")
     tail = None
-    tail_words: frozenset[str] = frozenset()
-    tail_endings: tuple[str, ...] = ()
     if prof.code == "fr":
         endings = (r"ales?|aux|al|elles?|els?|iennes?|iens?|iques?|aises?|ais|aines?|ains?"
                    r"|éennes?|éens?|ives?|ifs?|aires?|ières?|iers?|uelles?|uels?|ales")
         adjectives = rf"[a-zéèêëàâîïôûç]+(?:{endings})"
-        tail_words = frozenset(w for w in lower_words if w.islower())
-        norp = alternation(sorted(tail_words, key=len, reverse=True))
+        norp = alternation(sorted((w for w in lower_words if w.islower()), key=len, reverse=True))
         tail = re.compile(rf"(?: (?:{adjectives}|{norp})(?![\w-])){{1,2}}")
-        tail_endings = tuple({e.replace("?", "") for e in endings.split("|")}
-                             | {e[:-2] for e in endings.split("|") if e.endswith("s?")})
-        if not all(re.fullmatch(r"[\w-]+", w) for w in tail_words):
-            tail_endings = ("",)   # a word the test below cannot tell: every word may start one
-    return Patterns(capspan, numeric, month_date, None, lower, tail, tail_words, tail_endings)
+    return Patterns(capspan, numeric, month_date, None, lower, tail)

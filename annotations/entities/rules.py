@@ -20,7 +20,7 @@ from sidelight.annotations.collector import no_cycle_collection
 from .acronyms import resolve_acronyms
 from .amounts import numbers, table_lines
 from .analyser import Analyser
-from .capitalised import capitalised, join_parts, may_tail, name_tails, undefer, undefer_overlapping
+from .capitalised import capitalised, join_parts, name_tails, undefer, undefer_overlapping
 from .common_words import is_common
 from .document import document_pass
 from .gazetteer import Gazetteer, for_language
@@ -108,8 +108,8 @@ class RuleRecognizer:
         tail = self.pt.name_tail
         if tail is not None:
             doubtful = undefer(doubtful, out, lambda d: text[d[1]:d[1] + 1] == " " and (
-                may_tail(text, d[1], self.pt) and tail.match(text, d[1]) is not None))
-            name_tails(text, out, tail, self.gazetteer, self.lx, self.pt)
+                tail.match(text, d[1]) is not None))
+            name_tails(text, out, tail, self.gazetteer, self.lx)
         others = numbers(text, self.pt, self.gazetteer, self._lower)
         for am in AGENCY_DATELINE.finditer(text):
             ls = text.rfind("\n", 0, am.start()) + 1
