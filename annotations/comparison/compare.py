@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 
 from sidelight.annotations.comparison.alignment import (
     MUTUAL_SHARE,
@@ -410,7 +411,7 @@ def _passages(
     spans: dict[Node, dict[int, tuple[int, int, bool]]] = {}
     members: dict[Node, list[Node]] = {}
     links: dict[Node, list[tuple[float, str]]] = defaultdict(list)
-    loose: list[tuple[Node, Node, float, str]] = []
+    loose: list[int] = []  # links kept as passages of their own, by key
 
     def find(x: Node) -> Node:
         root = x
@@ -425,10 +426,9 @@ def _passages(
 
     # Sorting the keys alone: a list of (key, value) pairs would copy every link.
     for key in sorted(pairs, key=lambda k: -pairs[k][0]):
-        score, kind = pairs[key]
         a, b = key >> _PAIR_BITS, key & _PAIR_LOW
         if key in own:
-            loose.append((a, b, score, kind))
+            loose.append(key)
             continue
         ra, rb = find(a), find(b)
         if ra != rb:
@@ -447,7 +447,7 @@ def _passages(
             # the other documents, not only reached through a third sentence.
             if sum(1 for _, _, far in merged.values() if far) > 1 or not _one_claim(
                     members.get(ra, [ra]) + members.get(rb, [rb]), pairs):
-                loose.append((a, b, score, kind))
+                loose.append(key)
                 continue
             big, small = (ra, rb) if len(members.get(ra, ())) >= len(members.get(rb, ())) \
                 else (rb, ra)
@@ -456,11 +456,11 @@ def _passages(
             spans.pop(small, None)
             members.setdefault(big, [big]).extend(members.pop(small, [small]))
             links[big] += links.pop(small, [])
-        links[find(a)].append((score, kind))
+        links[find(a)].append(pairs[key])  # the link's own (score, kind), not a copy
     out: list[Passage] = []
-    groups: list[tuple[list[Node], list[tuple[float, str]]]] = [
-        (members.get(r, [r]), scored) for r, scored in links.items()]
-    groups += [([a, b], [(score, kind)]) for a, b, score, kind in loose]
+    # Made one at a time: most links of long documents are passages of their own.
+    groups = chain(((members.get(r, [r]), scored) for r, scored in links.items()),
+                   (([k >> _PAIR_BITS, k & _PAIR_LOW], [pairs[k]]) for k in loose))
     for nodes, scored in groups:
         by_doc: dict[int, set[int]] = defaultdict(set)
         for node in nodes:
