@@ -19,6 +19,7 @@ WORD_OR_NUMBER = re.compile(r"[^\W\d_]{2,}|\d+")
 SAYS = re.compile(r"^according to\b|\b(?:said|says|told|tells|added|adds|stated|"
                    r"reported|confirmed|announced|wrote|writes)\b", re.IGNORECASE)
 ATTRIBUTION_WORDS = 9  # an attribution is short; a longer clause tells a claim too
+_TAIL = 160  # characters: more than ATTRIBUTION_WORDS words of all but freak lengths
 _ACCORDING = re.compile(r"according to\b", re.IGNORECASE)
 _LAST_ACCORDING = re.compile(r"\baccording to\b[^,;:()]*$", re.IGNORECASE)
 
@@ -34,12 +35,17 @@ def attribution_spans(s: Sentence) -> list[tuple[int, int]]:
     sheriff's office, ..."); offsets into the same text as ``s``."""
     text = s.text
     out = []
-    m = _LAST_ACCORDING.search(text)
-    cut = m.start() if m else max((c.end() for c in CLAUSE_CUT.finditer(text)), default=0)
+    # A last clause of at most ATTRIBUTION_WORDS words starts within the sentence's last
+    # _TAIL characters: only those are read (a long document has many sentences).
+    tail = max(0, len(text) - _TAIL)
+    according = "ccording" in text
+    m = _LAST_ACCORDING.search(text, tail) if according else None
+    cut = m.start() if m else max((c.end() for c in CLAUSE_CUT.finditer(text, tail)),
+                                  default=0)
     if cut and _words(text, cut, len(text)) <= ATTRIBUTION_WORDS and (
             m or SAYS.search(text, cut)):
         out.append((s.start + cut, s.end))
-    if _ACCORDING.match(text):
+    if according and _ACCORDING.match(text):
         first = CLAUSE_CUT.search(text)
         if first and (not out or first.end() < cut):
             out.insert(0, (s.start, s.start + first.end()))
