@@ -91,7 +91,7 @@ def stream_everything(
 
     def on(source: str) -> list[Annotation]:
         return [a for a in store.for_document(source, "")
-                if any(t.source == source for t in a.targets)]
+                if a.targets[0].source == source or any(t.source == source for t in a.targets)]
 
     def anchored_on(source: str, named_by: list[Annotation]) -> dict[str, Annotation]:
         if source not in anchored:

@@ -136,6 +136,9 @@ class Annotation:
         return any(t.orphan for t in self.targets)
 
     def touches(self, source: str, fingerprint: str) -> bool:
+        first = self.targets[0]  # the only one but for links: asked of every stored record
+        if first.source == source or first.fingerprint == fingerprint:
+            return True
         return any(t.source == source or t.fingerprint == fingerprint for t in self.targets)
 
     def edited(self, **changes: Any) -> Annotation:

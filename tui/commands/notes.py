@@ -160,7 +160,7 @@ def _print_json(fmt: str, db: Path, listing: Listing, anns: Iterator[Annotation]
     def line(ann: Annotation) -> str:
         # Written straight from the annotation, as json.dumps writes its object; a web
         # target's TimeState and a lone surrogate's scrubbing take the object's way.
-        if not any(is_url(t.source) for t in ann.targets):
+        if not any(map(is_url, [t.source for t in ann.targets])):
             text = w3c_json(ann, listing.by_path)
             if text is not None:
                 return text
