@@ -516,38 +516,39 @@ def reader_only(sizes: list[int], runs: int) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def writes_only(sizes: list[int], runs: int) -> None:
-    """Only the in-process rows (first open, open, insert, update, the disk's flush floor),
-    ``runs`` times per store size, each run one JSON line: ranges over runs in minutes."""
+def _each_run(kind: str, sizes: list[int], runs: int,
+              rows: Callable[[StoreFixture], dict[str, float]]) -> None:
+    """``rows`` of a fresh store of each size, ``runs`` times, each run one JSON line with the
+    load it was measured at."""
     base = os.environ.get("SIDELIGHT_BENCH_DIR") or None
-    root = Path(tempfile.mkdtemp(prefix="sidelight-bench-writes-", dir=base))
+    root = Path(tempfile.mkdtemp(prefix=f"sidelight-bench-{kind}-", dir=base))
     try:
         for run_no in range(runs):
             for n in sizes:
                 fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
-                out = {k: round(v, 4) for k, v in _in_process(fx, SAMPLES).items()}
-                print(json.dumps({"run": run_no, "size": n, **out}), flush=True)
+                out = {k: round(v, 4) for k, v in rows(fx).items()}
+                print(json.dumps({"run": run_no, "size": n,
+                                  "load": round(os.getloadavg()[0], 1), **out}), flush=True)
                 shutil.rmtree(root / _label(n), ignore_errors=True)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def writes_only(sizes: list[int], runs: int) -> None:
+    """Only the in-process rows (first open, open, insert, update, the disk's flush floor),
+    ``runs`` times per store size, each run one JSON line: ranges over runs in minutes."""
+    _each_run("writes", sizes, runs, lambda fx: _in_process(fx, SAMPLES))
 
 
 def cli_only(sizes: list[int], runs: int) -> None:
     """Only the command-line rows (annotate, notes DOC, notes of the whole store as JSON, the
     first table row), ``runs`` times per store size, each run one JSON line."""
-    base = os.environ.get("SIDELIGHT_BENCH_DIR") or None
-    root = Path(tempfile.mkdtemp(prefix="sidelight-bench-cli-", dir=base))
-    try:
-        for run_no in range(runs):
-            for n in sizes:
-                fx = make_store(root / _label(n), n, min(n, ON_DOCUMENT))
-                AnnotationStore(fx.db)  # the first open migrates: not the commands' to pay
-                out = {k: round(v, 3) for k, v in _cli_rows(fx).items()}
-                print(json.dumps({"run": run_no, "size": n, "load": os.getloadavg()[0],
-                                  **out}), flush=True)
-                shutil.rmtree(root / _label(n), ignore_errors=True)
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
+
+    def rows(fx: StoreFixture) -> dict[str, float]:
+        AnnotationStore(fx.db)  # the first open migrates: not the commands' to pay
+        return _cli_rows(fx)
+
+    _each_run("cli", sizes, runs, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
