@@ -207,3 +207,14 @@ def test_a_child_ends_when_the_reader_is_killed() -> None:
     while _running(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(child), "the comparing child outlived the reader"
+
+
+def test_the_child_loads_no_textual() -> None:
+    # The comparing process starts for each comparison: Textual would add to every start.
+    code = ("import sys; from sidelight.tui.reading import compare_process; "
+            "from sidelight.annotations.comparison import compare_documents; "
+            "from sidelight.annotations.comparison.claims import claims; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
