@@ -51,6 +51,11 @@ def test_sentences_giving_one_figure_differently_are_paired_for_it() -> None:
     assert _pairs(RIVER_A, RIVER_B, score=FLOOR / 2) == []
     # Already compared: a sentence aligned with one that gives metres.
     assert _pairs(RIVER_A, RIVER_B, aligned=[(1, 1, 0.5)]) == []
+    # Sentences already aligned are compared as such, even through nouns for one thing.
+    cut, reduction = ("The bank made its third rate cut.",
+                      "The bank made its second rate reduction.")
+    assert len(_pairs(cut, reduction)) == 1
+    assert _pairs(cut, reduction, aligned=[(0, 0, 0.5)]) == []
     # The other report agrees with the figure somewhere: no conflict to show.
     assert _pairs(RIVER_A, RIVER_B + " Earlier it stood at 6.2 metres.") == []
 

@@ -92,11 +92,8 @@ def figure_pairs(
             and not unit.startswith("#")  # "the second time" of what, the words say
         for i, x in open_a:
             for j, y in open_b:
-                if compare_quantities(x, y) != "conflict" or not same_outcome(x, y) or not (
-                        (one_each and not _has_outcome(x, y))
-                        or (about_one_thing(x, y) and _word_in_common(x, y))) \
-                        or _years(facts_a[i]) != _years(facts_b[j]) \
-                        or not _shared_besides(facts_a[i], facts_b[j], x, y):
+                if j in partners_a.get(i, ()) or not _told_differently(
+                        facts_a[i], facts_b[j], x, y, one_each):
                     continue
                 s = score(i, j)
                 if s >= FLOOR:
@@ -113,6 +110,16 @@ def figure_pairs(
            for rank, (i, x), (j, y) in candidates
            if rank == best_a[i, x.start] == best_b[j, y.start]]
     return sorted(out, key=lambda p: (p.a, p.b, p.contrast.a.start))
+
+
+def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quantity,
+                      one_each: bool) -> bool:
+    """Whether ``x`` in ``fa`` and ``y`` in ``fb`` are one figure told differently (see the
+    module docstring)."""
+    return (compare_quantities(x, y) == "conflict" and same_outcome(x, y)
+            and ((one_each and not _has_outcome(x, y))
+                 or (about_one_thing(x, y) and _word_in_common(x, y)))
+            and _years(fa) == _years(fb) and _shared_besides(fa, fb, x, y))
 
 
 def _word_in_common(x: Quantity, y: Quantity) -> bool:
