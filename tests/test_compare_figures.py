@@ -179,3 +179,16 @@ def test_ordinals_of_one_thing_told_differently_conflict() -> None:
         "conflict"]
     fb = _facts("The bank made three cuts this year.")[0]
     assert number_contrasts(fa.quantities, fb.quantities) == []
+
+
+def test_a_count_says_its_own_outcome() -> None:
+    # "9 dead" counts people (not "deads"), and each figure of "9 dead and 4 missing" has
+    # its own outcome, not its neighbour's.
+    (text,) = [f for f in _facts("The avalanche left 9 dead and 4 missing on the pass.")]
+    got = [(q.text, q.unit, sorted(w for w in q.context if w.startswith("o:")))
+           for q in text.quantities]
+    assert got == [("9 dead", "people", ["o:dead"]), ("4 missing", "people", ["o:missing"])]
+    fa = _facts("The avalanche left 9 dead and 4 missing on the pass.")[0]
+    fb = _facts("Six people died in the avalanche on the pass.")[0]
+    assert [(n.a.text, n.b.text, n.relation) for n in number_contrasts(
+        fa.quantities, fb.quantities)] == [("9 dead", "Six people", "conflict")]

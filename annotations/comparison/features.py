@@ -227,12 +227,29 @@ def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Senten
     for ws, we, stem in before[-CONTEXT_BEFORE:] + after:
         out.add(stem)
         out.update(f"m:{m}" for m in _word_meanings(text[ws:we]) if m >= 0)
-    # What happened to the people counted, from the figure's own clause only ("72 rescued,
-    # but survivors said" says nothing of the survivors about 72).
+    # What happened to the people counted: the figure's own words ("14 missing") say it,
+    # else its own clause only ("72 rescued, but survivors said" says nothing of the
+    # survivors about 72; in "nine dead and 14 missing" each figure has its own).
+    own = {f"o:{OUTCOMES[stem]}" for ws, we, stem in _words_in(words, first, q.start, q.end)
+           if stem in OUTCOMES}
+    if own:
+        return frozenset(out | own)
     clause = [w for w in before if not _CLAUSE_END.search(text, w[1], q.start)] + [
         w for w in after if not _CLAUSE_END.search(text, q.end, w[0])]
     out.update(f"o:{OUTCOMES[w[2]]}" for w in clause if w[2] in OUTCOMES)
     return frozenset(out)
+
+
+def _words_in(words: list[tuple[int, int, str]], first: int, start: int, end: int
+              ) -> list[tuple[int, int, str]]:
+    """The words (from index ``first`` on) inside ``start``..``end``."""
+    out = []
+    j = first
+    while j < len(words) and words[j][0] < end:
+        if words[j][0] >= start:
+            out.append(words[j])
+        j += 1
+    return out
 
 
 _CLAUSE_END = re.compile(r"[,;:—–()]|\s-\s")

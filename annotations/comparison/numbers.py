@@ -248,13 +248,14 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
         # "ten thousand a year", "40 per day": an amount per period, whatever it counts.
         unit, end = "per " + rate.group(1).lower(), end + rate.end()
     if not unit:
-        counted = _count_unit(text, m, rest)
-        if counted is None or not counted[0]:
-            # Casualty counts name what they count before the number ("the death toll
-            # rose to 143", "kills at least 69") or with a participle ("70 killed").
-            after = _CASUALTY_AFTER.match(rest)
-            if after or _CASUALTY_BEFORE.search(text, max(0, start - 130), start):
-                counted = ("people", after.end() if after else 0)
+        # "9 dead", "14 missing": what happened to them, not a noun they count.
+        after = _CASUALTY_AFTER.match(rest)
+        counted = ("people", after.end()) if after else _count_unit(text, m, rest)
+        # Casualty counts may name what they count before the number ("the death toll
+        # rose to 143", "kills at least 69").
+        if (counted is None or not counted[0]) and _CASUALTY_BEFORE.search(
+                text, max(0, start - 130), start):
+            counted = ("people", 0)
         if counted is None:
             return None
         unit, noun_end = counted
