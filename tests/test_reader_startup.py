@@ -38,17 +38,22 @@ asyncio.run(main())
 """
 
 
-def test_the_first_screen_is_drawn_without_the_comparison_or_the_word_lists(
-        tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(tmp_path / "a.json"), *SEEDS],
+def _on_the_seeds(script: str, tmp_path: Path) -> str:
+    """What ``script`` prints, run in a fresh interpreter on the seeds and an empty store."""
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "a.json"), *SEEDS],
                           capture_output=True, text=True, timeout=120,
                           env={"TEXTUAL_ANIMATIONS": "none", "PATH": "/usr/bin:/bin",
                                "HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_first_screen_is_drawn_without_the_comparison_or_the_word_lists(
+        tmp_path: Path) -> None:
     # Nothing loaded; the entity worker (which loads them) was started, once the screen was up;
     # of the screens, only the reader (the dialogs are imported when first opened); no lock
     # (only a change takes the store's lock).
-    assert done.stdout.strip() == "[] [2] ['sidelight.tui.screens.reader'] False"
+    assert _on_the_seeds(FIRST_SCREEN, tmp_path) == "[] [2] ['sidelight.tui.screens.reader'] False"
 
 
 def test_the_legend_lists_every_kind_of_sentence_in_the_comparisons_order() -> None:
@@ -106,9 +111,4 @@ asyncio.run(main())
 def test_the_real_program_collects_no_garbage_until_its_first_screen(tmp_path: Path) -> None:
     # Held off from the app's start to its first frame, then start-up's objects are frozen
     # and the collector runs again (tui/collector.py).
-    done = subprocess.run([sys.executable, "-c", HELD, str(tmp_path / "a.json"), *SEEDS],
-                          capture_output=True, text=True, timeout=120,
-                          env={"TEXTUAL_ANIMATIONS": "none", "PATH": "/usr/bin:/bin",
-                               "HOME": str(tmp_path)})
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[0] True True"
+    assert _on_the_seeds(HELD, tmp_path) == "[0] True True"
