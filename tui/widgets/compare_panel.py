@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -164,6 +165,15 @@ def legend_text(palette: Palette) -> Text:
 # --- the widget --------------------------------------------------------------------------
 
 
+def mount_now(parent: Widget, *widgets: Widget) -> bool:
+    """Mount ``widgets`` in ``parent``, in the DOM on return (queries find them); False when
+    the parent is going away (its screen closes) and takes none."""
+    if not parent.is_attached:
+        return False
+    parent.mount(*widgets)
+    return all(widget.parent is parent for widget in widgets)
+
+
 class _CompareList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "screen.focus_document", "Back to the document",
@@ -235,12 +245,12 @@ class ComparePanel(Vertical):
         # which shows the annotation list: until then the panel only keeps what to show.
         yield from ()
 
-    def build(self) -> None:
-        """Make the panel's widgets, showing what it was last given."""
+    def build(self) -> bool:
+        """Make the panel's widgets, showing what it was last given; False when the panel is
+        going away (its screen closes) and takes no more widgets."""
         if self._built:
-            return
-        self._built = True
-        self.mount(
+            return True
+        widgets = (
             Static("", id="compare-legend", markup=False),
             Static("", id="compare-claims-head", classes="compare-head", markup=False),
             ClaimList(id="compare-claims"),
@@ -249,10 +259,14 @@ class ComparePanel(Vertical):
             Static("", id="compare-differences-head", classes="compare-head", markup=False),
             DifferenceList(id="compare-differences"),
         )
+        if not mount_now(self, *widgets):
+            return False
+        self._built = True
         if self._shown is not None:
             self._draw(*self._shown)
         elif self._waiting is not None:
             self._draw_waiting(*self._waiting)
+        return True
 
     @property
     def rows(self) -> list[EntityRow]:
@@ -268,7 +282,9 @@ class ComparePanel(Vertical):
 
     @property
     def lists(self) -> list[OptionList | RowList]:
-        self.build()
+        """The claims, entities and differences lists (none while the panel goes away)."""
+        if not self.build():
+            return []
         return [self.query_one(ClaimList), self.query_one(EntityTable),
                 self.query_one(DifferenceList)]
 

@@ -26,7 +26,7 @@ from sidelight.tui.colors import Palette
 from sidelight.tui.labels import label_order, plain_name
 from sidelight.tui.marks import targets_on
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.widgets.compare_panel import ComparePanel
+from sidelight.tui.widgets.compare_panel import ComparePanel, mount_now
 from sidelight.tui.widgets.row_list import Row, RowList
 
 NOTES_TAB = "notes-tab"
@@ -200,18 +200,20 @@ class SidePanel(Vertical):
         # A tab clicked with the mouse is shown without the ``tab`` setter.
         self._build(event.pane.id or "")
 
-    def _legend(self) -> Legend:
+    def _legend(self) -> Legend | None:
+        """The legend, made on first use; None while the panel goes away."""
         if self._legend_list is None:
-            self._legend_list = Legend(id="legend")
-            self.query_one(f"#{LEGEND_TAB}", TabPane).mount(self._legend_list)
+            legend = Legend(id="legend")
+            if mount_now(self.query_one(f"#{LEGEND_TAB}", TabPane), legend):
+                self._legend_list = legend
         return self._legend_list
 
     @property
     def active_list(self) -> OptionList | RowList:
-        if self.tab == LEGEND_TAB:
-            return self._legend()
-        if self.tab == COMPARE_TAB:
-            return self.compare.lists[0]
+        if self.tab == LEGEND_TAB and (legend := self._legend()) is not None:
+            return legend
+        if self.tab == COMPARE_TAB and (lists := self.compare.lists):
+            return lists[0]
         return self.query_one(AnnotationList)
 
     def focus_stops(self) -> list[OptionList | RowList]:
@@ -282,9 +284,11 @@ class SidePanel(Vertical):
                                                                           len(entries) - 1)
 
     def show_labels(self, counts: dict[str, int], hidden: set[str], palette: Palette) -> None:
-        legend = self._legend()
-        keep = legend.highlighted
         self._labels = label_order(counts)
+        legend = self._legend()
+        if legend is None:
+            return
+        keep = legend.highlighted
         legend.clear_options()
         legend.add_options(
             Selection(
@@ -299,7 +303,8 @@ class SidePanel(Vertical):
             legend.highlighted = min(keep or 0, len(self._labels) - 1)
 
     def hidden_labels(self) -> set[str]:
-        return set(self._labels) - set(self._legend().selected)
+        legend = self._legend()
+        return set(self._labels) - set(legend.selected) if legend is not None else set()
 
     def on_row_list_chosen(self, event: RowList.Chosen) -> None:
         if not isinstance(event.row_list, AnnotationList):
