@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import pilot_test, reader_app
+from conftest import pilot_test, reader_app, until
 from rich.style import Style
 
 from benchmarks.entity_quality import DATA, load_gold, overlap_f1
@@ -212,10 +212,11 @@ async def test_reader_shows_three_languages_and_one_zuckerberg(
             load_document(MULTI / "facebook_zuckerberg_fr.txt")]
     app = reader_app(docs, db_path)
     async with app.run_test(size=(180, 50)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         reader = app.screen
         panes = reader.panes  # type: ignore[attr-defined]
+        # The entity workers may not have started when the first frame is up, and their
+        # results are taken in after they finish: wait for what the reader shows.
+        await until(pilot, lambda: all(p.entities for p in panes), timeout=60)
         assert [str(p.title_text()).split(" ")[1] for p in panes] == ["EN", "DE", "FR"]
         for pane in panes:
             labels = {(e.text, e.label) for e in pane.entities}
