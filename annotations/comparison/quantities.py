@@ -5,8 +5,10 @@ fractions ("a third of household income" is 33.3 percent)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
+from itertools import accumulate
 
 from sidelight.annotations.comparison.number_words import (
     DIGITS,
@@ -127,9 +129,12 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
     special = when + fractions(text) + [
         q for q in ordinals(text) if not any(w.start < q.end and q.start < w.end for w in when)]
     special.sort(key=lambda q: q.start)
-    spans = [(q.start, q.end) for q in special]
+    # A number inside one of those is theirs: the specials that start before it ends reach
+    # past its start (the furthest end of those, kept as a running maximum).
+    starts = [q.start for q in special]
+    reach = list(accumulate((q.end for q in special), max))
     out = [q for q in extract_quantities(text)
-           if not any(s < q.end and q.start < e for s, e in spans)]
+           if not (k := bisect_left(starts, q.end)) or reach[k - 1] <= q.start]
     out = [_magnitude(text, q) if _BARE_MAGNITUDE.fullmatch(q.text) else q for q in out]
     kept: list[Quantity] = []
     for q in special:
