@@ -198,3 +198,39 @@ def test_a_unit_is_never_read_past_a_blank_line() -> None:
     # A single line break is a hard wrap of one paragraph.
     (wrapped,) = extract_quantities("The flood killed 12\npeople on Monday.")
     assert (wrapped.text, wrapped.unit) == ("12\npeople", "people")
+
+
+def test_one_figure_rounded_or_in_another_scale_is_not_a_conflict() -> None:
+    def rel(x: str, y: str) -> str:
+        return compare_quantities(extract_quantities(x)[0], extract_quantities(y)[0])
+
+    assert rel("sales of $7.36 billion", "sales of $7.4bn") == "compatible"
+    assert rel("a loss of $318 million", "a loss of $0.32bn") == "compatible"
+    assert rel("2.5 million people", "2.46 million people") == "compatible"
+    # Written to the same precision, or past the rounding: two figures that differ.
+    assert rel("sales of $7.3bn", "sales of $7.4bn") == "conflict"
+    assert rel("2.5 million people", "2.4 million people") == "conflict"
+    assert rel("inflation of 2.1%", "inflation of 2.2 per cent") == "conflict"
+    # A whole number is taken as written.
+    assert rel("9,000 acres", "9,300 acres") == "conflict"
+
+
+def test_amounts_worlds_apart_are_never_one_figure() -> None:
+    from sidelight.annotations.comparison.numbers import worlds_apart
+
+    (per_share,) = extract_quantities("earnings of $2.07 a share")
+    (revenue,) = extract_quantities("revenue of $3.9bn")
+    assert worlds_apart(per_share, revenue)
+    # A million written for a billion is a slip a reader should see.
+    assert not worlds_apart(*extract_quantities("$3.9 million against $3.9 billion"))
+
+
+def test_a_bare_weekday_meets_a_date_of_that_weekday() -> None:
+    from sidelight.annotations.comparison.quantities import all_quantities
+
+    date = "2026-05-14"   # a Thursday
+    (monday,) = all_quantities("The trial will resume on Monday.", date)
+    (full,) = all_quantities("The trial resumes on Monday, May 18.", date)
+    (friday,) = all_quantities("The trial resumes on Friday, May 15.", date)
+    assert compare_quantities(monday, full) == "compatible"
+    assert compare_quantities(monday, friday) == "conflict"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from sidelight.annotations.comparison.model import NumberContrast, QuoteContrast
-from sidelight.annotations.comparison.numbers import Quantity, compare_quantities
+from sidelight.annotations.comparison.numbers import Quantity, compare_quantities, worlds_apart
 from sidelight.annotations.comparison.quotes import (
     Quote,
     quote_stems,
@@ -64,7 +64,7 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
         for x in rest_a:
             pairs = [(compare_quantities(x, y), j, y) for j, y in enumerate(rest_b)
                      if j not in used and (single or about_one_thing(x, y))
-                     and same_outcome(x, y)]
+                     and same_outcome(x, y) and not worlds_apart(x, y)]
             if not pairs:
                 continue
             allowed = [p for p in pairs if p[0] != "conflict"]

@@ -31,7 +31,7 @@ from sidelight.annotations.comparison.contrast import (
 )
 from sidelight.annotations.comparison.features import SentenceFacts
 from sidelight.annotations.comparison.model import NumberContrast
-from sidelight.annotations.comparison.numbers import Quantity, compare_quantities
+from sidelight.annotations.comparison.numbers import Quantity, compare_quantities, worlds_apart
 from sidelight.annotations.comparison.words import content_words
 
 FLOOR = 0.1  # the sentence score two sentences need besides their figures' agreement
@@ -117,6 +117,7 @@ def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quan
     """Whether ``x`` in ``fa`` and ``y`` in ``fb`` are one figure told differently (see the
     module docstring)."""
     return (compare_quantities(x, y) == "conflict" and same_outcome(x, y)
+            and not worlds_apart(x, y)
             and ((one_each and not _has_outcome(x, y))
                  or (about_one_thing(x, y) and _word_in_common(x, y)))
             and _years(fa) == _years(fb) and _shared_besides(fa, fb, x, y))

@@ -383,7 +383,9 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
     ):
         return "same"
     if a.unit == "date" or b.unit == "date":
-        return "same" if a.value == b.value else "conflict"
+        if a.value == b.value:
+            return "same"
+        return "compatible" if _one_weekday(a, b) else "conflict"
     if a.unit == "clock" or b.unit == "clock":
         from sidelight.annotations.comparison.when import clock_range
 
@@ -392,6 +394,8 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
             return "conflict"
         return "compatible" if alo <= bhi and blo <= ahi else "conflict"
     if a.value is not None and b.value is not None and a.approx == b.approx:
+        if _rounded_alike(a, b):
+            return "compatible"   # "$4.82 billion" written "$4.8bn" by the other report
         # "at least 27" and "at least 31", "about 7%" and "about 9%": the same hedge on
         # two figures is two reports of the figure, not one allowing the other.
         return "conflict"
@@ -400,3 +404,65 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
     if alo <= bhi and blo <= ahi:
         return "vaguer" if (a.value is None) != (b.value is None) else "compatible"
     return "conflict"
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _step(q: Quantity) -> float | None:
+    """The precision a figure is written to, in its unit: a tenth of a billion for
+    "$4.8bn", a hundredth of a percent for "1.25%"; None for a whole number without a scale
+    word (a report's "12,000" is taken as written) or a figure in words."""
+    m = _WRITTEN_NUMBER.search(q.text)
+    if m is None or q.value is None:
+        return None
+    written = float(m.group().replace(",", ""))
+    if written == 0:
+        return None
+    decimals = len(m.group(1) or "")
+    factor = q.value / written
+    if decimals == 0 and abs(factor - 1.0) < 1e-9:
+        return None
+    return factor * 10.0 ** -decimals
+
+
+def _rounded_alike(a: Quantity, b: Quantity) -> bool:
+    """One figure is the other rounded to the precision it is written to ("$612 million" and
+    "$0.61bn"): two writings of one figure, not two figures."""
+    assert a.value is not None and b.value is not None
+    for coarse, fine in ((a, b), (b, a)):
+        step = _step(coarse)
+        fine_step = _step(fine)
+        if step is None or (fine_step is not None and fine_step > step):
+            continue
+        if abs(fine.value - coarse.value) <= step / 2 * (1 + 1e-9):  # type: ignore[operator]
+            return True
+    return False
+
+
+_APART = 10_000.0
+
+
+def worlds_apart(a: Quantity, b: Quantity) -> bool:
+    """Two amounts ten thousand times apart or more are about different things (a share's
+    earnings of "$1.58" and a quarter's revenue of "$4.6bn"), never one figure told
+    differently; a million written for a billion (a thousandfold slip) is still compared."""
+    if a.value is None or b.value is None or a.value == 0 or b.value == 0:
+        return False
+    small, large = sorted((abs(a.value), abs(b.value)))
+    return large >= small * _APART
+
+
+def _one_weekday(a: Quantity, b: Quantity) -> bool:
+    """A bare weekday ("on Monday") is read as the one before the document's date, yet a
+    report may mean the one after ("will begin on Monday"): beside a date of that weekday
+    within a week ("Monday, November 9") it is that date, not another."""
+    from sidelight.annotations.dates import WEEKDAYS
+
+    if a.value is None or b.value is None:
+        return False
+    bare = [q for q in (a, b) if q.text.strip(" ,.").lower() in WEEKDAYS]
+    if len(bare) != 1:
+        return False
+    days = abs(a.value - b.value)
+    return days <= 7 and days % 7 == 0
