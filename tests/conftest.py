@@ -93,11 +93,28 @@ async def select_phrase(pilot: Any, phrase: str) -> None:
     await pilot.press("v", *["e"] * len(phrase.split()))
 
 
+async def workers_settled(pilot: Any) -> None:
+    """Wait until no worker is running. A worker cancelled meanwhile is settled too: the
+    reader stops a comparison under way when its documents change, and Textual's own
+    ``wait_for_complete`` raises for it."""
+    from textual.worker import WorkerState
+
+    for _ in range(2000):
+        active = [w for w in pilot.app.workers
+                  if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if not active:
+            return
+        await asyncio.gather(*(w.wait() for w in active if w.state == WorkerState.RUNNING),
+                             return_exceptions=True)
+        await pilot.pause()
+    raise AssertionError("workers still running")
+
+
 async def compared(pilot: Any) -> Any:
     """Wait until the comparison (which starts once entities are known) is shown; the reader."""
     reader = pilot.app.reader
     for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         if reader.comparison is not None:
             return reader

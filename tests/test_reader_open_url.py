@@ -7,7 +7,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import alpha_beta, pilot_test, reader_app
+from conftest import alpha_beta, pilot_test, reader_app, workers_settled
 from web_server import PageServer, article, web_server_fixture  # noqa: F401
 
 from sidelight.tui.screens.open_dialog import OpenDialog
@@ -52,7 +52,7 @@ async def test_a_slow_page_is_fetched_while_the_screen_answers(
         # The event loop ran while the page was on its way: the time waited went on.
         assert dialog.fetching and _help(dialog) != first
         await pilot.press("enter")  # a second enter while fetching does nothing
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         reader = app.reader
         assert [p.document.path for p in reader.panes][-1] == url
@@ -67,7 +67,7 @@ async def test_an_unreachable_address_says_why_and_can_be_corrected(
     app = reader_app(alpha_beta(tmp_path), db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         dialog = await _submit(pilot, f"http://127.0.0.1:{_closed_port()}/story")
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         assert app.screen is dialog and not dialog.fetching
         assert "connection refused" in _help(dialog)
@@ -75,7 +75,7 @@ async def test_an_unreachable_address_says_why_and_can_be_corrected(
         assert not field.disabled and app.focused is field
         field.value = web_server.url("/missing")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         assert "not found (HTTP 404)" in _help(dialog)
         assert len(app.reader.panes) == 2
@@ -94,7 +94,7 @@ async def test_escape_stops_waiting_and_a_late_page_opens_nothing(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.reader
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause(0.3)
         assert len(app.reader.panes) == 2
         await pilot.press("j")  # the reader has the keys again
