@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import compare_docs, compared, pilot_test, reader_app, until
+from conftest import compare_docs, compared, pilot_test, reader_app, until, workers_settled
 from rich.segment import Segment
 
 from sidelight.annotations.comparison import Comparison, compare_documents
@@ -312,7 +312,7 @@ async def test_with_one_document_comparison_asks_for_a_second(
 ) -> None:
     app = reader_app(compare_docs("wire.txt"), db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         reader = app.reader
         for key in ("equals_sign", "greater_than_sign", "U", "S"):
@@ -550,7 +550,7 @@ async def test_large_sources_are_compared_only_when_asked(
     async with app.run_test(size=(160, 50)) as pilot:
         reader = app.reader
         await until(pilot, lambda: reader.entities is not None)
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         assert reader.comparison is None
         assert "press C to compare them anyway" in reader.compare_note

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from conftest import pilot_test, reader_app
+from conftest import pilot_test, reader_app, workers_settled
 from textual.geometry import Region
 
 from sidelight.annotations.comparison import EntityRow
@@ -198,7 +198,7 @@ async def test_legend_palette_and_status_use_plain_names(
     docs = [load_document(p) for p in seed_paths()[:2]]
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         reader = app.reader
         legend = reader.side.query_one(Legend)

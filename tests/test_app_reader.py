@@ -15,6 +15,7 @@ from conftest import (
     search_phrase,
     select_phrase,
     until,
+    workers_settled,
 )
 
 from sidelight.annotations.documents import Document, load_document
@@ -290,7 +291,7 @@ async def test_entities_legend_and_mentions_across_panes(
     docs = [load_document(p) for p in seed_paths()[:2]]
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         reader = _reader(app)
         assert reader.entities is not None
@@ -336,7 +337,7 @@ async def test_legend_toggles_with_the_keyboard(db_path: Path, config_dir: Path)
     docs = [load_document(p) for p in seed_paths()[:2]]
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         reader = _reader(app)
         await pilot.press("L", "tab", "tab")

@@ -7,7 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ALPHA, BETA, alpha_beta, pilot_test, reader_app, select_phrase
+from conftest import (
+    ALPHA,
+    BETA,
+    alpha_beta,
+    pilot_test,
+    reader_app,
+    select_phrase,
+    workers_settled,
+)
 
 from sidelight.annotations.documents import Document, load_document
 from sidelight.annotations.model import new_highlight, quote_target
@@ -122,7 +130,7 @@ async def test_counts_are_singular_for_one(
     app = reader_app(docs[:1], db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         reader = app.reader
-        await app.workers.wait_for_complete()
+        await workers_settled(pilot)
         await pilot.pause()
         reader.show_entities([[type("E", (), {"label": "ORG", "start": 0, "end": 5,
                                               "text": "Alpha", "key": "ORG:alpha"})()]])
