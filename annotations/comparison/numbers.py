@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sidelight.annotations.comparison.number_words import COMPOUND, word_value
 from sidelight.annotations.comparison.words import word_set
+from sidelight.annotations.dates import WEEKDAYS
 
 _SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
@@ -457,8 +458,6 @@ def _one_weekday(a: Quantity, b: Quantity) -> bool:
     """A bare weekday ("on Monday") is read as the one before the document's date, yet a
     report may mean the one after ("will begin on Monday"): beside a date of that weekday
     within a week ("Monday, November 9") it is that date, not another."""
-    from sidelight.annotations.dates import WEEKDAYS
-
     if a.value is None or b.value is None:
         return False
     bare = [q for q in (a, b) if q.text.strip(" ,.").lower() in WEEKDAYS]
