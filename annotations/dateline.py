@@ -33,14 +33,27 @@ _PUBLISHED = re.compile(r"(?:published|posted|updated)(?:\s+on)?:?\s+", re.IGNOR
 def dateline_date(text: str) -> str | None:
     """The date the top of ``text`` gives in a wire dateline or on a line of its own (maybe
     after "Published"), as written; None when it gives none."""
+    span = dateline_span(text)
+    return None if span is None else " ".join(text[span[0]:span[1]].strip(" ,.").split())
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the date of ``dateline_date`` lies in ``text`` (start, end)."""
     head = text[:_HEAD_CHARS]
     m = _WIRE.search(head)
     if m is not None:
-        return " ".join(m.group("date").split())
+        return m.span("date")
+    pos = 0
     for line in head.split("\n")[:_HEAD_LINES]:
-        line = line.strip()
-        if _PUBLISHED.match(line):
-            line = _PUBLISHED.sub("", line, count=1)
-        if line and len(line) <= 40 and day_of(line) is not None and re.search(r"\d", line):
-            return " ".join(line.strip(" ,.").split())
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        # The date's own characters: a line's spaces and a "Published:" before it are not.
+        start += len(line) - len(line.lstrip())
+        end -= len(line) - len(line.rstrip())
+        published = _PUBLISHED.match(text, start, end)
+        if published:
+            start = published.end()
+        date = text[start:end]
+        if date and len(date) <= 40 and day_of(date) is not None and re.search(r"\d", date):
+            return start, end
     return None

@@ -52,5 +52,24 @@ def attribution_spans(s: Sentence) -> list[tuple[int, int]]:
     return out
 
 
+# A speech verb, then only the words of how it was told ("told a news conference", "said
+# in a statement"), then the day: a date there is when the source spoke.
+_TELLING = frozenset({
+    "a", "an", "the", "its", "his", "her", "their", "in", "at", "to", "on", "late", "early",
+    "news", "conference", "briefing", "statement", "reporters", "journalists", "media",
+    "interview", "parliament", "lawmakers", "update", "post", "online"})
+_TOLD_ON = re.compile(
+    r"\b(?:said|says|told|tells|added|stated|reported|confirmed|announced|wrote)"
+    r"(?:\s+(?:" + "|".join(sorted(_TELLING)) + r"))*\s+$", re.IGNORECASE)
+_TOLD_REACH = 60  # characters before a date looked at
+
+
+def told_on(text: str, start: int) -> bool:
+    """Whether the date or time at ``start`` of ``text`` says when a source spoke ("the
+    ministry said on Thursday, as …", "told reporters late Tuesday"), wherever the clause
+    sits in its sentence: the day a claim was told is not a figure of the claim."""
+    return _TOLD_ON.search(text, max(0, start - _TOLD_REACH), start) is not None
+
+
 def _words(text: str, a: int, b: int) -> int:
     return len(WORD_OR_NUMBER.findall(text, a, b))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
-from sidelight.annotations.comparison.attribution import attribution_spans
+from sidelight.annotations.comparison.attribution import attribution_spans, told_on
 from sidelight.annotations.comparison.numbers import NUMBER_WORDS, Quantity
 from sidelight.annotations.comparison.quotes import Quote, unmarked_speech
 from sidelight.annotations.comparison.senses import meanings
@@ -147,7 +147,8 @@ def sentence_facts(
         while j < len(qs) and qs[j].start < s.end:
             q = qs[j]
             j += 1
-            if said and q.unit in _WHEN_UNITS and any(a <= q.start < b for a, b in said):
+            if q.unit in _WHEN_UNITS and (
+                    (said and any(a <= q.start < b for a, b in said)) or told_on(text, q.start)):
                 continue  # when the source spoke ("said in its Friday update"): no claim
             sq.append(q)
             feats.update(quantity_features(q))
@@ -204,6 +205,11 @@ def sentence_facts(
     return out
 
 
+# Parts of a day belong to how a date or time is written ("on Tuesday night", "Wednesday
+# night, March 4"), not to what it dates: two dates of different events share them.
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "tonight", "overnight",
+                       "dawn", "dusk", "midnight", "noon", "midday", "day", "today",
+                       "yesterday", "tomorrow", "week", "weekend", "local", "time"})
 CONTEXT_BEFORE = 5  # content words before a figure that say what it counts
 CONTEXT_AFTER = 4
 
@@ -214,10 +220,11 @@ def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Senten
     (``first``: the index of the first word at or after the sentence start)."""
     before: list[tuple[int, int, str]] = []
     after: list[tuple[int, int, str]] = []
+    skip = NUMBER_WORDS | DAY_PARTS if q.unit in _WHEN_UNITS else NUMBER_WORDS
     j = first
     while j < len(words) and words[j][0] < s.end:
         ws, we, stem = words[j]
-        if text[ws:we].lower() not in NUMBER_WORDS:
+        if text[ws:we].lower() not in skip:
             if we <= q.start:
                 before.append(words[j])
             elif ws >= q.end and len(after) < CONTEXT_AFTER:

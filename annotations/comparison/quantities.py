@@ -20,6 +20,7 @@ from sidelight.annotations.comparison.number_words import (
 from sidelight.annotations.comparison.numbers import Quantity, extract_quantities
 from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.when import parse_date, times_and_dates
+from sidelight.annotations.dateline import dateline_span
 
 FRACTIONS: dict[str, float] = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
@@ -117,7 +118,8 @@ def _sentence_start(text: str, i: int) -> bool:
 def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list[Quantity]:
     """The figures of ``text`` in order; ``date`` (ISO) resolves weekdays and yearless
     dates. A number inside a date ("2026" in "Sept. 27, 2026") is the date's, and a weekday
-    beside the date it names ("Wednesday night, March 4") is that date once. A text in
+    beside the date it names ("Wednesday night, March 4") is that date once; the date of a
+    wire dateline or of a date line at the top is the report's own, no figure. A text in
     another language with a profile (German, French) is read with its number formats."""
     if lang != "en":
         from sidelight.annotations.language.numbers import localised_quantities
@@ -126,6 +128,11 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
         if local is not None:
             return local
     when = times_and_dates(text, parse_date(date))
+    top = dateline_span(text)
+    if top is not None:
+        # A dateline's date is when the report was filed, not when anything it tells
+        # happened ("LUSAKA, Nov 5 (Wire) - … since it began on October 3"): no figure.
+        when = [q for q in when if not (q.unit == "date" and top[0] <= q.start < top[1])]
     special = when + fractions(text) + [
         q for q in ordinals(text) if not any(w.start < q.end and q.start < w.end for w in when)]
     special.sort(key=lambda q: q.start)
