@@ -12,7 +12,9 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
 
+from sidelight.annotations.collector import no_cycle_collection
 from sidelight.annotations.dates import day_of, lead_date
 
 from .gazetteer import for_language, load
@@ -40,6 +42,10 @@ _TAIL_WORDS = COMPANY_WORDS | _LEGAL_WORDS
 _SPACES = re.compile(r"\s+")
 _PERCENT = re.compile(r"\s*(?:percent|per cent|%)$")
 _NAME_LINKED = ("PERSON", "ORG")
+# ``BRACKET_ACRONYM`` without its leading spaces.
+_BRACKETED = re.compile(BRACKET_ACRONYM.pattern.removeprefix(r"\s*"))
+_LABEL = itemgetter(2)
+_TEXT = itemgetter(3)
 
 
 def normalise(label: str, text: str, lang: str = "en") -> str:
@@ -74,20 +80,37 @@ Row = tuple[int, int, str, str]   # start, end, label, text: an entity before it
 def acronym_definitions(text: str, rows: Sequence[Row]) -> dict[str, Row]:
     """Acronym -> the multi-word entity (row) it was introduced for in brackets."""
     defs: dict[str, Row] = {}
+    brackets = _bracket_ends(text)
+    if not brackets:
+        return defs
     for e in rows:
+        acr = brackets.get(e[1])
+        if acr is None:
+            continue
         etext = e[3]
         if " " not in etext:
             continue
-        m = BRACKET_ACRONYM.match(text, e[1])
-        if m is None:
-            continue
-        acr = m.group(1).replace(".", "")
         words = [w for w in etext.replace("-", " ").split() if w[:1].isupper()]
         initials = "".join(w[0] for w in words)
         # The acronym's letters must come from the long form's words, in order, first one first.
         if acr and acr[0].upper() == initials[:1] and _subsequence(acr.upper(), initials.upper()):
             defs[acr] = e
     return defs
+
+
+def _bracket_ends(text: str) -> dict[int, str]:
+    """Every offset where ``BRACKET_ACRONYM`` matches (spaces, then an acronym in brackets),
+    with its acronym, dots dropped: found from the brackets, a handful in a text, rather than
+    tried at the end of every entity."""
+    out: dict[int, str] = {}
+    for m in _BRACKETED.finditer(text):
+        acr = m.group(1).replace(".", "")
+        i = m.start()
+        out[i] = acr
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+            out[i] = acr
+    return out
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -140,17 +163,27 @@ def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
               langs: Sequence[str] | None = None) -> list[list[Entity]]:
     """``link`` for engines that hand over plain ``(start, end, label, text)`` rows;
     ``langs`` gives each document's language (English when not given)."""
+    # A pass over many thousands of rows that makes an entity each and no cycle.
+    with no_cycle_collection():
+        return _link_rows(texts, docs, langs if langs is not None else ["en"] * len(texts))
+
+
+def _link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
+               langs: Sequence[str]) -> list[list[Entity]]:
     # Everything but the final entities is worked out once per distinct (label, text): a long
-    # document names the same few people hundreds of times.
+    # document names the same few people hundreds of times. Counted in C, in order of first
+    # mention (which the typo pass's ties depend on).
     counts_lt: Counter[tuple[str, str]] = Counter()
     norm: dict[tuple[str, str], str] = {}
+    per_doc: list[Counter[tuple[str, str]]] = []
     for i, doc in enumerate(docs):
-        lang = langs[i] if langs is not None else "en"
-        for r in doc:
-            lt = (r[2], r[3])
-            counts_lt[lt] += 1
+        lang = langs[i]
+        here = Counter(zip(map(_LABEL, doc), map(_TEXT, doc), strict=True))
+        per_doc.append(here)
+        for lt in here:
             if lt not in norm:
-                norm[lt] = _normalise_cached(r[2], r[3], lang)
+                norm[lt] = _normalise_cached(lt[0], lt[1], lang)
+        counts_lt.update(here)
     alias: dict[tuple[str, str], str] = {}
 
     # Acronyms brought in with their long form, anywhere among the documents.
@@ -229,28 +262,37 @@ def link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
                 fix[(label, n)] = best[1]
 
     keys = {lt: f"{lt[0]}:{fix.get((lt[0], r), r)}" for lt, r in resolved.items()}
-    out = [[Entity(e[0], e[1], e[2], e[3], keys[(e[2], e[3])]) for e in doc] for doc in docs]
-    codes = langs if langs is not None else ["en"] * len(texts)
-    return [_day_keys(text, doc, lang) for text, doc, lang in zip(texts, out, codes,
-                                                                   strict=True)]
+    new = tuple.__new__
+    out: list[list[Entity]] = []
+    for text, doc, here, lang in zip(texts, docs, per_doc, langs, strict=True):
+        days = _day_keys(text, [t for label, t in here if label == "DATE"], lang)
+        if days:
+            k = keys.copy()
+            k.update(days)
+        else:
+            k = keys
+        # (Built as the tuple it is: a named tuple's own constructor is a Python call.)
+        out.append([new(Entity, (s, e, label, t, k[(label, t)])) for s, e, label, t in doc])
+    return out
 
 
-def _day_keys(text: str, entities: list[Entity], lang: str = "en") -> list[Entity]:
-    """Dates keyed by the day they name ("DATE:2018-03-20" for "March 20, 2018", "20 March
-    2018" and "20/03/2018"); a weekday or a date without its year is read against the
-    document's own date line. Dates that name no single day keep their words."""
+def _day_keys(text: str, dates: Sequence[str], lang: str = "en") -> dict[tuple[str, str], str]:
+    """The keys of the dates among ``dates`` (distinct texts of a document's DATE entities)
+    that name one day ("DATE:2018-03-20" for "March 20, 2018", "20 March 2018" and
+    "20/03/2018"); a weekday or a date without its year is read against the document's own
+    date line. Dates that name no single day keep their words."""
+    if not dates:
+        return {}
     ref = lead_date(text)
-    out = []
-    for e in entities:
-        if e.label == "DATE":
-            day = day_of(e.text, ref)
-            if day is None and lang != "en":
-                from sidelight.annotations.language.numbers import local_day
+    out: dict[tuple[str, str], str] = {}
+    for t in dates:
+        day = day_of(t, ref)
+        if day is None and lang != "en":
+            from sidelight.annotations.language.numbers import local_day
 
-                day = local_day(e.text, lang)   # "22. März 2018", "22 mars 2018"
-            if day is not None:
-                e = Entity(e.start, e.end, e.label, e.text, f"DATE:{day.isoformat()}")
-        out.append(e)
+            day = local_day(t, lang)   # "22. März 2018", "22 mars 2018"
+        if day is not None:
+            out[("DATE", t)] = f"DATE:{day.isoformat()}"
     return out
 
 
