@@ -132,3 +132,39 @@ def test_a_comparison_leaves_the_garbage_collector_as_it_found_it(enabled: bool)
         assert gc.isenabled() is not enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_quotation_and_clause_scores_are_kept_per_pair_of_wordings(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twelve retellings repeat most sentences: a pair of wordings met in many pairs of
+    documents is read clause by clause once, and scores as when read afresh each time."""
+    from sidelight.annotations.comparison import clauses as clauses_module
+
+    story = (DATA / "wire.txt").read_text(encoding="utf-8")
+    docs = [make_text_document(f"/retold/{k}.txt", story if k == 0 else edited_copy(story, k))
+            for k in range(12)]
+    calls = {"n": 0}
+    share = clauses_module.clause_share
+
+    def counted(*args: object) -> float:
+        calls["n"] += 1
+        return share(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(clauses_module, "clause_share", counted)
+
+    def scores() -> tuple[dict[tuple[tuple[int, int], tuple[int, int]], float], int]:
+        calls["n"] = 0
+        index = _index(docs)
+        out = {}
+        for d, doc_facts in enumerate(index.facts):
+            for i in range(len(doc_facts)):
+                for od, js in index.candidates((d, i)).items():
+                    for j in js:
+                        out[(d, i), (od, j)] = index.score((d, i), (od, j))
+        return out, calls["n"]
+
+    kept, read_kept = scores()
+    monkeypatch.setattr(clauses_module, "_WORDINGS", 1)  # nothing kept: every pair afresh
+    fresh, read_fresh = scores()
+    assert kept == fresh
+    assert 0 < read_kept < read_fresh / 4

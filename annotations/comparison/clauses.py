@@ -23,6 +23,7 @@ be left alone" / "No family will be abandoned").
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -146,42 +147,100 @@ class DocumentClauses:
 
 
 class ClauseIndex(CorpusIndex):
-    """``CorpusIndex`` whose scores also weigh the claims told in clauses (see above)."""
+    """``CorpusIndex`` whose scores also weigh the claims told in clauses (see above).
+
+    Many sources repeat one another's sentences, so one pair of wordings is met again in
+    every pair of documents that tells it: its quotation and clause scores are kept per
+    pair of *wordings* (a sentence's class with its text, names, figures and quotations,
+    everything those scores read), not recomputed per pair of sentences.
+    """
 
     def __init__(self, facts: Sequence[Sequence[SentenceFacts]], weights: dict[str, float],
                  parts: Sequence[DocumentClauses]) -> None:
         super().__init__(facts, weights)
         self.parts = parts
         self._told = [frozenset(f.normal for f in doc) for doc in facts]
+        self._wording: list[array[int]] = [array("q", [-1]) * len(doc) for doc in facts]
+        self._wordings: dict[tuple[object, ...], int] = {}
+        self._quoted: dict[int, float] = {}
+        self._clause: dict[int, float] = {}
 
     def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         whole = super().score(a, b)
         if whole < THRESHOLD:
             fa, fb = self.facts[a[0]][a[1]], self.facts[b[0]][b[1]]
             if fa.quotes and fb.quotes:
-                whole = max(whole, QUOTE_SHARE * quoted_alike(fa.quotes, fb.quotes))
+                key = self._wording_of(a) << _SHIFT | self._wording_of(b)
+                alike = self._quoted.get(key)
+                if alike is None:
+                    alike = self._quoted[key] = quoted_alike(fa.quotes, fb.quotes)
+                    self._bound()
+                whole = max(whole, QUOTE_SHARE * alike)
         if whole <= CLAUSE_FLOOR or whole >= CLAUSE_TRIED:
             return whole  # next to nothing in common, or enough
         # The longer sentence's clauses against the shorter sentence: a long lead packs
         # several claims; two sentences of a length tell theirs whole.
-        ta = self._totals[self.klass[a[0]][a[1]]]
-        tb = self._totals[self.klass[b[0]][b[1]]]
+        ka, kb = self.klass[a[0]][a[1]], self.klass[b[0]][b[1]]
+        ta, tb = self._totals[ka], self._totals[kb]
         if max(ta, tb) < CLAUSE_LONGER * min(ta, tb):
             return whole
-        (long_, short) = (a, b) if ta >= tb else (b, a)
+        (long_, short, k_short) = (a, b, kb) if ta >= tb else (b, a, ka)
         if self.facts[long_[0]][long_[1]].normal in self._told[short[0]]:
             return whole  # told word for word there: its claim has its partner
-        parts = self.parts[long_[0]].get(long_[1])
-        if not parts:
-            return whole
-        other, weights = self._whole(short), self.weights
-        best = max(clause_share(x, other, weights) for x in parts)
+        key = self._wording_of(long_) << _SHIFT | k_short
+        best = self._clause.get(key)
+        if best is None:
+            parts = self.parts[long_[0]].get(long_[1])
+            other, weights = self._whole(short), self.weights
+            best = max((clause_share(x, other, weights) for x in parts), default=-1.0)
+            self._clause[key] = best
+            self._bound()
+        if best < 0:
+            return whole  # one clause: nothing to read clause by clause
         return max(whole, CLAUSE_SHARE * best)
+
+    def _wording_of(self, node: tuple[int, int]) -> int:
+        """The number of a sentence's wording: its class, text, and the names, figures and
+        quotations in it (by their offsets in the sentence)."""
+        d, i = node
+        w = self._wording[d][i]
+        if w < 0:
+            f = self.facts[d][i]
+            base, end = f.sentence.start, f.sentence.end
+            doc = self.parts[d]
+            es, qs = doc._starts
+            key = (
+                self.klass[d][i], f.sentence.text,
+                tuple((e.start - base, e.key) for e in
+                      doc.entities[bisect_left(es, base):bisect_left(es, end)]),
+                tuple((q.start - base, q.unit, q.value) for q in
+                      doc.quantities[bisect_left(qs, base):bisect_left(qs, end)]),
+                tuple((q.text, q.speaker) for q in f.quotes),
+            )
+            w = self._wordings.get(key, -1)
+            if w < 0:
+                w = self._wordings[key] = len(self._wordings)
+            self._wording[d][i] = w
+        return w
+
+    def _bound(self) -> None:
+        """Memory must not grow with the text: the kept scores are dropped when too many,
+        and the wordings' numbers with them."""
+        if len(self._quoted) + len(self._clause) + len(self._wordings) >= _WORDINGS:
+            self._quoted.clear()
+            self._clause.clear()
+            self._wordings.clear()
+            for row in self._wording:
+                row[:] = array("q", [-1]) * len(row)
 
     def _whole(self, node: tuple[int, int]) -> Part:
         f = self.facts[node[0]][node[1]]
         return Part(f.features, f.senses, sum(self.weights[x] for x in f.features),
                     _meaning_map(f.senses))
+
+
+_SHIFT = 32  # two numbers packed in one int key
+_WORDINGS = 1 << 17  # kept wordings and scores, at most
 
 
 QUOTE_SHARE = 0.6
