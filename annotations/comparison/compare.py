@@ -30,6 +30,7 @@ from sidelight.annotations.comparison.features import (
     feature_weights,
     sentence_facts,
 )
+from sidelight.annotations.comparison.figure_agree import agreeing_pairs
 from sidelight.annotations.comparison.figure_pairs import figure_pairs, figures_by_unit
 from sidelight.annotations.comparison.figures_across import figure_rows
 from sidelight.annotations.comparison.model import (
@@ -146,6 +147,12 @@ def _compare(
             by_figure[a, p.a, b, p.b].append(p.contrast)
             by_figure[b, p.b, a, p.a].append(NumberContrast(p.contrast.b, p.contrast.a,
                                                             p.contrast.relation))
+        # Sentences giving one rare figure alike: a claim retold in other words.
+        alike = agreeing_pairs(facts[a], facts[b], pairs,
+                               lambda i, j, a=a, b=b, score=index.score: score((a, i), (b, j)))
+        pairs += alike
+        pairs.sort()
+        own.update(_link(_node(a, i), _node(b, j)) for i, j, _ in alike)
     del index, parts  # the clauses read while scoring: tens of MB on long documents
 
     sentences: list[tuple[AlignedSentence, ...]] = []
