@@ -105,3 +105,62 @@ def test_a_small_count_alike_needs_more_than_the_number() -> None:
          "Power was restored to most homes by the evening.\n")
     c = _compare(a, b)
     assert not _told_together(c, "damaged 14 schools", "Crews from 14 counties")
+
+
+def test_a_clause_that_opens_with_said_and_goes_on_with_the_claim_is_the_claim() -> None:
+    from sidelight.annotations.comparison.attribution import attribution_spans, is_attribution
+    from sidelight.annotations.comparison.sentences import split_sentences
+
+    # The speaker is named before the comma; what follows "said" is what was said.
+    text = ("The operator, whose quays see thousands of ships a year, said it would take "
+            "legal action against the union.")
+    assert attribution_spans(split_sentences(text)[0]) == []
+    assert not is_attribution("said it would take legal action against the union")
+    assert not is_attribution("said on Monday that talks had failed")
+    # Who told it, after the claim, stays apart from it.
+    for said in ("said Petra Hollis", "the agency said on Thursday", "he told reporters",
+                 "according to the port authority"):
+        assert is_attribution(said), said
+    text = "Talks had failed, the port authority said on Monday."
+    assert [text[a:b] for a, b in attribution_spans(split_sentences(text)[0])] == [
+        " the port authority said on Monday."]
+
+
+def test_a_claim_told_after_a_long_subject_meets_its_short_retelling() -> None:
+    a = ("Harbour strike halts container traffic\n\n"
+         "Dock workers at the port of Valmora walked out on Monday over a pay offer. "
+         "Union leader Petra Hollis said the stoppage would last until Friday. "
+         "Freight firms warned of empty shelves within a week. "
+         "The port authority said it would take legal action against the union.\n")
+    b = ("Valmora dockers strike over pay\n\n"
+         "Dockers in Valmora stopped work on Monday after rejecting the latest wage deal. "
+         "Union leader Petra Hollis said the stoppage would last until Friday. "
+         "The operator, whose quays see thousands of ships a year, said it would take legal "
+         "action against the union. "
+         "A spokesman for the ferry line said passenger sailings were not affected.\n")
+    c = _compare(a, b)
+    assert _kind(c, 0, "legal action") != "unique"
+    assert _told_together(c, "legal action", "legal action")
+    assert _kind(c, 0, "Freight firms warned") == "unique"
+
+
+def test_the_compare_command_lists_a_retold_claim_as_told_by_both(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "a.txt").write_text(_HARBOUR_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_HARBOUR_B, encoding="utf-8")
+    run = [sys.executable, "-m", "sidelight", "compare", str(tmp_path / "a.txt"),
+           str(tmp_path / "b.txt"), "--db", str(tmp_path / "db.json")]
+    out = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True,
+                                    text=True, check=True, cwd=root).stdout)
+    unique = " ".join(u["text"] for u in out["unique"])
+    assert "Freight firms warned" in unique and "ferry line" in unique
+    assert "4,300" not in unique
+    assert any("4,300 vessels" in s["text"] for p in out["passages"] for s in p["sides"])
+    md = subprocess.run(run, capture_output=True, text=True, check=True, cwd=root).stdout
+    only = md.split("## Passages unique to one source", 1)[1].split("\n## ", 1)[0]
+    assert "Freight firms warned" in only and "4,300" not in only

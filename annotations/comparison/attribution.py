@@ -22,11 +22,17 @@ ATTRIBUTION_WORDS = 9  # an attribution is short; a longer clause tells a claim 
 _TAIL = 160  # characters: more than ATTRIBUTION_WORDS words of all but freak lengths
 _ACCORDING = re.compile(r"according to\b", re.IGNORECASE)
 _LAST_ACCORDING = re.compile(r"\baccording to\b[^,;:()]*$", re.IGNORECASE)
+# A clause that opens with the verb and goes on with what was said ("The operator, which
+# runs the port, said it would sue") is the claim, its speaker named before the comma.
+_SAID_FIRST = re.compile(r"\s*(?:said|says|told|added|adds|stated|confirmed|announced|"
+                         r"wrote|writes)\s+(?:on\s+\w+\s+)?(?:that|it|he|she|they|we|"
+                         r"there|its|his|her|their)\b", re.IGNORECASE)
 
 
 def is_attribution(clause: str) -> bool:
     """Whether a clause only says who told the claim."""
-    return bool(SAYS.search(clause)) and _words(clause, 0, len(clause)) <= ATTRIBUTION_WORDS
+    return bool(SAYS.search(clause)) and _words(clause, 0, len(clause)) <= ATTRIBUTION_WORDS \
+        and not _SAID_FIRST.match(clause)
 
 
 def attribution_spans(s: Sentence) -> list[tuple[int, int]]:
@@ -43,7 +49,7 @@ def attribution_spans(s: Sentence) -> list[tuple[int, int]]:
     cut = m.start() if m else max((c.end() for c in CLAUSE_CUT.finditer(text, tail)),
                                   default=0)
     if cut and _words(text, cut, len(text)) <= ATTRIBUTION_WORDS and (
-            m or SAYS.search(text, cut)):
+            m or (SAYS.search(text, cut) and not _SAID_FIRST.match(text, cut))):
         out.append((s.start + cut, s.end))
     if according and _ACCORDING.match(text):
         first = CLAUSE_CUT.search(text)

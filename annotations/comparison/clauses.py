@@ -34,8 +34,8 @@ from sidelight.annotations.comparison.alignment import SENSE_SHARE, THRESHOLD, C
 from sidelight.annotations.comparison.attribution import (
     ATTRIBUTION_WORDS,
     CLAUSE_CUT,
-    SAYS,
     WORD_OR_NUMBER,
+    is_attribution,
 )
 from sidelight.annotations.comparison.features import (
     Mention,
@@ -82,7 +82,7 @@ def clauses(s: Sentence) -> list[Sentence]:
         while b > a and not text[b - 1].isalnum():
             b -= 1
         if a < b and not (_count(words, a, b) <= ATTRIBUTION_WORDS
-                          and SAYS.search(text[a:b])):
+                          and is_attribution(text[a:b])):
             out.append(Sentence(s.start + a, s.start + b, text[a:b], s.speaker))
     return out
 
