@@ -220,3 +220,32 @@ async def test_tab_completes_what_was_typed_just_before_it(
         await pilot.pause()
         await pilot.pause()
         assert app.screen.query_one("#open-path").value == str(third)
+
+
+@pilot_test
+async def test_x_comparison_report_holds_the_link_notes_as_compare_does(
+    tmp_path: Path, db_path: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sidelight.annotations.model import new_link
+
+    monkeypatch.chdir(tmp_path)
+    docs = alpha_beta(tmp_path)
+    targets = []
+    for doc, phrase in ((docs[0], "the budget was final"), (docs[1], "presented the budget")):
+        start = doc.text.index(phrase)
+        targets.append(quote_target(doc.path, doc.fingerprint, doc.text, start,
+                                    start + len(phrase)))
+    AnnotationStore(db_path).add(new_link(tuple(targets), "contradicts",
+                                          "final or only presented?"))
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await compared(pilot)
+        await pilot.press("x", "2")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        report = (tmp_path / "sidelight-comparison.md").read_text()
+    links = report.split("## Link notes", 1)[1]
+    assert "No link notes" not in links
+    assert "contradicts" in links and "final or only presented?" in links
+    assert "the budget was final" in links and "presented the budget" in links

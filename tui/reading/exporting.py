@@ -3,6 +3,7 @@ or the annotations as W3C JSON-LD), then for a file, and writes it."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,8 +70,13 @@ class Exporting:
 
         if self.comparison is None:
             return self.compare_note
+        # The comparing process sees the documents only; the link notes are the reader's, as
+        # they stand now (made after the comparison, or edited since), as `compare` reads them.
+        links = sorted((a for a in self.all_annotations() if a.kind == "link"),
+                       key=lambda a: a.created)
+        comparison = dataclasses.replace(self.comparison, links=tuple(links))
         try:
-            write_text(path, printable(render_markdown(self.comparison)), replace=True)
+            write_text(path, printable(render_markdown(comparison)), replace=True)
         except SidelightError as err:
             return str(err)
         return None
