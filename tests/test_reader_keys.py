@@ -229,3 +229,20 @@ async def test_the_side_panel_focus_is_shown_and_document_keys_there_say_so(
         await pilot.pause()
         assert app.focused is reader.pane.view
         assert "2/2" in str(reader.status.query_one("#status-position").render())
+
+
+@pilot_test
+async def test_star_off_an_entity_names_the_entity_keys_the_user_has(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    from conftest import until
+
+    app = reader_app(alpha_beta(tmp_path), db_path,
+                     keymap={"sidelight.next_entity": "E", "sidelight.previous_entity": "W"})
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(pilot, lambda: app.reader.entities is not None)
+        await search_phrase(pilot, "council")  # a common noun: no entity under the cursor
+        await pilot.press("asterisk")
+        await pilot.pause()
+        assert app.reader.status.message == (
+            "No entity under the cursor (E and W move between entities)")

@@ -67,7 +67,8 @@ class Moving:
         pane = self.pane
         ent = pane.entity_under_cursor()
         if ent is None:
-            self.say("No entity under the cursor ( ) and ( move between entities)")
+            self.say(f"No entity under the cursor ({self.key_for('next_entity')} and "
+                     f"{self.key_for('previous_entity')} move between entities)")
             return
         mentions = sorted((p.index, e.start) for p in self.panes for e in p.entities
                           if e.key == ent.key)
