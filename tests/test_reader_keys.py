@@ -232,6 +232,20 @@ async def test_the_side_panel_focus_is_shown_and_document_keys_there_say_so(
 
 
 @pilot_test
+async def test_one_character_selected_is_said_in_the_singular(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    app = reader_app(alpha_beta(tmp_path), db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.reader.status.message.startswith("1 character selected:")
+        await pilot.press("right")  # the selection widens to two characters
+        await pilot.pause()
+        assert app.reader.status.message.startswith("2 characters selected:")
+
+
+@pilot_test
 async def test_star_off_an_entity_names_the_entity_keys_the_user_has(
     tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:

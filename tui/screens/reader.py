@@ -328,11 +328,12 @@ class ReaderScreen(
         if event.selection and event.view.selection == event.selection:
             s, e = event.selection
             key = self.key_for
+            chosen = f"{e - s} character{'s' if e - s != 1 else ''} selected"
             if self.pending_link is not None:
-                self.say(f"{e - s} characters selected: {key('link')} links them to the first "
+                self.say(f"{chosen}: {key('link')} links them to the first "
                          f"passage, {key('cancel_link')} cancels", transient=True)
             else:
-                self.say(f"{e - s} characters selected: {key('highlight')} highlight, "
+                self.say(f"{chosen}: {key('highlight')} highlight, "
                          f"{key('annotate')} note, {key('link')} link, {key('view.cancel')} "
                          "cancel", transient=True)
 
