@@ -276,3 +276,15 @@ def test_sentences_keep_ordinal_dates_and_french_quotes_whole() -> None:
     fr = "Il a dit\u00a0: «\u00a0Non\u00a0!\u00a0» Puis il est parti\u00a0? Oui."
     assert [s.text for s in split_sentences(fr)] == [
         "Il a dit\u00a0: «\u00a0Non\u00a0!\u00a0»", "Puis il est parti\u00a0?", "Oui."]
+
+
+def test_cli_rejects_a_code_that_names_no_language(tmp_path: Path) -> None:
+    # `ge` (a slip for German) would read the document as an unknown language: numbers only.
+    path = tmp_path / "a.txt"
+    path.write_text("text\n", encoding="utf-8")
+    for slip in ("ge", "xx", "qqq"):
+        res = _entities_cli(str(path), "--lang", slip)
+        assert res.returncode == 2, (slip, res.stdout)
+        assert "is no language" in res.stderr and "Traceback" not in res.stderr
+    for fine in ("de-AT", "ger", "es", "Français"):
+        assert _entities_cli(str(path), "--lang", fine).returncode == 0, fine

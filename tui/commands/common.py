@@ -44,11 +44,13 @@ def add_encoding_option(parser: argparse.ArgumentParser) -> None:
 
 def _lang(value: str) -> str:
     from sidelight.annotations.language import language_code
+    from sidelight.annotations.language.codes import ISO_639_1
 
     code = language_code(value)
-    if code is None:
+    if code is None or code not in ISO_639_1:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is no language; give a code such as en, de or fr")
+            f"{value!r} is no language; give a code such as en, de or fr, or a name such as "
+            "German")
     return code
 
 
