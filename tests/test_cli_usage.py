@@ -107,3 +107,17 @@ def test_notes_filters_by_grep_tag_and_colour(tmp_path: Path, doc: Path, db: Pat
     assert quotes("--grep", "CHECK THE") == ["the budget"]
     assert quotes("--grep", "mayor") == ["The mayor"]
     assert quotes("--color", "green") == []
+
+
+def test_a_slip_for_a_command_names_the_command(tmp_path: Path, doc: Path) -> None:
+    # Without the hint the reader would only say "note: no such file".
+    for slip, meant in (("note", "notes"), ("entity", "entities"), ("comapre", "compare")):
+        done = sidelight(slip, str(doc), cwd=tmp_path)
+        assert done.returncode == 2, done.stderr
+        assert f"did you mean `sidelight {meant}`" in done.stderr
+        assert "Traceback" not in done.stderr
+    # A file of that name is a document; a name with a dot is a path, however close.
+    (tmp_path / "note").write_text("Note\n\nThe mayor resigned.\n", encoding="utf-8")
+    for path in ("note", "notes.txt"):
+        done = sidelight(path, cwd=tmp_path)
+        assert "did you mean" not in done.stderr

@@ -69,6 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if any(a in ("-h", "--help") for a in argv):
                 print_reader_help(parser)
                 return 0
+            slip = _command_slip(first)
+            if slip is not None:
+                print(f"sidelight: {one_line(first or '', 80)!r} is neither a file nor a "
+                      f"command; did you mean `sidelight {slip}`? (`sidelight --help` lists "
+                      "the commands)", file=sys.stderr)
+                return 2
             from sidelight.tui.commands import read
 
             args = read.parse(argv)
@@ -116,6 +122,19 @@ def _first_word(argv: Sequence[str]) -> str | None:
 
 
 _OPTIONS_WITH_VALUES = frozenset({"--db", "--encoding", "--lang"})
+
+
+def _command_slip(word: str | None) -> str | None:
+    """The command ``word`` is a slip for (``note``, ``entity``, ``comapre``), when it names
+    no file either: the reader would only say "no such file". A word with a dot or a slash
+    is a path, however close to a command it is."""
+    if word is None or "." in word or "/" in word or os.path.exists(word):
+        return None
+    import difflib
+
+    names = [name.rstrip("_") for name in COMMANDS]
+    close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.7)
+    return close[0] if close else None
 
 
 if __name__ == "__main__":
