@@ -208,3 +208,20 @@ def test_notes_filters_limits_and_streams_json_lines(doc: Path, db: Path) -> Non
     assert none.returncode == 0 and "matching #nothing" in none.stdout
     bad = sidelight("notes", "--limit", "0", db=db)
     assert bad.returncode == 2 and "at least 1" in bad.stderr
+
+
+def test_untag_of_a_tag_the_annotation_lacks_says_so(doc: Path, db: Path) -> None:
+    ann_id = sidelight("annotate", str(doc), "--quote", "made mistakes", "--tag", "check",
+                       db=db).stdout.strip()
+    done = sidelight("edit", ann_id[:8], "--untag", "#verified", db=db)
+    assert done.returncode == 0 and done.stdout.strip() == ann_id
+    assert "has no tag #verified; nothing changed" in done.stderr
+    same = sidelight("edit", ann_id[:8], "--tag", "check", db=db)
+    assert "already says that; nothing changed" in same.stderr
+
+
+def test_removing_a_page_the_library_lacks_says_what_library_lists(db: Path) -> None:
+    done = sidelight("library", "--remove", "https://news.example/story", db=db)
+    assert done.returncode == 1
+    assert "not in the snapshot library" in done.stderr
+    assert "`sidelight library` lists the saved pages" in done.stderr

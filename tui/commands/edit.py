@@ -53,7 +53,12 @@ def run(args: argparse.Namespace) -> int:
     if tags != ann.tags:
         changes["tags"] = tags
     if not changes:
-        print(f"sidelight: {describe_annotation(ann)} already says that; nothing changed",
+        held = {t.casefold() for t in ann.tags}
+        absent = [t.strip().lstrip("#") for t in args.untag
+                  if t.strip().lstrip("#").casefold() not in held]
+        why = (f"has no tag {' '.join('#' + one_line(t, 30) for t in absent)}" if absent
+               else "already says that")
+        print(f"sidelight: {describe_annotation(ann)} {why}; nothing changed",
               file=sys.stderr)
         print(ann.id)
         return 0

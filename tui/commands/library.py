@@ -97,7 +97,8 @@ def _remove(args: argparse.Namespace, library: SnapshotLibrary) -> int:
     url = normalise_url(args.remove)
     if not library.entries(url):
         raise SidelightError(
-            f"{url}: not in the snapshot library {library.root}; `sidelight library` lists it"
+            f"{url}: not in the snapshot library {library.root}; `sidelight library` lists "
+            "the saved pages"
         )
     store = open_store(args.db) if _store_exists(args.db) else None
     touched = [a for a in store.all() if _on(a, url)] if store is not None else []
