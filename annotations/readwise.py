@@ -20,7 +20,8 @@ import hashlib
 import io
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sidelight.annotations.import_json import has_surrogates, parse_datetime
@@ -48,6 +49,24 @@ def to_readwise_csv(anns: Sequence[Annotation], titles: dict[str, str]) -> str:
             t.source, note, t.start or 0, _date(ann.created),
         ])
     return out.getvalue()
+
+
+def as_stored(anns: Sequence[Annotation], current: Mapping[str, Annotation]) -> list[Annotation]:
+    """``anns`` read from a CSV, each row that names a highlight of ``current`` by its file,
+    quote and position (sidelight's own export read back) under that highlight's id. The CSV
+    has no id column: without this, a round trip would add a second highlight beside each
+    one; with it, the import's usual rules apply (the same, or the user's version kept)."""
+    places: dict[tuple[str, str, int], str] = {}
+    for ann in current.values():
+        if ann.kind == "highlight" and ann.targets:
+            t = ann.target
+            places.setdefault((t.source, t.exact.rstrip("\n"), t.start or 0), ann.id)
+    out = []
+    for ann in anns:
+        t = ann.target
+        stored = places.get((t.source, t.exact.rstrip("\n"), t.start or 0))
+        out.append(replace(ann, id=stored) if stored is not None else ann)
+    return out
 
 
 def _tag_word(tag: str) -> str:

@@ -192,3 +192,19 @@ def test_a_broken_readwise_csv_is_one_line(
     assert main(["import", str(path), "--db", str(tmp_path / "db.json")]) == 1
     err = capsys.readouterr().err
     assert "row 2: 'Date'" in err and err.count("\n") == 1
+
+
+def test_sidelights_own_readwise_csv_read_back_adds_no_second_highlight(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _, _ = _store(tmp_path)
+    before = {a.id: a for a in AnnotationStore(db).all()}
+    out = tmp_path / "readwise.csv"
+    assert main(["export", "--format", "readwise", "-o", str(out), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(out), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    after = {a.id: a for a in AnnotationStore(db).all()}
+    assert after == before  # nothing added, nothing replaced
+    # Their colours are not in the file: each is a version of a highlight the store holds.
+    assert "2 kept yours" in err and "new" not in err, err

@@ -23,7 +23,7 @@ from sidelight.annotations.hypothesis import is_hypothesis, parse_hypothesis
 from sidelight.annotations.import_json import load_json
 from sidelight.annotations.importing import Outcome, details, plan_import, summary
 from sidelight.annotations.model import Annotation
-from sidelight.annotations.readwise import is_readwise_csv, parse_readwise_csv
+from sidelight.annotations.readwise import as_stored, is_readwise_csv, parse_readwise_csv
 from sidelight.annotations.sources import snapshot_library
 from sidelight.annotations.special_files import FileTooLarge, NotRegularFile, read_regular
 from sidelight.annotations.store import open_store
@@ -76,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
     outcomes: list[Outcome] = []
 
     def decide(current: Mapping[str, Annotation]) -> list[Annotation]:
-        writes, found = plan_import(anns, current)
+        incoming = as_stored(anns, current) if kind == "Readwise CSV" else anns
+        writes, found = plan_import(incoming, current)
         outcomes[:] = found
         return writes
 
