@@ -50,8 +50,9 @@ class _Store(Protocol):
 
 def order(ann: Annotation) -> tuple[str, int, str]:
     """Document order: the first target's document, its position, then creation."""
-    t = ann.target
-    return (t.source, t.start if t.start is not None else -1, ann.created)
+    t = ann.targets[0]
+    start = t.start
+    return (t.source, start if start is not None else -1, ann.created)
 
 
 @dataclass
@@ -108,23 +109,32 @@ def stream_everything(
         gone = tried.get(source) is None and not _exists(source)
         shared: dict[str, bool] = {}
         group: dict[str, Annotation] = {}
-        for ann in list(here.values()) + [a for a in touching if a.target.source == source]:
-            if ann.id in done or ann.id in group:
+        # Per annotation, only what it needs: this loop runs for every annotation of a store.
+        for ann in list(here.values()) + [a for a in touching if a.targets[0].source == source]:
+            key = ann.id
+            if key in done or key in group:
                 continue
-            ann = _everywhere(ann, here.get(ann.id, ann), anchored_on, on)
-            if ann.target.source != source:
+            if len(ann.targets) > 1:
+                ann = _everywhere(ann, here.get(key, ann), anchored_on, on)
+            elif here:
+                ann = here.get(key, ann)
+            first = ann.targets[0]
+            if first.source != source:
                 continue  # its first target is on another document: listed in that one's turn
-            fingerprint = ann.target.fingerprint
-            if fingerprint not in shared:
-                shared[fingerprint] = gone and store.shares_text(source, fingerprint)
-            if shared[fingerprint]:
-                waiting[ann.id] = ann  # its text may be in a document still to come
+            fingerprint = first.fingerprint
+            text_elsewhere = shared.get(fingerprint)
+            if text_elsewhere is None:
+                text_elsewhere = shared[fingerprint] = (gone
+                                                        and store.shares_text(source, fingerprint))
+            if text_elsewhere:
+                waiting[key] = ann  # its text may be in a document still to come
                 continue
-            group[ann.id] = ann
-        for ann in sorted(group.values(), key=order):
-            done.add(ann.id)
-            waiting.pop(ann.id, None)
-            yield ann
+            group[key] = ann
+        done.update(group)
+        if waiting:
+            for key in group:
+                waiting.pop(key, None)
+        yield from sorted(group.values(), key=order)
     for ann in sorted(waiting.values(), key=order):
         if ann.id not in done:
             yield ann

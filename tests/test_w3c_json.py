@@ -8,10 +8,10 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelight.annotations.documents import _markdown_document, make_text_document
+from sidelight.annotations.documents import _markdown_document, is_url, make_text_document
 from sidelight.annotations.model import COLORS, RELATIONS, Annotation, Target, quote_target
 from sidelight.annotations.w3c import holds_surrogates, to_w3c
-from sidelight.annotations.w3c_json import w3c_json
+from sidelight.annotations.w3c_json import w3c_json, w3c_json_joined
 
 MARKDOWN = "# Budget\n\nThe *minister* said the [plan](https://x.test) was **final**.\n\n- one\n"
 PLAIN = "The minister said the plan was final. Critics said it would change.\n"
@@ -29,7 +29,7 @@ _texts = st.text(alphabet=st.characters(), max_size=40) | st.sampled_from([
     "broken \ud800 text", "\udfff",
 ])
 _sources = st.sampled_from(["/docs/story.md", "/docs/other.txt", "/docs/gone café.txt",
-                            "relative/path.txt", "-"])
+                            "relative/path.txt", "-", "https://news.example/story"])
 
 
 @st.composite
@@ -104,3 +104,19 @@ def test_a_lone_surrogate_is_left_to_to_w3c() -> None:
     ann = Annotation(id="1b4e28ba-2fa1-41d2-883f-0016d3cca427", kind="note",
                      targets=(Target("/docs/other.txt", ""),), note="broken \ud800 text")
     assert w3c_json(ann) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_annotations(), max_size=6), st.sampled_from(["\n", ",\n  "]))
+def test_joined_text_is_each_annotations_text(anns: list[Annotation], separator: str) -> None:
+    # Web targets and lone surrogates are the caller's to write (here a marker of its own).
+    def other(ann: Annotation) -> str:
+        return f"<other {ann.id}>"
+
+    def one(ann: Annotation) -> str:
+        if any(is_url(t.source) for t in ann.targets):
+            return other(ann)
+        text = w3c_json(ann, DOCS)
+        return other(ann) if text is None else text
+
+    assert w3c_json_joined(anns, DOCS, separator, other) == separator.join(map(one, anns))

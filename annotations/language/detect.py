@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from itertools import chain
 from pathlib import Path
 
 # English names of the languages told apart (what the reader shows).
@@ -28,8 +29,12 @@ NAMES: dict[str, str] = {
 _SAMPLE = 4000
 _WORD = re.compile(r"[^\W\d_]+")
 # The same words in ASCII text (letters are a-z there), split apart without a regex: the
-# JSON of a store's notes detects every note, and the regex cost most of that.
+# JSON of a store's notes detects every note, and the regex cost most of that. As bytes, one
+# table lowercases and blanks out the rest in a single pass (a third of the time of lowering,
+# then translating through a str table).
 _ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
+_ASCII_WORD_BYTES = bytes(c if chr(c).islower() else c + 32 if chr(c).isupper() else 32
+                          for c in range(128)) + bytes(128)
 # Fewer words than this decide nothing: a headline or a list of names.
 _MIN_WORDS = 6
 # A text in no known language needs this many words to be called so.
@@ -108,6 +113,9 @@ def _script(sample: str) -> str | None:
 
 def _words(sample: str) -> list[str]:
     """The lowercased words of ``sample`` (runs of letters)."""
+    if sample.isascii():
+        return sample.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+    # Lowering may make a text ASCII (the Kelvin sign becomes "k").
     lowered = sample.lower()
     if lowered.isascii():
         return lowered.translate(_ASCII_NON_LETTERS).split()
@@ -122,9 +130,8 @@ def scores(text: str, words: list[str] | None = None) -> dict[str, float]:
     out: dict[str, float] = {}
     # The function words among the words, picked out in C (every note of a store is
     # detected when it is listed as JSON); added up in text order, as always.
-    for hit in filter(None, map(_weights().get, words)):
-        for code, wt in hit:
-            out[code] = out.get(code, 0.0) + wt
+    for code, wt in chain.from_iterable(filter(None, map(_weights().get, words))):
+        out[code] = out.get(code, 0.0) + wt
     if not sample.isascii():  # every hint letter is outside ASCII
         for ch, codes in _LETTER_HINTS.items():
             n = sample.count(ch)

@@ -25,14 +25,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from sidelight.annotations.collector import no_cycle_collection
-from sidelight.annotations.documents import is_url
 from sidelight.annotations.filtering import AnnotationFilter, matches, parse_filter
 from sidelight.annotations.listing import Listing, order, stream_everything
 from sidelight.annotations.model import COLORS, Annotation
 from sidelight.annotations.sources import snapshot_library
 from sidelight.annotations.store import open_store
 from sidelight.annotations.w3c import to_w3c
-from sidelight.annotations.w3c_json import w3c_json
+from sidelight.annotations.w3c_json import w3c_json_joined
 from sidelight.annotations.web.w3c_state import add_web_states
 from sidelight.tui.commands.common import (
     add_db_option,
@@ -157,24 +156,21 @@ def _print_json(fmt: str, db: Path, listing: Listing, anns: Iterator[Annotation]
         out.write("\n]\n" if some else "]\n")
         return 0
 
-    def line(ann: Annotation) -> str:
-        # Written straight from the annotation, as json.dumps writes its object; a web
-        # target's TimeState and a lone surrogate's scrubbing take the object's way.
-        if not any(map(is_url, [t.source for t in ann.targets])):
-            text = w3c_json(ann, listing.by_path)
-            if text is not None:
-                return text
+    def other(ann: Annotation) -> str:
+        # A web target's TimeState and a lone surrogate's scrubbing take the object's way.
         return json.dumps(item(ann), ensure_ascii=True)
 
     # Piped to a program: one annotation per line (Python's fast encoder cannot indent, and
-    # 100,000 indented ones take a minute), written a chunk at a time.
+    # 100,000 indented ones take a minute), written a chunk at a time, each chunk's
+    # annotations written straight into one text (as json.dumps writes their objects).
+    by_path = listing.by_path
     if fmt == "jsonl":
-        for chunk in _chunks(map(line, anns), _CHUNK):
-            out.write("\n".join(chunk) + "\n")
+        for chunk in _chunks(anns, _CHUNK):
+            out.write(w3c_json_joined(chunk, by_path, "\n", other) + "\n")
         return 0
     out.write("[")
-    for n, chunk in enumerate(_chunks(map(line, anns), _CHUNK)):
-        out.write(("," if n else "") + "\n  " + ",\n  ".join(chunk))
+    for n, chunk in enumerate(_chunks(anns, _CHUNK)):
+        out.write(("," if n else "") + "\n  " + w3c_json_joined(chunk, by_path, ",\n  ", other))
     out.write("\n]\n" if some else "]\n")
     return 0
 
