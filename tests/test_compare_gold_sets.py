@@ -6,10 +6,12 @@ places, would silently score as a miss or a hit."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from benchmarks import compare_quality
 from benchmarks.compare_quality import GoldSet, gold_sets
 from sidelight.annotations.documents import load_document
 
@@ -54,3 +56,31 @@ def test_gold_substrings_are_found_once_in_their_documents(s: GoldSet) -> None:
         elif r["type"] == "unique":
             once(ta if r["side"] == "a" else tb, r["text"], r.get("occ"))
     assert not bad, bad
+
+
+def test_a_sealed_sets_errors_are_listed_only_for_its_author(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # A sure pair of two sentences that say different things: always a miss to list.
+    (tmp_path / "a.txt").write_text("Title one\n\nThe harbour ferry sails at noon every day.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title two\n\nThe library lends out violins to pupils.\n",
+                                    encoding="utf-8")
+    rows = [{"type": "doc", "id": "x-a", "root": "articles", "file": "a.txt"},
+            {"type": "doc", "id": "x-b", "root": "articles", "file": "b.txt"},
+            {"type": "pair", "pair": "x", "a": "x-a", "b": "x-b"},
+            {"type": "align", "pair": "x", "sure": True, "relation": "similar",
+             "a": "The harbour ferry sails at noon", "b": "The library lends out violins"}]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    sealed = GoldSet("sealed", gold, {"articles": tmp_path}, sealed=True)
+    monkeypatch.setattr(compare_quality, "gold_sets", lambda: [sealed])
+    compare_quality.main(["-v"])
+    shown = capsys.readouterr().out
+    assert "sealed" in shown and "MISSED" not in shown and "harbour ferry" not in shown
+    compare_quality.main(["-v", "--sealed-errors"])
+    assert "MISSED" in capsys.readouterr().out
+
+
+def test_the_sealed_set_is_a_row_of_the_table() -> None:
+    assert [s.name for s in gold_sets() if s.sealed] == ["sealed"]
