@@ -141,7 +141,7 @@ ALIGN = {
         (True, "differs", "but they are exhausted and there are not enough of them",
          "They want to be with their patients, but they are worn out"),
         (True, "differs", "said the agency had already hired 1,100 extra nurses this year",
-         "said 1,400 more nurses had been recruited in the past 12 months"),
+         "said 1,400 more nurses had been recruited this year"),
         (True, "similar", "and remained ready to meet the union at any time",
          "Mr Pratt said the agency's door remained open to talks."),
         (True, "similar", "said the government would not intervene in the negotiations",
