@@ -274,10 +274,14 @@ def test_a_passage_joins_only_places_aligned_with_one_another() -> None:
     # and B9 are not one claim (a chain through A3), whereas A3 with A4 is one place.
     a1, a3, a4, b2, b9 = _node(0, 1), _node(0, 3), _node(0, 4), _node(1, 2), _node(1, 9)
     linked: dict[int, object] = {_link(a1, b2): 1, _link(b2, a3): 1, _link(a3, b9): 1}
-    assert not _one_claim([a1, b2, a3, b9], linked)
-    assert _one_claim([a3, a4, b2, b9], linked)
+    # Two groups, each one claim already, joined by the link A3-B9.
+    assert not _one_claim([a1, b2, a3], [b9], linked)
+    assert _one_claim([a3, a4, b2], [b9], linked)
+    assert _one_claim([b9], [a3, a4, b2], linked)
     linked[_link(a1, b9)] = 1
-    assert _one_claim([a1, b2, a3, b9], linked)
+    assert _one_claim([a1, b2, a3], [b9], linked)
+    # A run of sentences that both groups hold part of is one place of the claim.
+    assert _one_claim([a3, b2], [a4], linked)
 
 
 def test_a_claim_told_in_one_clause_of_a_long_sentence_aligns() -> None:

@@ -252,7 +252,9 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
         for n in nodes:
             by_class[klass[n >> _SHIFT][n & _LOW]].append(n)
         for k, members in by_class.items():
-            found = index.shared_candidates(index._features[k], set(told))
+            # Told word for word in every document: no candidate is left to find.
+            found = index.shared_candidates(index._features[k], set(told)) \
+                if len(told) < len(index.facts) else {}
             for n in members:
                 d, i = n >> _SHIFT, n & _LOW
                 for od, js in told.items():

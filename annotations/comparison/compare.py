@@ -439,7 +439,7 @@ def _passages(
             # passage is one claim: each of its places must be aligned with each place of
             # the other documents, not only reached through a third sentence.
             if sum(1 for _, _, far in merged.values() if far) > 1 or not _one_claim(
-                    members.get(ra, [ra]) + members.get(rb, [rb]), pairs):
+                    members.get(ra, [ra]), members.get(rb, [rb]), pairs):
                 loose.append(key)
                 continue
             big, small = (ra, rb) if len(members.get(ra, ())) >= len(members.get(rb, ())) \
@@ -480,28 +480,28 @@ def _passages(
 _CLAIM_NODES = 48  # a group this large is a chain of claims, whatever its links
 
 
-def _one_claim(nodes: list[Node], linked: dict[int, object]) -> bool:
-    """Whether every run of adjacent sentences among ``nodes`` is aligned with every run of
-    the other documents (some sentence of one with some sentence of the other)."""
-    if len(nodes) > _CLAIM_NODES:
+def _one_claim(first: list[Node], second: list[Node], linked: dict[int, object]) -> bool:
+    """Whether every run of adjacent sentences among the nodes of two groups is aligned
+    with every run of the other documents (some sentence of one with some sentence of the
+    other). Each group already is one claim, so two runs that each hold a run of one same
+    group are linked already: only runs told by one group alone against the other's are
+    looked up (a claim told by many sources grows one source at a time)."""
+    if len(first) + len(second) > _CLAIM_NODES:
         return False
-    by_doc: dict[int, list[Node]] = defaultdict(list)
-    for node in nodes:
-        by_doc[node >> _BITS].append(node)
-    runs: list[list[Node]] = []
-    for idx in by_doc.values():
-        # Nodes of one document sort by sentence, and adjacent sentences differ by one.
-        idx.sort()
-        run = [idx[0]]
-        for node in idx[1:]:
-            if node != run[-1] + 1:
-                runs.append(run)
-                run = []
-            run.append(node)
-        runs.append(run)
-    for k, r1 in enumerate(runs):
-        for r2 in runs[k + 1:]:
-            if r1[0] >> _BITS != r2[0] >> _BITS and not any(
+    runs: list[tuple[list[Node], int]] = []  # a run's nodes, and which groups hold them
+    run: list[Node] = []
+    mask = 0
+    for node, group in sorted([(n, 1) for n in first] + [(n, 2) for n in second]):
+        # Nodes sort by document, then sentence: adjacent sentences differ by one.
+        if run and node != run[-1] + 1:
+            runs.append((run, mask))
+            run, mask = [], 0
+        run.append(node)
+        mask |= group
+    runs.append((run, mask))
+    for k, (r1, m1) in enumerate(runs):
+        for r2, m2 in runs[k + 1:]:
+            if not m1 & m2 and r1[0] >> _BITS != r2[0] >> _BITS and not any(
                     _link(x, y) in linked for x in r1 for y in r2):
                 return False
     return True
