@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
+from sidelight.annotations.collector import no_cycle_collection
 from sidelight.annotations.language import detect
 
 from .keys import link, link_rows
@@ -71,7 +72,10 @@ def recognize(text: str, lang: str | None = None) -> list[Entity]:
     """Entities of one text, sorted by start, non-overlapping; read in ``lang`` or in the
     language detected from the text."""
     code = language_of(text, lang)
-    return link_rows([text], [rule_engine(code).rows(text)], [code])[0]
+    # One pause of the collector for reading and keying: its first pass after a pause walks
+    # every object made during it, and the rows are gone by the end of this one.
+    with no_cycle_collection():
+        return link_rows([text], [rule_engine(code).rows(text)], [code])[0]
 
 
 def recognize_many(
@@ -83,8 +87,9 @@ def recognize_many(
     codes = [language_of(t, (langs[i] if langs is not None else None))
              for i, t in enumerate(texts)]
     if recognizer is None:
-        return link_rows(texts, [rule_engine(c).rows(t) for t, c in zip(texts, codes,
-                                                                          strict=True)], codes)
+        with no_cycle_collection():   # as in ``recognize``
+            return link_rows(texts, [rule_engine(c).rows(t)
+                                     for t, c in zip(texts, codes, strict=True)], codes)
     rows = getattr(recognizer, "rows", None)
     if callable(rows):
         return link_rows(texts, [rows(t) for t in texts], codes)
