@@ -12,6 +12,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import compress
 from operator import itemgetter
 
 from sidelight.annotations.collector import no_cycle_collection
@@ -44,6 +45,7 @@ _PERCENT = re.compile(r"\s*(?:percent|per cent|%)$")
 _NAME_LINKED = ("PERSON", "ORG")
 # ``BRACKET_ACRONYM`` without its leading spaces.
 _BRACKETED = re.compile(BRACKET_ACRONYM.pattern.removeprefix(r"\s*"))
+_END = itemgetter(1)
 _LABEL = itemgetter(2)
 _TEXT = itemgetter(3)
 
@@ -83,10 +85,9 @@ def acronym_definitions(text: str, rows: Sequence[Row]) -> dict[str, Row]:
     brackets = _bracket_ends(text)
     if not brackets:
         return defs
-    for e in rows:
-        acr = brackets.get(e[1])
-        if acr is None:
-            continue
+    # (The rows that end at one, picked out in C: a text has tens of thousands of rows.)
+    for e in compress(rows, map(brackets.__contains__, map(_END, rows))):
+        acr = brackets[e[1]]
         etext = e[3]
         if " " not in etext:
             continue
