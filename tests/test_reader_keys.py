@@ -260,3 +260,22 @@ async def test_star_off_an_entity_names_the_entity_keys_the_user_has(
         await pilot.pause()
         assert app.reader.status.message == (
             "No entity under the cursor (E and W move between entities)")
+
+
+@pilot_test
+async def test_a_popped_up_message_leaves_the_status_line_readable(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    from textual.widgets._toast import Toast
+
+    app = reader_app(alpha_beta(tmp_path), db_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        reader = app.reader
+        reader.say("A message far too long for the status line: " + "word " * 30)
+        await pilot.pause()
+        await pilot.pause()
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        for toast in toasts:
+            assert toast.region.bottom <= reader.status.region.y, (toast.region,
+                                                                   reader.status.region)
