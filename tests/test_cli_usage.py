@@ -121,3 +121,19 @@ def test_a_slip_for_a_command_names_the_command(tmp_path: Path, doc: Path) -> No
     for path in ("note", "notes.txt"):
         done = sidelight(path, cwd=tmp_path)
         assert "did you mean" not in done.stderr
+
+
+def test_an_empty_db_path_is_a_usage_error_not_the_default_store(
+    tmp_path: Path, doc: Path
+) -> None:
+    import os
+
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
+    env.pop("SIDELIGHT_DB", None)
+    for args in (("annotate", str(doc), "--quote", "the budget"), ("notes",)):
+        done = subprocess.run([sys.executable, "-m", "sidelight", *args, "--db", ""],
+                              capture_output=True, text=True, timeout=120, env=env)
+        assert done.returncode == 2, done.stderr
+        assert "--db" in done.stderr and "is empty" in done.stderr
+    assert not (home / "data").exists()  # nothing was written to the default store

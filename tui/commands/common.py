@@ -26,10 +26,19 @@ def describe_annotation(ann: Annotation) -> str:
     return f"{kind} {ann.id[:8]} {what}"
 
 
+def _db(value: str) -> str:
+    # `--db "$STORE"` with the variable unset would otherwise fall back to the default
+    # store: a script meant for a scratch store would write into the user's own.
+    if not value.strip():
+        raise argparse.ArgumentTypeError("is empty; give the path of the store file")
+    return value
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
+        type=_db,
         help="annotation store (default: $SIDELIGHT_DB, else the per-user data directory)",
     )
 
