@@ -279,3 +279,23 @@ async def test_a_popped_up_message_leaves_the_status_line_readable(
         for toast in toasts:
             assert toast.region.bottom <= reader.status.region.y, (toast.region,
                                                                    reader.status.region)
+
+
+@pilot_test
+async def test_c_says_which_annotation_took_which_colour_and_off_one_names_the_users_keys(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    docs = alpha_beta(tmp_path)
+    _highlight(db_path, docs[0], "the budget")
+    app = reader_app(docs, db_path, keymap={"sidelight.next_annotation": "J",
+                                            "sidelight.previous_annotation": "K"})
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await pilot.press("c")  # the cursor is on the title: no annotation there
+        await pilot.pause()
+        assert reader.status.message == (
+            "No annotation under the cursor (K and J move between annotations)")
+        await search_phrase(pilot, "the budget")
+        await pilot.press("c")
+        await pilot.pause()
+        assert reader.status.message == "Colour of “the budget”: green (u undoes)"

@@ -146,7 +146,8 @@ class Annotating:
     def _under_cursor(self: ReaderScreen) -> Annotation | None:
         ann = self.pane.annotation_under_cursor()
         if ann is None:
-            self.say("No annotation under the cursor ([ and ] move between annotations)")
+            self.say(f"No annotation under the cursor ({self.key_for('previous_annotation')} "
+                     f"and {self.key_for('next_annotation')} move between annotations)")
         return ann
 
     def action_cycle_color(self: ReaderScreen) -> None:
@@ -155,7 +156,8 @@ class Annotating:
             return
         color = COLORS[(COLORS.index(ann.color) + 1) % len(COLORS)] if ann.color in COLORS \
             else DEFAULT_COLOR
-        self.edit_shown(ann, "colour", lambda _: f"Colour: {color}", color=color)
+        self.edit_shown(ann, "colour", lambda _: f"Colour of {describe(ann)}: {color} "
+                        f"({self.key_for('undo')} undoes)", color=color)
 
     def action_delete(self: ReaderScreen) -> None:
         ann = self._under_cursor()
