@@ -299,3 +299,19 @@ async def test_c_says_which_annotation_took_which_colour_and_off_one_names_the_u
         await pilot.press("c")
         await pilot.pause()
         assert reader.status.message == "Colour of “the budget”: green (u undoes)"
+
+
+@pilot_test
+async def test_a_and_r_with_nothing_to_act_on_name_the_users_keys(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    app = reader_app(alpha_beta(tmp_path), db_path,
+                     keymap={"view.visual": "s", "sidelight.recreate": "ctrl+t"})
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await pilot.press("a")
+        await pilot.pause()
+        assert reader.status.message.startswith("Select text first (s and a motion)")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert reader.status.message.startswith("Nothing to re-create: ^t brings back")

@@ -105,7 +105,8 @@ class Annotating:
             return
         ann = self.pane.annotation_under_cursor()
         if ann is None:
-            self.say("Select text first (v and a motion), or put the cursor on a highlight")
+            self.say(f"Select text first ({self.key_for('visual')} and a motion), or put the "
+                     "cursor on a highlight")
             return
         self.edit_note(ann)
 

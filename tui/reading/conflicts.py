@@ -123,8 +123,8 @@ class Conflicts:
         """R: re-create the annotation a change of ours found deleted in another window."""
         ann = self._recreatable
         if ann is None:
-            self.say("Nothing to re-create: R brings back an annotation another window "
-                     "deleted while you changed it")
+            self.say(f"Nothing to re-create: {self.key_for('recreate')} brings back an "
+                     "annotation another window deleted while you changed it")
             return
         try:
             saved = self.session.recreate(ann)
