@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sidelight.annotations.collector import no_cycle_collection
 from sidelight.annotations.errors import StoreError
 from sidelight.annotations.model import Annotation, Target
+from sidelight.annotations.plain_records import plain_annotations
 from sidelight.annotations.storage import META_ID, META_TABLE
 from sidelight.annotations.store_format import SaveError, corrupt_error, write_error
 
@@ -52,9 +53,39 @@ def validated(path: Path, data: dict[str, dict[str, Any]]) -> Snapshot:
 def _validated(path: Path, data: dict[str, dict[str, Any]]) -> Snapshot:
     schema = schema_of(path, data)
     newer = schema > SCHEMA
-    anns: dict[str, Annotation] = {}
     unknown: list[str] = []
-    for key, doc in data.get(TABLE, {}).items():
+    table = data.get(TABLE, {})
+    # A table of plain records is checked a column at a time; any other, record by record.
+    anns = plain_annotations(table)
+    if anns is None or not all(map(_UUID.match, anns)):
+        anns = _by_record(path, schema, table, unknown)
+    known_tables = {TABLE, META_TABLE}
+    if schema == 0:
+        known_tables.add(_TINYDB_DEFAULT_TABLE)
+    for name in data:
+        if name not in known_tables or (name == _TINYDB_DEFAULT_TABLE and data[name]):
+            unknown.append(f"table {name!r}")
+    reason = ""
+    if newer:
+        reason = (
+            f"{path} was written by a newer sidelight (schema {schema}); "
+            "opened read-only — upgrade sidelight to change it"
+        )
+    elif unknown:
+        reason = (
+            f"{path} holds data this sidelight does not know ({'; '.join(unknown[:3])}); "
+            "opened read-only so it is kept — upgrade sidelight to change it"
+        )
+    return Snapshot(anns, schema, reason)
+
+
+def _by_record(path: Path, schema: int, table: dict[str, Any],
+               unknown: list[str]) -> dict[str, Annotation]:
+    """Each record checked in turn: the first bad one raises, naming it; fields this
+    sidelight does not know are added to ``unknown``."""
+    newer = schema > SCHEMA
+    anns: dict[str, Annotation] = {}
+    for key, doc in table.items():
         try:
             ann = Annotation.from_dict(doc)
         except ValueError as err:
@@ -78,24 +109,7 @@ def _validated(path: Path, data: dict[str, dict[str, Any]]) -> Snapshot:
                 extra |= set(target) - _TARGET_FIELDS
             unknown.append(f"{', '.join(sorted(map(repr, extra)))} in {ann.id[:8]}")
         anns[ann.id] = ann
-    known_tables = {TABLE, META_TABLE}
-    if schema == 0:
-        known_tables.add(_TINYDB_DEFAULT_TABLE)
-    for name in data:
-        if name not in known_tables or (name == _TINYDB_DEFAULT_TABLE and data[name]):
-            unknown.append(f"table {name!r}")
-    reason = ""
-    if newer:
-        reason = (
-            f"{path} was written by a newer sidelight (schema {schema}); "
-            "opened read-only — upgrade sidelight to change it"
-        )
-    elif unknown:
-        reason = (
-            f"{path} holds data this sidelight does not know ({'; '.join(unknown[:3])}); "
-            "opened read-only so it is kept — upgrade sidelight to change it"
-        )
-    return Snapshot(anns, schema, reason)
+    return anns
 
 
 def _known_fields(doc: dict[str, Any]) -> bool:
