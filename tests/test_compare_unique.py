@@ -164,3 +164,17 @@ def test_the_compare_command_lists_a_retold_claim_as_told_by_both(tmp_path) -> N
     md = subprocess.run(run, capture_output=True, text=True, check=True, cwd=root).stdout
     only = md.split("## Passages unique to one source", 1)[1].split("\n## ", 1)[0]
     assert "Freight firms warned" in only and "4,300" not in only
+
+
+def test_a_question_tells_no_claim_and_gets_no_mark() -> None:
+    a = ("Port strike\n\nREPORTER: Will the strike spread to other ports? "
+         "HOLLIS: Dock workers at Valmora walked out on Monday over a pay offer. "
+         "Freight firms warned of empty shelves within a week.\n")
+    b = ("Valmora dockers strike\n\nDock workers at Valmora walked out on Monday over a pay "
+         "offer. What happens next? Got a tip? Email the newsroom.\n")
+    c = _compare(a, b)
+    marked = [s.text for doc in c.sentences for s in doc]
+    assert not [t for t in marked if t.rstrip().endswith("?")]
+    assert _kind(c, 0, "Freight firms warned") == "unique"
+    assert _kind(c, 0, "walked out on Monday") != "unique"
+    assert all("?" not in u.text for i in range(2) for u in c.unique(i))

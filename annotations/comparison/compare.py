@@ -299,12 +299,14 @@ def _quotation_rest(accepted: dict[tuple[int, int], list[tuple[int, int, float]]
 
 
 def _claim_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text`` that can tell a claim: page furniture is left out."""
+    """The sentences of ``text`` that can tell a claim: page furniture and questions (an
+    interviewer's "Are you confident?", a page's "Got a tip?", which claim nothing, and
+    would be marked told by this source only) are left out."""
     out = []
     headline = True
     for s in split_sentences(text):
         first = headline and not s.text.lower().startswith("date")
-        if not is_boilerplate(text, s, first):
+        if not is_boilerplate(text, s, first) and not s.text.rstrip().endswith("?"):
             out.append(s)
         if first:
             headline = False
