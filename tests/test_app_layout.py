@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from conftest import pilot_test, reader_app, workers_settled
+from conftest import pilot_test, reader_app, until, workers_settled
 from textual.geometry import Region
 
 from sidelight.annotations.comparison import EntityRow
@@ -199,8 +199,10 @@ async def test_legend_palette_and_status_use_plain_names(
     app = reader_app(docs, db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         await workers_settled(pilot)
-        await pilot.pause()
         reader = app.reader
+        # The legend is filled when the entities reach the screen, a message after their
+        # worker ends: a loaded machine gets to it later than one pause.
+        await until(pilot, lambda: "PERSON" in reader.side.label_order())
         legend = reader.side.query_one(Legend)
         shown = [str(legend.get_option_at_index(i).prompt) for i in range(legend.option_count)]
         labels = list(reader.side.label_order())
