@@ -1,6 +1,6 @@
 """The reader's first screen: the comparison and the entity word lists are loaded after it is
-drawn (in the workers that use them), the dialogs when first opened and the store's lock at
-the first change, not on its way."""
+drawn (in the workers that use them), the dialogs when first opened, the store's lock at
+the first change and the side panel's tabs in the frame after, not on its way."""
 
 from __future__ import annotations
 
@@ -8,8 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import ALPHA, alpha_beta, pilot_test, reader_app, until
+from textual.widgets import TabbedContent
+
 from sidelight.annotations.comparison.model import KINDS
+from sidelight.annotations.model import new_highlight, quote_target
+from sidelight.annotations.store import AnnotationStore
 from sidelight.tui.colors import COMPARE_GLYPHS
+from sidelight.tui.screens.reader import ReaderScreen
+from sidelight.tui.widgets.side_panel import LEGEND_TAB, NOTES_TAB, AnnotationList
 
 SEEDS = sorted(str(p) for p in (Path(__file__).parents[1] / "seeds").iterdir())
 
@@ -112,3 +119,57 @@ def test_the_real_program_collects_no_garbage_until_its_first_screen(tmp_path: P
     # Held off from the app's start to its first frame, then start-up's objects are frozen
     # and the collector runs again (tui/collector.py).
     assert _on_the_seeds(HELD, tmp_path) == "[0] True True"
+
+
+@pilot_test
+async def test_the_side_panel_fills_in_the_frame_after_the_text(
+        tmp_path: Path, db_path: Path, config_dir: Path) -> None:
+    docs = alpha_beta(tmp_path)
+    doc = docs[0]
+    s = ALPHA.index("mayor")
+    AnnotationStore(db_path).add(new_highlight(
+        quote_target(doc.path, doc.fingerprint, doc.text, s, s + 5), note="kept"))
+    app = reader_app(docs, db_path)
+    first: list[tuple[bool, list[object], int]] = []
+    display = app._display
+
+    def shown(screen: object, renderable: object) -> None:
+        display(screen, renderable)  # type: ignore[arg-type]
+        if renderable is not None and isinstance(screen, ReaderScreen) and not first:
+            first.append((screen.side.filled, [p.view.region for p in screen.panes],
+                          screen.side.region.width))
+
+    app._display = shown  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = app.reader
+        await until(pilot, lambda: reader.side.filled)
+        await pilot.pause()
+        filled, regions, side_width = first[0]
+        # The first frame: the documents' text beside the panel's place, kept for it.
+        assert not filled and side_width == 38
+        assert [p.view.region for p in reader.panes] == regions  # not laid out again
+        listing = reader.query_one(AnnotationList)
+        assert reader.side.tab == NOTES_TAB and reader.query_one(TabbedContent).active == NOTES_TAB
+        assert listing.row_count == 1 and "mayor" in listing.row_text(0).plain
+        # Usable from the keyboard as before: tab reaches the list, enter jumps to the words.
+        await pilot.press("tab", "tab")
+        assert reader.focused is listing
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.pane.view.cursor == s
+        await pilot.press("L")
+        await pilot.pause()
+        assert reader.side.tab == LEGEND_TAB
+
+
+@pilot_test
+async def test_a_reader_closed_as_it_opens_closes_cleanly(
+        tmp_path: Path, db_path: Path, config_dir: Path) -> None:
+    # Closed before, while and after the side panel fills: no widget of it is left half-made.
+    docs = alpha_beta(tmp_path)
+    for wait in (0, 0, 0, 0.001, 0.002, 0.003, 0.005, 0.01, 0.02):
+        app = reader_app(docs, db_path)
+        async with app.run_test(size=(160, 50)) as pilot:
+            if wait:
+                await pilot.pause(wait)
+        assert app.return_code in (0, None)

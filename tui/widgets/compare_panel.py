@@ -269,6 +269,10 @@ class ComparePanel(Vertical):
         return True
 
     @property
+    def has_comparison(self) -> bool:
+        return self._shown is not None
+
+    @property
     def rows(self) -> list[EntityRow]:
         return list(self._rows)
 

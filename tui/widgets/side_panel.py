@@ -170,23 +170,62 @@ class SidePanel(Vertical):
         self._palette: Palette | None = None
         self._labels: list[str] = []
         self._legend_list: Legend | None = None
+        # The panel's tabs (a dozen widgets and their stylesheets) are mounted in the frame
+        # after the first one, which shows the documents' text (``_fill``). The lists are
+        # made now and filled as if shown: they are mounted as they are.
+        self._filled = False
+        self._tab = NOTES_TAB  # the tab to open on
+        self._list = AnnotationList(id="annotation-list")
+        self._compare = ComparePanel(id="compare-panel")
+        self._legend_pane: TabPane | None = None
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(initial=NOTES_TAB):
-            with TabPane("Annotations", id=NOTES_TAB):
-                yield AnnotationList(id="annotation-list")
-            # The first screen shows the annotation list: the legend and the comparison's
-            # widgets are built when first shown or filled (``_build``).
-            yield TabPane("Entities", id=LEGEND_TAB)
-            with TabPane("Compare", id=COMPARE_TAB):
-                yield ComparePanel(id="compare-panel")
+        yield from ()
+
+    def on_mount(self) -> None:
+        # Filled in the panel's own turn: the screen's other work after the first frame (the
+        # entity worker's start) does not wait for it.
+        self.call_after_refresh(self.call_later, self._fill)
+
+    async def _fill(self) -> None:
+        if self._filled or not self.is_attached:
+            return
+        # No initial tab: Textual's tabs would insist it exists while a reader closed as it
+        # opens removes them (the first tab is active by default; another is set below).
+        tabs = TabbedContent()
+        tabs.compose_add_child(TabPane("Annotations", self._list, id=NOTES_TAB))
+        # The comparison's widgets are built when first shown or filled (``_build``), the
+        # legend when entities are known.
+        legend = () if self._legend_list is None else (self._legend_list,)
+        self._legend_pane = TabPane("Entities", *legend, id=LEGEND_TAB)
+        tabs.compose_add_child(self._legend_pane)
+        tabs.compose_add_child(TabPane("Compare", self._compare, id=COMPARE_TAB))
+        await self.mount(tabs)  # the tabs' panes are in place on return
+        if not self.is_attached:
+            return  # the screen closed meanwhile
+        self._filled = True
+        if self._tab != NOTES_TAB:
+            tabs.active = self._tab
+        self._build(self._tab)
+        if self._compare.has_comparison:
+            self._compare.build()
+
+    @property
+    def filled(self) -> bool:
+        """The tabs and lists are in place (from the frame after the first)."""
+        return self._filled
 
     @property
     def tab(self) -> str:
-        return self.query_one(TabbedContent).active
+        if not self._filled:
+            return self._tab
+        return self.query_one(TabbedContent).active or self._tab
 
     @tab.setter
     def tab(self, value: str) -> None:
+        self._tab = value
+        if not self._filled:
+            return  # opened on it when filled
         self._build(value)
         self.query_one(TabbedContent).active = value
 
@@ -204,7 +243,15 @@ class SidePanel(Vertical):
         """The legend, made on first use; None while the panel goes away."""
         if self._legend_list is None:
             legend = Legend(id="legend")
-            if mount_now(self.query_one(f"#{LEGEND_TAB}", TabPane), legend):
+            pane = self._legend_pane
+            if pane is None:
+                self._legend_list = legend  # mounted with the tabs (``_fill``)
+            elif not pane.is_attached:
+                if self._filled:
+                    return None  # the panel goes away
+                pane.compose_add_child(legend)  # mounted with its tab, being mounted
+                self._legend_list = legend
+            elif mount_now(pane, legend):
                 self._legend_list = legend
         return self._legend_list
 
@@ -214,17 +261,19 @@ class SidePanel(Vertical):
             return legend
         if self.tab == COMPARE_TAB and (lists := self.compare.lists):
             return lists[0]
-        return self.query_one(AnnotationList)
+        return self._list
 
     def focus_stops(self) -> list[OptionList | RowList]:
-        """The lists tab reaches in the shown tab, top to bottom."""
+        """The lists tab reaches in the shown tab, top to bottom (none until filled)."""
+        if not self._filled:
+            return []
         if self.tab == COMPARE_TAB:
             return self.compare.lists
         return [self.active_list]
 
     @property
     def compare(self) -> ComparePanel:
-        return self.query_one(ComparePanel)
+        return self._compare
 
     @property
     def entries(self) -> list[Entry]:
@@ -239,7 +288,7 @@ class SidePanel(Vertical):
         """Every row at once, in order; ``orders[i]`` is ``entries[i]``'s annotation's place
         in the store (see ``entry_order``); ``empty``: what the list says when a filter
         leaves nothing."""
-        listing = self.query_one(AnnotationList)
+        listing = self._list
         keep = listing.highlighted
         self._entries = entries
         self._order = [entry_order(e, o) for e, o in zip(entries, orders, strict=True)]
@@ -257,7 +306,7 @@ class SidePanel(Vertical):
         """Take out the rows of these (pane, annotation id) and put in those entries (each
         with its ``entry_order`` tie-breaker): costs the rows changed, however long the
         list. The highlighted row stays on its entry."""
-        listing = self.query_one(AnnotationList)
+        listing = self._list
         keep = listing.highlighted
         entries, order, where = self._entries, self._order, self._where
         was_empty = not entries
