@@ -10,12 +10,13 @@ from pathlib import Path
 
 from conftest import ALPHA, alpha_beta, pilot_test, reader_app, until
 from textual.widgets import TabbedContent
+from textual.widgets._footer import FooterKey
 
 from sidelight.annotations.comparison.model import KINDS
 from sidelight.annotations.model import new_highlight, quote_target
 from sidelight.annotations.store import AnnotationStore
 from sidelight.tui.colors import COMPARE_GLYPHS
-from sidelight.tui.screens.reader import ReaderScreen
+from sidelight.tui.screens.reader import ReaderScreen, SearchBar
 from sidelight.tui.widgets.side_panel import LEGEND_TAB, NOTES_TAB, AnnotationList
 
 SEEDS = sorted(str(p) for p in (Path(__file__).parents[1] / "seeds").iterdir())
@@ -25,7 +26,7 @@ import asyncio, sys
 from sidelight.annotations.documents import load_document
 from sidelight.annotations.store import AnnotationStore
 from sidelight.tui.app import SidelightApp
-from sidelight.tui.screens.reader import ReaderScreen
+from sidelight.tui.screens.reader import ReaderScreen, SearchBar
 
 started = []
 ReaderScreen.recognise_entities = lambda self: started.append(len(self.panes))
@@ -87,7 +88,7 @@ import asyncio, gc, sys
 from sidelight.annotations.documents import load_document
 from sidelight.annotations.store import AnnotationStore
 from sidelight.tui.app import SidelightApp
-from sidelight.tui.screens.reader import ReaderScreen
+from sidelight.tui.screens.reader import ReaderScreen, SearchBar
 
 ReaderScreen.recognise_entities = lambda self: None
 collections = []
@@ -122,7 +123,7 @@ def test_the_real_program_collects_no_garbage_until_its_first_screen(tmp_path: P
 
 
 @pilot_test
-async def test_the_side_panel_fills_in_the_frame_after_the_text(
+async def test_the_side_panel_and_key_bar_come_in_the_frame_after_the_text(
         tmp_path: Path, db_path: Path, config_dir: Path) -> None:
     docs = alpha_beta(tmp_path)
     doc = docs[0]
@@ -131,6 +132,7 @@ async def test_the_side_panel_fills_in_the_frame_after_the_text(
         quote_target(doc.path, doc.fingerprint, doc.text, s, s + 5), note="kept"))
     app = reader_app(docs, db_path)
     first: list[tuple[bool, list[object], int]] = []
+    chrome: list[str] = []
     display = app._display
 
     def shown(screen: object, renderable: object) -> None:
@@ -138,6 +140,7 @@ async def test_the_side_panel_fills_in_the_frame_after_the_text(
         if renderable is not None and isinstance(screen, ReaderScreen) and not first:
             first.append((screen.side.filled, [p.view.region for p in screen.panes],
                           screen.side.region.width))
+            chrome.extend(type(w).__name__ for w in screen.query("Footer, SearchBar"))
 
     app._display = shown  # type: ignore[method-assign]
     async with app.run_test(size=(160, 50)) as pilot:
@@ -160,6 +163,16 @@ async def test_the_side_panel_fills_in_the_frame_after_the_text(
         await pilot.press("L")
         await pilot.pause()
         assert reader.side.tab == LEGEND_TAB
+        # The key bar and the search bar came after the first frame too, and work.
+        assert chrome == []
+        await until(pilot, lambda: bool(reader.query(FooterKey)))
+        keys = {k.key_display for k in reader.query(FooterKey)}
+        assert {"?", "x"} <= keys, keys
+        await pilot.press("slash")
+        assert isinstance(reader.focused, SearchBar) and reader.focused.display
+        await pilot.press("m", "a", "y", "o", "r", "enter")
+        await pilot.pause()
+        assert not reader.query_one(SearchBar).display and reader.query_text == "mayor"
 
 
 @pilot_test

@@ -29,8 +29,19 @@ class SearchBar(Input):
 class Searching:
     query_text: str
 
+    def search_bar(self: ReaderScreen) -> SearchBar:
+        """The search bar, mounted (hidden) in the frame after the first, or now if / came
+        sooner."""
+        found = self.query(SearchBar)
+        if found:
+            return found.first()
+        bar = SearchBar(id="search", placeholder="search (enter: next hit, escape: close)")
+        bar.display = False
+        self.mount(bar, before=self.status)
+        return bar
+
     def action_search(self: ReaderScreen) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar()
         bar.display = True
         bar.value = self.query_text
         # Focus now, not on the next idle: keys typed right after / must reach the bar.
@@ -38,7 +49,7 @@ class Searching:
         self.status.set_mode("SEARCH", self.color)
 
     def close_search(self: ReaderScreen) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar()
         bar.display = False
         self.set_focus(self.pane.view)
         self._show_mode()

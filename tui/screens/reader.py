@@ -164,9 +164,20 @@ class ReaderScreen(
                     self._panes.append(pane)
                     yield pane
             yield SidePanel(id="side-panel")
-        yield SearchBar(id="search", placeholder="search (enter: next hit, escape: close)")
         yield StatusLine(id="status")
-        yield Footer()
+        # The key bar (a widget per key) and the search bar (hidden until /) are mounted in
+        # the frame after the first, which shows the documents' text; the key bar's line is
+        # kept for it.
+        yield Widget(id="footer-slot")
+
+    def _mount_chrome(self) -> None:
+        if not self.is_attached:
+            return
+        self.search_bar()
+        footer = Footer()
+        self.query_one("#footer-slot").mount(footer)
+        # The key bar lists the keys of what has focus once told the bindings changed.
+        footer.call_after_refresh(self.refresh_bindings)
 
     @property
     def panes(self) -> list[Pane]:
@@ -189,7 +200,6 @@ class ReaderScreen(
 
     def on_mount(self) -> None:
         self.palette = self._theme_palette()
-        self.query_one(SearchBar).display = False
         self._width = self.app.size.width
         self.side.display = self._width >= PANEL_ROOM
         self._arrange(self._width)
@@ -220,6 +230,7 @@ class ReaderScreen(
             self.watch(pane.view, "scroll_y", partial(self._scrolled, pane), init=False)
         # Entities are recognised in a thread started once the first screen is drawn: loading
         # the word lists would hold the interpreter while the text is first painted.
+        self.call_after_refresh(self._mount_chrome)
         self.call_after_refresh(self.recognise_entities)
         self.poll_timer = self.set_interval(POLL_SECONDS, self.poll_store, name="store-poll")
 
