@@ -16,7 +16,7 @@ from sidelight.annotations.model import (
 from sidelight.annotations.model import quote_target as make_target
 from sidelight.tui.reading.conflicts import describe
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.widgets.side_panel import AnnotationList, Entry
+from sidelight.tui.widgets.side_panel import Entry
 
 if TYPE_CHECKING:
     from sidelight.tui.screens.reader import ReaderScreen
@@ -181,7 +181,7 @@ class Annotating:
             self.edit_note(entry.annotation)
 
     def _listed(self: ReaderScreen) -> Entry | None:
-        entry = self.side.entry_at(self.query_one(AnnotationList).highlighted)
+        entry = self.side.entry_at(self.side.annotation_list.highlighted)
         if entry is None:
             self.say("No annotation chosen in the list")
         return entry

@@ -384,10 +384,12 @@ class ReaderScreen(
         i = stops.index(focused) if focused in stops else self._current
         stops[(i + delta) % len(stops)].focus()
 
-    def action_next_pane(self) -> None:
+    async def action_next_pane(self) -> None:
+        await self.side.fill()  # its lists are stops too
         self._cycle_focus(1)
 
-    def action_previous_pane(self) -> None:
+    async def action_previous_pane(self) -> None:
+        await self.side.fill()
         self._cycle_focus(-1)
 
     def focus_pane(self, index: int) -> Pane:

@@ -7,6 +7,7 @@ Choosing an annotation posts ``SidePanel.Jump``; toggling a label in the legend 
 
 from __future__ import annotations
 
+import asyncio
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -178,6 +179,7 @@ class SidePanel(Vertical):
         self._list = AnnotationList(id="annotation-list")
         self._compare = ComparePanel(id="compare-panel")
         self._legend_pane: TabPane | None = None
+        self._filling = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         yield from ()
@@ -185,7 +187,13 @@ class SidePanel(Vertical):
     def on_mount(self) -> None:
         # Filled in the panel's own turn: the screen's other work after the first frame (the
         # entity worker's start) does not wait for it.
-        self.call_after_refresh(self.call_later, self._fill)
+        self.call_after_refresh(self.call_later, self.fill)
+
+    async def fill(self) -> None:
+        """Mount the tabs, unless they are in place; a key that reaches for the panel before
+        they came (tab, at once) awaits this first."""
+        async with self._filling:
+            await self._fill()
 
     async def _fill(self) -> None:
         if self._filled or not self.is_attached:
@@ -274,6 +282,10 @@ class SidePanel(Vertical):
     @property
     def compare(self) -> ComparePanel:
         return self._compare
+
+    @property
+    def annotation_list(self) -> AnnotationList:
+        return self._list
 
     @property
     def entries(self) -> list[Entry]:
