@@ -46,6 +46,16 @@ def test_markdown_to_stdout(db: Path) -> None:
 
 
 @needs_report
+def test_dash_output_is_standard_output_as_for_export(db: Path, tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "sidelight", "compare", WIRE, GAZETTE,
+                        "--format", "json", "-o", "-"], capture_output=True, text=True,
+                       env={**os.environ, "SIDELIGHT_DB": str(db)}, timeout=120, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)["documents"]) == 2
+    assert not (tmp_path / "-").exists()  # no file named "-"
+
+
+@needs_report
 def test_json_to_a_file_and_no_overwrite_without_force(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     r = sidelight(WIRE, GAZETTE, "--format", "json", "-o", str(out), db=db)

@@ -44,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=FORMATS, default="markdown",
                         help="report format (default: markdown)")
     parser.add_argument("-o", "--output", metavar="PATH",
-                        help="write the report to PATH instead of standard output")
+                        help="write the report to PATH instead of standard output (- is "
+                        "standard output)")
     parser.add_argument("--force", action="store_true",
                         help="with -o, replace PATH if it already exists")
     add_db_option(parser)
@@ -60,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
             f"compare needs at least two documents, got {len(args.files)}; "
             "name two or more files"
         )
-    out_path = Path(args.output).expanduser() if args.output else None
+    # `-o -` is standard output, as for `export`.
+    out_path = Path(args.output).expanduser() if args.output and args.output != "-" else None
     if out_path is not None:
         check_output(out_path, force=args.force)
     docs = [_load(path, args) for path in args.files]
