@@ -137,3 +137,9 @@ def test_an_empty_db_path_is_a_usage_error_not_the_default_store(
         assert done.returncode == 2, done.stderr
         assert "--db" in done.stderr and "is empty" in done.stderr
     assert not (home / "data").exists()  # nothing was written to the default store
+
+
+def test_the_reader_refuses_a_document_given_twice(tmp_path: Path, doc: Path) -> None:
+    done = sidelight(str(doc), str(doc), cwd=tmp_path)
+    assert done.returncode == 2
+    assert "is given twice; name each document once" in done.stderr

@@ -126,3 +126,18 @@ def test_compare_command_does_not_load_textual() -> None:
             "sidelight.annotations.comparison; "
             "sidelight.tui.cli.build_parser(); sys.exit('textual' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_a_document_given_twice_is_a_usage_error(db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    r = sidelight(WIRE, GAZETTE, WIRE, db=db)
+    assert r.returncode == 2 and "is given twice" in r.stderr, r.stderr
+    # The same file by another path is the same document.
+    link = tmp_path / "wire-again.txt"
+    link.symlink_to(WIRE)
+    r = sidelight(WIRE, str(link), db=db)
+    assert r.returncode == 2 and "is given twice" in r.stderr, r.stderr
+    # A copy is another document.
+    shutil.copy(WIRE, tmp_path / "copy.txt")
+    assert sidelight(WIRE, str(tmp_path / "copy.txt"), db=db).returncode == 0

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from sidelight.annotations.documents import Document, is_url
+from sidelight.annotations.documents import STDIN, Document, is_url
 from sidelight.annotations.errors import DocumentError, EditConflict, SidelightError
 from sidelight.annotations.library import open_everything, open_many, remembered_encoding
 from sidelight.annotations.model import Annotation
@@ -32,6 +33,19 @@ def _db(value: str) -> str:
     if not value.strip():
         raise argparse.ArgumentTypeError("is empty; give the path of the store file")
     return value
+
+
+def given_twice(sources: Sequence[str]) -> str | None:
+    """The first document named twice in ``sources`` (the same file by another path too),
+    else None: a document is open once, as the reader's open prompt insists."""
+    seen: set[str] = set()
+    for source in sources:
+        key = source if is_url(source) or source == STDIN else \
+            os.path.realpath(os.path.expanduser(source))
+        if key in seen:
+            return source
+        seen.add(key)
+    return None
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

@@ -23,6 +23,7 @@ from sidelight.tui.commands.common import (
     add_encoding_option,
     add_lang_option,
     add_refresh_option,
+    given_twice,
     open_document,
 )
 from sidelight.tui.safe_text import one_line, printable
@@ -52,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_encoding_option(parser)
     add_lang_option(parser)
     add_refresh_option(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, usage_error=parser.error)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,6 +62,10 @@ def run(args: argparse.Namespace) -> int:
             f"compare needs at least two documents, got {len(args.files)}; "
             "name two or more files"
         )
+    twice = given_twice(args.files)
+    if twice is not None:
+        # A document compared with itself tells every claim "the same way" twice over.
+        args.usage_error(f"{twice} is given twice; name each document once")
     # `-o -` is standard output, as for `export`.
     out_path = Path(args.output).expanduser() if args.output and args.output != "-" else None
     if out_path is not None:

@@ -21,6 +21,7 @@ from sidelight.tui.commands.common import (
     add_encoding_option,
     add_lang_option,
     add_refresh_option,
+    given_twice,
     open_document,
 )
 
@@ -65,6 +66,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         parser.error(
             f"{len(args.files)} files given; the reader shows at most {MAX_DOCUMENTS} side by side"
         )
+    twice = given_twice(args.files)
+    if twice is not None:
+        parser.error(f"{twice} is given twice; name each document once")
     return args
 
 
