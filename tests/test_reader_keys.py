@@ -315,3 +315,23 @@ async def test_a_and_r_with_nothing_to_act_on_name_the_users_keys(
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert reader.status.message.startswith("Nothing to re-create: ^t brings back")
+
+
+@pilot_test
+async def test_a_document_note_names_the_document_in_quotes_also_when_piped(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    from sidelight.annotations.sources import piped_text_document
+
+    # A piped document's file name is "-": its title names it.
+    piped = piped_text_document(ALPHA.encode("utf-8"), "-", None)
+    app = reader_app([piped, alpha_beta(tmp_path)[1]], db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        title = app.screen.query_one("#note-title")
+        assert str(title.render()) == "Note on the document “Alpha report”"
+        await pilot.press(*"check", "ctrl+s")
+        await pilot.pause()
+        assert app.reader.status.message == "Note added to “Alpha report”"

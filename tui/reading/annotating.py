@@ -140,9 +140,10 @@ class Annotating:
                 lambda: self.session.add(new_document_note(doc.path, doc.fingerprint, text,
                                                             doc.encoding),
                                          "note"),
-                lambda _: f"Note added to {one_line(doc.name, 60)}")
+                lambda _: f"Note added to “{one_line(doc.title or doc.name, 60)}”")
 
-        self._open_editor(f"Note on the document {one_line(doc.title, 80)}", "", save_doc_note)
+        self._open_editor(f"Note on the document “{one_line(doc.title, 80)}”", "",
+                          save_doc_note)
 
     def _under_cursor(self: ReaderScreen) -> Annotation | None:
         ann = self.pane.annotation_under_cursor()
