@@ -3,14 +3,9 @@ takes the long form's label."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from operator import attrgetter, sub
-
 from .keys import acronym_definitions
-from .mentions import START, Mention
+from .mentions import Mention
 from .patterns import BRACKET_ACRONYM
-
-END = attrgetter("end")
 
 
 def resolve_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
@@ -21,49 +16,33 @@ def resolve_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
     # Only a name before a bracketed acronym can define one: where such a bracket could
     # open (any of the spaces before it, or the bracket itself); and only a mention right
     # after a bracket can be an acronym of lower-case words.
-    opens: list[tuple[int, int]] = []
-    after: list[int] = []
+    opens: set[int] = set()
+    after: set[int] = set()
     p = text.find("(")
     while p >= 0:
-        after.append(p + 1)
+        after.add(p + 1)
         if BRACKET_ACRONYM.match(text, p) is not None:
             j = p
             while j and text[j - 1].isspace():
                 j -= 1
-            opens.append((j, p))
+            opens.update(range(j, p + 1))
         p = text.find("(", p + 1)
-    # A text has a handful of brackets and tens of thousands of mentions: the mentions
-    # next to a bracket are found from the brackets (the mentions are sorted by start).
-    starts = list(map(START, ms))
-    near: set[int] = set()
-    if opens:
-        ends = list(map(END, ms))
-        longest = max(map(sub, ends, starts), default=0)
-        for j, p in opens:
-            i = bisect_left(starts, p) - 1
-            while i >= 0 and starts[i] >= j - longest:
-                if j <= ends[i] <= p:
-                    near.add(i)
-                i -= 1
-    rows = [(m.start, m.end, m.label, text[m.start:m.end])
-            for m in (ms[i] for i in sorted(near)) if m.end - m.start > 3]
+    rows = [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms
+            if m.end in opens and m.end - m.start > 3]
     defs = acronym_definitions(text, rows)
-    suppressed = lowercase_acronyms(text, [ms[i] for i in _starting(starts, after)])
+    suppressed = lowercase_acronyms(text, [m for m in ms if m.start in after])
     if not defs and not suppressed:
         return ms
     # People are not given acronyms in brackets: a "person" that has one is a body
     # ("Bharat Rashtra Samiti (BRS)").
     bodies = {d[0] for d in defs.values() if d[2] == "PERSON" and " " in d[3]}
-    # Only a mention of an acronym, or a body's, can change below.
-    at: set[int] = set()
-    for acr in defs.keys() | suppressed:
-        i = text.find(acr)
-        while i >= 0:
-            at.add(i)
-            i = text.find(acr, i + 1)
-    dropped: set[int] = set()
-    for i in _starting(starts, sorted(at | bodies)):
-        m = ms[i]
+    # Only a mention as long as an acronym, or a body's, can change below.
+    sizes = {len(k) for k in defs} | {len(k) for k in suppressed}
+    out: list[Mention] = []
+    for m in ms:
+        if m.end - m.start not in sizes and m.start not in bodies:
+            out.append(m)
+            continue
         t = text[m.start:m.end]
         long = defs.get(t)
         if m.start in bodies or (long is not None and long[0] in bodies):
@@ -71,22 +50,8 @@ def resolve_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
         elif long is not None and long[0] != m.start:
             m.label = long[2]
         elif t in suppressed:
-            dropped.add(i)
-    if not dropped:
-        return ms
-    return [m for i, m in enumerate(ms) if i not in dropped]
-
-
-def _starting(starts: list[int], offsets: list[int]) -> list[int]:
-    """The indices, in order, of the mentions that start at any of ``offsets`` (sorted),
-    ``starts`` being the mentions' starts in order."""
-    out: list[int] = []
-    n = len(starts)
-    for p in offsets:
-        i = bisect_left(starts, p)
-        while i < n and starts[i] == p:
-            out.append(i)
-            i += 1
+            continue
+        out.append(m)
     return out
 
 

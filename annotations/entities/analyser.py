@@ -39,8 +39,6 @@ class Analyser(SpanReader):
         self.readings: tuple[dict[str, Reading], dict[str, Reading]] = ({}, {})
         # Spans that are one doubtful word wherever they stand, or None (see the method).
         self.anywhere: dict[str, tuple[int, int] | None] = {}
-        # Spans read as the same names wherever they stand, or None (see the method).
-        self.names_anywhere: dict[str, tuple[list[Result], bool] | None] = {}
 
     def doubtful_anywhere(self, span: str) -> tuple[int, int] | None:
         """The doubtful word the span stands for both at a sentence start and mid-sentence,
@@ -50,19 +48,6 @@ class Analyser(SpanReader):
         if mid[0] or mid[2] or start[2] or mid[3] is None or mid[3] != start[3]:
             return None
         return mid[3]
-
-    def names_anywhere_of(self, span: str) -> tuple[list[Result], bool] | None:
-        """The names the span reads as both at a sentence start and mid-sentence, and whether
-        a headline may read it otherwise, when nothing else is asked of it where it stands:
-        not in capitals, no doubtful word. Where every noun is capitalised, a capital
-        mid-sentence is no evidence, so then off a headline where such a span stands does
-        not matter."""
-        mid = self.reading(span, False)
-        start = self.reading(span, True)
-        res = mid[1]
-        if mid[0] or mid[3] is not None or start[3] is not None or not res or res != start[1]:
-            return None
-        return res, mid[2] or start[2]
 
     def reading(self, span: str, initial: bool) -> Reading:
         """A span's analysis where it stands (mid-sentence or at a sentence start) and what

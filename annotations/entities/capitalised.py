@@ -35,7 +35,6 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
     # Where every noun is capitalised, most spans are one doubtful word wherever they
     # stand: those skip the sentence-start test (see ``Analyser.anywhere``).
     anywhere = an.anywhere if lx.capitalises_nouns else None
-    names_anywhere = an.names_anywhere
     # Where every noun is capitalised, a capital mid-sentence is no evidence (see the
     # document pass), so its headline check is skipped.
     nouns_capitalised = lx.capitalises_nouns
@@ -45,7 +44,6 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
         if s < skip_until:
             continue
         span = m.group()
-        names = None
         if anywhere is not None:
             doubt = anywhere.get(span)
             if doubt:
@@ -57,65 +55,54 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
                         or not may_join(text, a, b):
                     doubtful.append((a, b, False))
                     continue
+        if s > 1 and text[s - 1] == " ":
+            # Fast paths: after a letter and a space, or a comma and a space, a word is
+            # mid-sentence; after a full stop (or another opener) and a space, it starts
+            # one. Anything else is for ``starts_sentence`` to tell.
+            p2 = text[s - 2]
+            if p2.isalpha() or p2 == ",":
+                initial = False
+            elif p2 in _OPENERS:
+                initial = True
             else:
-                # Most of the rest are names read the same wherever they stand: off a
-                # headline they need no test of the sentence start (a third of the pass).
-                names = names_anywhere.get(span)
-                if names is not None and names[1] and on_headline(text, s, heads):
-                    names = None
-        if names is not None:
-            res = names[0]
-            mid = False
+                initial = initial_of(text, s)
         else:
-            if s > 1 and text[s - 1] == " ":
-                # Fast paths: after a letter and a space, or a comma and a space, a word is
-                # mid-sentence; after a full stop (or another opener) and a space, it starts
-                # one. Anything else is for ``starts_sentence`` to tell.
-                p2 = text[s - 2]
-                if p2.isalpha() or p2 == ",":
-                    initial = False
-                elif p2 in _OPENERS:
-                    initial = True
-                else:
-                    initial = initial_of(text, s)
-            else:
-                initial = initial_of(text, s) if s else True
-            got = readings[initial].get(span)
-            if got is None:
-                got = reading(span, initial)
-                if anywhere is not None:
-                    anywhere[span] = an.doubtful_anywhere(span)
-                    names_anywhere[span] = an.names_anywhere_of(span)
-            upper, res, sensitive, doubt = got
-            if upper:
-                if RIC_TAIL.match(text, m.end()) is not None:
-                    continue   # "AMZN.O": a ticker, not a name
-                # A transcript speaker label starts its line in capitals.
-                ls = text.rfind("\n", 0, s) + 1
-                if s - ls < 14:
-                    sm = SPEAKER.match(text, ls)
-                    if sm is not None:
-                        out.extend(speaker(text, sm, an, lx, pt, gz))
-                        skip_until = sm.end()
-                        continue
-            mid = not initial and not nouns_capitalised
-            # Title-case and capitals lines read like sentence starts throughout, and
-            # capitalise ordinary words after a name.
-            if sensitive and on_headline(text, s, heads):
-                res = an.analyse(span, HEAD)
-                doubt = doubtful_word(span, res)
-                mid = False
-            if not res:
-                continue
-            if mid and res[0][3] == NEED:
-                # Capitalised on a title-case line is no sign of a name ("500 Points").
-                mid = not on_headline(text, s, heads)
-            if doubt is not None:
-                a = s + doubt[0]
-                b = s + doubt[1]
-                if not may_join(text, a, b):
-                    doubtful.append((a, b, mid))
+            initial = initial_of(text, s) if s else True
+        got = readings[initial].get(span)
+        if got is None:
+            got = reading(span, initial)
+            if anywhere is not None:
+                anywhere[span] = an.doubtful_anywhere(span)
+        upper, res, sensitive, doubt = got
+        if upper:
+            if RIC_TAIL.match(text, m.end()) is not None:
+                continue   # "AMZN.O": a ticker, not a name
+            # A transcript speaker label starts its line in capitals.
+            ls = text.rfind("\n", 0, s) + 1
+            if s - ls < 14:
+                sm = SPEAKER.match(text, ls)
+                if sm is not None:
+                    out.extend(speaker(text, sm, an, lx, pt, gz))
+                    skip_until = sm.end()
                     continue
+        mid = not initial and not nouns_capitalised
+        # Title-case and capitals lines read like sentence starts throughout, and
+        # capitalise ordinary words after a name.
+        if sensitive and on_headline(text, s, heads):
+            res = an.analyse(span, HEAD)
+            doubt = doubtful_word(span, res)
+            mid = False
+        if not res:
+            continue
+        if mid and res[0][3] == NEED:
+            # Capitalised on a title-case line is no sign of a name ("500 Points").
+            mid = not on_headline(text, s, heads)
+        if doubt is not None:
+            a = s + doubt[0]
+            b = s + doubt[1]
+            if not may_join(text, a, b):
+                doubtful.append((a, b, mid))
+                continue
         for a, b, label, conf in res:
             out.append(Mention(s + a, s + b, label, conf, mid))
         if res[-1][2] == "DATE":
