@@ -68,3 +68,41 @@ def test_the_part_of_a_day_does_not_make_two_dates_one_event() -> None:
     assert [(p.contrast.a.text, p.contrast.b.text)
             for p in figure_pairs(facts(c), facts(b), [], lambda i, j: 0.3)] == [
         ("Monday", "June 9")]
+
+
+def _standing(text: str) -> list[tuple[str, list[str], list[str]]]:
+    from sidelight.annotations.entities import recognize_many
+
+    ents = recognize_many([text])[0]
+    facts = sentence_facts(text, split_sentences(text), ents, all_quantities(text, DATE), [])
+    return [(q.text, sorted(q.subjects), sorted(q.standing)) for f in facts
+            for q in f.quantities]
+
+
+def test_two_people_s_figures_are_never_one_figure_told_differently() -> None:
+    a = "Rachel Dumont, the centrist, won 18,240 votes in the run-off in Lyon."
+    b = "Counting in the Lyon run-off is over: Paul Garnier won 16,900 votes."
+    assert _standing(a)[0][1] == ["dumont", "rachel"]
+    assert _conflicts(a, b) == []
+    # The same candidate named in part in the other report: one figure, told differently.
+    c = "Counting in the Lyon run-off is over: Dumont won 17,900 votes."
+    assert _conflicts(a, c) == [("18,240 votes", "17,900 votes")]
+    # Who only told the figure is not whose it is.
+    d = "Counting in the Lyon run-off is over: Paul Garnier said the winner had 17,900 votes."
+    assert _standing(d)[0][1] == []
+
+
+def test_an_expected_or_adjusted_figure_is_not_the_figure_reported() -> None:
+    assert [s for _, _, s in _standing(
+        "Profit was $2.10 a share, against expectations of $2.25. "
+        "Sales rose to $9.1 billion, above the $8.8 billion analysts had forecast. "
+        "On an underlying basis, profit was $2.40 a share. "
+        "The results are expected on June 30.")] == [
+        [], ["expected"], [], ["expected"], ["adjusted"], []]
+    a = "Harlow Foods made a profit of $2.10 a share in the first half, the company said."
+    b = ("Excluding one-off costs, Harlow Foods earned $2.40 a share in the first half, "
+         "against expectations of $2.25.")
+    assert _conflicts(a, b) == []
+    c = ("Excluding one-off costs, Harlow Foods earned $2.45 a share in the first half, "
+         "against expectations of $2.20.")
+    assert sorted(_conflicts(b, c)) == [("$2.25", "$2.20"), ("$2.40", "$2.45")]

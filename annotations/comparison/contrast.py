@@ -64,7 +64,8 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
         for x in rest_a:
             pairs = [(compare_quantities(x, y), j, y) for j, y in enumerate(rest_b)
                      if j not in used and (single or about_one_thing(x, y))
-                     and same_outcome(x, y) and not worlds_apart(x, y)]
+                     and same_outcome(x, y) and one_subject(x, y)
+                     and not worlds_apart(x, y)]
             if not pairs:
                 continue
             allowed = [p for p in pairs if p[0] != "conflict"]
@@ -128,6 +129,18 @@ def same_outcome(x: Quantity, y: Quantity) -> bool:
     ox = {w for w in x.context if w.startswith("o:")}
     oy = {w for w in y.context if w.startswith("o:")}
     return ox == oy or bool(ox & oy)
+
+
+def one_subject(x: Quantity, y: Quantity) -> bool:
+    """Whether two figures may belong to one same subject and standing: figures whose
+    sentences name different people or organisations as theirs ("Olsen took 52,907 votes" /
+    "Sandhu has 61,000 votes") are two candidates' figures, and a figure someone expected
+    ("against expectations of $1.45") is not the figure reported, nor an adjusted measure
+    ("on an adjusted basis, earnings per share were $1.58") the one reported as is ("$1.34
+    a share")."""
+    if x.standing != y.standing:
+        return False
+    return not (x.subjects and y.subjects) or bool(x.subjects & y.subjects)
 
 
 def _distance(x: Quantity, y: Quantity) -> float:

@@ -124,6 +124,7 @@ def sentence_facts(
         # Words inside entity spans are counted as the entity; the number words of a
         # quantity ("million", "roughly") as the quantity.
         spans: list[tuple[int, int]] = []
+        owners: list[tuple[int, str]] = []  # (end, name word) of whom a figure may be
         while k < len(named) and named[k].start < s.end:
             e = named[k]
             k += 1
@@ -132,6 +133,8 @@ def sentence_facts(
                 spans.append((e.start, e.end))
                 continue
             feats.add(entity_feature(e.key))
+            if e.label in _OWNERS and not _SPEAKS.match(text, e.end, min(s.end, e.end + 60)):
+                owners += [(e.end, w) for w in _name_words(e.key)]
             ts, te = company_tail(e.text) if e.label == "ORG" else (0, 0)
             if ts < te:
                 # "Cisco Systems" and "Cisco" share a key, which then says only which
@@ -158,7 +161,14 @@ def sentence_facts(
         while wi < len(words) and words[wi][0] < s.start:
             wi += 1
         if sq:
-            sq = [replace(q, context=_context(text, words, wi, s, q)) for q in sq]
+            # "On an adjusted basis, …", "Excluding one-off items, …": the sentence's figures
+            # after those words are adjusted measures.
+            adjusted = [ws for ws, _, stem in _words_in(words, wi, s.start, s.end)
+                        if stem in ADJUSTED_STEMS]
+            sq = [replace(q, context=(c := _context(text, words, wi, s, q)),
+                          subjects=frozenset(f for end, f in owners if end <= q.start),
+                          standing=_standing(q, c, adjusted))
+                  for q in sq]
         j = wi
         si = 0
         senses: dict[str, frozenset[int]] = {}
@@ -237,12 +247,15 @@ def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Senten
     # What happened to the people counted: the figure's own words ("14 missing") say it,
     # else its own clause only ("72 rescued, but survivors said" says nothing of the
     # survivors about 72; in "nine dead and 14 missing" each figure has its own).
+    clause = [w for w in before if not _CLAUSE_END.search(text, w[1], q.start)] + [
+        w for w in after if not _CLAUSE_END.search(text, q.end, w[0])]
+    # What someone expected or forecast, its own clause says ("against expectations of
+    # $1.45", "the $4.6bn analysts had expected").
+    out.update(f"x:{w[2]}" for w in clause if w[2] in EXPECTED_STEMS)
     own = {f"o:{OUTCOMES[stem]}" for ws, we, stem in _words_in(words, first, q.start, q.end)
            if stem in OUTCOMES}
     if own:
         return frozenset(out | own)
-    clause = [w for w in before if not _CLAUSE_END.search(text, w[1], q.start)] + [
-        w for w in after if not _CLAUSE_END.search(text, q.end, w[0])]
     out.update(f"o:{OUTCOMES[w[2]]}" for w in clause if w[2] in OUTCOMES)
     return frozenset(out)
 
@@ -260,6 +273,32 @@ def _words_in(words: list[tuple[int, int, str]], first: int, start: int, end: in
 
 
 _CLAUSE_END = re.compile(r"[,;:—–()]|\s-\s")
+# Words that give a figure as an expectation, by stem.
+EXPECTED_STEMS = frozenset({"expect", "expectation", "forecast", "predict", "anticipat",
+                            "consensu"})
+EXPECTED = frozenset("x:" + w for w in EXPECTED_STEMS)
+ADJUSTED_STEMS = frozenset({"adjust", "exclud", "underly", "gaap"})
+
+
+def _standing(q: Quantity, context: frozenset[str], adjusted: list[int]) -> frozenset[str]:
+    """What kind of figure ``q`` is besides its unit (``Quantity.standing``); a date or a
+    time is when something happens, expected or not."""
+    if q.unit in _WHEN_UNITS:
+        return frozenset()
+    out = []
+    if any(w in EXPECTED for w in context if w[:2] == "x:"):
+        out.append("expected")
+    if any(a < q.start for a in adjusted):
+        out.append("adjusted")
+    return frozenset(out)
+
+
+# Whose a figure is: a person or organisation named before it, unless it only speaks
+# ("Mwila said 237 new infections", "Olsen, the runner-up, told supporters").
+_OWNERS = frozenset({"PERSON", "ORG"})
+_SPEAKS = re.compile(
+    r"(?:,[^,.;]{1,40},)?\s+(?:\w+\s+){0,1}(?:said|says|told|tells|added|stated|announced|"
+    r"confirmed|reported|wrote|warned|estimated)\b", re.IGNORECASE)
 # What a count of people in the news says happened to them, by word stem: two figures
 # with different outcomes (the rescued and the missing, the dead and those on board) are
 # never two reports of one figure.
@@ -276,6 +315,17 @@ OUTCOMES: dict[str, str] = {
 
 
 _LABEL = re.compile(r"[A-Z_]+:")
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_NAME = frozenset({"the", "and", "for"})
+
+
+@lru_cache(maxsize=65536)
+def _name_words(key: str) -> frozenset[str]:
+    """The words of an entity key: one organisation or person named in full in one report
+    and in part in another ("the National Assembly" / "the Assembly") shares them."""
+    m = _LABEL.match(key)
+    return frozenset(w for w in _NAME_WORD.findall((key[m.end():] if m else key).lower())
+                     if w not in _NOT_NAME)
 
 
 @lru_cache(maxsize=65536)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from sidelight.annotations.comparison.contrast import (
     about_one_thing,
     counted_alike,
+    one_subject,
     same_outcome,
 )
 from sidelight.annotations.comparison.features import SentenceFacts
@@ -97,7 +98,7 @@ def figure_pairs(
                     continue
                 s = score(i, j)
                 if s >= FLOOR:
-                    words = sum(1 for w in x.context & y.context if not w.startswith("m:"))
+                    words = sum(1 for w in x.context & y.context if w[:2] not in ("m:", "x:"))
                     candidates.append(((words, s), (i, x), (j, y)))
     # Each figure with its best partner, when it is that partner's best too.
     best_a: dict[tuple[int, int], tuple[int, float]] = {}
@@ -116,7 +117,7 @@ def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quan
                       one_each: bool) -> bool:
     """Whether ``x`` in ``fa`` and ``y`` in ``fb`` are one figure told differently (see the
     module docstring)."""
-    return (compare_quantities(x, y) == "conflict" and same_outcome(x, y)
+    return (compare_quantities(x, y) == "conflict" and same_outcome(x, y) and one_subject(x, y)
             and not worlds_apart(x, y)
             and ((one_each and not _has_outcome(x, y))
                  or (about_one_thing(x, y) and _word_in_common(x, y)))
@@ -126,7 +127,7 @@ def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quan
 def _word_in_common(x: Quantity, y: Quantity) -> bool:
     """A word itself around both figures, not only a meaning or an outcome: sentences the
     aligner left apart need firmer evidence than ones it paired."""
-    return any(w[:2] not in ("m:", "o:") for w in x.context & y.context)
+    return any(w[:2] not in ("m:", "o:", "x:") for w in x.context & y.context)
 
 
 def _shared_besides(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quantity) -> bool:

@@ -113,6 +113,13 @@ class Quantity:
     high: float = 0.0
     # The words around it in its sentence (stems and meanings): what the figure is about.
     context: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # Whose figure it is: the people and organisations its sentence names before it (the
+    # one who only told it left out), as the words of their names ("maya", "sandhu").
+    subjects: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # What kind of figure its sentence says it is besides its unit: "expected" (its clause
+    # gives what someone expected or forecast, not what happened), "adjusted" (a measure
+    # excluding items, not the one reported as is).
+    standing: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def describe(self) -> str:
         return self.text
