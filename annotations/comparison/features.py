@@ -241,7 +241,10 @@ def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Senten
                 after.append(words[j])
         j += 1
     out: set[str] = set()
-    for ws, we, stem in before[-CONTEXT_BEFORE:] + after:
+    # A time of day times the event its sentence tells, however far ahead the sentence
+    # names it ("The blast, thought to have been caused by gas, struck at about 18:30").
+    reach = len(before) if q.unit == "clock" else CONTEXT_BEFORE
+    for ws, we, stem in before[max(0, len(before) - reach):] + after:
         out.add(stem)
         out.update(f"m:{m}" for m in _word_meanings(text[ws:we]) if m >= 0)
     # What happened to the people counted: the figure's own words ("14 missing") say it,

@@ -117,12 +117,23 @@ def _day(text: str, m: re.Match[str], ref: dt.date | None) -> Quantity | None:
 
 
 def clock_range(q: Quantity) -> tuple[float, float]:
-    """The minutes a time's wording allows ("about 4 p.m.": 3:40 to 4:20)."""
+    """The minutes a time's wording allows ("about 4 p.m.": 3:40 to 4:20). "About" widens
+    a time by a third of the step it is rounded to: "about 18:30" is 18:20 to 18:40, not
+    also 18:15, which a report giving "6:15 p.m." would have rounded to the quarter."""
     v = q.value or 0.0
     slack = _MINUTES.get(q.approx, 0)
+    if q.approx == "about":
+        slack = min(slack, _rounded_to(v) / 3)
     if q.approx == "after":
         return v, v + slack
     if q.approx == "before":
         return v - slack, v
     return v - slack, v + slack
 
+
+
+def _rounded_to(minutes: float) -> int:
+    """The step a time of day is written to: an hour, a half or a quarter of one, five
+    minutes, or the minute."""
+    m = int(minutes) % 60
+    return next(step for step in (60, 30, 15, 5, 1) if m % step == 0)
