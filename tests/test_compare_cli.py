@@ -141,3 +141,32 @@ def test_a_document_given_twice_is_a_usage_error(db: Path, tmp_path: Path) -> No
     # A copy is another document.
     shutil.copy(WIRE, tmp_path / "copy.txt")
     assert sidelight(WIRE, str(tmp_path / "copy.txt"), db=db).returncode == 0
+
+
+@needs_report
+def test_the_report_lists_figures_told_differently_and_only_those(db: Path,
+                                                                 tmp_path: Path) -> None:
+    """One count told with two nouns, a toll told in two ways: listed as differences; a
+    dateline's date, the day the utility spoke and two candidates' votes are not."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(
+        "Date: 2026-06-12\nBlizzard leaves thousands in the dark\n\n"
+        "HALDEN, June 12 (Wire) - The blizzard cut power to about 62,000 customers across "
+        "Halden county overnight, the utility said on Friday, as crews worked to clear "
+        "fallen lines.\n\nAt least 14 farmers were killed in the storm in the northern "
+        "valley, the governor said.\n\nRachel Dumont, the county executive, won 18,240 votes "
+        "in last year's election.\n", encoding="utf-8")
+    b.write_text(
+        "Date: 2026-06-12\nStorm knocks out power across Halden\n\n"
+        "Overnight the blizzard cut power to roughly 75,000 homes and businesses in Halden "
+        "county as lines came down on June 11.\n\nAt least 19 people were killed by the "
+        "storm in the northern valley, the governor said.\n\nPaul Garnier, who ran against "
+        "the county executive, won 16,900 votes in last year's election.\n", encoding="utf-8")
+    r = sidelight(str(a), str(b), db=db)
+    assert r.returncode == 0, r.stderr
+    differences = r.stdout.split("## Differences", 1)[1].split("\n## ", 1)[0]
+    found = [line for line in differences.splitlines() if line.endswith(": differ")]
+    assert found == [
+        "- about 62,000 customers (Source 1) and roughly 75,000 homes (Source 2): differ",
+        "- At least 14 farmers (Source 1) and At least 19 people (Source 2): differ",
+    ]

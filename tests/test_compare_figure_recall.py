@@ -48,3 +48,43 @@ def test_a_time_is_set_against_the_time_of_the_event_its_sentence_names() -> Non
     (fa,) = sentence_facts(a, split_sentences(a), [], all_quantities(a, DATE), [])
     ta, tb = (next(q for q in f.quantities if q.unit == "clock") for f in (fa, fb))
     assert about_one_thing(ta, tb) and "collaps" in tb.context
+
+
+def test_one_count_told_with_two_nouns_in_one_claim() -> None:
+    a = "The blizzard cut power to about 62,000 customers across the county overnight."
+    b = "Overnight the blizzard cut power to roughly 75,000 homes and businesses in the county."
+    assert _conflicts(a, b) == [("about 62,000 customers", "roughly 75,000 homes")]
+    c = "The flood killed at least 14 farmers in the valley, the governor said."
+    d = "At least 19 people were killed in the valley by the flood, the governor said."
+    assert _conflicts(c, d) == [("at least 14 farmers", "At least 19 people")]
+    # Different outcomes, a measure, a vague amount: no count told twice.
+    e = "At least 19 people were rescued in the valley after the flood, the governor said."
+    assert _conflicts(c, e) == []
+    f = "The flood in the valley covered about 40 km of road, the governor said."
+    g = "The flood in the valley covered dozens of villages, the governor said."
+    assert _conflicts(f, g) == []
+    assert _conflicts(c, f) == []
+
+
+def test_a_count_counts_the_head_of_its_noun_phrase() -> None:
+    def units(text: str) -> list[tuple[str, str]]:
+        return [(q.text, q.unit) for q in all_quantities(text, DATE)]
+
+    assert units("It is recalling 84,000 sport utility vehicles.") == [
+        ("84,000 sport utility vehicles", "vehicle")]
+    assert units("It is recalling 91,000 Kestrel SUVs built in May.") == [
+        ("91,000 Kestrel SUVs", "suv")]
+    assert units("Some 14 MPs voted against.") == [("Some 14 MPs", "member")]
+
+
+def test_counts_far_apart_with_two_nouns_are_two_counts() -> None:
+    a = "In the capital, health workers recorded 214 new infections on Monday."
+    b = "In the capital, health workers opened 3 new clinics on Monday."
+    assert _conflicts(a, b) == []
+
+
+def test_two_kinds_of_one_thing_are_two_counts() -> None:
+    # Sheep and goats: WordNet gives them as two kinds of one animal.
+    a = "The flood drowned about 400 sheep across the valley overnight."
+    b = "The flood drowned about 450 goats across the valley overnight."
+    assert _conflicts(a, b) == []

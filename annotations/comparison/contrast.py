@@ -78,7 +78,59 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
                 if k not in used and z.value == y.value and about_one_thing(x, z):
                     used.add(k)
                     out.append(NumberContrast(x, z, rel))
+    if strong:
+        out += _lone_counts(by_unit_a, by_unit_b)
     return out
+
+
+# Two reports' counts of one thing seldom lie further apart than this; told with two nouns
+# (weaker evidence that one thing is counted), counts further apart are two counts.
+_LONE_RATIO = 2.0
+
+
+def _lone_counts(by_unit_a: dict[str, list[Quantity]], by_unit_b: dict[str, list[Quantity]]
+                 ) -> list[NumberContrast]:
+    """Two passages that clearly tell one claim, each with one count of a noun the other
+    does not count: one count told with two nouns ("380,000 customers" / "450,000 homes and
+    businesses", "22 miners" / "25 people" killed) when one same word besides the nouns
+    stands around both, and they say one outcome of one subject."""
+    xs = [q for u, qs in by_unit_a.items() if u not in by_unit_b and _is_count(u) for q in qs]
+    ys = [q for u, qs in by_unit_b.items() if u not in by_unit_a and _is_count(u) for q in qs]
+    if len(xs) != 1 or len(ys) != 1 or xs[0].value is None or ys[0].value is None:
+        return []  # a vague amount ("dozens of") may count anything
+    x, y = xs[0], ys[0]
+    assert x.value is not None and y.value is not None
+    if max(x.value, y.value) > _LONE_RATIO * min(x.value, y.value):
+        return []  # "214 new cases" / "3 treatment centres": two counts of two things
+    if _two_kinds(x.unit, y.unit):
+        return []  # "40 houses" / "12 churches": two kinds of building, two counts
+    nouns = {x.unit, y.unit, x.unit + "s", y.unit + "s"}
+    if not (same_outcome(x, y) and one_subject(x, y) and not worlds_apart(x, y)
+            and any(w[:2] not in ("m:", "o:", "x:") and w not in nouns
+                    for w in x.context & y.context)):
+        return []
+    return [NumberContrast(x, y, compare_quantities(x, y))]
+
+
+# Units of measure and of time: "10 km" measures, it counts no things.
+_MEASURE_NOUNS = frozenset({
+    "km", "kilometre", "kilometer", "mile", "metre", "meter", "m", "cm", "mm", "foot",
+    "feet", "ft", "inch", "yard", "acre", "hectare", "ha", "mph", "kph", "kmh", "knot",
+    "kg", "kilogram", "gram", "tonne", "ton", "pound", "lb", "ounce", "litre", "liter",
+    "gallon", "barrel", "degree", "second", "minute", "hour", "day", "week", "month",
+    "year", "decade", "century", "storey", "floor"})
+
+
+def _two_kinds(a: str, b: str) -> bool:
+    """Whether WordNet gives the two nouns as two kinds of one thing (both kinds of
+    building: "house", "church")."""
+    return bool({m for m in meanings(a) if m < 0} & {m for m in meanings(b) if m < 0})
+
+
+def _is_count(unit: str) -> bool:
+    """A counted noun: not a measure, a currency, an ordinal's noun or a rate."""
+    return unit not in _MEASURES and unit not in _MEASURE_NOUNS and unit[:1] != "#" \
+        and not unit.isupper() and not unit.startswith("per ")
 
 
 def about_one_thing(x: Quantity, y: Quantity) -> bool:

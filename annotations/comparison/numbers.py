@@ -300,10 +300,20 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
         # "by 312 votes to 287": the second number counts what the first did.
         noun = _singular(after.group(1).lower())
         return _UNIT_ALIASES.get(noun, noun), 0
+    acronym = _ACRONYM_PLURAL.match(rest)
+    if acronym:
+        # "312,000 Ridgeback SUVs", "14 MPs": an acronym in the plural is what is counted.
+        noun = acronym.group(1).lower()
+        return _UNIT_ALIASES.get(noun, noun), acronym.end()
     # "2,000 evacuated", "50 killed": a participle says what happened, not what is counted.
     if u and u.group(1).lower() not in _NOT_UNITS and not u.group(1).endswith(("ed", "ing")):
         noun, end = u.group(1).lower(), u.end()
         head = _HEAD_NOUN.match(rest, end)
+        if head and not _is_plural(noun) and not _is_plural(head.group(1)):
+            # "290,000 sport utility vehicles": the head may come a word later still.
+            later = _HEAD_NOUN.match(rest, head.end())
+            if later and _is_plural(later.group(1)) and later.group(1) not in _GENERIC_HEADS:
+                head = later
         if head and not _is_plural(noun) and _is_plural(head.group(1)) and \
                 head.group(1) not in _GENERIC_HEADS:
             # A noun before the counted one says which: "twelve opposition lawmakers"
@@ -343,6 +353,7 @@ NUMBER_WORDS: frozenset[str] = frozenset(
 
 
 _HEAD_NOUN = re.compile(r"\s+([a-z]+)\b")
+_ACRONYM_PLURAL = re.compile(r"\s+(?:[A-Z][a-z][\w’'&.-]*\s+){0,2}([A-Z]{2,5})s\b")
 # Heads that say less than the noun before them: "crew members", "staff members".
 _GENERIC_HEADS = frozenset({"members", "people", "persons", "individuals"})
 _PLURALS = frozenset({"people", "children", "men", "women", "staff", "cattle"})
