@@ -335,3 +335,17 @@ async def test_a_document_note_names_the_document_in_quotes_also_when_piped(
         await pilot.press(*"check", "ctrl+s")
         await pilot.pause()
         assert app.reader.status.message == "Note added to “Alpha report”"
+
+
+@pilot_test
+async def test_the_status_line_calls_a_piped_document_standard_input(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    from sidelight.annotations.sources import piped_text_document
+
+    piped = piped_text_document(ALPHA.encode("utf-8"), "-", None)
+    app = reader_app([piped, alpha_beta(tmp_path)[1]], db_path)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.reader.status._position.startswith("1/2 standard input ")

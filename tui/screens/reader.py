@@ -22,7 +22,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from sidelight.annotations.documents import Document
+from sidelight.annotations.documents import STDIN, Document
 from sidelight.annotations.filtering import AnnotationFilter
 from sidelight.annotations.model import DEFAULT_COLOR
 from sidelight.tui.colors import Palette, palette_for
@@ -301,7 +301,9 @@ class ReaderScreen(
         line = doc.line_of(offset)
         col = offset - (doc.text.rfind("\n", 0, offset) + 1) + 1
         where = f"{pane.index + 1}/{len(self.documents)}"
-        self.status.set_position(f"{where} {one_line(doc.name, 30)} {line}:{col}",
+        # A piped document's file name is "-", which says nothing in the status line.
+        name = "standard input" if doc.path == STDIN else doc.name
+        self.status.set_position(f"{where} {one_line(name, 30)} {line}:{col}",
                                  short=f"{where} {line}:{col}")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
