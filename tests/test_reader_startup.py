@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ALPHA, alpha_beta, pilot_test, reader_app, until
-from textual.widgets import TabbedContent
+from textual.widgets import Static, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from sidelight.annotations.comparison.model import KINDS
@@ -140,7 +140,8 @@ async def test_the_side_panel_and_key_bar_come_in_the_frame_after_the_text(
         if renderable is not None and isinstance(screen, ReaderScreen) and not first:
             first.append((screen.side.filled, [p.view.region for p in screen.panes],
                           screen.side.region.width))
-            chrome.extend(type(w).__name__ for w in screen.query("Footer, SearchBar"))
+            chrome.extend(type(w).__name__ for w in screen.query(
+                "Footer, SearchBar, StatusLine Static"))
 
     app._display = shown  # type: ignore[method-assign]
     async with app.run_test(size=(160, 50)) as pilot:
@@ -163,8 +164,10 @@ async def test_the_side_panel_and_key_bar_come_in_the_frame_after_the_text(
         await pilot.press("L")
         await pilot.pause()
         assert reader.side.tab == LEGEND_TAB
-        # The key bar and the search bar came after the first frame too, and work.
+        # The status line's parts, the key bar and the search bar came after the first frame
+        # too, and work.
         assert chrome == []
+        assert "NORMAL" in str(reader.query_one("#status-mode", Static).render())
         await until(pilot, lambda: bool(reader.query(FooterKey)))
         keys = {k.key_display for k in reader.query(FooterKey)}
         assert {"?", "x"} <= keys, keys

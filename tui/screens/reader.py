@@ -161,6 +161,7 @@ class ReaderScreen(
             with Horizontal(id="panes"):
                 for i, doc in enumerate(self.documents):
                     pane = Pane(doc, i)
+                    pane.set_class(i == len(self.documents) - 1, "last-pane")
                     self._panes.append(pane)
                     yield pane
             yield SidePanel(id="side-panel")

@@ -59,19 +59,27 @@ class StatusLine(Horizontal):
         self._position = ""
         self._short_position = ""
         self._progress = ""
+        # Mounted in the frame after the first one, which shows the documents' text; they
+        # hold what they show meanwhile.
+        self._parts = {name: Static("", id=f"status-{name}", markup=False)
+                       for name in ("mode", "position", "message", "progress")}
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="status-mode", markup=False)
-        yield Static("", id="status-position", markup=False)
-        yield Static("", id="status-message", markup=False)
-        yield Static("", id="status-progress", markup=False)
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        if self.is_attached and not self.children:
+            self.mount(*self._parts.values())
 
     def set_mode(self, mode: str, color: str = "") -> None:
         text = Text(f" {mode} ", style="bold reverse")
         if color:
             text.append(f" {color} ")
         self._mode = text.plain
-        restate(self.query_one("#status-mode", Static), text)
+        restate(self._parts["mode"], text)
         self._fit()
 
     def set_position(self, position: str, short: str | None = None) -> None:
@@ -82,7 +90,7 @@ class StatusLine(Horizontal):
 
     def show_message(self, message: str, severity: str = "information") -> None:
         self._message = one_line(message, 300)
-        restate(self.query_one("#status-message", Static),
+        restate(self._parts["message"],
                 Text(self._message, style=SEVERITY_STYLE.get(severity, "")), fixed_width=True)
 
     @property
@@ -91,12 +99,12 @@ class StatusLine(Horizontal):
 
     def fits(self, message: str) -> bool:
         """Whether ``message`` is shown whole (true until the line is laid out)."""
-        width = self.query_one("#status-message", Static).size.width
+        width = self._parts["message"].size.width
         return width == 0 or cell_len(one_line(message, 300)) <= width
 
     def set_progress(self, progress: str) -> None:
         self._progress = progress
-        restate(self.query_one("#status-progress", Static), progress)
+        restate(self._parts["progress"], progress)
         self._fit()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -106,5 +114,5 @@ class StatusLine(Horizontal):
         width = self.size.width or self.app.size.width
         position, with_progress = fit_status(width, self._mode, self._position,
                                              self._short_position, self._progress)
-        restate(self.query_one("#status-position", Static), position)
-        self.query_one("#status-progress", Static).display = with_progress
+        restate(self._parts["position"], position)
+        self._parts["progress"].display = with_progress
