@@ -98,9 +98,20 @@ class StatusLine(Horizontal):
         return self._message
 
     def fits(self, message: str) -> bool:
-        """Whether ``message`` is shown whole (true until the line is laid out)."""
-        width = self._parts["message"].size.width
-        return width == 0 or cell_len(one_line(message, 300)) <= width
+        """Whether ``message`` is shown whole (true until the screen has a size)."""
+        width = self._parts["message"].size.width or self._message_room()
+        return width <= 0 or cell_len(one_line(message, 300)) <= width
+
+    def _message_room(self) -> int:
+        """The message's width once laid out: before its parts are mounted (they come after
+        the first frame), what ``fit_status`` leaves it."""
+        width = self.size.width or self.app.size.width
+        position, with_progress = fit_status(width, self._mode, self._position,
+                                             self._short_position, self._progress)
+        used = cell_len(self._mode) + cell_len(position) + 2 + 2
+        if with_progress and self._progress:
+            used += cell_len(self._progress) + 2
+        return width - used
 
     def set_progress(self, progress: str) -> None:
         self._progress = progress
