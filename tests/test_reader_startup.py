@@ -141,7 +141,7 @@ async def test_the_side_panel_and_key_bar_come_in_the_frame_after_the_text(
             first.append((screen.side.filled, [p.view.region for p in screen.panes],
                           screen.side.region.width))
             chrome.extend(type(w).__name__ for w in screen.query(
-                "Footer, SearchBar, StatusLine Static"))
+                "Footer, SearchBar, StatusLine Static, .pane-title Static"))
 
     app._display = shown  # type: ignore[method-assign]
     async with app.run_test(size=(160, 50)) as pilot:
@@ -164,10 +164,13 @@ async def test_the_side_panel_and_key_bar_come_in_the_frame_after_the_text(
         await pilot.press("L")
         await pilot.pause()
         assert reader.side.tab == LEGEND_TAB
-        # The status line's parts, the key bar and the search bar came after the first frame
-        # too, and work.
+        # The panes' title text, the status line's parts, the key bar and the search bar came
+        # after the first frame too, and work.
         assert chrome == []
         assert "NORMAL" in str(reader.query_one("#status-mode", Static).render())
+        assert [str(p.query_one(".pane-meta", Static).render()) for p in reader.panes] == [
+            "1 annotation", "0 annotations"]
+        assert "Beta report" in str(reader.panes[1].query_one(".pane-name", Static).render())
         await until(pilot, lambda: bool(reader.query(FooterKey)))
         keys = {k.key_display for k in reader.query(FooterKey)}
         assert {"?", "x"} <= keys, keys

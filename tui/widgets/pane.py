@@ -101,12 +101,21 @@ class Pane(Vertical):
         self._starts: list[int] | None = None
         self.entities: list[EntityLike] = []
         self.hits: list[tuple[int, int]] = []
+        self._meta = Static("", classes="pane-meta", markup=False)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="pane-title"):
-            yield Static(self.title_text(), classes="pane-name", markup=False)
-            yield Static(self.meta_text(), classes="pane-meta", markup=False)
+        # The title line's text is mounted in the frame after the first one, which shows the
+        # document's text; its line is kept for it.
+        yield Horizontal(classes="pane-title")
         yield DocumentView(self.document, id=f"view-{self.index}")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fill_title)
+
+    def _fill_title(self) -> None:
+        bar = self.query_one(".pane-title")
+        if self.is_attached and not bar.children:
+            bar.mount(Static(self.title_text(), classes="pane-name", markup=False), self._meta)
 
     @property
     def view(self) -> DocumentView:
@@ -152,7 +161,7 @@ class Pane(Vertical):
         return Text(" · ".join(parts), style="italic")
 
     def refresh_title(self) -> None:
-        restate(self.query_one(".pane-meta", Static), self.meta_text())
+        restate(self._meta, self.meta_text())
 
     # --- layers -------------------------------------------------------------------------
 
