@@ -143,3 +143,32 @@ def test_the_reader_refuses_a_document_given_twice(tmp_path: Path, doc: Path) ->
     done = sidelight(str(doc), str(doc), cwd=tmp_path)
     assert done.returncode == 2
     assert "is given twice; name each document once" in done.stderr
+
+
+@pytest.mark.parametrize("argv, loaded", [
+    # The reader, refusing a missing file: none of the commands' modules is needed.
+    (["no-such-file.txt"], []),
+    # One command: its own module, none of the others' (export's Markdown and Hypothesis code).
+    (["delete", "--help"], ["sidelight.tui.commands.delete"]),
+    (["import", "--help"], ["sidelight.tui.commands.import_"]),
+])
+def test_only_the_typed_commands_module_is_imported(argv: list[str], loaded: list[str]) -> None:
+    code = (
+        "import sys; from sidelight.tui import cli\n"
+        "try:\n    cli.main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sidelight.tui.commands.')"
+        " and m.rsplit('.', 1)[1] not in ('common', 'read')))"
+    )
+    r = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True,
+                       timeout=60)
+    assert r.stdout.strip().splitlines()[-1] == repr(sorted(loaded)), r.stdout + r.stderr
+
+
+def test_every_command_is_listed_by_help_and_runs_its_own_parser() -> None:
+    r = sidelight("--help")
+    assert r.returncode == 0
+    for command in ("compare", "annotate", "notes", "edit", "delete", "entities", "export",
+                    "import", "library", "completion"):
+        assert f"\n  {command} " in r.stdout, command
+        sub = sidelight(command, "--help")
+        assert sub.returncode == 0 and f"usage: sidelight {command}" in sub.stdout, sub.stderr

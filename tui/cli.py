@@ -20,13 +20,18 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; ``only``: register just that command (as typed, e.g.
+    ``import``). Each command's module imports what the command needs, and importing them all
+    took about a tenth of a second before the reader or the command the user typed began."""
     parser = argparse.ArgumentParser(
         prog="sidelight",
         description="Read several accounts of a story side by side; highlight, annotate, compare.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
+        if only is not None and name.rstrip("_") != only:
+            continue
         module = importlib.import_module(f"sidelight.tui.commands.{name}")
         module.register(sub)
     return parser
@@ -55,7 +60,6 @@ def print_reader_help(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     names = {name.rstrip("_") for name in COMMANDS} | {"-h", "--help"}
     # Anything that is not a subcommand is a list of files for the reader.
     first = _first_word(argv)
@@ -67,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if first is None or first not in names:
             if any(a in ("-h", "--help") for a in argv):
-                print_reader_help(parser)
+                print_reader_help(build_parser())
                 return 0
             slip = _command_slip(first)
             if slip is not None:
@@ -81,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return read.run(args)
         # Options given before the subcommand (`sidelight --db X notes`) belong to it.
         at = argv.index(first)
+        parser = build_parser(only=first)
         args, extra = parser.parse_known_args([first, *argv[:at], *argv[at + 1 :]])
         if extra:
             # Said with the subcommand's own usage, not the top-level one.
