@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -160,6 +161,10 @@ def hold_lock(path: Path, lock: FileLock) -> Iterator[None]:
         raise write_error(path, err) from None
     from filelock import Timeout
 
+    # filelock retries a lock file it cannot create until its timeout, and then a folder where
+    # no file can be made (/proc, say) would read as a lock held by another process.
+    if (unusable := _lock_file_error(Path(lock.lock_file))) is not None:
+        raise write_error(path, unusable) from None
     try:
         lock.acquire()
     except Timeout:
@@ -173,6 +178,16 @@ def hold_lock(path: Path, lock: FileLock) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def _lock_file_error(lock_file: Path) -> OSError | None:
+    """Why the lock file cannot be opened for writing, or None when it can (held by another)."""
+    try:
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        return err
+    os.close(fd)
+    return None
 
 
 def find_by_id(anns: Mapping[str, Annotation], id_or_prefix: str, path: Path) -> Annotation:

@@ -225,3 +225,14 @@ def test_removing_a_page_the_library_lacks_says_what_library_lists(db: Path) -> 
     assert done.returncode == 1
     assert "not in the snapshot library" in done.stderr
     assert "`sidelight library` lists the saved pages" in done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_store_where_no_file_can_be_made_is_not_said_to_be_locked(doc: Path) -> None:
+    # /proc takes no new files: the lock file cannot be made, which no other process holds.
+    done = sidelight("annotate", str(doc), "--quote", "made mistakes",
+                     db=Path("/proc/sidelight-store.json"))
+    assert done.returncode == 1
+    line = _one_line_error(done)
+    assert "/proc/sidelight-store.json" in line and "unchanged" in line
+    assert "locked" not in line
