@@ -412,3 +412,30 @@ def test_who_told_a_claim_is_kept_apart_from_the_claim() -> None:
     assert "e:yusuf latif" in blamed.features
     # ... but a quotation's speaker is part of what is quoted.
     assert "e:yusuf latif" in quoted.features
+
+
+def test_a_sentence_retold_by_three_reports_is_one_row() -> None:
+    from sidelight.annotations.comparison.claims import _one_row_per_claim
+
+    text = ("Officials said 40 people were hurt. Rain fell.", "Forty were injured, officials said.",
+            "Officials counted 40 injured.", "Some 40 people needed treatment. Roads shut.")
+
+    def span(doc: int, start: int, end: int) -> DocSpan:
+        return DocSpan(doc, start, end, text[doc][start:end])
+
+    def row(*sides: DocSpan) -> Claim:
+        told = tuple("similar" if any(s.doc == d for s in sides) else "" for d in range(4))
+        return Claim(sides[0].text, sides, told, ())
+
+    first = span(0, 0, 35)
+    rows = [row(first, span(1, 0, 35)), row(first, span(2, 0, 29)), row(first, span(3, 0, 32))]
+    [one] = _one_row_per_claim(rows)
+    assert [s.doc for s in one.sides] == [0, 1, 2, 3] and one.told == ("similar",) * 4
+    # A row whose passages are all in that row already adds nothing of its own.
+    assert _one_row_per_claim([*rows, row(span(1, 0, 35), span(2, 0, 29))]) == [one]
+    # Two passages of one report are two claims of it; a chain through different passages
+    # (0 with 1, then another passage of 1 with 2) is no shared passage.
+    two = [row(first, span(1, 0, 35)), row(first, span(1, 0, 19))]
+    assert _one_row_per_claim(two) == two
+    chain = [row(first, span(1, 0, 35)), row(span(1, 0, 19), span(2, 0, 29))]
+    assert _one_row_per_claim(chain) == chain

@@ -80,8 +80,43 @@ def claims(c: Comparison) -> list[Claim]:
         sides = tuple(sorted(p.sides, key=lambda s: (s.doc, s.start)))
         out.append(Claim(sides[0].text, sides, tuple(told),
                          tuple(c.differences[di] for di in inside)))
+    out = _one_row_per_claim(out)
     out.sort(key=lambda cl: (-cl.sources, cl.sides[0].doc, cl.sides[0].start))
     return told_by_their_own_words(out)
+
+
+def _one_row_per_claim(rows: list[Claim]) -> list[Claim]:
+    """Rows that hold the very same passage of one source and no two passages of any other
+    are one claim: a sentence that three reports retell, each in words the others do not
+    share, made three rows beginning with the same sentence. Rows only joined through a
+    chain of different passages stay apart, since a chain can drift from one claim to the
+    next."""
+    merged: list[Claim] = []
+    owner: dict[tuple[int, int, int], int] = {}
+    for row in rows:
+        keys = [(s.doc, s.start, s.end) for s in row.sides]
+        hits = {owner[k] for k in keys if k in owner}
+        if len(hits) == 1:
+            at = hits.pop()
+            into = merged[at]
+            shared = {(s.doc, s.start, s.end) for s in into.sides}
+            docs = {s.doc for s in into.sides}
+            extra = [s for s in row.sides if (s.doc, s.start, s.end) not in shared]
+            if all(s.doc not in docs for s in extra) and len({s.doc for s in extra}) == len(
+                    extra):
+                told = tuple(a if not b else b if not a else max(a, b, key=_RANK.get)
+                             for a, b in zip(into.told, row.told, strict=True))
+                sides = tuple(sorted((*into.sides, *extra), key=lambda s: (s.doc, s.start)))
+                known = set(into.differences)
+                merged[at] = Claim(sides[0].text, sides, told, (*into.differences, *(
+                    d for d in row.differences if d not in known)))
+                for s in extra:
+                    owner[(s.doc, s.start, s.end)] = at
+                continue
+        for k in keys:
+            owner.setdefault(k, len(merged))
+        merged.append(row)
+    return merged
 
 
 def told_by_their_own_words(rows: list[Claim]) -> list[Claim]:
