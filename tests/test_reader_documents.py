@@ -84,6 +84,26 @@ async def test_f5_reloads_a_changed_document_and_says_what_moved(
 
 
 @pilot_test
+async def test_f5_says_which_highlights_now_sit_on_changed_words(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    # A figure edited under a highlight: the highlight follows it, and the reader must not
+    # call that unchanged, since the note was written about the old figure.
+    docs = alpha_beta(tmp_path)
+    _highlight(db_path, docs[0], "The council met on Monday.")
+    _highlight(db_path, docs[0], "declined to comment")
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        Path(docs[0].path).write_text(ALPHA.replace("met on Monday.", "met on Tuesday."))
+        await pilot.press("f5")
+        await pilot.pause()
+        message = app.reader.status.message
+        # "declined to comment" sits a character later: moved, on the words it had.
+        assert "reloaded: 2 annotations on it, 0 unchanged, 1 moved, 1 on changed words " \
+            "(check its note), 0 orphaned" in message, message
+
+
+@pilot_test
 async def test_o_opens_a_document_into_a_new_pane_and_ctrl_w_closes_it(
     tmp_path: Path, db_path: Path, config_dir: Path
 ) -> None:

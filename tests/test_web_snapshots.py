@@ -84,6 +84,13 @@ def test_reanchor_report_counts_kept_moved_and_orphaned() -> None:
     report = reanchor_report(URL, [a1, a2, a3], after)
     assert (report.kept, report.moved, report.orphaned) == (1, 1, 1)
     assert "3 annotations: 1 unchanged, 1 moved, 1 orphaned" in report.message()
+    # Words changed under a highlight (moved or not) are said; spacing alone is no change.
+    edited = [replace(a1, targets=(replace(a1.target, exact="ward"),)),
+              replace(a2, targets=(replace(a2.target, start=30, end=35, exact="wo\nrd"),)), a3]
+    a2_spaced = replace(a2, targets=(replace(a2.target, exact="wo rd"),))
+    report = reanchor_report(URL, [a1, a2_spaced, a3], edited)
+    assert (report.kept, report.moved, report.reworded, report.orphaned) == (1, 1, 1, 0)
+    assert "1 on changed words (check its note)" in report.message()
 
 
 def test_two_programs_saving_at_once_lose_no_entry(tmp_path: Path) -> None:

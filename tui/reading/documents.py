@@ -105,10 +105,8 @@ class Documents:
 
         def greeting(screen: ReaderScreen) -> str:
             report = reanchor_report(fresh.path, before, screen.panes[index].annotations)
-            total = report.kept + report.moved + report.orphaned
-            return (f"{one_line(fresh.name, 60)} reloaded: {total} annotation"
-                    f"{'s' if total != 1 else ''} on it, {report.kept} unchanged, "
-                    f"{report.moved} moved, {report.orphaned} orphaned (kept, flagged)")
+            return (f"{one_line(fresh.name, 60)} reloaded: {report.total} annotation"
+                    f"{'s' if report.total != 1 else ''} on it, {report.counts()}")
 
         self.rebuild(documents, index, self._cursors(), greeting)
 
