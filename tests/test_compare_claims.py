@@ -439,3 +439,15 @@ def test_a_sentence_retold_by_three_reports_is_one_row() -> None:
     assert _one_row_per_claim(two) == two
     chain = [row(first, span(1, 0, 35)), row(span(1, 0, 19), span(2, 0, 29))]
     assert _one_row_per_claim(chain) == chain
+
+
+def test_the_figures_table_leaves_out_page_furniture() -> None:
+    # A market box's prices are on the page, not in the story: only the story's figures are
+    # listed as figures the reports give.
+    a = make_text_document("a.txt", "Shares of the carmaker rose 4% on Tuesday after it sold "
+                           "12,000 vans.\n\nTicker Security Last Change Change %\n"
+                           "VLK VOLKAR AG 82.40 +1.25 +1.54%\n")
+    b = make_text_document("b.txt", "The carmaker sold 12,000 vans, and its shares rose 4% on "
+                           "Tuesday.\n")
+    values = {row.value for row in compare_documents([a, b]).figure_rows}
+    assert values == {12000, 4}

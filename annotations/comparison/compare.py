@@ -232,7 +232,8 @@ def _compare(
         differences=tuple(_dedupe(raw_differences)),
         quote_matches=tuple(_quote_matches(quotes)),
         entity_rows=tuple(entity_rows(entities, [d.text for d in docs])),
-        figure_rows=tuple(figure_rows(quantities)),
+        figure_rows=tuple(figure_rows([_in_claims(qs, f) for qs, f in zip(quantities, facts,
+                                                                          strict=True)])),
         quotes=tuple(tuple(q) for q in quotes),
         quantities=tuple(tuple(q) for q in quantities),
         links=tuple(links),
@@ -296,6 +297,19 @@ def _quotation_rest(accepted: dict[tuple[int, int], list[tuple[int, int, float]]
                     extra.append((p[x], t, p[2]) if y == 1 else (t, p[x], p[2]))
             pairs.extend(extra)
         pairs.sort()
+
+
+def _in_claims(quantities: Sequence[Quantity], facts: Sequence[SentenceFacts]) -> list[Quantity]:
+    """The figures that sentences telling a claim give: a ticker row's prices or a heading's
+    number are page furniture, not figures a report gives about its story."""
+    spans = sorted((f.sentence.start, f.sentence.end) for f in facts)
+    starts = [start for start, _end in spans]
+    out = []
+    for q in quantities:
+        at = bisect_right(starts, q.start) - 1
+        if at >= 0 and q.end <= spans[at][1]:
+            out.append(q)
+    return out
 
 
 def _claim_sentences(text: str) -> list[Sentence]:
