@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -628,3 +629,13 @@ def test_what_was_read_before_never_changes_a_document_s_entities() -> None:
         shared.recognize(text)
     for text in reversed(texts):
         assert shared.recognize(text) == RuleRecognizer().recognize(text)
+
+
+@pytest.mark.parametrize("place", ["Menlo Park", "Ocean Park", "Silver Bridge", "Bad Kreuznach"])
+def test_a_wire_datelines_place_is_a_place(place: str) -> None:
+    # The name before the agency is where the report was filed, whatever its last word
+    # suggests alone (a park, a bridge) or however unknown its words are.
+    text = (f"Streit um den Hafen\n\n{place} (dpa) - Der Bürgermeister hat am Montag den Ausbau "
+            "gestoppt. Die Gemeinde will nun klagen.\n")
+    found = [(text[e.start:e.end], e.label) for e in recognize(text, lang="de")]
+    assert (place, "GPE") in found and ("dpa", "ORG") in found

@@ -13,6 +13,7 @@ The steps live in their own modules: ``capitalised`` (spans in capitals, read in
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from sidelight.annotations.collector import no_cycle_collection
@@ -34,6 +35,9 @@ _ANALYSIS_CACHE_MAX = 200_000
 _PRECISE_NUMBERS = frozenset(("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+
+# Labels a dateline's place can be read as from its words alone.
+_NOT_A_PLACE = frozenset({"FAC", "ORG", "PERSON"})
 
 class RuleRecognizer:
     """The default engine: offline, no model, linear in the text."""
@@ -111,10 +115,14 @@ class RuleRecognizer:
                 tail.match(text, d[1]) is not None))
             name_tails(text, out, tail, self.gazetteer, self.lx)
         others = numbers(text, self.pt, self.gazetteer, self._lower)
+        # Where a wire report was filed: the name before its agency ("Menlo Park (dpa) - ")
+        # is a place, whatever its last word suggests alone (a park, a bridge, a person).
+        datelines: set[tuple[int, int]] = set()
         for am in AGENCY_DATELINE.finditer(text):
             ls = text.rfind("\n", 0, am.start()) + 1
             if am.start() - ls <= 40 and text[ls:ls + 1].isupper():
                 others.append(Mention(am.start(1), am.end(1), "ORG", SURE))
+                datelines.add((ls, ls + len(text[ls:am.start()].rstrip())))
         if doubtful and others:
             doubtful = undefer_overlapping(text, doubtful, out, others)
         out.extend(others)
@@ -131,8 +139,30 @@ class RuleRecognizer:
                 kept[-1] = m   # of two that start together, the longer
                 end = m.end
         kept = join_parts(text, kept, self.gazetteer, self.lx)
+        if datelines:
+            kept = _dateline_places(text, kept, datelines)
         tables = table_lines(text)
         if tables:
             kept = [m for m in kept if not any(a <= m.start < b for a, b in tables)]
             doubtful = [d for d in doubtful if not any(a <= d[0] < b for a, b in tables)]
         return resolve_acronyms(text, document_pass(text, kept, doubtful, self.lx, self.gazetteer))
+
+
+def _dateline_places(text: str, kept: list[Mention],
+                     datelines: set[tuple[int, int]]) -> list[Mention]:
+    """``kept`` with each dateline's place a place: relabelled when read as something else,
+    added when its words were read as none (of one to four capitalised words)."""
+    for m in kept:
+        if (m.start, m.end) in datelines and m.label in _NOT_A_PLACE:
+            m.label, m.conf = "GPE", SURE
+    added = []
+    starts = [m.start for m in kept]
+    for start, end in datelines:
+        words = text[start:end].split()
+        # ``kept`` does not overlap itself, so only the mentions beside ``start`` can reach it.
+        at = bisect.bisect_left(starts, start)
+        near = kept[max(0, at - 1):at + 1]
+        if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+                m.start < end and start < m.end for m in near):
+            added.append(Mention(start, end, "GPE", SURE))
+    return sorted([*kept, *added], key=START) if added else kept
