@@ -4,7 +4,7 @@ on the seeds): run once after editing the lists below; every substring must be u
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -344,52 +344,15 @@ COMPATIBLE = {
                  ("more than 40%", "almost half")],
 }
 
-
-def once(text: str, sub: str, where: str) -> None:
-    n = text.count(sub)
-    if n != 1:
-        raise SystemExit(f"{sub!r} occurs {n} times in {where}")
-
-
-def main() -> None:
-    lines = [{"type": "meta", "note": (
+NOTE = (
         "Fresh gold for sidelight compare: five pairs of news reports written for this set "
         "(see SOURCES.md), gold written before the comparison ran on them and kept from "
         "everyone tuning the comparison. Same format and rules as the development gold on "
-        "the seeds.")}]
-    for name, (fa, fb) in PAIRS.items():
-        ta, tb = ((HERE / f).read_text(encoding="utf-8") for f in (fa, fb))
-        ida, idb = f"{name}-a", f"{name}-b"
-        lines += [{"type": "doc", "id": ida, "root": "articles", "file": fa},
-                  {"type": "doc", "id": idb, "root": "articles", "file": fb},
-                  {"type": "pair", "pair": name, "a": ida, "b": idb}]
-        for sure, rel, a, b in ALIGN[name]:
-            once(ta, a, fa)
-            once(tb, b, fb)
-            lines.append({"type": "align", "pair": name, "sure": sure, "relation": rel,
-                          "a": a, "b": b})
-        for sa, sb, va, vb, what in NUMBERS.get(name, []):
-            once(ta, sa, fa)
-            once(tb, sb, fb)
-            if va not in sa or vb not in sb:
-                raise SystemExit(f"figure not in its sentence: {va!r} / {vb!r}")
-            lines.append({"type": "number_diff", "pair": name, "a_sentence": sa,
-                          "b_sentence": sb, "a": va, "b": vb, "what": what})
-        for qa, qb in QUOTES.get(name, []):
-            once(ta, qa, fa)
-            once(tb, qb, fb)
-            lines.append({"type": "quote_diff", "pair": name, "a": qa, "b": qb})
-        for side, text in UNIQUE.get(name, []):
-            once(ta if side == "a" else tb, text, fa if side == "a" else fb)
-            lines.append({"type": "unique", "pair": name, "side": side, "text": text})
-        for a, b in COMPATIBLE.get(name, []):
-            lines.append({"type": "compatible", "pair": name, "a": a, "b": b})
-    out = HERE / "gold.jsonl"
-    out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
-                   encoding="utf-8")
-    sure = sum(1 for x in lines if x["type"] == "align" and x["sure"])
-    print(f"{out.name}: {len(PAIRS)} pairs, {sure} sure pairs")
+        "the seeds.")
 
 
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(HERE.parent))
+    from compare_gold_writer import write_gold
+
+    write_gold(HERE, NOTE, PAIRS, ALIGN, NUMBERS, QUOTES, UNIQUE, COMPATIBLE)
