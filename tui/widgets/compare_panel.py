@@ -21,13 +21,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sidelight.tui.colors import COMPARE_GLYPHS, COMPARE_WORDS, Palette
 from sidelight.tui.labels import SHORT_WIDTH, short_name
 from sidelight.tui.safe_text import one_line, printable
+from sidelight.tui.widgets.mounting import mount_now
 from sidelight.tui.widgets.row_list import Row, RowList
 
 if TYPE_CHECKING:
@@ -163,15 +163,6 @@ def legend_text(palette: Palette) -> Text:
 
 
 # --- the widget --------------------------------------------------------------------------
-
-
-def mount_now(parent: Widget, *widgets: Widget) -> bool:
-    """Mount ``widgets`` in ``parent``, in the DOM on return (queries find them); False when
-    the parent is going away (its screen closes) and takes none."""
-    if not parent.is_attached:
-        return False
-    parent.mount(*widgets)
-    return all(widget.parent is parent for widget in widgets)
 
 
 class _CompareList(OptionList):

@@ -37,6 +37,7 @@ from sidelight.tui.marks import (
 )
 from sidelight.tui.safe_text import one_line
 from sidelight.tui.view import DocumentView
+from sidelight.tui.widgets.mounting import fill_once
 from sidelight.tui.widgets.status import restate
 
 # The view's layer for each kind of annotation drawn in the text.
@@ -113,9 +114,9 @@ class Pane(Vertical):
         self.call_after_refresh(self._fill_title)
 
     def _fill_title(self) -> None:
-        bar = self.query_one(".pane-title")
-        if self.is_attached and not bar.children:
-            bar.mount(Static(self.title_text(), classes="pane-name", markup=False), self._meta)
+        # The title's text (the language is detected for it) is made after the first frame too.
+        fill_once(self.query_one(".pane-title"),
+                  Static(self.title_text(), classes="pane-name", markup=False), self._meta)
 
     @property
     def view(self) -> DocumentView:

@@ -27,7 +27,8 @@ from sidelight.tui.colors import Palette
 from sidelight.tui.labels import label_order, plain_name
 from sidelight.tui.marks import targets_on
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.widgets.compare_panel import ComparePanel, mount_now
+from sidelight.tui.widgets.compare_panel import ComparePanel
+from sidelight.tui.widgets.mounting import mount_now
 from sidelight.tui.widgets.row_list import Row, RowList
 
 NOTES_TAB = "notes-tab"

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from sidelight.tui.safe_text import one_line
+from sidelight.tui.widgets.mounting import fill_once
 
 SEVERITY_STYLE = {"information": "", "warning": "bold", "error": "bold reverse"}
 # The message is what answers the last key; on a narrow terminal the file name and the
@@ -68,11 +69,7 @@ class StatusLine(Horizontal):
         yield from ()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._fill)
-
-    def _fill(self) -> None:
-        if self.is_attached and not self.children:
-            self.mount(*self._parts.values())
+        self.call_after_refresh(fill_once, self, *self._parts.values())
 
     def set_mode(self, mode: str, color: str = "") -> None:
         text = Text(f" {mode} ", style="bold reverse")
