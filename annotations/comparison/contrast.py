@@ -62,10 +62,11 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
         single = strong and lone and unit not in _NEEDS_CONTEXT
         used: set[int] = set()
         for x in rest_a:
-            pairs = [(compare_quantities(x, y), j, y) for j, y in enumerate(rest_b)
+            pairs = [(rel, j, y) for j, y in enumerate(rest_b)
                      if j not in used and (single or about_one_thing(x, y))
                      and same_outcome(x, y) and one_subject(x, y)
-                     and not worlds_apart(x, y)]
+                     and not worlds_apart(x, y)
+                     and (rel := compare_quantities(x, y)) != "unknown"]
             if not pairs:
                 continue
             allowed = [p for p in pairs if p[0] != "conflict"]

@@ -72,7 +72,7 @@ def _by_value(facts: Sequence[SentenceFacts]) -> dict[tuple[str, float], list[Fi
             if q.value is None or q.unit in _WHEN or q.unit.startswith("#"):
                 continue
             kind = q.unit if q.unit in _COMMON or q.unit.isupper() or \
-                q.unit.startswith("per ") else "count"
+                q.unit.startswith("per ") or q.unit == "duration" else "count"
             out[kind, q.value].append((i, q))
     return out
 

@@ -42,7 +42,8 @@ MAX_FIGURES = 64
 _UNPAIRED = frozenset({"", "calendar-year"})
 # Units whose one figure in each of two reports may still count different things: people
 # (the dead of one town, of the whole region), shares, money, times and dates.
-_NOT_ONE_THING = frozenset({"people", "percent", "points", "date", "clock", "calendar-year"})
+_NOT_ONE_THING = frozenset({"people", "percent", "points", "date", "clock", "calendar-year",
+                            "duration"})
 
 Figure = tuple[int, Quantity]  # (sentence, quantity)
 

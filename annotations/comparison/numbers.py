@@ -120,6 +120,8 @@ class Quantity:
     # gives what someone expected or forecast, not what happened), "adjusted" (a measure
     # excluding items, not the one reported as is).
     standing: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # A time of day's zone (``zones``): "" none written, "local", "GMT", "UTC+120", ...
+    zone: str = ""
 
     def describe(self) -> str:
         return self.text
@@ -201,6 +203,9 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
         if scale:
             if len(scale) == 1 and not currency and m.group("num") + scale not in m.group():
                 return None  # "100 m" is as likely metres as millions
+            if scale == "m" and not currency and not _PLURAL_NEXT.match(text, m.end()):
+                # "the 800m in 1:58.3", "a 400m final": a distance; "1.5m people" counts.
+                return Quantity(value, "metre", "", m.group(), m.start(), m.end())
             value *= _SCALES[scale.lower()]
     elif m.group("vague"):
         vague = m.group("vague").lower()
@@ -326,6 +331,7 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
     return ("", 0) if num and (m.group("scale") or "." in num or len(num) > 2) else None
 
 
+_PLURAL_NEXT = re.compile(r"\s+(?:[a-z]+-)?(?:people|[a-z]{2,}s)\b")
 _RATE = re.compile(r"\s+(?:a|an|per|each)\s+(year|month|week|day|hour|minute)\b",
                    re.IGNORECASE)
 _PARTITIVE = re.compile(
@@ -395,7 +401,11 @@ def magnitude(q: Quantity) -> tuple[float, float]:
 def compare_quantities(a: Quantity, b: Quantity) -> str:
     """How two quantities of one unit relate: 'same', 'compatible' (one wording allows the
     other: "more than 50 million" and "50 million"), 'vaguer' (a vague amount that covers a
-    precise one) or 'conflict'."""
+    precise one), 'conflict', or 'unknown' (not comparable: a local time and a GMT time)."""
+    if a.unit == "clock" or b.unit == "clock":
+        from sidelight.annotations.comparison.when import clock_relation
+
+        return clock_relation(a, b)
     if (
         a.value is not None and b.value is not None and a.approx == b.approx
         and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
@@ -405,13 +415,6 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
         if a.value == b.value:
             return "same"
         return "compatible" if _one_weekday(a, b) else "conflict"
-    if a.unit == "clock" or b.unit == "clock":
-        from sidelight.annotations.comparison.when import clock_range
-
-        (alo, ahi), (blo, bhi) = clock_range(a), clock_range(b)
-        if a.approx == b.approx == "":
-            return "conflict"
-        return "compatible" if alo <= bhi and blo <= ahi else "conflict"
     if a.value is not None and b.value is not None and a.approx == b.approx:
         if _rounded_alike(a, b):
             return "compatible"   # "$4.82 billion" written "$4.8bn" by the other report
@@ -433,8 +436,8 @@ def _step(q: Quantity) -> float | None:
     "$4.8bn", a hundredth of a percent for "1.25%"; None for a whole number without a scale
     word (a report's "12,000" is taken as written) or a figure in words."""
     m = _WRITTEN_NUMBER.search(q.text)
-    if m is None or q.value is None:
-        return None
+    if m is None or q.value is None or q.unit == "duration":
+        return None  # a duration's parts are each written to the unit
     written = float(m.group().replace(",", ""))
     if written == 0:
         return None

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache
 from itertools import accumulate
 
+from sidelight.annotations.comparison.durations import durations
 from sidelight.annotations.comparison.number_words import (
     DIGITS,
     ORDINALS,
@@ -133,7 +134,11 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
         # A dateline's date is when the report was filed, not when anything it tells
         # happened ("LUSAKA, Nov 5 (Wire) - … since it began on October 3"): no figure.
         when = [q for q in when if not (q.unit == "date" and top[0] <= q.start < top[1])]
-    special = when + fractions(text) + [
+    taken = durations(text)
+    if taken:
+        # "in 4:12" is a time taken, not a time of day.
+        when = [q for q in when if not any(d.start < q.end and q.start < d.end for d in taken)]
+    special = when + taken + fractions(text) + [
         q for q in ordinals(text) if not any(w.start < q.end and q.start < w.end for w in when)]
     special.sort(key=lambda q: q.start)
     # A number inside one of those is theirs: the specials that start before it ends reach

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.zones import ZONE_NAMES, offsets, regional, zone_at
 from sidelight.annotations.dates import MONTHS, WEEKDAYS, iso_date, weekday_before
 
 # Words before a time that say how exact it is.
@@ -44,6 +45,8 @@ _DATE = re.compile(
     rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\b\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?)?",
 )
+# A wire time without a colon, which only its zone makes a time: "(0640 GMT)", "1400 UTC".
+_WIRE_TIME = re.compile(rf"(?<![\d:.,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s?(?:{ZONE_NAMES})\b)")
 # The words before a time that hedge it, looked for only where a time was found.
 _TIME_APPROX = re.compile(rf"\b(?P<approx>{_TAPPROX})\s+$", re.IGNORECASE)
 _SHIFT = re.compile(r"\b(next|last|this)\s+$", re.IGNORECASE)
@@ -57,13 +60,18 @@ def parse_date(value: str | None) -> dt.date | None:
 def times_and_dates(text: str, ref: dt.date | None) -> list[Quantity]:
     """Every time of day and resolvable date in ``text``, in order."""
     out = [_clock(text, m) for m in _TIME.finditer(text)]
+    out += [_wire_clock(text, m) for m in _WIRE_TIME.finditer(text)] if "0" in text else []
     for m in _DATE.finditer(text):
         if not m.group():
             continue
         q = _day(text, m, ref)
         if q is not None:
             out.append(q)
-    return sorted((q for q in out if q is not None), key=lambda q: q.start)
+    kept: list[Quantity] = []
+    for q in sorted((q for q in out if q is not None), key=lambda q: (q.start, -q.end)):
+        if not kept or q.start >= kept[-1].end:  # "02:00" in "18:30+02:00" is its zone
+            kept.append(q)
+    return kept
 
 
 def _clock(text: str, m: re.Match[str]) -> Quantity | None:
@@ -81,8 +89,17 @@ def _clock(text: str, m: re.Match[str]) -> Quantity | None:
     if hedge:
         approx = TIME_APPROX.get(" ".join(hedge.group("approx").lower().split()), "")
         start = hedge.start()
-    return Quantity(float(h * 60 + mins), "clock", approx, text[start : m.end()], start,
-                    m.end())
+    zone, end = zone_at(text, m.end())
+    return Quantity(float(h * 60 + mins), "clock", approx, text[start:end], start, end,
+                    zone=zone)
+
+
+def _wire_clock(text: str, m: re.Match[str]) -> Quantity | None:
+    zone, end = zone_at(text, m.end())
+    if not zone:
+        return None
+    return Quantity(float(int(m.group("h")) * 60 + int(m.group("m"))), "clock", "",
+                    text[m.start():end], m.start(), end, zone=zone)
 
 
 def _day(text: str, m: re.Match[str], ref: dt.date | None) -> Quantity | None:
@@ -114,6 +131,37 @@ def _day(text: str, m: re.Match[str], ref: dt.date | None) -> Quantity | None:
         return None
     return Quantity(float(when.toordinal()), "date", "", m.group().rstrip(", "), m.start(),
                     m.start() + len(m.group().rstrip(", ")))
+
+
+def clock_relation(a: Quantity, b: Quantity) -> str:
+    """``compare_quantities`` for two times of day: in UTC when both zones are known (each
+    offset a zone allows is tried: "ET" is -5 or -4 hours); 'unknown' for a local time
+    against one in a named zone, which may be one instant told twice (see ``zones``)."""
+    za, zb = offsets(a.zone), offsets(b.zone)
+    if (za is None) != (zb is None) and not (regional(a.zone, b.zone)
+                                              or regional(b.zone, a.zone)):
+        return "unknown"
+    if za is None or zb is None:
+        za = zb = None
+    shifts = [(0, 0)] if za is None or zb is None else [(x, y) for x in za for y in zb]
+    relations = {_clock_relation(a, b, x, y) for x, y in shifts}
+    return next(r for r in ("same", "compatible", "conflict") if r in relations)
+
+
+def _clock_relation(a: Quantity, b: Quantity, shift_a: int, shift_b: int) -> str:
+    (alo, ahi), (blo, bhi) = clock_range(a), clock_range(b)
+    alo, ahi = alo - shift_a, ahi - shift_a
+    # The same instant may fall on the day before or after in UTC.
+    turn = round(((blo - shift_b) - alo) / _DAY) * _DAY
+    blo, bhi = blo - shift_b - turn, bhi - shift_b - turn
+    if a.approx == b.approx and alo == blo and ahi == bhi:
+        return "same"
+    if a.approx == b.approx == "":
+        return "conflict"
+    return "compatible" if alo <= bhi and blo <= ahi else "conflict"
+
+
+_DAY = 24 * 60
 
 
 def clock_range(q: Quantity) -> tuple[float, float]:

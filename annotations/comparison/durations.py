@@ -1,0 +1,62 @@
+"""Lengths of time as one figure: a race time "2:03:36", "27:11.4", "in 4:12", "2 hours, 3
+minutes and 36 seconds", "2h 03min 36s".
+
+Read as a time of day ("4:12" a.m.) or as its parts ("36 seconds" set against a winning
+margin of "12 seconds"), a race time makes conflicts that are none. A duration's unit is
+``duration`` and its value a number of seconds: it is compared only with other durations.
+Written with colons, three parts are hours, minutes and seconds, and two parts minutes and
+seconds: with a decimal fraction ("1:58.3"), with more than 23 before the colon ("27:11"),
+or after words that give a time taken ("in 4:12", "a time of 3:29", "clocked 9:58").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sidelight.annotations.comparison.numbers import Quantity
+
+_COLONS = re.compile(
+    r"(?<![\d:.,])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?(?P<frac>\.\d{1,3})?"
+    r"(?![\d:]|\s*[ap]\.?\s?m\b)", re.IGNORECASE)
+# Words right before a two-part time that make it a time taken, not a time of day.
+_TAKEN = re.compile(
+    r"\b(?:in|of|clocked|timed|ran|run|record|best|time|finish(?:ed)?|won|winning)"
+    r"(?:\s+(?:a|an|the|just|only|about|around|roughly|under|over))?\s+$", re.IGNORECASE)
+_H = r"(?:hours?|hrs?|h)"
+_M = r"(?:minutes?|mins?|m)"
+_S = r"(?:seconds?|secs?|s)"
+_SEP = r"\s*,?\s*(?:and\s+)?"
+_NUM = r"\d{1,3}(?:\.\d+)?"
+# Two parts at least: "2 hours, 3 minutes and 36 seconds", "2h03m36s", "27 min 11 s".
+_PARTS = re.compile(
+    rf"(?<![\w.,])(?:(?P<h>\d{{1,3}})\s?{_H}{_SEP}(?P<hm>\d{{1,2}})\s?{_M}"
+    rf"(?:{_SEP}(?P<hs>{_NUM})\s?{_S})?"
+    rf"|(?P<m>\d{{1,3}})\s?{_M}{_SEP}(?P<ms>{_NUM})\s?{_S})(?!\w)", re.IGNORECASE)
+
+
+def durations(text: str) -> list[Quantity]:
+    """Every duration written with colons or in parts, in order."""
+    out: list[Quantity] = []
+    if ":" in text:
+        for m in _COLONS.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            frac = float(m.group("frac") or 0.0)
+            if m.group("c") is not None:
+                seconds = a * 3600 + b * 60 + int(m.group("c")) + frac
+            elif frac or a > 23 or _TAKEN.search(text, max(0, m.start() - 30), m.start()):
+                seconds = a * 60 + b + frac
+            else:
+                continue  # "at 4:12", "the 14:30 train": a time of day
+            out.append(_duration(text, seconds, m.start(), m.end()))
+    for m in _PARTS.finditer(text):
+        if m.group("h"):
+            seconds = int(m.group("h")) * 3600 + int(m.group("hm")) * 60 \
+                + float(m.group("hs") or 0.0)
+        else:
+            seconds = int(m.group("m")) * 60 + float(m.group("ms"))
+        out.append(_duration(text, seconds, m.start(), m.end()))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _duration(text: str, seconds: float, start: int, end: int) -> Quantity:
+    return Quantity(round(seconds, 3), "duration", "", text[start:end], start, end)

@@ -1,0 +1,96 @@
+"""Figures that are no count: times of day in time zones, durations such as race times.
+Every sentence here is made up for the test."""
+
+from __future__ import annotations
+
+from sidelight.annotations.comparison import compare_documents
+from sidelight.annotations.comparison.numbers import compare_quantities
+from sidelight.annotations.comparison.quantities import all_quantities
+from sidelight.annotations.documents import make_text_document
+
+DATE = "2026-06-12"
+
+
+def _numbers(a: str, b: str) -> list[tuple[str, str, str]]:
+    cmp = compare_documents([make_text_document("a.txt", f"Date: {DATE}\n{a}"),
+                             make_text_document("b.txt", f"Date: {DATE}\n{b}")])
+    return [(n.a.text, n.b.text, n.relation) for d in cmp.differences for n in d.numbers]
+
+
+def _conflicts(a: str, b: str) -> list[tuple[str, str]]:
+    return [(x, y) for x, y, rel in _numbers(a, b) if rel == "conflict"]
+
+
+def _figures(text: str) -> list[tuple[str, str, float | None]]:
+    return [(q.text, q.unit, q.value) for q in all_quantities(text, DATE)]
+
+
+def _one(text: str, unit: str):  # type: ignore[no-untyped-def]
+    (q,) = [q for q in all_quantities(text, DATE) if q.unit == unit]
+    return q
+
+
+BLAST = "The blast at the chemical plant happened at {}, the fire brigade said."
+
+
+def test_a_time_keeps_its_zone() -> None:
+    assert [(q.text, q.zone) for q in all_quantities(
+        "Trains stopped at 9:40 a.m. local time (0640 GMT) and ran again at 18:30+02:00, "
+        "at 2 pm UTC+1 and at 4 p.m. Eastern Time; et al at 3 pm et al.", DATE)
+        if q.unit == "clock"] == [
+        ("9:40 a.m. local time", "local"), ("0640 GMT", "GMT"), ("18:30+02:00", "UTC+120"),
+        ("2 pm UTC+1", "UTC+60"), ("4 p.m. Eastern Time", "ET"), ("3 pm", "")]
+    # A number without a colon is a time only with its zone.
+    assert _figures("Shares rose 0640 points.") == [("0640 points", "points", 640.0)]
+
+
+def test_times_in_two_known_zones_are_compared_in_utc() -> None:
+    gmt = _one("at 14:00 GMT", "clock")
+    assert compare_quantities(gmt, _one("at 3 p.m. CET", "clock")) == "same"
+    assert compare_quantities(gmt, _one("at 4 p.m. CET", "clock")) == "conflict"
+    assert compare_quantities(_one("at 23:30 GMT", "clock"),
+                              _one("at 1:30 a.m. CEST", "clock")) == "same"
+    # "ET" is five hours behind in winter and four in summer: either may be meant.
+    assert compare_quantities(gmt, _one("at 10 a.m. ET", "clock")) == "same"
+    assert compare_quantities(gmt, _one("at 9 a.m. ET", "clock")) == "same"
+    assert compare_quantities(gmt, _one("at 11 a.m. ET", "clock")) == "conflict"
+    assert compare_quantities(gmt, _one("at about 16:00+02:00", "clock")) == "compatible"
+
+
+def test_a_local_time_and_a_gmt_time_of_one_event_are_no_difference() -> None:
+    assert _conflicts(BLAST.format("9:40 a.m. local time"), BLAST.format("06:40 GMT")) == []
+    assert _conflicts(BLAST.format("9:40 a.m."), BLAST.format("0640 UTC")) == []
+    assert _conflicts(BLAST.format("9:40 a.m. local time"), BLAST.format("9:40 a.m. CET")) \
+        == []
+    # Both local, or a bare time beside the regional zone a report names: one zone.
+    assert _conflicts(BLAST.format("9:40 a.m."), BLAST.format("10:15 a.m. local time")) == [
+        ("9:40 a.m.", "10:15 a.m. local time")]
+    assert _conflicts(BLAST.format("about 4 a.m. CDT"), BLAST.format("around 5 a.m.")) == [
+        ("about 4 a.m. CDT", "around 5 a.m.")]
+    assert _conflicts(BLAST.format("06:40 GMT"), BLAST.format("07:40 GMT")) == [
+        ("06:40 GMT", "07:40 GMT")]
+
+
+def test_race_times_are_durations() -> None:
+    assert _figures("Cheruiyot won in 2:05:12 and Abebe ran the 800m in 1:58.3.") == [
+        ("2:05:12", "duration", 7512.0), ("800m", "metre", 800.0),
+        ("1:58.3", "duration", 118.3)]
+    assert _figures("She finished in 2 hours, 5 minutes and 40 seconds.") == [
+        ("2 hours, 5 minutes and 40 seconds", "duration", 7540.0)]
+    assert _figures("a time of 27:41 and 31 min 2 s; 2h05m12s") == [
+        ("27:41", "duration", 1661.0), ("31 min 2 s", "duration", 1862.0),
+        ("2h05m12s", "duration", 7512.0)]
+    # A time of day stays one; millions stay millions.
+    assert _figures("The race began at 8:30 and 1.5m people watched.") == [
+        ("8:30", "clock", 510.0), ("1.5m people", "people", 1_500_000.0)]
+
+
+def test_a_race_time_is_compared_only_with_a_race_time() -> None:
+    a = "Cheruiyot won the Lisbon marathon in 2:05:12 on Sunday, the organisers said."
+    b = "Cheruiyot won the Lisbon marathon in 2 hours, 5 minutes and 40 seconds on Sunday."
+    assert _conflicts(a, b) == [("2:05:12", "2 hours, 5 minutes and 40 seconds")]
+    c = "Cheruiyot won the Lisbon marathon on Sunday by 12 seconds in 2:05:12."
+    d = "Cheruiyot won the Lisbon marathon on Sunday in 2 hours, 5 minutes and 12 seconds."
+    assert _conflicts(c, d) == []
+    e = "Cheruiyot won the Lisbon marathon by 12 seconds on Sunday, the organisers said."
+    assert _conflicts(a, e) == []
