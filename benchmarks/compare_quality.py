@@ -26,9 +26,12 @@ are in its SOURCES.md) and ``fresh`` (five pairs of five more stories, tests/dat
 written after all the others had been used for fixing and kept from sight until then: a
 measure nobody has tuned on; its first scores are in its SOURCES.md) and ``sealed`` (five
 pairs of five more stories, tests/data/compare_sealed, written while the comparison was being
-tuned on all the others and read by its author only; its scores are in its SOURCES.md).
-``-v`` lists every error by category, except a sealed set's: its errors are listed only with
-``--sealed-errors`` (for its author), so that nobody tunes on them.
+tuned on all the others and read by its author only; its scores are in its SOURCES.md) and
+``sealed2`` (five pairs of five more stories, tests/data/compare_sealed2, written and committed
+before any comparison code ran on them, read by its author only and scored by the lead at the
+end: the final unseen measure). ``-v`` lists every error by category, except a sealed set's:
+its errors are listed only with ``--sealed-errors`` (for its author), so that nobody tunes on
+them.
 """
 
 from __future__ import annotations
@@ -69,6 +72,8 @@ def gold_sets() -> list[GoldSet]:
                 {"articles": DATA / "compare_fresh"}),
         GoldSet("sealed", DATA / "compare_sealed" / "gold.jsonl",
                 {"articles": DATA / "compare_sealed"}, sealed=True),
+        GoldSet("sealed2", DATA / "compare_sealed2" / "gold.jsonl",
+                {"articles": DATA / "compare_sealed2"}, sealed=True),
     ]
 
 

@@ -82,5 +82,5 @@ def test_a_sealed_sets_errors_are_listed_only_for_its_author(
     assert "MISSED" in capsys.readouterr().out
 
 
-def test_the_sealed_set_is_a_row_of_the_table() -> None:
-    assert [s.name for s in gold_sets() if s.sealed] == ["sealed"]
+def test_the_sealed_sets_are_rows_of_the_table() -> None:
+    assert [s.name for s in gold_sets() if s.sealed] == ["sealed", "sealed2"]
