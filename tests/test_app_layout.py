@@ -17,7 +17,8 @@ from sidelight.tui.app import SidelightApp
 from sidelight.tui.labels import LABEL_NAMES, SHORT_WIDTH, label_order, plain_name, short_name
 from sidelight.tui.screens.reader import MIN_PANE_WIDTH, pane_columns
 from sidelight.tui.widgets.compare_panel import entity_header, entity_line
-from sidelight.tui.widgets.side_panel import COMPARE_TAB, Legend
+from sidelight.tui.widgets.side_lists import Legend
+from sidelight.tui.widgets.side_panel import COMPARE_TAB
 
 STORIES = (
     ("one.txt", "First account\n\nThe council met on Monday. The mayor said the budget is done.\n"),

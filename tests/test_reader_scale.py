@@ -12,7 +12,7 @@ from sidelight.annotations.documents import load_document
 from sidelight.annotations.library import Memo, open_annotations
 from sidelight.annotations.model import new_highlight, quote_target
 from sidelight.annotations.store import AnnotationStore
-from sidelight.tui.widgets.side_panel import AnnotationList
+from sidelight.tui.widgets.side_lists import AnnotationList
 
 WORDS = "The council met on Monday and the mayor said the budget was final. " * 400
 

@@ -17,7 +17,8 @@ from sidelight.annotations.model import new_highlight, quote_target
 from sidelight.annotations.store import AnnotationStore
 from sidelight.tui.colors import COMPARE_GLYPHS
 from sidelight.tui.screens.reader import ReaderScreen, SearchBar
-from sidelight.tui.widgets.side_panel import LEGEND_TAB, NOTES_TAB, AnnotationList
+from sidelight.tui.widgets.side_lists import AnnotationList
+from sidelight.tui.widgets.side_panel import LEGEND_TAB, NOTES_TAB
 
 SEEDS = sorted(str(p) for p in (Path(__file__).parents[1] / "seeds").iterdir())
 

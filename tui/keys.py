@@ -112,14 +112,15 @@ def unknown_keymap_ids(keymap: dict[str, str]) -> list[str]:
         return []
     known = known_binding_ids()
     if any(k not in known for k in keymap):
-        # The dialogs are imported when first opened, not with the reader's first screen:
-        # their bindings count too.
+        # The dialogs and the side panel's lists are imported when first used, not with the
+        # reader's first screen: their bindings count too.
         import importlib
         import pkgutil
 
-        from sidelight.tui import screens
+        from sidelight.tui import screens, widgets
 
-        for module in pkgutil.iter_modules(screens.__path__):
-            importlib.import_module(f"{screens.__name__}.{module.name}")
+        for package in (screens, widgets):
+            for module in pkgutil.iter_modules(package.__path__):
+                importlib.import_module(f"{package.__name__}.{module.name}")
         known = known_binding_ids()
     return sorted(k for k in keymap if k not in known)

@@ -15,12 +15,12 @@ from sidelight.tui.colors import COMPARE_GLYPHS, COMPARE_WORDS
 from sidelight.tui.labels import short_name
 from sidelight.tui.marks import EntityLike
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.widgets.compare_panel import ComparePanel, describe_difference
 
 if TYPE_CHECKING:
     from sidelight.annotations.comparison import Comparison, Counterpart, Difference, EntityRow
     from sidelight.annotations.comparison.claims import Claim
     from sidelight.tui.screens.reader import ReaderScreen
+    from sidelight.tui.widgets.compare_panel import ComparePanel
 
 
 # Four sources of 1 MB already take about 0.6 GB and half a minute to compare, and memory
@@ -166,6 +166,8 @@ class Comparing:
                    if d.a.start <= sentence.start < d.a.end or sentence.start <= d.a.start
                    < sentence.end]
         if differs:
+            from sidelight.tui.widgets.compare_panel import describe_difference
+
             msg += f" · {describe_difference(differs[0])}"
         self.say(msg)
 
@@ -198,6 +200,8 @@ class Comparing:
         a_pane.view.move_cursor(d.a.start, center=True)
         self._show_in(d.b.doc, d.b.start)
         self._tint({d.a.doc: (d.a.start, d.a.end), d.b.doc: (d.b.start, d.b.end)})
+        from sidelight.tui.widgets.compare_panel import describe_difference
+
         msg = f"{what} (with pane {d.b.doc + 1}): {describe_difference(d)}"
         if wrapped:
             msg += " · wrapped to the " + ("first" if forward else "last")

@@ -50,6 +50,12 @@ class Messages:
             shown = key_display(self.app, binding_id, owners)
             if shown:
                 return shown
+        from sidelight.tui.widgets.side_lists import AnnotationList
+
+        for binding_id in ids:
+            shown = key_display(self.app, binding_id, (AnnotationList,))
+            if shown:
+                return shown
         return action
 
     def clear_transient(self: ReaderScreen) -> None:

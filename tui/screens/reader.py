@@ -47,9 +47,8 @@ from sidelight.tui.reading.tagging import Tagging
 from sidelight.tui.safe_text import one_line
 from sidelight.tui.session import Session
 from sidelight.tui.view import DocumentView
-from sidelight.tui.widgets.compare_panel import ONE_DOCUMENT
 from sidelight.tui.widgets.pane import Pane
-from sidelight.tui.widgets.side_panel import COMPARE_TAB, AnnotationList, SidePanel
+from sidelight.tui.widgets.side_panel import COMPARE_TAB, ONE_DOCUMENT, SidePanel
 from sidelight.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -226,7 +225,7 @@ class ReaderScreen(
             self.say(f"{key('help')} help · {key('visual')} select · {key('highlight')} "
                      f"highlight · {key('annotate')} note · {key('link')} link{compare} · "
                      f"{key('search')} search · {key('quit')} quit", pop_up=False)
-        self.side.compare.show_waiting(self.compare_note, self.palette)
+        self.side.show_waiting(self.compare_note, self.palette)
         for pane in self.panes:
             self.watch(pane.view, "scroll_y", partial(self._scrolled, pane), init=False)
         # Entities are recognised in a thread started once the first screen is drawn: loading
@@ -371,7 +370,7 @@ class ReaderScreen(
         if self.comparison is not None:
             self.show_comparison(self.comparison)
         else:
-            self.side.compare.show_waiting(self.compare_note, self.palette)
+            self.side.show_waiting(self.compare_note, self.palette)
 
     # --- panes and panel -----------------------------------------------------------------
 
@@ -420,5 +419,7 @@ class ReaderScreen(
         return not (action == "search" and isinstance(self.focused, Input))
 
 
-# Where the reader's bindings are declared, innermost first: hints name keys from these.
-BINDING_OWNERS: tuple[type, ...] = (DocumentView, Pane, SearchBar, AnnotationList, ReaderScreen)
+# Where the reader's bindings are declared, innermost first: hints name keys from these, and
+# from the annotation list's (``side_lists.AnnotationList``, imported after the first frame),
+# whose binding ids are its own.
+BINDING_OWNERS: tuple[type, ...] = (DocumentView, Pane, SearchBar, ReaderScreen)

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     )
     from sidelight.annotations.comparison.claims import Claim
 
-ONE_DOCUMENT = "Open two or more documents to compare them."
 _RELATION_SIGNS = {"conflict": "≠", "compatible": "≈", "vaguer": "~"}
 _SPACES = re.compile(r"\s+")
 _EXCERPT = 90  # characters of context shown around what differs, on each side at most

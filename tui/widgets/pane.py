@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from sidelight.annotations.documents import Document
-from sidelight.annotations.language import document_language
 from sidelight.annotations.model import COLORS, Annotation
 from sidelight.tui.colors import (
     COMPARE_GLYPHS,
@@ -138,6 +137,9 @@ class Pane(Vertical):
     def language(self) -> str:
         """The document's language code: given (``--lang``, front matter, the page's own
         declaration) or detected from its text."""
+        # Imported for the title, which is made after the first frame, not for the text.
+        from sidelight.annotations.language import document_language
+
         return document_language(self.document)
 
     def meta_text(self) -> Text:

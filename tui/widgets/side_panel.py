@@ -3,6 +3,10 @@ or the comparison of the sources (``ComparePanel``).
 
 Choosing an annotation posts ``SidePanel.Jump``; toggling a label in the legend posts
 ``SidePanel.LabelsChanged`` with the labels to hide.
+
+The panel's tabs, lists and Compare view are mounted in the frame after the first one, which
+shows the documents' text; their modules (``side_lists``, ``compare_panel`` and Textual's
+tabs) are imported then too, so the first screen does not wait for them.
 """
 
 from __future__ import annotations
@@ -11,31 +15,34 @@ import asyncio
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, SelectionList, TabbedContent, TabPane
-from textual.widgets.selection_list import Selection
 
 from sidelight.annotations.documents import Document
 from sidelight.annotations.model import Annotation
 from sidelight.tui.colors import Palette
 from sidelight.tui.labels import label_order, plain_name
 from sidelight.tui.marks import targets_on
-from sidelight.tui.safe_text import one_line
-from sidelight.tui.widgets.compare_panel import ComparePanel
 from sidelight.tui.widgets.mounting import mount_now
-from sidelight.tui.widgets.row_list import Row, RowList
+
+if TYPE_CHECKING:
+    from textual.widgets import OptionList, SelectionList, TabbedContent, TabPane
+
+    from sidelight.tui.widgets.compare_panel import ComparePanel
+    from sidelight.tui.widgets.row_list import RowList
+    from sidelight.tui.widgets.side_lists import AnnotationList, Legend
 
 NOTES_TAB = "notes-tab"
 LEGEND_TAB = "legend-tab"
 COMPARE_TAB = "compare-tab"
 # The order ``L`` cycles through.
 TABS: tuple[str, ...] = (NOTES_TAB, LEGEND_TAB, COMPARE_TAB)
+# What the Compare view says with a single document open.
+ONE_DOCUMENT = "Open two or more documents to compare them."
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,72 +94,6 @@ def _pane_of(source: str, fingerprint: str, docs: Sequence[Document]) -> int | N
     return next((i for i, d in enumerate(docs) if d.fingerprint == fingerprint), None)
 
 
-def entry_text(entry: Entry, palette: Palette, width: int = 60) -> Text:
-    ann = entry.annotation
-    text = Text(f"{entry.pane + 1} ", style="bold")
-    if ann.kind == "note":
-        text.append("doc note", style="italic")
-    elif ann.kind == "link":
-        text.append(f"“{one_line(entry.quote, width // 2)}”", style=palette.link(ann.relation))
-        for pane, quote in entry.others:
-            where = f"{pane + 1}" if pane is not None else "a closed document"
-            text.append(f"\n  ↔ {one_line(ann.relation, 30) or 'link'} ", style="bold italic")
-            text.append(f"{where} “{one_line(quote, width // 2)}”")
-    else:
-        quote = entry.quote or next((t.exact for t in ann.targets if t.exact), "")
-        text.append(f"“{one_line(quote, width)}”", style=palette.highlight(ann.color))
-    if ann.tags:
-        text.append(" " + " ".join(f"#{one_line(t, 30)}" for t in ann.tags), style="dim")
-    if ann.orphan:
-        text.append(" orphan: text not found", style="bold italic")
-    if ann.note:
-        text.append("\n  ")
-        text.append(one_line(ann.note, width), style="italic")
-    return text
-
-
-def entry_height(entry: Entry) -> int:
-    """Lines of ``entry_text(entry)``, known without making it."""
-    ann = entry.annotation
-    return 1 + (len(entry.others) if ann.kind == "link" else 0) + (1 if ann.note else 0)
-
-
-class EntryRow(Row):
-    """An entry's row; its text is made when the row is first drawn."""
-
-    __slots__ = ("_entry", "_palette")
-
-    def __init__(self, entry: Entry, palette: Palette) -> None:
-        self._entry = entry
-        self._palette = palette
-        self.height = entry_height(entry)
-
-    @property
-    def text(self) -> Text:
-        return entry_text(self._entry, self._palette)
-
-
-class AnnotationList(RowList):
-    """Annotations of every open document; enter jumps to the one highlighted.
-
-    Thousands of entries cost nothing per change: rows are cut to the panel's width rather
-    than wrapped, a change inserts, removes or replaces its own rows, and only the rows on
-    screen are drawn.
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "screen.delete_listed", "Delete", id="sidelight.delete_listed"),
-        Binding("a", "screen.edit_listed", "Edit note", id="sidelight.edit_listed"),
-        Binding("t", "screen.edit_listed_tags", "Edit tags", id="sidelight.edit_listed_tags"),
-        Binding("escape", "screen.focus_document", "Back to the document",
-                id="sidelight.back_to_document"),
-    ]
-
-
-class Legend(SelectionList[str]):
-    """Entity labels; a ticked label is drawn in the documents."""
-
-
 class SidePanel(Vertical):
     class Jump(Message):
         def __init__(self, entry: Entry) -> None:
@@ -173,12 +114,16 @@ class SidePanel(Vertical):
         self._labels: list[str] = []
         self._legend_list: Legend | None = None
         # The panel's tabs (a dozen widgets and their stylesheets) are mounted in the frame
-        # after the first one, which shows the documents' text (``_fill``). The lists are
-        # made now and filled as if shown: they are mounted as they are.
+        # after the first one, which shows the documents' text (``_fill``). The annotation
+        # list and the Compare view are made on first use (``annotation_list``, ``compare``,
+        # at the latest when the tabs are mounted): until then the panel keeps what they are
+        # to show, and they are mounted as if they had shown it all along.
         self._filled = False
         self._tab = NOTES_TAB  # the tab to open on
-        self._list = AnnotationList(id="annotation-list")
-        self._compare = ComparePanel(id="compare-panel")
+        self._list: AnnotationList | None = None
+        self._empty = ""  # what the list says when a filter leaves nothing ("": the default)
+        self._compare: ComparePanel | None = None
+        self._waiting: tuple[str, Palette] | None = None
         self._legend_pane: TabPane | None = None
         self._filling = asyncio.Lock()
 
@@ -199,16 +144,18 @@ class SidePanel(Vertical):
     async def _fill(self) -> None:
         if self._filled or not self.is_attached:
             return
+        from textual.widgets import TabbedContent, TabPane
+
         # No initial tab: Textual's tabs would insist it exists while a reader closed as it
         # opens removes them (the first tab is active by default; another is set below).
         tabs = TabbedContent()
-        tabs.compose_add_child(TabPane("Annotations", self._list, id=NOTES_TAB))
+        tabs.compose_add_child(TabPane("Annotations", self.annotation_list, id=NOTES_TAB))
         # The comparison's widgets are built when first shown or filled (``_build``), the
         # legend when entities are known.
         legend = () if self._legend_list is None else (self._legend_list,)
         self._legend_pane = TabPane("Entities", *legend, id=LEGEND_TAB)
         tabs.compose_add_child(self._legend_pane)
-        tabs.compose_add_child(TabPane("Compare", self._compare, id=COMPARE_TAB))
+        tabs.compose_add_child(TabPane("Compare", self.compare, id=COMPARE_TAB))
         await self.mount(tabs)  # the tabs' panes are in place on return
         if not self.is_attached:
             return  # the screen closed meanwhile
@@ -216,8 +163,8 @@ class SidePanel(Vertical):
         if self._tab != NOTES_TAB:
             tabs.active = self._tab
         self._build(self._tab)
-        if self._compare.has_comparison:
-            self._compare.build()
+        if self.compare.has_comparison:
+            self.compare.build()
 
     @property
     def filled(self) -> bool:
@@ -228,6 +175,8 @@ class SidePanel(Vertical):
     def tab(self) -> str:
         if not self._filled:
             return self._tab
+        from textual.widgets import TabbedContent
+
         return self.query_one(TabbedContent).active or self._tab
 
     @tab.setter
@@ -236,6 +185,8 @@ class SidePanel(Vertical):
         if not self._filled:
             return  # opened on it when filled
         self._build(value)
+        from textual.widgets import TabbedContent
+
         self.query_one(TabbedContent).active = value
 
     def _build(self, tab: str) -> None:
@@ -251,6 +202,8 @@ class SidePanel(Vertical):
     def _legend(self) -> Legend | None:
         """The legend, made on first use; None while the panel goes away."""
         if self._legend_list is None:
+            from sidelight.tui.widgets.side_lists import Legend
+
             legend = Legend(id="legend")
             pane = self._legend_pane
             if pane is None:
@@ -270,7 +223,7 @@ class SidePanel(Vertical):
             return legend
         if self.tab == COMPARE_TAB and (lists := self.compare.lists):
             return lists[0]
-        return self._list
+        return self.annotation_list
 
     def focus_stops(self) -> list[OptionList | RowList]:
         """The lists tab reaches in the shown tab, top to bottom (none until filled)."""
@@ -282,11 +235,43 @@ class SidePanel(Vertical):
 
     @property
     def compare(self) -> ComparePanel:
+        if self._compare is None:
+            from sidelight.tui.widgets.compare_panel import ComparePanel
+
+            self._compare = ComparePanel(id="compare-panel")
+            if self._waiting is not None:
+                self._compare.show_waiting(*self._waiting)
         return self._compare
+
+    def show_waiting(self, message: str, palette: Palette) -> None:
+        """What the Compare view says before a comparison exists (``ComparePanel.show_waiting``),
+        kept until the view is first made."""
+        if self._compare is None:
+            self._waiting = (message, palette)
+        else:
+            self._compare.show_waiting(message, palette)
 
     @property
     def annotation_list(self) -> AnnotationList:
+        if self._list is None:
+            from sidelight.tui.widgets.side_lists import AnnotationList
+
+            self._list = AnnotationList(id="annotation-list")
+            if self._palette is not None:
+                self._set_rows(self._list)
         return self._list
+
+    def _set_rows(self, listing: AnnotationList) -> None:
+        from sidelight.tui.widgets.side_lists import EntryRow
+
+        palette = self._palette
+        assert palette is not None
+        keep = listing.highlighted
+        listing.set_rows((EntryRow(e, palette) for e in self._entries), Text(
+            self._empty or "No annotations yet:\nselect with v, then h or a.", "italic"))
+        if self._entries:
+            # Keep the reader's place in the list; start at the top so enter always acts.
+            listing.highlighted = min(keep or 0, len(self._entries) - 1)
 
     @property
     def entries(self) -> list[Entry]:
@@ -301,27 +286,23 @@ class SidePanel(Vertical):
         """Every row at once, in order; ``orders[i]`` is ``entries[i]``'s annotation's place
         in the store (see ``entry_order``); ``empty``: what the list says when a filter
         leaves nothing."""
-        listing = self._list
-        keep = listing.highlighted
         self._entries = entries
         self._order = [entry_order(e, o) for e, o in zip(entries, orders, strict=True)]
         self._where = {(e.pane, e.annotation.id): k for e, k in zip(entries, self._order,
                                                                    strict=True)}
         self._palette = palette
-        listing.set_rows((EntryRow(e, palette) for e in entries), Text(
-            empty or "No annotations yet:\nselect with v, then h or a.", "italic"))
-        if entries:
-            # Keep the reader's place in the list; start at the top so enter always acts.
-            listing.highlighted = min(keep or 0, len(entries) - 1)
+        self._empty = empty or ""
+        if self._list is not None:  # else the rows are made with the list
+            self._set_rows(self._list)
 
     def change_entries(self, remove: Iterable[tuple[int, str]],
                        add: Iterable[tuple[Entry, int]]) -> None:
         """Take out the rows of these (pane, annotation id) and put in those entries (each
         with its ``entry_order`` tie-breaker): costs the rows changed, however long the
         list. The highlighted row stays on its entry."""
-        listing = self._list
-        keep = listing.highlighted
         entries, order, where = self._entries, self._order, self._where
+        listing = self._list  # None: not made yet, and made from the entries when it is
+        keep = listing.highlighted if listing is not None else None
         was_empty = not entries
         for pane_id in remove:
             key = where.pop(pane_id, None)
@@ -329,7 +310,8 @@ class SidePanel(Vertical):
                 continue  # not listed (a filter hides it)
             i = bisect_left(order, key)
             del entries[i], order[i]
-            listing.remove_row(i)
+            if listing is not None:
+                listing.remove_row(i)
             if keep is not None and i < keep:
                 keep -= 1
         for entry, o in add:
@@ -338,10 +320,13 @@ class SidePanel(Vertical):
             entries.insert(i, entry)
             order.insert(i, key)
             where[entry.pane, entry.annotation.id] = key
-            listing.insert_row(i, EntryRow(entry, self._palette))
+            if listing is not None:
+                from sidelight.tui.widgets.side_lists import EntryRow
+
+                listing.insert_row(i, EntryRow(entry, self._palette))
             if keep is not None and i <= keep:
                 keep += 1
-        if entries:
+        if entries and listing is not None:
             listing.highlighted = 0 if was_empty or keep is None else min(keep,
                                                                           len(entries) - 1)
 
@@ -351,6 +336,8 @@ class SidePanel(Vertical):
         if legend is None:
             return
         keep = legend.highlighted
+        from textual.widgets.selection_list import Selection
+
         legend.clear_options()
         legend.add_options(
             Selection(
@@ -369,7 +356,7 @@ class SidePanel(Vertical):
         return set(self._labels) - set(legend.selected) if legend is not None else set()
 
     def on_row_list_chosen(self, event: RowList.Chosen) -> None:
-        if not isinstance(event.row_list, AnnotationList):
+        if event.row_list is not self._list:
             return
         event.stop()
         if 0 <= event.index < len(self._entries):
