@@ -94,3 +94,54 @@ def test_a_race_time_is_compared_only_with_a_race_time() -> None:
     assert _conflicts(c, d) == []
     e = "Cheruiyot won the Lisbon marathon by 12 seconds on Sunday, the organisers said."
     assert _conflicts(a, e) == []
+
+
+def test_shares_of_different_things_are_not_set_against_each_other() -> None:
+    turnout = "Turnout in the Kestrel Valley referendum was 41%, the electoral office said."
+    won = "The Yes side won 58% of the vote in the Kestrel Valley referendum, the office said."
+    assert _numbers(turnout, won) == []
+    # How far a count has got is no share of the vote.
+    counted = "With 92% of ballots counted, Ms Varga led the Kestrel Valley race with 48.1%."
+    share = "Ms Varga led the Kestrel Valley race with 46.7% of the vote, the office said."
+    assert _conflicts(counted, share) == []
+    later = ("Ms Varga had 46.7% of the vote in the Kestrel Valley race, with 95% of ballots "
+             "counted.")
+    assert _conflicts(counted, later) == [("92%", "95%")]
+
+
+def test_shares_of_one_thing_are_compared() -> None:
+    stock = "Shares of Kestrel Foods fell 7% on Monday after the recall, traders said."
+    slid = "Kestrel Foods stock slid 9% on Monday after the recall, traders said."
+    assert _conflicts(stock, slid) == [("7%", "9%")]
+    # Two nouns for one thing: both kinds of personnel.
+    staff = "Kestrel Foods will cut 900 jobs, or 6 percent of its workforce, by March."
+    force = "Kestrel Foods will cut 900 jobs, about 5% of its staff, by March."
+    assert _conflicts(staff, force) == [("6 percent", "about 5%")]
+    # The one share of each of two sentences told as one claim, moved in other words.
+    moved = "Annual inflation in Kestrel Valley slowed to 1.8% in September, officials said."
+    rose = "Consumer prices in Kestrel Valley rose 1.9% in September, officials said."
+    assert _conflicts(moved, rose) == [("1.8%", "1.9%")]
+
+
+def test_number_words_and_weekdays_meet_across_languages() -> None:
+    def keys(text: str, lang: str) -> set[tuple[str, float | None]]:
+        return {(q.unit, q.value) for q in all_quantities(text, DATE, lang)}
+
+    en = keys("Ms Varga lost $9 billion on Monday and nine billion on Tuesday.", "en")
+    de = keys("Frau Varga verlor am Montag neun Milliarden Dollar, am Dienstag neun "
+              "Milliarden.", "de")
+    fr = keys("Mme Varga a perdu neuf milliards de dollars lundi et neuf milliards mardi.",
+              "fr")
+    assert ("USD", 9e9) in en & de & fr and ("", 9e9) in en & de & fr
+    days = [{v for u, v in k if u == "date"} for k in (en, de, fr)]
+    assert days[0] == days[1] == days[2] and len(days[0]) == 2
+    assert {u for u, _ in en} == {u for u, _ in de} == {u for u, _ in fr} == {"USD", "", "date"}
+    # A weekday before a full date is that date's, once.
+    assert [(q.text, q.unit) for q in all_quantities(
+        "Am Montag, 19. März 2018, fiel die Aktie.", DATE, "de")] == [
+        ("19. März 2018", "date")]
+
+
+def test_an_ordinal_in_a_set_phrase_is_no_count() -> None:
+    assert _figures("Data went to a third party; the second hand and the third world.") == []
+    assert _figures("It was the bank's third rate cut.") == [("third rate cut", "#cut", 3.0)]

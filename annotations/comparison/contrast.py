@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
+from sidelight.annotations.comparison.features import PROGRESS, SAID
 from sidelight.annotations.comparison.model import NumberContrast, QuoteContrast
 from sidelight.annotations.comparison.numbers import Quantity, compare_quantities, worlds_apart
 from sidelight.annotations.comparison.quotes import (
@@ -65,7 +66,7 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
             pairs = [(rel, j, y) for j, y in enumerate(rest_b)
                      if j not in used and (single or about_one_thing(x, y))
                      and same_outcome(x, y) and one_subject(x, y)
-                     and not worlds_apart(x, y)
+                     and not worlds_apart(x, y) and same_share(x, y, lone)
                      and (rel := compare_quantities(x, y)) != "unknown"]
             if not pairs:
                 continue
@@ -182,6 +183,27 @@ def same_outcome(x: Quantity, y: Quantity) -> bool:
     ox = {w for w in x.context if w.startswith("o:")}
     oy = {w for w in y.context if w.startswith("o:")}
     return ox == oy or bool(ox & oy)
+
+
+def same_share(x: Quantity, y: Quantity, lone: bool = False) -> bool:
+    """Whether two shares may be of one thing: when both sentences say what theirs is of,
+    a word, a meaning or a kind in common ("turnout was 34%" is no share "of the vote";
+    "shares tumbled 7%" and "stock slid 9%", "6 percent of its workforce" and "5% of its
+    staff" are of one thing). ``lone``: the only share left on each side of one claim,
+    compared unless one of them says outright what it is of ("of the vote"): the words
+    before a share ("inflation slowed to 1.8%" / "consumer prices rose 1.9%") name what
+    moved, often in other words."""
+    sx, sy = x.share, y.share
+    if (PROGRESS in sx) != (PROGRESS in sy):
+        return False  # "92% of ballots counted" is how far the count has got
+    if not (sx and sy):
+        return True
+    if lone and SAID not in sx and SAID not in sy:
+        return True
+    # A word or a meaning in common, or two kinds of one thing ("^": what a noun is a
+    # kind of); not one a kind of the other: a referendum is a kind of vote, and its
+    # turnout no share of the vote.
+    return bool((sx & sy) - {SAID, PROGRESS})
 
 
 def one_subject(x: Quantity, y: Quantity) -> bool:

@@ -21,7 +21,7 @@ from typing import Protocol
 from sidelight.annotations.comparison.attribution import attribution_spans, told_on
 from sidelight.annotations.comparison.numbers import NUMBER_WORDS, Quantity
 from sidelight.annotations.comparison.quotes import Quote, unmarked_speech
-from sidelight.annotations.comparison.senses import meanings
+from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.sentences import Sentence
 from sidelight.annotations.comparison.words import content_words, normalise_text
 from sidelight.annotations.entities.keys import company_tail
@@ -167,7 +167,8 @@ def sentence_facts(
                         if stem in ADJUSTED_STEMS]
             sq = [replace(q, context=(c := _context(text, words, wi, s, q)),
                           subjects=frozenset(f for end, f in owners if end <= q.start),
-                          standing=_standing(q, c, adjusted))
+                          standing=_standing(q, c, adjusted),
+                          share=share_of(text, words, wi, s, q))
                   for q in sq]
         j = wi
         si = 0
@@ -260,6 +261,63 @@ def _context(text: str, words: list[tuple[int, int, str]], first: int, s: Senten
     if own:
         return frozenset(out | own)
     out.update(f"o:{OUTCOMES[w[2]]}" for w in clause if w[2] in OUTCOMES)
+    return frozenset(out)
+
+
+# Words beside a share that say how it moved or was won, not what it is a share of.
+_SHARE_VERBS = frozenset(stem for _, _, stem in content_words(
+    "fell rose stood stands reached hit came comes totalled totals accounted accounts "
+    "represented represents made makes took takes won wins got gets received receives secured "
+    "captured garnered polled scored ended closed opened edged added slipped jumped cut "
+    "raised rate level mark just nearly almost roughly around some estimated cent percent "
+    "percentage point points basis"))
+_SHARE_UNITS = frozenset({"percent", "points"})
+SHARE_BEFORE = 3
+SAID = "!"  # in a share: its sentence says outright what it is of ("of the vote")
+PROGRESS = "@"  # in a share: it tells how far a count has got ("of ballots counted")
+_OF_PHRASE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|this|these|those)\s+)?",
+                        re.IGNORECASE)
+_ADJACENT = re.compile(r"[\s-]+")
+
+
+def share_of(text: str, words: list[tuple[int, int, str]], first: int, s: Sentence,
+             q: Quantity) -> frozenset[str]:
+    """What a share or a move in points is of (``Quantity.share``): the words of its own
+    clause just before it ("turnout was", "Kestrel shares tumbled"), its "of" phrase ("of the
+    vote", "of eligible voters") or the noun it qualifies ("a 25% tariff")."""
+    if q.unit not in _SHARE_UNITS:
+        return frozenset()
+    before = [w for w in _words_in(words, first, s.start, q.start)
+              if not _CLAUSE_END.search(text, w[1], q.start)]
+    picked = [w for w in before if w[2] not in _SHARE_VERBS][-SHARE_BEFORE:]
+    after = _words_in(words, first, q.end, s.end)
+    of = _OF_PHRASE.match(text, q.end)
+    said = set()
+    if after and of is not None:
+        # "of the vote", "of eligible voters": the share is of that, whoever won it.
+        picked = []
+        said.add(SAID)
+        at = of.end()
+        for w in after[:3]:
+            if w[0] != at and not _ADJACENT.fullmatch(text[at:w[0]]):
+                break  # "of the vote in the referendum": the share is of the vote
+            picked.append(w)
+            at = w[1]
+            if text[w[0]:w[1]].lower().endswith(("ed", "ing")) and len(picked) > 1:
+                # "of votes counted", "of precincts reporting": how far a count has got,
+                # a share of another kind than "of the vote".
+                said.add(PROGRESS)
+                break
+    elif after and _ADJACENT.fullmatch(text[q.end:after[0][0]]) \
+            and after[0][2] not in _SHARE_VERBS:
+        picked.append(after[0])
+        said.add(SAID)
+    if not picked:
+        return frozenset()
+    out = {w[2] for w in picked} | said
+    # Meanings, and what a noun is a kind of ("staff" and "workforce" are personnel).
+    out.update(f"#{m}" if m >= 0 else f"^{kind_of(m)}"
+               for w in picked for m in _word_meanings(text[w[0]:w[1]]))
     return frozenset(out)
 
 

@@ -29,6 +29,7 @@ from sidelight.annotations.comparison.contrast import (
     counted_alike,
     one_subject,
     same_outcome,
+    same_share,
 )
 from sidelight.annotations.comparison.features import SentenceFacts
 from sidelight.annotations.comparison.model import NumberContrast
@@ -119,7 +120,7 @@ def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quan
     """Whether ``x`` in ``fa`` and ``y`` in ``fb`` are one figure told differently (see the
     module docstring)."""
     return (compare_quantities(x, y) == "conflict" and same_outcome(x, y) and one_subject(x, y)
-            and not worlds_apart(x, y)
+            and not worlds_apart(x, y) and same_share(x, y)
             and ((one_each and not _has_outcome(x, y))
                  or (about_one_thing(x, y) and _word_in_common(x, y)))
             and _years(fa) == _years(fb) and _shared_besides(fa, fb, x, y))

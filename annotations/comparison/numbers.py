@@ -122,6 +122,9 @@ class Quantity:
     standing: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # A time of day's zone (``zones``): "" none written, "local", "GMT", "UTC+120", ...
     zone: str = ""
+    # What a share is of ("40% of the vote": vote; "turnout was 34%": turnout), as word
+    # stems and "#" WordNet meaning ids; empty when its sentence does not say.
+    share: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def describe(self) -> str:
         return self.text

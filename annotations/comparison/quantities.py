@@ -108,7 +108,11 @@ def ordinals(text: str) -> list[Quantity]:
 
 # Words after an ordinal that are not what it counts ("the second of the", "third in").
 _NOT_COUNTED = frozenset({"the", "and", "with", "from", "for", "that", "this", "than",
-                          "largest", "biggest", "most", "best", "half", "quarter"})
+                          "largest", "biggest", "most", "best", "half", "quarter",
+                          # Set phrases, no count: "third party", "second hand", "third world".
+                          "party", "parties", "hand", "world", "person", "thought",
+                          "thoughts", "opinion", "language", "nature", "cousin", "class",
+                          "fiddle", "string", "estate", "wind", "sight", "guess"})
 
 
 def _sentence_start(text: str, i: int) -> bool:
@@ -125,7 +129,7 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
     if lang != "en":
         from sidelight.annotations.language.numbers import localised_quantities
 
-        local = localised_quantities(text, lang)
+        local = localised_quantities(text, lang, parse_date(date))
         if local is not None:
             return local
     when = times_and_dates(text, parse_date(date))

@@ -108,30 +108,65 @@ def _dates(text: str, lang: str, prof: Profile) -> list[Quantity]:
     return out
 
 
+@functools.cache
+def _weekday_pattern(lang: str) -> re.Pattern[str] | None:
+    prof = profile(lang)
+    if prof is None:
+        return None
+    names = {w for n in prof.weekdays for w in (n, n.lower(), n.capitalize())}
+    return re.compile(rf"(?<![\w-])(?P<wd>{_alt(names)})(?![\w-])")
+
+
+def _weekdays(text: str, prof: Profile, ref: datetime.date) -> list[Quantity]:
+    """Weekdays as the day before the document's date they name (``dates.weekday_before``,
+    as an English "on Monday" is read): one date, whatever the language."""
+    from sidelight.annotations.dates import weekday_before
+
+    rx = _weekday_pattern(prof.code)
+    if rx is None:
+        return []
+    table = {n.lower(): i for n, i in prof.weekdays.items()}
+    out = []
+    for m in rx.finditer(text):
+        day = weekday_before(ref, table[m.group("wd").lower()] - 1)
+        out.append(Quantity(float(day.toordinal()), "date", "", m.group(), m.start(),
+                            m.end()))
+    return out
+
+
 def _value(prof: Profile, m: re.Match[str]) -> float | None:
     if m.group("word"):
-        return float(prof.number_words[m.group("word")])
-    raw = m.group("num")
-    for sep in prof.thousands:
-        raw = raw.replace(sep, "")
-    try:
-        value = float(raw.replace(prof.decimal, "."))
-    except ValueError:
-        return None
+        value = float(prof.number_words[m.group("word")])
+    else:
+        raw = m.group("num")
+        for sep in prof.thousands:
+            raw = raw.replace(sep, "")
+        try:
+            value = float(raw.replace(prof.decimal, "."))
+        except ValueError:
+            return None
+    # "neun Milliarden", "9 Mrd.": the scale counts for a number in words as in digits.
     scale = m.group("scale")
     if scale:
         value *= prof.scales.get(scale, prof.scales.get(scale.rstrip("."), 1))
     return value
 
 
-def localised_quantities(text: str, lang: str) -> list[Quantity] | None:
+def localised_quantities(text: str, lang: str, ref: datetime.date | None = None
+                         ) -> list[Quantity] | None:
     """The figures of ``text`` as ``lang`` writes them, or None when the language has no
-    profile of its own (the English reading then applies)."""
+    profile of its own (the English reading then applies). ``ref``, the document's date,
+    resolves weekdays ("am Montag", "lundi") to the day they name, as in English."""
     rx = _pattern(lang)
     prof = profile(lang)
     if rx is None or prof is None:
         return None
     dates = _dates(text, lang, prof)
+    if ref is not None:
+        # A weekday before a full date ("Montag, 19. März 2018") is that date's.
+        dates += [d for d in _weekdays(text, prof, ref)
+                  if not any(0 <= o.start - d.end <= 3 for o in dates)]
+        dates.sort(key=lambda q: q.start)
     out: list[Quantity] = list(dates)
     approx_words = _APPROX.get(lang, {})
     for m in rx.finditer(text):
@@ -146,7 +181,8 @@ def localised_quantities(text: str, lang: str) -> list[Quantity] | None:
         noun = m.group("noun") or ""
         # The counted noun: capitalised in German, lower case and no function word in French.
         counted = bool(noun) and (noun[0].isupper() if prof.capitalises_nouns
-                                  else noun[0].islower() and noun not in _NOT_NOUNS)
+                                  else noun[0].islower() and noun not in _NOT_NOUNS) \
+            and noun not in prof.weekdays  # "neuf milliards mardi": a day, not a count
         year = bool(m.group("num")) and not m.group("scale") and re.fullmatch(
             r"(?:1[6-9]|20)\d\d", m.group("num")) is not None
         if m.group("pct"):
@@ -159,7 +195,7 @@ def localised_quantities(text: str, lang: str) -> list[Quantity] | None:
             end = m.end("scale") if m.group("scale") else m.end("num") if m.group("num") \
                 else m.end("word")
             unit = "calendar-year" if year else ""
-        if m.group("word") and not unit:
+        if m.group("word") and not unit and not m.group("scale"):
             continue   # a bare count in words ("zwei") says too little to compare
         start = m.start("approx") if m.group("approx") else m.start()
         out.append(Quantity(value, unit, approx, text[start:end], start, end))
