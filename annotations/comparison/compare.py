@@ -46,6 +46,7 @@ from sidelight.annotations.comparison.model import (
     QuoteMatch,
 )
 from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.order_prior import content_evidence, gap_pairs
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import (
     Quote,
@@ -153,6 +154,12 @@ def _compare(
         pairs += alike
         pairs.sort()
         own.update(_link(_node(a, i), _node(b, j)) for i, j, _ in alike)
+        # Sentences left facing each other between two claims told in order: the order
+        # of the documents is the evidence their few shared words lack.
+        pairs += gap_pairs(pairs, len(facts[a]), len(facts[b]),
+                           lambda i, j, a=a, b=b: content_evidence(facts[a][i], facts[b][j],
+                                                                   weights))
+        pairs.sort()
     del index, parts  # the clauses read while scoring: tens of MB on long documents
 
     sentences: list[tuple[AlignedSentence, ...]] = []
