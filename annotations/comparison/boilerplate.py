@@ -1,7 +1,8 @@
 """Lines of a news page that tell no claim: credit lines, bylines, datelines, copyright,
-tickers, section headings, "read more" and app plugs. They are kept out of the comparison
-(no gutter mark, never aligned, never "only this source"), since two pages' credit lines or
-headings look alike without saying the same thing.
+tickers, section headings, editors' notes ("The following is a transcript of ...", "This
+interview has been edited for length"), "read more" and app plugs. They are kept out of the
+comparison (no gutter mark, never aligned, never "only this source"), since two pages' credit
+lines or headings look alike without saying the same thing.
 
 The patterns are data: one list of line starts and one of whole-line shapes.
 """
@@ -22,7 +23,12 @@ _STARTS: tuple[str, ...] = (
     r"read more\b", r"related(?: topics| articles| stories| coverage)?\b", r"see also\b",
     r"share this\b", r"subscribe\b", r"sign up\b", r"follow us\b", r"download the\b",
     r"watch live\b", r"listen\b", r"advertisement\b", r"click here\b",
-    r"end of transcript\b", r"\(?photo\b", r"image:", r"caption:", r"date[:\s]\s*\d{4}-\d\d",
+    r"end of transcript\b", r"\(?photo\b",
+    # An editor's frame around a transcript or an article: who spoke where and when, or how
+    # the text was edited, which every report of the event shares without telling a claim.
+    r"the following is (?:an? )?(?:\w+ )?(?:transcript|excerpt)s?\b",
+    r"(?:this|the) (?:transcript|interview) (?:has been|was|is) (?:\w+ )?edited\b",
+    r"editor'?s note\b", r"image:", r"caption:", r"date[:\s]\s*\d{4}-\d\d",
     r"\([A-Z][\w .&-]{1,30}\)$",  # an agency credit on its own: "(Reuters)"
 )
 _START = re.compile("|".join(f"(?:{p})" for p in _STARTS), re.IGNORECASE)
