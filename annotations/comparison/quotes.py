@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sidelight.annotations.comparison.words import content_words, tokens, word_set
+from sidelight.annotations.comparison.words import STOPWORDS, content_words, tokens, word_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,8 @@ def find_quotes(text: str) -> list[Quote]:
             # the charge. “…,” she said"), else to the last named speaker if that one is close.
             speaker = _named_since(text, max(0, last_end, s - 300), s, seen) or (
                 last_speaker if s - last_end < 1500 else "")
+            if speaker and not _subject_agrees(text, s, speaker):
+                speaker = ""  # someone else leads the sentence before: who spoke is a guess
         elif not speaker and last_speaker and _continues_quote(text, last_end, s):
             # "“...,” Smith said. “More words.”": the second quote is Smith's too.
             speaker = last_speaker
@@ -120,6 +122,27 @@ def _named_since(text: str, start: int, end: int, seen: dict[str, str]) -> str:
         if name:
             found = name
     return found
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+|\n")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_SUBJECT_REACH = 300  # characters before a quotation read for the sentence before it
+
+
+def _subject_agrees(text: str, start: int, speaker: str) -> bool:
+    """Whether the first name the sentence before ``start`` gives (its subject, most often)
+    is ``speaker``'s, or it names none: a pronoun after "Olsen conceded, saying he had
+    called Sandhu to congratulate her." is Olsen, not the last name read (Sandhu)."""
+    body = text[max(0, start - _SUBJECT_REACH):start].rstrip()
+    begin = max((m.end() for m in _SENTENCE_END.finditer(body) if m.end() < len(body)),
+                default=0)
+    names = {w.lower().strip(".,’'") for w in speaker.split()}
+    for m in _CAPITALISED.finditer(body, begin):
+        word = m.group().lower().strip(".,’'")
+        if word in STOPWORDS:
+            continue
+        return word in names
+    return True
 
 
 def same_speaker(a: str, b: str) -> bool | None:
