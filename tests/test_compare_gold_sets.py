@@ -84,3 +84,19 @@ def test_a_sealed_sets_errors_are_listed_only_for_its_author(
 
 def test_the_sealed_sets_are_rows_of_the_table() -> None:
     assert [s.name for s in gold_sets() if s.sealed] == ["sealed", "sealed2"]
+
+
+def test_the_held_back_set_is_scored_only_when_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nThe ferry sails at noon.\n", encoding="utf-8")
+    rows = [{"type": "doc", "id": "x-a", "root": "articles", "file": "a.txt"}]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    kept = GoldSet("keptback", gold, {"articles": tmp_path}, sealed=True, held_back=True)
+    monkeypatch.setattr(compare_quality, "gold_sets", lambda: [kept])
+    compare_quality.main([])
+    assert "keptback" not in capsys.readouterr().out
+    compare_quality.main(["--held-back"])
+    assert "keptback" in capsys.readouterr().out
+    assert [s.name for s in gold_sets() if s.held_back] == ["sealed2"]
