@@ -59,6 +59,20 @@ def test_matches_after_a_boundary_count_at_the_start_and_after_a_symbol() -> Non
     assert [text[a:b] for a, b in got] == ["ab%", "ab", "ab"]
 
 
+def test_a_word_counts_after_every_character_that_is_no_letter_digit_or_hyphen() -> None:
+    # The scan looks for spaces apart from the other boundaries (see ``after_boundary``):
+    # together they must accept exactly the characters of [^\w-], whatever the script.
+    rx = re.compile(r"[^\w-](?P<w>ab)(?![\w-])")
+    for code in (*range(0x00, 0x3100), *range(0xFF00, 0xFFF0), 0x1F600):
+        ch = chr(code)
+        if ch in "ab":
+            continue
+        text = f"x{ch}ab {ch}ab"
+        got = [(m.start("w") - 1, m.end() - 1) for m in after_boundary(rx, text)]
+        boundary = re.fullmatch(r"[^\w-]", ch) is not None
+        assert got == ([(2, 4), (6, 8)] if boundary else []), ch
+
+
 def test_lower_case_words_at_the_very_start_of_a_text() -> None:
     assert _found("zwei Millionen Euro flossen nach Berlin.", "de")[0] == (
         "zwei Millionen Euro", "MONEY")
