@@ -3,15 +3,9 @@ takes the long form's label."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from itertools import compress
-from operator import attrgetter
-
 from .keys import acronym_definitions
-from .mentions import START, Mention
+from .mentions import Mention
 from .patterns import BRACKET_ACRONYM
-
-_END = attrgetter("end")
 
 
 def resolve_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
@@ -33,29 +27,22 @@ def resolve_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
                 j -= 1
             opens.update(range(j, p + 1))
         p = text.find("(", p + 1)
-    # (The few mentions at those places are picked out in C: a text has tens of thousands.)
-    rows = [(m.start, m.end, m.label, text[m.start:m.end])
-            for m in compress(ms, map(opens.__contains__, map(_END, ms)))
-            if m.end - m.start > 3]
+    rows = [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms
+            if m.end in opens and m.end - m.start > 3]
     defs = acronym_definitions(text, rows)
-    # Mentions start in order: those at a place are found by bisection.
-    starts = list(map(START, ms))
-    suppressed = lowercase_acronyms(text, _starting_at(ms, starts, after))
+    suppressed = lowercase_acronyms(text, [m for m in ms if m.start in after])
     if not defs and not suppressed:
         return ms
     # People are not given acronyms in brackets: a "person" that has one is a body
     # ("Bharat Rashtra Samiti (BRS)").
     bodies = {d[0] for d in defs.values() if d[2] == "PERSON" and " " in d[3]}
-    # Only a body's mentions and those that read as an acronym can change below: they
-    # start where a body or one of the acronyms does.
-    at = set(bodies)
-    for acr in {*defs, *suppressed}:
-        p = text.find(acr)
-        while p >= 0:
-            at.add(p)
-            p = text.find(acr, p + 1)
-    gone: set[int] = set()
-    for m in _starting_at(ms, starts, at):
+    # Only a mention as long as an acronym, or a body's, can change below.
+    sizes = {len(k) for k in defs} | {len(k) for k in suppressed}
+    out: list[Mention] = []
+    for m in ms:
+        if m.end - m.start not in sizes and m.start not in bodies:
+            out.append(m)
+            continue
         t = text[m.start:m.end]
         long = defs.get(t)
         if m.start in bodies or (long is not None and long[0] in bodies):
@@ -63,22 +50,8 @@ def resolve_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
         elif long is not None and long[0] != m.start:
             m.label = long[2]
         elif t in suppressed:
-            gone.add(id(m))
-    if gone:
-        return [m for m in ms if id(m) not in gone]
-    return ms
-
-
-def _starting_at(ms: list[Mention], starts: list[int], places: set[int]) -> list[Mention]:
-    """The mentions (sorted by start, ``starts`` their starts) that start at one of
-    ``places``, in order."""
-    out: list[Mention] = []
-    n = len(starts)
-    for p in sorted(places):
-        i = bisect_left(starts, p)
-        while i < n and starts[i] == p:
-            out.append(ms[i])
-            i += 1
+            continue
+        out.append(m)
     return out
 
 

@@ -6,8 +6,6 @@ elsewhere."""
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress
-from operator import attrgetter, itemgetter
 
 from .context import context_label, date_context, in_place, place_list
 from .gazetteer import Gazetteer
@@ -16,10 +14,6 @@ from .mentions import AMBIG, GUESS, NEED, SHAPE, START, SURE, Doubtful, Mention
 
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
 _KEEP_SURE = frozenset(("PERSON", "GPE", "NORP"))
-_CONF = attrgetter("conf")
-_GUESS_EQ = GUESS.__eq__
-_A = itemgetter(0)
-_B = itemgetter(1)
 
 
 def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
@@ -41,12 +35,10 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
     org_stems: set[str] = set()
     # Last words of organisations' names that name the body alone ("the Commission").
     org_ends: set[str] = set()
-    # (Only the guesses, a tenth of the mentions, are read here: picked out in C.)
-    for i in compress(range(len(ms)), map(_GUESS_EQ, map(_CONF, ms))):
-        m = ms[i]
-        prev = ms[i - 1] if i else None
+    prev: Mention | None = None
+    for m in ms:
         # Context first ("Ziarat district", "his wife Melania"), so it counts in the vote.
-        if m.label in ("ORG", "PERSON"):
+        if m.conf == GUESS and m.label in ("ORG", "PERSON"):
             multi = " " in text[m.start:m.end]
             cue = context_label(lx, gz, text, m.start, m.end, multi)
             if cue is not None:
@@ -64,6 +56,7 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
                     and text[prev.end:m.start] in (" or ", " and ", " nor ") \
                     and not multi:
                 m.label, m.conf = "PERSON", SHAPE   # "Carson or Fiorina"
+        prev = m
     # Amounts, dates and the like that are sure of themselves neither vote nor change
     # below: only the others are read (a third of the mentions or more are amounts).
     open_ = [m for m in ms if m.conf <= NEED or m.label in _NAME_LABELS]
@@ -161,25 +154,20 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
         m.label, m.conf = label, conf
     kept = [m for m in ms if m.conf > NEED]
     # The doubtful words the document confirms, read as any other mention would be.
+    by_span: dict[str, tuple[str, int]] = {}
     confirmed: list[Mention] = []
-    if doubtful:
-        # Tens of thousands of words where every noun is capitalised, a few hundred distinct:
-        # each distinct word is decided once, and only the confirmed ones are read again.
-        spans = list(map(text.__getitem__, map(slice, map(_A, doubtful), map(_B, doubtful))))
-        sure: dict[str, tuple[str, int]] = {}
-        for span in dict.fromkeys(spans):
+    for a, b, mid in doubtful:
+        span = text[a:b]
+        got = by_span.get(span)
+        if got is None:
             t = span.lower()
             k = (t, "ORG", NEED)
             got = decided.get(k)
             if got is None:
                 got = decided[k] = decide(t, "ORG", NEED)
-            if got[1] > NEED:
-                sure[span] = got
-        if sure:
-            for (a, b, mid), span in compress(zip(doubtful, spans, strict=True),
-                                              map(sure.__contains__, spans)):
-                label, conf = sure[span]
-                confirmed.append(Mention(a, b, label, conf, mid))
+            by_span[span] = got
+        if got[1] > NEED:
+            confirmed.append(Mention(a, b, got[0], got[1], mid))
     if confirmed:
         kept.extend(confirmed)
         kept.sort(key=START)

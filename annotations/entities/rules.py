@@ -152,15 +152,20 @@ def _dateline_places(text: str, kept: list[Mention],
                      datelines: set[tuple[int, int]]) -> list[Mention]:
     """``kept`` with each dateline's place a place: relabelled when read as something else,
     added when its words were read as none (of one to four capitalised words)."""
-    for m in kept:
-        if (m.start, m.end) in datelines and m.label in _NOT_A_PLACE:
-            m.label, m.conf = "GPE", SURE
+    # (A few datelines in a text of tens of thousands of mentions, sorted by start: each
+    # finds its neighbours by bisection.)
+    for start, end in datelines:
+        i = bisect.bisect_left(kept, start, key=START)
+        while i < len(kept) and kept[i].start == start:
+            m = kept[i]
+            if m.end == end and m.label in _NOT_A_PLACE:
+                m.label, m.conf = "GPE", SURE
+            i += 1
     added = []
-    starts = [m.start for m in kept]
     for start, end in datelines:
         words = text[start:end].split()
         # ``kept`` does not overlap itself, so only the mentions beside ``start`` can reach it.
-        at = bisect.bisect_left(starts, start)
+        at = bisect.bisect_left(kept, start, key=START)
         near = kept[max(0, at - 1):at + 1]
         if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
                 m.start < end and start < m.end for m in near):
