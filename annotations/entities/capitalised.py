@@ -38,12 +38,16 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
     # Where every noun is capitalised, a capital mid-sentence is no evidence (see the
     # document pass), so its headline check is skipped.
     nouns_capitalised = lx.capitalises_nouns
+    # Whether the line being read is a headline (see ``on_headline``), worked out when first
+    # asked: the spans come in order, so the line is known until its end.
+    line_end = -1
+    line_head = False
     # (The scanner starts no span right after a letter or digit.)
     for m in pt.capspan.finditer(text):
         s = m.start()
         if s < skip_until:
             continue
-        span = m.group()
+        span = m[0]
         if anywhere is not None:
             doubt = anywhere.get(span)
             if doubt:
@@ -66,6 +70,8 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
                 initial = True
             else:
                 initial = initial_of(text, s)
+        elif s and text[s - 1] == "\n":
+            initial = True   # a paragraph's first word
         else:
             initial = initial_of(text, s) if s else True
         got = readings[initial].get(span)
@@ -88,7 +94,9 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
         mid = not initial and not nouns_capitalised
         # Title-case and capitals lines read like sentence starts throughout, and
         # capitalise ordinary words after a name.
-        if sensitive and on_headline(text, s, heads):
+        if sensitive and s >= line_end:
+            line_end, line_head = _line_at(text, s, heads)
+        if sensitive and line_head:
             res = an.analyse(span, HEAD)
             doubt = doubtful_word(span, res)
             mid = False
@@ -96,11 +104,13 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
             continue
         if mid and res[0][3] == NEED:
             # Capitalised on a title-case line is no sign of a name ("500 Points").
-            mid = not on_headline(text, s, heads)
+            if s >= line_end:
+                line_end, line_head = _line_at(text, s, heads)
+            mid = not line_head
         if doubt is not None:
             a = s + doubt[0]
             b = s + doubt[1]
-            if not may_join(text, a, b):
+            if (text[a - 1:a] != "\n" and text[b:b + 2] != ", ") or not may_join(text, a, b):
                 doubtful.append((a, b, mid))
                 continue
         for a, b, label, conf in res:
@@ -172,6 +182,13 @@ def on_headline(text: str, at: int, heads: dict[int, bool]) -> bool:
         le = len(text) if le < 0 else le
         head = heads[ls] = le - ls <= 200 and PROSE_WORD.search(text, ls, le) is None
     return head
+
+
+def _line_at(text: str, at: int, heads: dict[int, bool]) -> tuple[int, bool]:
+    """Where the line holding offset ``at`` ends, and whether it is a headline (see
+    ``on_headline``)."""
+    le = text.find("\n", at)
+    return (len(text) if le < 0 else le), on_headline(text, at, heads)
 
 
 def may_join(text: str, a: int, b: int) -> bool:
