@@ -39,6 +39,9 @@ class Analyser(SpanReader):
         self.readings: tuple[dict[str, Reading], dict[str, Reading]] = ({}, {})
         # Spans that are one doubtful word wherever they stand, or None (see the method).
         self.anywhere: dict[str, tuple[int, int] | None] = {}
+        # Spans read the same wherever they stand off a headline: their reading and whether a
+        # headline could change it, or None (see the method).
+        self.settled: dict[str, tuple[list[Result], bool] | None] = {}
 
     def doubtful_anywhere(self, span: str) -> tuple[int, int] | None:
         """The doubtful word the span stands for both at a sentence start and mid-sentence,
@@ -48,6 +51,18 @@ class Analyser(SpanReader):
         if mid[0] or mid[2] or start[2] or mid[3] is None or mid[3] != start[3]:
             return None
         return mid[3]
+
+    def settled_anywhere(self, span: str) -> tuple[list[Result], bool] | None:
+        """The span's reading when it is the same mid-sentence and at a sentence start, it is
+        not in capitals and holds no doubtful word, and whether a headline could read it
+        otherwise (then the line must be asked); where every noun is capitalised (a
+        capital mid-sentence is no evidence) nothing else about where it stands matters.
+        Else None."""
+        mid = self.reading(span, False)
+        start = self.reading(span, True)
+        if mid[0] or mid[3] is not None or start[3] is not None or mid[1] != start[1]:
+            return None
+        return mid[1], mid[2] or start[2]
 
     def reading(self, span: str, initial: bool) -> Reading:
         """A span's analysis where it stands (mid-sentence or at a sentence start) and what

@@ -35,6 +35,9 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
     # Where every noun is capitalised, most spans are one doubtful word wherever they
     # stand: those skip the sentence-start test (see ``Analyser.anywhere``).
     anywhere = an.anywhere if lx.capitalises_nouns else None
+    # ...and most others are read the same wherever they stand (names, places, amounts in
+    # words): those skip it too (see ``Analyser.settled_anywhere``).
+    settled = an.settled
     # Where every noun is capitalised, a capital mid-sentence is no evidence (see the
     # document pass), so its headline check is skipped.
     nouns_capitalised = lx.capitalises_nouns
@@ -59,6 +62,20 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
                         or not may_join(text, a, b):
                     doubtful.append((a, b, False))
                     continue
+            else:
+                got = settled.get(span)
+                if got is not None:
+                    if got[1] and s >= line_end:
+                        line_end, line_head = _line_at(text, s, heads)
+                    if not (got[1] and line_head):
+                        res = got[0]
+                        for a, b, label, conf in res:
+                            out.append(Mention(s + a, s + b, label, conf, False))
+                        if res and res[-1][2] == "DATE":
+                            dm = pt.month_date.match(text, s + res[-1][0])
+                            if dm is not None:
+                                out[-1] = Mention(dm.start(), dm.end(), "DATE", SURE)
+                        continue
         if s > 1 and text[s - 1] == " ":
             # Fast paths: after a letter and a space, or a comma and a space, a word is
             # mid-sentence; after a full stop (or another opener) and a space, it starts
@@ -79,6 +96,7 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
             got = reading(span, initial)
             if anywhere is not None:
                 anywhere[span] = an.doubtful_anywhere(span)
+                settled[span] = an.settled_anywhere(span)
         upper, res, sensitive, doubt = got
         if upper:
             if RIC_TAIL.match(text, m.end()) is not None:
