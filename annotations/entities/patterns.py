@@ -50,12 +50,19 @@ _QUANT_UNIT = (r"(?:km|kilometers?|kilometres?|miles?|meters?|metres?|feet|foot|
 # this pattern is tried at every capital letter of the text; each way of ending on a dot
 # opens with the dot, so that at the end of a word without one the engine drops it at once
 # (a look-behind first would be tested at the end of every word).
+#
+# The pattern is tried at tens of thousands of capitals per megabyte, and after nearly every
+# word all its optional parts fail. An optional part is written as a branch with an empty
+# alternative, ``(?:X|)``, not ``(?:X)?``, and a repeated one as ``(?:X(?:X)*|)``, each X
+# opening with a literal or a character set: the engine then turns it away with one
+# character test, where a quantified group sets up a repeat (same matches, in the same order).
+_PART = r"['’&-](?:[A-Z0-9]\w*|(?<=-)[a-z]{1,3}(?=-[A-Z])|(?<=-)%s[a-z]{1,%d}(?![\w-]))"
 _TOKEN = (
-    rf"[{UP}]\w*(?:['’&-][A-Z0-9]\w*|-[a-z]{{1,3}}(?=-[A-Z])|-%s[a-z]{{1,%d}}(?![\w-]))*"
-    r"(?:\.(?:[A-Z]\.)+|\.(?:com|org|net|io)\b|\.(?<=\b[A-Z]\.)(?= [A-Z])"
-    r"|\.(?<=\b(?:Mr|Dr|St|Jr|Sr|Co|Lt|Mt|Ms)\.)"
-    r"|\.(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Inc|Ltd|Adm)\.)"
-    r"|\.(?<=\b(?:Capt|Prof|Corp|Sept)\.))?"
+    rf"[{UP}]\w*(?:{_PART}(?:{_PART})*|)"
+    r"(?:\.(?:(?:[A-Z]\.)+|(?:com|org|net|io)\b|(?<=\b[A-Z]\.)(?= [A-Z])"
+    r"|(?<=\b(?:Mr|Dr|St|Jr|Sr|Co|Lt|Mt|Ms)\.)"
+    r"|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Inc|Ltd|Adm)\.)"
+    r"|(?<=\b(?:Capt|Prof|Corp|Sept)\.))|)"
 )
 _CONN = r"(?:(?:of|for|on)(?: the)?|and|&|de|del|della|der|den|van|von|du|da|di|la|le|y)"
 # After the first word a longer lower-case syllable joins too: the given names of Chinese and
@@ -65,7 +72,7 @@ _CONN = r"(?:(?:of|for|on)(?: the)?|and|&|de|del|della|der|den|van|von|du|da|di|
 _NOT_SYLLABLE = (r"(?!(?:led|run|era|wide|like|free|born|made|type|held|only|side|area|up|out|off"
                  r"|on|war|day|year|old|time|long|term|top|end|fed|set|due|less|rich|poor|high"
                  r"|low|hit|user|use|good|bad|new|ever|bred|news|hour|week|size|lead)(?![a-z]))")
-_NEXT = _TOKEN % (_NOT_SYLLABLE, 4)
+_NEXT = _TOKEN % (_NOT_SYLLABLE, 4, _NOT_SYLLABLE, 4)
 
 
 def _capitals() -> list[str]:
@@ -101,17 +108,27 @@ def _first_capital(stopwords: frozenset[str] = STOPWORDS, elided: str = "") -> s
 
 # After the first capital, a look-behind refuses a span that starts inside a word ("$730M
 # Securities", "iPhone"), so the scan moves on to the next word instead of losing the span.
-_FIRST = _first_capital() + r"(?<!\w\w)" + (_TOKEN % ("", 2))[len(f"[{UP}]"):]
+_FIRST = _first_capital() + r"(?<!\w\w)" + (_TOKEN % ("", 2, "", 2))[len(f"[{UP}]"):]
 # A Reuters instrument code ("AMZN.O", "VOWG_p.DE") after a company's name is no part of it.
 _NOT_RIC = r"(?![A-Z]{1,6}\.[A-Z]{1,2}(?![\w.]))"
 # A number after a name belongs to it ("Boeing 737") unless it opens an amount ("fined Google
 # 250 million euros", "Apple 5 percent").
 _NOT_AMOUNT = (rf"(?![\w,.:/%-])(?! (?:{_SCALE}|percent|per cent|{_CURRENCY}|{_QUANT_UNIT}"
                rf"|{_DUR_UNIT}|{_TIME_UNIT})\b)")
+
+
+def _words(conn: str) -> str:
+    """The capitalised words after a span's first, each after a space or a connector
+    (``conn``) between spaces: ``(?:(?: conn)? NEXT)*`` written as the engine rejects fastest
+    (see ``_TOKEN``)."""
+    word = rf" (?:{conn} |){_NOT_RIC}{_NEXT}"
+    return f"(?:{word}(?:{word})*|)"
+
+
 # The English scanners are kept as pattern text and compiled on first use (see ``english``):
 # compiling them costs tens of milliseconds that a program which never reads entities (or
 # reads them later, in a worker) should not pay on import.
-_CAPSPAN = rf"{_FIRST}(?:(?: {_CONN})? {_NOT_RIC}{_NEXT})*(?: [0-9]{{1,3}}{_NOT_AMOUNT})?"
+_CAPSPAN = rf"{_FIRST}{_words(_CONN)}(?: [0-9]{{1,3}}{_NOT_AMOUNT}|)"
 # The instrument code itself, tested where a capitals span ends.
 RIC_TAIL = re.compile(r"\.[A-Z]{1,2}(?![\w.])")
 
@@ -257,10 +274,9 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
     conn_re = rf"(?:(?:of|for|on)(?: the)?|{conn}|&)"
     # An elided article is no part of the name after it ("L'Union"): the scan starts after it.
     first = _first_capital(lx.stopwords, elided="LD") + r"(?<!\w\w)" \
-        + (_TOKEN % ("", 2))[len(f"[{UP}]"):]
+        + (_TOKEN % ("", 2, "", 2))[len(f"[{UP}]"):]
     capspan = re.compile(
-        rf"{first}(?:(?: {conn_re})? {_NOT_RIC}{_NEXT})*"
-        rf"(?: [0-9]{{1,3}}{_NOT_AMOUNT})?")
+        rf"{first}{_words(conn_re)}(?: [0-9]{{1,3}}{_NOT_AMOUNT}|)")
     sp = "[ \u00a0\u202f]"
     thousands = re.escape(prof.thousands.replace(" ", "").replace("\u00a0", "")
                           .replace("\u202f", ""))
