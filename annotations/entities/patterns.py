@@ -233,11 +233,60 @@ class Patterns:
     name_tail: re.Pattern[str] | None = None
 
 
+def optional_branches(pattern: str) -> str:
+    """``pattern`` with each optional group ``(?:X)?`` written ``(?:X|)`` (a capturing one
+    wrapped, ``(?:(?P<n>X)|)``): the same matches, preferred in the same order, but the engine
+    turns the group away with a test of its first character, where a quantified group sets
+    up a repeat first. For the scanners tried at thousands of places in every text."""
+    out: list[str] = []
+    opens: list[tuple[int, str]] = []   # where each open group starts in ``out``, its kind
+    i = 0
+    n = len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if pattern[j] == "^":
+                j += 1
+            if pattern[j] == "]":
+                j += 1
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i:j + 1])
+            i = j + 1
+            continue
+        if c == "(":
+            kind = ("plain" if pattern.startswith("(?:", i)
+                    else "capture" if pattern.startswith("(?P<", i) or pattern[i + 1] != "?"
+                    else "other")
+            opens.append((len(out), kind))
+        elif c == ")":
+            start, kind = opens.pop()
+            if pattern[i + 1:i + 2] == "?" and pattern[i + 2:i + 3] not in ("?", "+"):
+                if kind == "plain":
+                    out.append("|)")
+                    i += 2
+                    continue
+                if kind == "capture":
+                    # (Only groups closed already lie after ``start``.)
+                    out.insert(start, "(?:")
+                    out.append(")|)")
+                    i += 2
+                    continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 @functools.cache
 def english() -> Patterns:
     """The English scanners, compiled once, when first needed."""
-    return Patterns(re.compile(_CAPSPAN), re.compile(_NUMERIC), re.compile(_MONTH_DATE),
-                    re.compile(_SPELLED_NUMBER))
+    return Patterns(re.compile(_CAPSPAN), re.compile(optional_branches(_NUMERIC)),
+                    re.compile(_MONTH_DATE), re.compile(optional_branches(_SPELLED_NUMBER)))
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -300,7 +349,7 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
              r"|Quadratmetern?|m²|°C)")
     durations = (r"(?:Jahren?|Jahre|Monaten?|Monate|Wochen?|Tagen?|Tage|Stunden?|Minuten?"
                  r"|ans?|années?|mois|semaines?|jours?|heures?|minutes?)")
-    numeric = re.compile("|".join((
+    numeric = re.compile(optional_branches("|".join((
         rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b"
         rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}\b|{day} ?{months}(?:{sp}\d{{4}}(?!\d))?)",
         rf"(?P<money>[€$£] ?{whole}(?:{sp}{scale})?|{whole}(?:{sp}{scale})?{sp}?{currency})",
@@ -313,7 +362,7 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
         r"(?P<year>(?:1[6-9]|20)\d{2}(?:[-–](?:(?:1[6-9]|20)\d{2}|\d{2})(?![\w%-]))?"
         r"(?![\w%]|[.,:/]\d))",
         rf"(?P<cardinal>{num}(?:{sp}{scale})?(?![\w%]))",
-    )))
+    ))))
     month_date = re.compile(rf"{months}{sp}(?:\d{{4}}(?!\d))")
     lower = None
     words = sorted(set(lower_words), key=len, reverse=True)
@@ -321,10 +370,10 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
         # The character before the word is matched, not looked behind at: a pattern that opens
         # with a character class is searched for with the engine's first-character table,
         # while one that opens with a look-behind is tried at every position of the text.
-        lower = re.compile(
+        lower = re.compile(optional_branches(
             rf"[^\w-](?P<w>{alternation(words)})(?![\w-])"
             rf"(?:(?P<scale>{sp}{scale})?(?P<cur>{sp}{currency})|(?P<scale2>{sp}{scale})"
-            rf"|(?P<pct>{sp}(?:{pct})(?![\w])))?")
+            rf"|(?P<pct>{sp}(?:{pct})(?![\w])))?"))
     tail = None
     if prof.code == "fr":
         endings = (r"ales?|aux|al|elles?|els?|iennes?|iens?|iques?|aises?|ais|aines?|ains?"
