@@ -27,6 +27,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sidelight.annotations.comparison.features import SentenceFacts
 
@@ -93,6 +94,9 @@ class CorpusIndex:
         self._totals: list[float] = []
         self._normal: list[int] = []
         self._senses: list[tuple[tuple[str, frozenset[int]], ...]] = []
+        # The same, each word by its feature's number, with every key its meanings are
+        # looked up by in another sentence's (``_probe``): scoring reads these.
+        self._sense_ids: list[tuple[tuple[int, frozenset[int], frozenset[int]], ...]] = []
         self.klass: list[array[int]] = []
         normals: dict[str, int] = {}
         for d, doc_facts in enumerate(facts):
@@ -111,6 +115,8 @@ class CorpusIndex:
                     self._totals.append(sum(w[x] for x in ids))
                     self._normal.append(normals.setdefault(f.normal, len(normals)))
                     self._senses.append(f.senses)
+                    self._sense_ids.append(tuple(
+                        (number[feat], ms, meaning_probe(ms)) for feat, ms in f.senses))
                 ks.append(k)
             self.klass.append(ks)
         self.max_posting = MAX_POSTING * max(1, len(facts))
@@ -164,9 +170,7 @@ class CorpusIndex:
             if len(self._meaning_maps) >= MEANING_CACHE:
                 self._meaning_maps.clear()  # bounded: memory must not grow with the text
             mm = {}
-            number = self._number
-            for feat, ms in self._senses[k]:
-                x = number[feat]
+            for x, ms, _ in self._sense_ids[k]:
                 for m in ms:
                     mm.setdefault(m, x)
             self._meaning_maps[k] = mm
@@ -197,21 +201,22 @@ class CorpusIndex:
         shared = self._features[ka] & self._features[kb]
         total = sum(w[x] for x in sorted(shared))
         n = len(shared)
-        senses_a = self._senses[ka]
-        if senses_a and self._senses[kb]:
+        senses_a = self._sense_ids[ka]
+        if senses_a and self._sense_ids[kb]:
             mb = self._meanings(kb)
-            number = self._number
+            get, keys = mb.get, mb.keys()
             used: set[int] = set()
-            for feat, ms in senses_a:
-                x = number[feat]
-                if x in shared:
+            for x, ms, probe in senses_a:
+                # Most words have no meaning the other sentence's words have: one look at
+                # the keys (in C) settles them.
+                if x in shared or keys.isdisjoint(probe):
                     continue
                 for m in ms:
                     # A same meaning, or one word a kind of the other ("houses" /
                     # "buildings"); two kinds of one thing are not one thing.
-                    g = mb.get(m) if m >= 0 else None
+                    g = get(m) if m >= 0 else None
                     if g is None:
-                        g = mb.get(-m - 1)
+                        g = get(-m - 1)
                     if g is not None and g not in shared and g not in used:
                         used.add(g)
                         total += SENSE_SHARE * min(w[x], w[g])
@@ -224,6 +229,15 @@ class CorpusIndex:
 
 
 _LOW = (1 << _SHIFT) - 1
+
+
+@lru_cache(maxsize=65536)
+def meaning_probe(ms: frozenset[int]) -> frozenset[int]:
+    """Every key a word's meanings ``ms`` are looked up by in another sentence's meaning
+    map when scoring: a meaning itself, and ``-m - 1`` (a kind-of entry ``m`` is the meaning
+    ``-m - 1`` is a kind of; a meaning ``m`` is also looked up among the other's kind-of
+    entries). A word whose keys are none of the map's shares no meaning with its words."""
+    return frozenset([m for m in ms if m >= 0] + [-m - 1 for m in ms])
 
 
 def align_all(index: CorpusIndex, threshold: float = THRESHOLD
@@ -264,12 +278,17 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
                     want(d, i, od, js)
     out: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
     score = index.score  # a subclass may weigh more than the sentences' classes
+    normal = index._normal
     for (a, b) in sorted(wanted):
         table: dict[tuple[int, int], float] = {}
-        for packed in wanted.pop((a, b)):
-            pair = (packed >> _SHIFT, packed & _LOW)
-            if pair not in table:
-                table[pair] = score((a, pair[0]), (b, pair[1]))
+        ka, kb = klass[a], klass[b]
+        # Each pair once (a pair is often wanted from both of its ends); the order the
+        # pairs are scored in changes nothing (``select`` sorts what it keeps).
+        for packed in set(wanted.pop((a, b))):
+            i, j = packed >> _SHIFT, packed & _LOW
+            # The same text scores 1 whatever else is weighed: most pairs of sources that
+            # repeat one another are those.
+            table[i, j] = 1.0 if normal[ka[i]] == normal[kb[j]] else score((a, i), (b, j))
         out[a, b] = select(table, len(index.facts[a]), len(index.facts[b]), threshold)
     return out
 
@@ -277,22 +296,28 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
 def select(table: dict[tuple[int, int], float], na: int, nb: int,
            threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
     """The pairs of one pair of documents that tell one claim (see the module docstring)."""
+    da, db = max(1, na - 1), max(1, nb - 1)
+
     def prior(i: int, j: int) -> float:
-        return ORDER_BONUS * (1.0 - abs(i / max(1, na - 1) - j / max(1, nb - 1)))
+        return ORDER_BONUS * (1.0 - abs(i / da - j / db))
 
     adjusted = {p: s + prior(*p) for p, s in table.items() if s > 0}
-    best_a: dict[int, float] = defaultdict(float)
-    best_b: dict[int, float] = defaultdict(float)
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    ga, gb = best_a.get, best_b.get
     for (i, j), s in adjusted.items():
-        best_a[i] = max(best_a[i], s)
-        best_b[j] = max(best_b[j], s)
+        if s > ga(i, 0.0):
+            best_a[i] = s
+        if s > gb(j, 0.0):
+            best_b[j] = s
     floor = threshold * MUTUAL_SHARE
     out = []
     for (i, j), s in adjusted.items():
         if s < floor:
             continue
-        mutual = s >= best_a[i] and s >= best_b[j]
-        near_best = s >= RELATIVE * best_a[i] and s >= RELATIVE * best_b[j]
+        ba, bb = best_a[i], best_b[j]
+        mutual = s >= ba and s >= bb
+        near_best = s >= RELATIVE * ba and s >= RELATIVE * bb
         if mutual or (s >= threshold and near_best):
             out.append((i, j, round(min(1.0, table[i, j]), 3)))
     # A sentence without a partner whose neighbour's partner it also shares words with

@@ -30,7 +30,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from sidelight.annotations.comparison.alignment import SENSE_SHARE, THRESHOLD, CorpusIndex
+from sidelight.annotations.comparison.alignment import (
+    SENSE_SHARE,
+    THRESHOLD,
+    CorpusIndex,
+    meaning_probe,
+)
 from sidelight.annotations.comparison.attribution import (
     ATTRIBUTION_WORDS,
     CLAUSE_CUT,
@@ -96,7 +101,8 @@ class Part:
     """What a clause is compared by: its share of its sentence's features and meanings."""
 
     features: frozenset[str]
-    senses: tuple[tuple[str, frozenset[int]], ...]
+    # Each word's feature, meanings, and the keys they are looked up by (``meaning_probe``).
+    senses: tuple[tuple[str, frozenset[int], frozenset[int]], ...]
     total: float
     meanings: dict[int, str]
 
@@ -142,7 +148,7 @@ class DocumentClauses:
             total = sum(weights[x] for x in mine)
             if total > 0:
                 senses = tuple((x, ms) for x, ms in f.senses if x in mine)
-                out.append(Part(frozenset(mine), senses, total, _meaning_map(senses)))
+                out.append(Part(frozenset(mine), _probed(senses), total, _meaning_map(senses)))
         return tuple(out)
 
 
@@ -166,7 +172,10 @@ class ClauseIndex(CorpusIndex):
         self._clause: dict[int, float] = {}
 
     def score(self, a: tuple[int, int], b: tuple[int, int]) -> float:
-        whole = super().score(a, b)
+        ka, kb = self.klass[a[0]][a[1]], self.klass[b[0]][b[1]]
+        whole = self._scores.get(ka << _SHIFT | kb)
+        if whole is None:
+            whole = self.class_score(ka, kb)
         if whole < THRESHOLD:
             fa, fb = self.facts[a[0]][a[1]], self.facts[b[0]][b[1]]
             if fa.quotes and fb.quotes:
@@ -180,7 +189,6 @@ class ClauseIndex(CorpusIndex):
             return whole  # next to nothing in common, or enough
         # The longer sentence's clauses against the shorter sentence: a long lead packs
         # several claims; two sentences of a length tell theirs whole.
-        ka, kb = self.klass[a[0]][a[1]], self.klass[b[0]][b[1]]
         ta, tb = self._totals[ka], self._totals[kb]
         if max(ta, tb) < CLAUSE_LONGER * min(ta, tb):
             return whole
@@ -235,7 +243,7 @@ class ClauseIndex(CorpusIndex):
 
     def _whole(self, node: tuple[int, int]) -> Part:
         f = self.facts[node[0]][node[1]]
-        return Part(f.features, f.senses, sum(self.weights[x] for x in f.features),
+        return Part(f.features, _probed(f.senses), sum(self.weights[x] for x in f.features),
                     _meaning_map(f.senses))
 
 
@@ -266,6 +274,11 @@ def quoted_alike(qa: Sequence[Quote], qb: Sequence[Quote]) -> float:
     return best
 
 
+def _probed(senses: tuple[tuple[str, frozenset[int]], ...]
+            ) -> tuple[tuple[str, frozenset[int], frozenset[int]], ...]:
+    return tuple((feat, ms, meaning_probe(ms)) for feat, ms in senses)
+
+
 def _meaning_map(senses: tuple[tuple[str, frozenset[int]], ...]) -> dict[int, str]:
     mm: dict[int, str] = {}
     for feat, ms in senses:
@@ -282,13 +295,14 @@ def clause_share(x: Part, y: Part, weights: dict[str, float]) -> float:
     total = sum(weights[f] for f in shared)
     n = len(shared)
     used: set[str] = set()
-    for feat, ms in x.senses:
-        if feat in shared:
+    get, keys = y.meanings.get, y.meanings.keys()
+    for feat, ms, probe in x.senses:
+        if feat in shared or keys.isdisjoint(probe):
             continue
         for m in ms:
-            g = y.meanings.get(m) if m >= 0 else None
+            g = get(m) if m >= 0 else None
             if g is None:
-                g = y.meanings.get(-m - 1)
+                g = get(-m - 1)
             if g is not None and g not in shared and g not in used:
                 used.add(g)
                 total += SENSE_SHARE * min(weights[feat], weights[g])
