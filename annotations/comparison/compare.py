@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import chain
+from operator import itemgetter
 
 from sidelight.annotations.collector import no_cycle_collection
 from sidelight.annotations.comparison.alignment import (
@@ -50,6 +51,7 @@ from sidelight.annotations.comparison.order_prior import content_evidence, gap_p
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import (
     Quote,
+    WordDiff,
     find_quotes,
     quote_stems,
     quote_words,
@@ -168,6 +170,10 @@ def _compare(
     # Each link between two sentences is found from both of its ends: kept once, with the
     # less alike kind, its two sentences packed in one int (see ``_link``).
     joined: dict[int, tuple[float, str]] = {}
+    # The (document, sentence, other document) of every pair made for a figure: most
+    # sentences have none, and their partners are then all runs by words.
+    for_figure = {key[:3] for key in by_figure}
+    weak_below = threshold * MUTUAL_SHARE
     for i in range(len(docs)):
         row: list[AlignedSentence] = []
         partners = _partners_of(i, accepted)
@@ -175,20 +181,27 @@ def _compare(
             counterparts: list[Counterpart] = []
             kinds: list[str] = []
             told = partners.get(si, {})
+            here = i << _BITS | si  # _node(i, si)
             for j in sorted(told):
                 runs: list[Counterpart] = []
-                # A sentence paired for a figure is a claim of its own, not part of a run.
-                by_words = [p for p in told[j] if (i, si, j, p[0]) not in by_figure]
-                for first, last, score in _runs(by_words) + [
-                        (t, t, sc) for t, sc in told[j] if (i, si, j, t) in by_figure]:
+                figured = (i, si, j) in for_figure
+                if figured:
+                    # A sentence paired for a figure is a claim of its own, not part of a run.
+                    by_words = [p for p in told[j] if (i, si, j, p[0]) not in by_figure]
+                    found_runs = _runs(by_words) + [
+                        (t, t, sc) for t, sc in told[j] if (i, si, j, t) in by_figure]
+                else:
+                    found_runs = _runs(told[j])
+                there = j << _BITS
+                for first, last, score in found_runs:
                     run = facts[j][first : last + 1]
                     # A pair that joined its claim only as a neighbour is weaker evidence.
-                    strong = score >= threshold * MUTUAL_SHARE
+                    strong = score >= weak_below
                     # Many sources repeat one another word for word: a pair of wordings
                     # that agreed once agrees again (only differences need their offsets).
                     seen = (f.normal, tuple(r.normal for r in run), strong)
                     kind = agreed.get(seen, "")
-                    forced = by_figure.get((i, si, j, first))
+                    forced = by_figure.get((i, si, j, first)) if figured else None
                     if forced:
                         kind, numbers, qcs = "differs", list(forced), []
                     elif kind:
@@ -200,11 +213,13 @@ def _compare(
                     start, end = run[0].sentence.start, run[-1].sentence.end
                     runs.append(Counterpart(j, first, last, start, end, score, kind))
                     kinds.append(kind)
-                    here = _node(i, si)
+                    rank = _RANK[kind]
                     for t in range(first, last + 1):
-                        key = _link(here, _node(j, t))
+                        b = there | t
+                        # _link(here, b), inlined: one per pair of sentences told alike.
+                        key = here << _PAIR_BITS | b if here < b else b << _PAIR_BITS | here
                         old = joined.get(key)
-                        if old is None or _RANK[kind] > _RANK[old[1]]:
+                        if old is None or rank > _RANK[old[1]]:
                             joined[key] = (max(score, old[0]) if old else score, kind)
                     if kind == "differs":
                         # The other side shows the sentences that disagree, not the whole
@@ -221,8 +236,11 @@ def _compare(
                         )
                         raw_differences.append((i, si, j, first_d, last_d, diff))
                 # The best place first (``counterpart_in``), then the others in reading order.
-                best = max(runs, key=lambda r: r.score)
-                counterparts += [best, *(r for r in runs if r is not best)]
+                if len(runs) == 1:
+                    counterparts.append(runs[0])
+                else:
+                    best = max(runs, key=lambda r: r.score)
+                    counterparts += [best, *(r for r in runs if r is not best)]
             kind = max(kinds, key=_RANK.__getitem__, default="unique")
             s = f.sentence
             row.append(AlignedSentence(si, s.start, s.end, s.text, kind, tuple(counterparts),
@@ -336,6 +354,9 @@ def _claim_sentences(text: str) -> list[Sentence]:
 
 def _runs(partners: list[tuple[int, float]]) -> list[tuple[int, int, float]]:
     """Adjacent partner sentences joined into runs: ``(first, last, best score)``."""
+    if len(partners) == 1:
+        j, score = partners[0]
+        return [(j, j, score)]
     out: list[tuple[int, int, float]] = []
     for j, score in sorted(partners):
         if out and j == out[-1][1] + 1:
@@ -409,6 +430,7 @@ def _dedupe(
 
 
 _GAP = 2  # sentences of one document in one passage are at most this far apart
+_FAR = itemgetter(2)  # of a group's (lowest, highest, far apart) in one document
 
 
 def _passages(
@@ -440,28 +462,37 @@ def _passages(
     def span(x: Node) -> dict[int, tuple[int, int, bool]]:
         return spans.setdefault(x, {x >> _BITS: (x & _LOW, x & _LOW, False)})
 
-    # Sorting the keys alone: a list of (key, value) pairs would copy every link.
-    for key in sorted(pairs, key=lambda k: -pairs[k][0]):
+    # Sorting the keys alone: a list of (key, value) pairs would copy every link. The
+    # strongest first; links of one score in the order they were made (a stable sort).
+    keys = list(pairs)
+    minus = [-v[0] for v in pairs.values()]
+    for key in map(keys.__getitem__, sorted(range(len(keys)), key=minus.__getitem__)):
         a, b = key >> _PAIR_BITS, key & _PAIR_LOW
         if key in own:
             loose.append(key)
             continue
-        ra, rb = find(a), find(b)
+        # A sentence in no group yet is its own root (roots have no parent entry).
+        ra = find(a) if a in parent else a
+        rb = find(b) if b in parent else b
         if ra != rb:
             sa, sb = span(ra), span(rb)
             merged = dict(sa)
-            for d, (lo, hi, far) in sb.items():
-                if d in merged:
-                    lo2, hi2, far2 = merged[d]
-                    apart = max(lo, lo2) - min(hi, hi2) > _GAP
-                    merged[d] = (min(lo, lo2), max(hi, hi2), far or far2 or apart)
-                else:
-                    merged[d] = (lo, hi, far)
+            for d, v in sb.items():
+                v2 = merged.get(d)
+                if v2 is None:
+                    merged[d] = v
+                    continue
+                lo, hi, far = v
+                lo2, hi2, far2 = v2
+                # max(lo, lo2) - min(hi, hi2) > _GAP: the two places lie apart
+                apart = (lo if lo > lo2 else lo2) - (hi if hi < hi2 else hi2) > _GAP
+                merged[d] = (lo if lo < lo2 else lo2, hi if hi > hi2 else hi2,
+                             far or far2 or apart)
             # One claim may be told in several places of one document (a star around the
             # sentence that tells it once); two documents each far apart is a chain. A
             # passage is one claim: each of its places must be aligned with each place of
             # the other documents, not only reached through a third sentence.
-            if sum(1 for _, _, far in merged.values() if far) > 1 or not _one_claim(
+            if sum(map(_FAR, merged.values())) > 1 or not _one_claim(
                     members.get(ra, [ra]), members.get(rb, [rb]), pairs):
                 loose.append(key)
                 continue
@@ -524,8 +555,9 @@ def _one_claim(first: list[Node], second: list[Node], linked: dict[int, object])
     runs.append((run, mask))
     for k, (r1, m1) in enumerate(runs):
         for r2, m2 in runs[k + 1:]:
+            # Nodes sort by document first: every node of a later run is the higher end.
             if not m1 & m2 and r1[0] >> _BITS != r2[0] >> _BITS and not any(
-                    _link(x, y) in linked for x in r1 for y in r2):
+                    x << _PAIR_BITS | y in linked for x in r1 for y in r2):
                 return False
     return True
 
@@ -549,6 +581,9 @@ def _quote_matches(quotes: Sequence[Sequence[Quote]]) -> list[QuoteMatch]:
             exact.setdefault(key, k)
             for w in ws:
                 postings[w].append(k)
+        # Sources repeat one another's quotations: a text's match in document j, found
+        # once, is every repetition's (the match depends on the quotation's text alone).
+        found: dict[str, tuple[Quote, float, bool, tuple[WordDiff, ...]] | None] = {}
         for i in range(j):
             for qa, wa, key in zip(quotes[i], words[i], said[i], strict=True):
                 k = exact.get(key)
@@ -557,16 +592,30 @@ def _quote_matches(quotes: Sequence[Sequence[Quote]]) -> list[QuoteMatch]:
                     continue
                 if len(wa) < _SHORT_QUOTE:
                     continue  # a scare quote matches only word for word
-                best = _best_quote(wa, words[j], postings)
-                if best is None:
-                    continue
-                qb = quotes[j][best[0]]
-                if is_shortened(qa.text, qb.text):
-                    out.append(QuoteMatch(i, qa, j, qb, round(best[1], 3), trimmed=True))
+                if qa.text in found:
+                    match = found[qa.text]
                 else:
-                    out.append(QuoteMatch(i, qa, j, qb, round(best[1], 3),
-                                          word_diff(qa.text, qb.text)))
+                    match = found[qa.text] = _quote_match(qa.text, wa, quotes[j], words[j],
+                                                          postings)
+                if match is not None:
+                    qb, score, trimmed, diff = match
+                    out.append(QuoteMatch(i, qa, j, qb, score, diff, trimmed))
     return out
+
+
+def _quote_match(
+    text: str, wa: frozenset[str], quotes: Sequence[Quote], wbs: Sequence[frozenset[str]],
+    postings: dict[str, list[int]],
+) -> tuple[Quote, float, bool, tuple[WordDiff, ...]] | None:
+    """The quotation of ``quotes`` that tells ``text`` in other words, its score, whether
+    it is trimmed, and the words that differ."""
+    best = _best_quote(wa, wbs, postings)
+    if best is None:
+        return None
+    qb = quotes[best[0]]
+    if is_shortened(text, qb.text):
+        return qb, round(best[1], 3), True, ()
+    return qb, round(best[1], 3), False, word_diff(text, qb.text)
 
 
 def _best_quote(
