@@ -47,7 +47,7 @@ from sidelight.annotations.comparison.model import (
     QuoteMatch,
 )
 from sidelight.annotations.comparison.numbers import Quantity
-from sidelight.annotations.comparison.order_prior import content_evidence, gap_pairs
+from sidelight.annotations.comparison.order_prior import weak_pairs
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import (
     Quote,
@@ -136,6 +136,9 @@ def _compare(
     # Sentences paired for one figure they give differently: that figure is their contrast.
     by_figure: dict[tuple[int, int, int, int], list[NumberContrast]] = defaultdict(list)
     own: set[int] = set()  # their links: a passage of their own (a claim about the figure)
+    # Links of a sentence that joined a claim as the rest of a speaker's turn: it tells the
+    # rest of an answer, whose figures may be about another part of it.
+    turned: set[int] = set()
     by_unit: dict[int, dict[str, list[tuple[int, Quantity]]]] = {}
     for (a, b), pairs in accepted.items():
         for d in (a, b):
@@ -156,12 +159,14 @@ def _compare(
         pairs += alike
         pairs.sort()
         own.update(_link(_node(a, i), _node(b, j)) for i, j, _ in alike)
-        # Sentences left facing each other between two claims told in order: the order
-        # of the documents is the evidence their few shared words lack.
-        pairs += gap_pairs(pairs, len(facts[a]), len(facts[b]),
-                           lambda i, j, a=a, b=b: content_evidence(facts[a][i], facts[b][j],
-                                                                   weights))
+        # Sentences left facing each other between two claims told in order (the order of
+        # the documents is the evidence their few shared words lack), and the rest of a
+        # speaker's answer in a transcript beside the sentence of it aligned.
+        ordered, turns = weak_pairs(pairs, (facts[a], facts[b]),
+                                    (docs[a].text, docs[b].text), weights)
+        pairs += ordered + turns
         pairs.sort()
+        turned.update(_link(_node(a, i), _node(b, j)) for i, j, _ in turns)
     del index, parts  # the clauses read while scoring: tens of MB on long documents
 
     sentences: list[tuple[AlignedSentence, ...]] = []
@@ -199,7 +204,9 @@ def _compare(
                     strong = score >= weak_below
                     # Many sources repeat one another word for word: a pair of wordings
                     # that agreed once agrees again (only differences need their offsets).
-                    seen = (f.normal, tuple(r.normal for r in run), strong)
+                    rest = tuple(_link(_node(i, si), _node(j, t)) in turned
+                                 for t in range(first, last + 1))
+                    seen = (f.normal, tuple(r.normal for r in run), strong, rest)
                     kind = agreed.get(seen, "")
                     forced = by_figure.get((i, si, j, first)) if figured else None
                     if forced:
@@ -207,7 +214,8 @@ def _compare(
                     elif kind:
                         numbers, qcs = [], []
                     else:
-                        kind, numbers, qcs = _contrast(f, run, strong)
+                        kind, numbers, qcs = _contrast(
+                            f, run, strong, [r for r, t in zip(run, rest, strict=True) if not t])
                         if kind != "differs":
                             agreed[seen] = kind
                     start, end = run[0].sentence.start, run[-1].sentence.end
@@ -382,12 +390,16 @@ def _disagreeing(
 
 def _contrast(
     f: SentenceFacts, run: Sequence[SentenceFacts], strong: bool,
+    counted: Sequence[SentenceFacts] | None = None,
 ) -> tuple[str, list[NumberContrast], list[QuoteContrast]]:
-    """How a sentence and the run of sentences that tells it in another source relate."""
+    """How a sentence and the run of sentences that tells it in another source relate; its
+    figures are set against those of ``counted`` (the whole run when None)."""
     run_normal = run[0].normal if len(run) == 1 else " ".join(r.normal for r in run)
     if f.normal == run_normal:
         return "same", [], []
-    numbers = number_contrasts(f.quantities, [q for r in run for q in r.quantities], strong)
+    numbers = number_contrasts(
+        f.quantities, [q for r in (run if counted is None else counted) for q in r.quantities],
+        strong)
     qcs = quote_contrasts(f.quotes, _unique_quotes(run))
     return pair_kind(f.normal, run_normal, numbers, qcs), numbers, qcs
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from sidelight.annotations.comparison.alignment import SENSE_SHARE
 from sidelight.annotations.comparison.features import SentenceFacts
+from sidelight.annotations.comparison.turns import turn_pairs
 
 MAX_GAP = 3  # sentences between two anchors, on each side, at most
 GAP_FLOOR = 0.08  # the least evidence a pair inside a gap needs
@@ -58,6 +59,22 @@ def anchor_chain(pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int, int
         out.append(ordered[k])
         k = back[k]
     return out[::-1]
+
+
+def weak_pairs(pairs: Sequence[tuple[int, int, float]],
+               facts: tuple[Sequence[SentenceFacts], Sequence[SentenceFacts]],
+               texts: tuple[str, str], weights: dict[str, float]
+               ) -> tuple[list[tuple[int, int, float]], list[tuple[int, int, float]]]:
+    """The pairs of two documents to add to their aligned ``pairs`` on weak evidence: the
+    sentences left facing each other between anchors (``gap_pairs``), and then the rest of
+    a transcript turn beside its aligned sentence (``turns.turn_pairs``)."""
+    fa, fb = facts
+
+    def evidence(i: int, j: int) -> float:
+        return content_evidence(fa[i], fb[j], weights)
+
+    ordered = gap_pairs(pairs, len(fa), len(fb), evidence)
+    return ordered, turn_pairs([*pairs, *ordered], facts, texts, evidence, GAP_FLOOR)
 
 
 def gap_pairs(pairs: Sequence[tuple[int, int, float]], na: int, nb: int,
