@@ -145,3 +145,84 @@ def test_number_words_and_weekdays_meet_across_languages() -> None:
 def test_an_ordinal_in_a_set_phrase_is_no_count() -> None:
     assert _figures("Data went to a third party; the second hand and the third world.") == []
     assert _figures("It was the bank's third rate cut.") == [("third rate cut", "#cut", 3.0)]
+
+
+def test_race_times_agree_to_the_digit_they_are_written_to() -> None:
+    a = "Her winning time of 14:32.07 in the 5,000 metres was a championship record."
+    b = "She won the 5,000m in 14 minutes 32 seconds, a championship record."
+    assert _conflicts(a, b) == []
+    c = "The 1500 metres was won by Ngetich in 3:29.4, with Moller second in 3:30.1."
+    d = "Ngetich won the 1500 metres in 3:29.61 ahead of Moller in 3:30.12."
+    assert _conflicts(c, d) == [("3:29.4", "3:29.61")]
+
+
+def test_about_allows_what_a_report_would_round_to_that_figure() -> None:
+    def rel(a: str, b: str) -> str:
+        (x,), (y,) = all_quantities(a, DATE), all_quantities(b, DATE)
+        return compare_quantities(x, y)
+
+    assert rel("about 750 flights", "680 flights") == "conflict"
+    assert rel("about 750 flights", "740 flights") == "compatible"
+    assert rel("nearly 40 miners", "37 miners") == "conflict"
+    assert rel("nearly 40 miners", "39 miners") == "compatible"
+
+
+def test_numbers_joined_to_their_noun_and_ages_after_names() -> None:
+    assert _figures("After a six-week trial, the 500-bed centre and a 23-year-old man; "
+                    "two-thirds of voters, a one-off, the 3-2 vote.") == [
+        ("six-week", "week", 6.0), ("500-bed", "bed", 500.0), ("23-year-old", "age", 23.0),
+        ("two-thirds", "percent", 66.667)]
+    assert _figures("Ana Ruiz, 21, and Tom Lee, 23, were hurt; in Paris, 2019, it rained.") == [
+        ("21", "age", 21.0), ("23", "age", 23.0), ("2019", "calendar-year", 2019.0)]
+    a = "The jury in Kestrel gave its verdict after a six-week trial, Ana Ruiz, 21, said."
+    b = "The jury in Kestrel gave its verdict after a seven-week trial, Ana Ruiz, 22, said."
+    assert _conflicts(a, b) == [("six-week", "seven-week"), ("21", "22")]
+    c = "The 400-bed isolation centre in Kestrel opened on Monday, officials said."
+    d = "The isolation centre in Kestrel, with 500 beds, opened on Monday, officials said."
+    assert _conflicts(c, d) == [("400-bed", "500 beds")]
+
+
+def test_what_a_count_counts_after_a_participle_or_as_others() -> None:
+    assert _figures("With all 214 voting places counted; 12 remaining hostages.") == [
+        ("214 voting places", "place", 214.0), ("12 remaining hostages", "hostage", 12.0)]
+    assert _figures("Five other people were injured. Six others were hurt. 9 dead.") == [
+        ("Five other people", "people", 5.0), ("Six others", "people", 6.0),
+        ("9 dead", "people", 9.0)]
+    a = "With all 214 voting places counted in Kestrel, Ms Varga had 61,000 votes."
+    b = "With all 212 voting places reporting in Kestrel, Ms Varga had 61,000 votes."
+    assert _conflicts(a, b) == [("214 voting places", "212 voting places")]
+    c = "Five other people were injured in the fall at the Kestrel site, police said."
+    d = "Six others were hurt in the fall at the Kestrel site, police said."
+    assert _conflicts(c, d) == [("Five other people", "Six others")]
+
+
+def test_the_figures_table_keeps_times_in_two_zones_apart() -> None:
+    cmp = compare_documents([
+        make_text_document("a.txt", f"Date: {DATE}\n" + BLAST.format("06:40 GMT")),
+        make_text_document("b.txt", f"Date: {DATE}\n" + BLAST.format("06:40"))])
+    assert sorted((r.unit, r.counts) for r in cmp.figure_rows) == [
+        ("clock", (0, 1)), ("clock GMT", (1, 0))]
+
+
+def test_a_count_named_before_it() -> None:
+    assert _figures("The toll rose to 71, with the number of confirmed cases now at 2,016.") \
+        == [("71", "people", 71.0), ("2,016", "case", 2016.0)]
+
+
+def test_the_one_count_of_a_thing_each_report_gives_is_compared() -> None:
+    a = ("Ferries across the Kestrel strait were cancelled on Monday after the gale. "
+         "Around 4,200 passengers were affected, the operator said.")
+    b = ("Gales shut the Kestrel strait on Monday. An estimated {} passengers had their "
+         "crossings disrupted.")
+    assert _conflicts(a, b.format("5,100")) == [
+        ("Around 4,200 passengers", "An estimated 5,100 passengers")]
+    # Far apart, or a measure ("4,200 km"): not one figure told twice.
+    from sidelight.annotations.comparison.figure_pairs import _near
+
+    def near(x: str, y: str) -> bool:
+        (qx,), (qy,) = all_quantities(x, DATE), all_quantities(y, DATE)
+        return _near(qx, qy)
+
+    assert near("4,200 passengers", "5,100 passengers")
+    assert not near("4,200 passengers", "9,000 passengers")
+    assert not near("4,200 km", "5,100 km")

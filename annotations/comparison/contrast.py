@@ -120,7 +120,7 @@ _MEASURE_NOUNS = frozenset({
     "feet", "ft", "inch", "yard", "acre", "hectare", "ha", "mph", "kph", "kmh", "knot",
     "kg", "kilogram", "gram", "tonne", "ton", "pound", "lb", "ounce", "litre", "liter",
     "gallon", "barrel", "degree", "second", "minute", "hour", "day", "week", "month",
-    "year", "decade", "century", "storey", "floor"})
+    "year", "decade", "century", "storey", "floor", "age"})
 
 
 def _two_kinds(a: str, b: str) -> bool:

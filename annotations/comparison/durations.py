@@ -60,3 +60,32 @@ def durations(text: str) -> list[Quantity]:
 
 def _duration(text: str, seconds: float, start: int, end: int) -> Quantity:
     return Quantity(round(seconds, 3), "duration", "", text[start:end], start, end)
+
+
+_LAST = re.compile(r"(\d+)(?:\.(\d+))?\s?([a-z]*)\W*$", re.IGNORECASE)
+
+
+def written_step(q: Quantity) -> float:
+    """The precision a duration is written to, in seconds: "3:29.4" a tenth, "14 minutes
+    32 seconds" one, "2 hours, 5 minutes" sixty."""
+    m = _LAST.search(q.text)
+    if m is None:
+        return 1.0
+    step = 10.0 ** -len(m.group(2) or "")
+    unit = m.group(3).lower()
+    if unit.startswith("h"):
+        return 3600.0 * step
+    if unit.startswith("m"):
+        return 60.0 * step
+    return step
+
+
+def duration_relation(a: Quantity, b: Quantity) -> str:
+    """``compare_quantities`` for two durations: one written more coarsely than the other
+    ("14:32.07" / "14 minutes 32 seconds") agrees with it to its last digit, rounded or cut
+    off (race times are cut off, not rounded)."""
+    assert a.value is not None and b.value is not None
+    if a.value == b.value:
+        return "same"
+    step = max(written_step(a), written_step(b))
+    return "compatible" if abs(a.value - b.value) < step else "conflict"

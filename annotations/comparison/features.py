@@ -20,6 +20,7 @@ from typing import Protocol
 
 from sidelight.annotations.comparison.attribution import attribution_spans, told_on
 from sidelight.annotations.comparison.numbers import NUMBER_WORDS, Quantity
+from sidelight.annotations.comparison.quantities import is_joined
 from sidelight.annotations.comparison.quotes import Quote, unmarked_speech
 from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.sentences import Sentence
@@ -65,6 +66,10 @@ _WHEN_UNITS = frozenset({"date", "clock", "calendar-year"})
 
 
 def quantity_features(q: Quantity) -> tuple[str, ...]:
+    if q.unit == "age" or is_joined(q):
+        # "Hale, 58," says who he is, "a six-week trial" which trial: compared within a
+        # claim, never what makes two sentences one claim.
+        return ()
     unit = f"u:{q.unit}"
     if q.value is None:
         return (unit,)

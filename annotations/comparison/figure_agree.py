@@ -27,7 +27,7 @@ MAX_PLACES = 2
 DISTINCT = 100.0  # a count this large, given alike, is one figure without more said
 _WHEN = frozenset({"date", "clock", "calendar-year"})
 # Figures that a story gives for many things: they need their words in common.
-_COMMON = frozenset({"", "percent", "points", "magnitude"})
+_COMMON = frozenset({"", "percent", "points", "magnitude", "age"})
 
 Figure = tuple[int, Quantity]
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sidelight.annotations.comparison.contrast import (
+    _MEASURE_NOUNS,
     about_one_thing,
     counted_alike,
     one_subject,
@@ -44,7 +45,7 @@ _UNPAIRED = frozenset({"", "calendar-year"})
 # Units whose one figure in each of two reports may still count different things: people
 # (the dead of one town, of the whole region), shares, money, times and dates.
 _NOT_ONE_THING = frozenset({"people", "percent", "points", "date", "clock", "calendar-year",
-                            "duration"})
+                            "duration", "age"})
 
 Figure = tuple[int, Quantity]  # (sentence, quantity)
 
@@ -99,7 +100,7 @@ def figure_pairs(
                         facts_a[i], facts_b[j], x, y, one_each):
                     continue
                 s = score(i, j)
-                if s >= FLOOR:
+                if s >= FLOOR or (one_each and _near(x, y)):
                     words = sum(1 for w in x.context & y.context if w[:2] not in ("m:", "x:"))
                     candidates.append(((words, s), (i, x), (j, y)))
     # Each figure with its best partner, when it is that partner's best too.
@@ -123,7 +124,22 @@ def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quan
             and not worlds_apart(x, y) and same_share(x, y)
             and ((one_each and not _has_outcome(x, y))
                  or (about_one_thing(x, y) and _word_in_common(x, y)))
-            and _years(fa) == _years(fb) and _shared_besides(fa, fb, x, y))
+            and _years(fa) == _years(fb)
+            and (_shared_besides(fa, fb, x, y) or (one_each and _near(x, y))))
+
+
+# Two reports' one count of a thing ("around 31,000 passengers" / "35,000 passengers")
+# seldom lie further apart than this.
+_NEAR = 1.5
+
+
+def _near(x: Quantity, y: Quantity) -> bool:
+    """The one count of a counted noun each report gives, near in value and hedged alike
+    or not at all: one figure, told in sentences that share nothing else."""
+    if x.value is None or y.value is None or x.value <= 0 or y.value <= 0 \
+            or x.unit in _MEASURE_NOUNS or not x.unit.isalpha():
+        return False
+    return max(x.value, y.value) <= _NEAR * min(x.value, y.value)
 
 
 def _word_in_common(x: Quantity, y: Quantity) -> bool:

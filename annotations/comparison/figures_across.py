@@ -19,7 +19,8 @@ def figure_rows(quantities: Sequence[Sequence[Quantity]]) -> list[FigureRow]:
         for q in qs:
             if q.value is None:
                 continue
-            key = (q.unit, q.value)
+            # "06:40 GMT" and a bare "06:40" are not one figure.
+            key = (f"{q.unit} {q.zone}" if q.zone else q.unit, q.value)
             if key not in mentions:
                 mentions[key] = [[] for _ in range(n)]
                 texts[key] = []

@@ -84,7 +84,8 @@ _CASUALTY_BEFORE = re.compile(
     r"(?:\btoll\b[^.;!?]{0,100}?\b(?:to|of|at|reached|hit|is|was|stands at)"
     r"|\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)? the lives of))\s*$", re.IGNORECASE)
 _CASUALTY_AFTER = re.compile(
-    r"\s+(?:people\s+)?(?:killed|dead|injured|wounded|hurt|missing|evacuated|displaced)\b",
+    r"(?P<who>\s+(?:other\s+)?(?:people|others))?(?P<aux>\s+(?:were|are|was|have\s+been|"
+    r"had\s+been))?\s+(?:killed|dead|injured|wounded|hurt|missing|evacuated|displaced)\b",
     re.IGNORECASE)
 # An earthquake's magnitude, written before or after the number: "magnitude of 6.4",
 # "magnitude-7.1", "a 6.8-magnitude quake", "6.1 on the Richter scale".
@@ -266,9 +267,18 @@ def _quantity(text: str, m: re.Match[str], limit: int) -> Quantity | None:
     if not unit:
         # "9 dead", "14 missing": what happened to them, not a noun they count.
         after = _CASUALTY_AFTER.match(rest)
-        counted = ("people", after.end()) if after else _count_unit(text, m, rest)
+        # "Six others were hurt": the figure is "Six others", what happened is its clause's.
+        counted = ("people", after.end("who") if after.group("aux") and after.group("who")
+                   else after.end()) if after and (after.group("who") or not after.group("aux")) \
+            else _count_unit(text, m, rest)
         # Casualty counts may name what they count before the number ("the death toll
         # rose to 143", "kills at least 69").
+        if counted is None or not counted[0]:
+            # "the number of confirmed cases now at 2,016": the count named before it.
+            named = _NUMBER_OF.search(text, max(0, start - 90), start)
+            if named:
+                noun = _singular(named.group(1).lower())
+                counted = (_UNIT_ALIASES.get(noun, noun), 0)
         if (counted is None or not counted[0]) and _CASUALTY_BEFORE.search(
                 text, max(0, start - 130), start):
             counted = ("people", 0)
@@ -313,6 +323,13 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
         # "312,000 Ridgeback SUVs", "14 MPs": an acronym in the plural is what is counted.
         noun = acronym.group(1).lower()
         return _UNIT_ALIASES.get(noun, noun), acronym.end()
+    if num and u and u.group(1).endswith(("ed", "ing")):
+        # "214 voting places", "12 remaining hostages": the plural after a participle is
+        # what is counted (in words, "two devastating earthquakes" is seldom a figure).
+        head = _HEAD_NOUN.match(rest, u.end())
+        if head and _is_plural(head.group(1)) and head.group(1) not in _GENERIC_HEADS:
+            noun = _singular(head.group(1))
+            return _UNIT_ALIASES.get(noun, noun), head.end()
     # "2,000 evacuated", "50 killed": a participle says what happened, not what is counted.
     if u and u.group(1).lower() not in _NOT_UNITS and not u.group(1).endswith(("ed", "ing")):
         noun, end = u.group(1).lower(), u.end()
@@ -334,6 +351,9 @@ def _count_unit(text: str, m: re.Match[str], rest: str) -> tuple[str, int] | Non
     return ("", 0) if num and (m.group("scale") or "." in num or len(num) > 2) else None
 
 
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|total|tally)\s+of\s+(?:[a-z]+\s+)?([a-z]{3,}s)\b[^.;!?\d]{0,40}?"
+    r"\b(?:at|to|reached|hit|is|was|stood\s+at|stands\s+at)\s+$", re.IGNORECASE)
 _PLURAL_NEXT = re.compile(r"\s+(?:[a-z]+-)?(?:people|[a-z]{2,}s)\b")
 _RATE = re.compile(r"\s+(?:a|an|per|each)\s+(year|month|week|day|hour|minute)\b",
                    re.IGNORECASE)
@@ -385,15 +405,20 @@ def _singular(word: str) -> str:
     return word
 
 
+# How far "about 750" or "nearly 40" may lie from the true figure: a report that had 680
+# or 37 would have written that; one that had 740 might still round to 750.
+_ABOUT = 0.05
+
+
 def magnitude(q: Quantity) -> tuple[float, float]:
     """The interval of true values the wording allows."""
     if q.value is None:
         return q.low, q.high
     v = q.value
     if q.approx == "about":
-        return v * 0.9, v * 1.1
+        return v * (1 - _ABOUT), v * (1 + _ABOUT)
     if q.approx == "nearly":
-        return v * 0.9, v
+        return v * (1 - _ABOUT), v
     if q.approx in ("over", "at least"):
         return v, v * 1.25
     if q.approx in ("under", "up to"):
@@ -409,6 +434,10 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
         from sidelight.annotations.comparison.when import clock_relation
 
         return clock_relation(a, b)
+    if a.unit == "duration" == b.unit and a.value is not None and b.value is not None:
+        from sidelight.annotations.comparison.durations import duration_relation
+
+        return duration_relation(a, b)
     if (
         a.value is not None and b.value is not None and a.approx == b.approx
         and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))

@@ -77,6 +77,47 @@ def fractions(text: str) -> list[Quantity]:
     return out
 
 
+# "a six-week trial", "a 500-bed centre", "a 23-year-old": a number joined to its noun.
+_JOINED_NUMBER = "|".join(w for w in (*TENS, *TEENS, *DIGITS) if w != "one")
+_JOINED = re.compile(
+    rf"(?<![\w.,$€£¥₹-])(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{_JOINED_NUMBER})"
+    r"-(?P<noun>[a-z]{3,})(?P<old>-old)?(?![\w-])", re.IGNORECASE)
+# Nouns joined to a number that say how, not how many: "two-thirds", "one-off", "two-way".
+_NOT_JOINED = frozenset({"off", "way", "time", "times", "sided", "fold", "thirds", "quarters",
+                         "fifths", "tenths", "halves", "all", "nil", "love", "point"})
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+# A person's age after their name: "Arjun Mehta, 22, was killed", "Hale, 58, ...".
+_AGE = re.compile(r"(?<=[a-z’'-]),\s(?P<age>\d{1,3}),(?=\s)")
+
+
+def is_joined(q: Quantity) -> bool:
+    """Whether a figure is a number joined to its noun ("six-week", "500-bed")."""
+    return "-" in q.text and _JOINED.fullmatch(q.text) is not None
+
+
+def joined_numbers(text: str) -> list[Quantity]:
+    """Numbers joined to their noun by a hyphen, and ages after a name, as counts of that
+    noun ("six-week": 6 weeks, "500-bed": 500 beds) or as an ``age``."""
+    out = []
+    if "-" in text:
+        for m in _JOINED.finditer(text):
+            noun = m.group("noun").lower()
+            if noun in _NOT_JOINED or noun in DIGITS or noun in _SCALE_WORDS:
+                continue  # "twenty-five" is one number
+            num = m.group("num")
+            value = float(num.replace(",", "")) if num[0].isdigit() else \
+                word_value(num.lower(), {})
+            unit = "age" if m.group("old") and noun == "year" else noun
+            out.append(Quantity(value, unit, "", m.group(), m.start(), m.end()))
+    if ", " in text:
+        for m in _AGE.finditer(text):
+            name = text.rfind(" ", 0, m.start()) + 1
+            if text[name:name + 1].isupper() and int(m.group("age")) < 120:
+                out.append(Quantity(float(m.group("age")), "age", "", m.group("age"),
+                                    m.start("age"), m.end("age")))
+    return out
+
+
 # Words between an ordinal and what it counts ("third straight day", "fourth rate cut").
 _ORDINAL_GAP = ("straight", "consecutive", "successive", "rate", "interest", "major", "such",
                 "full", "daily", "weekly", "monthly", "quarterly", "annual", "yearly")
@@ -142,7 +183,7 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
     if taken:
         # "in 4:12" is a time taken, not a time of day.
         when = [q for q in when if not any(d.start < q.end and q.start < d.end for d in taken)]
-    special = when + taken + fractions(text) + [
+    special = when + taken + joined_numbers(text) + fractions(text) + [
         q for q in ordinals(text) if not any(w.start < q.end and q.start < w.end for w in when)]
     special.sort(key=lambda q: q.start)
     # A number inside one of those is theirs: the specials that start before it ends reach
