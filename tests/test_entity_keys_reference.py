@@ -1,6 +1,7 @@
 """The cross-document keys made once per distinct (label, text) and the entities built as
 tuples give exactly what the key linker gave when it worked mention by mention: the reference
-below is that linker as it was (commit f1145d4), run beside ``link_rows`` on every test
+below is that linker as it was (commit f1145d4; since then it also gives German genitives
+their name's key, through the same ``genitive_keys``), run beside ``link_rows`` on every test
 article, alone, together with the others of its set, and across languages."""
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sidelight.annotations.entities.keys import (
     _subsequence,
     acronym_definitions,
     bounded_distance,
+    genitive_keys,
 )
 from sidelight.annotations.entities.patterns import BRACKET_ACRONYM
 from sidelight.annotations.language.numbers import local_day
@@ -59,6 +61,7 @@ def _reference_link(texts: Sequence[str], docs: Sequence[Sequence[Row]],
                     langs: Sequence[str] | None = None) -> list[list[Keyed]]:
     counts_lt: Counter[tuple[str, str]] = Counter()
     norm: dict[tuple[str, str], str] = {}
+    langs_ = list(langs) if langs is not None else ["en"] * len(docs)
     for i, doc in enumerate(docs):
         lang = langs[i] if langs is not None else "en"
         for r in doc:
@@ -82,6 +85,10 @@ def _reference_link(texts: Sequence[str], docs: Sequence[Sequence[Row]],
             elif label == "ORG":
                 long_by_initials[_initials(n)].add(n)
     famous = load().famous_surnames
+    if "de" in langs_:
+        norm.update(genitive_keys(norm, [Counter((r[2], r[3]) for r in doc)
+                                         for doc, lang in zip(docs, langs_, strict=True)
+                                         if lang == "de"], full_by_last, famous))
 
     def resolve(label: str, n: str, text: str) -> str:
         n = alias.get((label, n), n)

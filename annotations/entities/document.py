@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .common_words import is_common
 from .context import context_label, date_context, in_place, place_list
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -97,6 +98,9 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
                 t = text[a:b].lower()
                 mids[t] = mids.get(t, 0) + 1
 
+    # German writes a name's genitive with a bare -s ("Zuckerbergs Vermögen").
+    genitives = lx.capitalises_nouns
+
     def decide(t: str, label: str, conf: int) -> tuple[str, int]:
         """The final reading of a name: a function of its text, first reading and the
         document's tables, so it is worked out once per distinct mention."""
@@ -108,6 +112,10 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
             # Named twice, or named elsewhere with this label: the gazetteer reading holds.
             conf = SHAPE if ambig[t] > 1 or label in votes.get(t, ()) else NEED
         single = " " not in t
+        if genitives and single and conf <= GUESS and t[-1:] == "s" and t[-2:] != "ss":
+            got = _genitive(t[:-1], votes, surname_of, gz)
+            if got is not None:
+                return got
         if single and t in surname_of and (conf < SURE or label not in _KEEP_SURE or (
                 label == "GPE" and t.title() not in gz.major_places)):
             # "Zuckerberg" after "Mark Zuckerberg", "HARLOW" after "Poppy Harlow"; a
@@ -152,6 +160,14 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
                 elif t in surname_of:
                     label, conf = "PERSON", SHAPE
         m.label, m.conf = label, conf
+    if genitives:
+        for m in open_:
+            if m.label == "ORG" and m.conf <= GUESS:
+                _genitive_before_nouns(text, m, votes, surname_of, gz)
+    if first_token_org:
+        for m in open_:
+            if m.label == "GPE":
+                _org_short_form(text, m, first_token_org, lx, gz)
     kept = [m for m in ms if m.conf > NEED]
     # The doubtful words the document confirms, read as any other mention would be.
     by_span: dict[str, tuple[str, int]] = {}
@@ -172,3 +188,63 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
         kept.extend(confirmed)
         kept.sort(key=START)
     return kept
+
+
+def _genitive(stem: str, votes: dict[str, dict[str, int]], surname_of: set[str],
+              gz: Gazetteer) -> tuple[str, int] | None:
+    """The reading of a name in the genitive from the name itself ("Trumps" after "Donald
+    Trump", "Facebooks" after "Facebook"), or None when the document and the gazetteer
+    know no such name."""
+    if stem in surname_of:
+        return "PERSON", SHAPE
+    v = votes.get(stem)
+    if v:
+        return max(v.items(), key=lambda kv: kv[1])[0], SHAPE
+    title = stem.title()
+    found = gz.names.get(title)
+    if found is not None and found[0] in _NAME_LABELS:
+        return found[0], SHAPE
+    if title in gz.famous_surnames:
+        return "PERSON", SHAPE
+    return None
+
+
+# What may stand right before a place's name that is a place there ("in", "of", "de").
+_PLACE_ARTICLES = frozenset(("the", "la", "le", "l'", "der", "die", "das"))
+
+
+def _org_short_form(text: str, m: Mention, first_token_org: set[str], lx: Lexicon,
+                    gz: Gazetteer) -> None:
+    """A town's name that begins an organisation's name the document gives ("Cambridge"
+    after "Cambridge Analytica") is that organisation's short form where it stands as a
+    name of its own ("saying Cambridge played a role"); after a preposition ("in Cambridge",
+    "the University of Cambridge") or as part of a word ("Cambridge-based") it stays the
+    place. Countries and capitals are left alone: their names stand for their
+    governments."""
+    t = text[m.start:m.end]
+    if " " in t or t.lower() not in first_token_org or t.isupper() \
+            or t in gz.major_places or t.title() in gz.major_places:
+        return
+    if text[m.end:m.end + 1] in ("-", "'", "’") or text[m.start - 1:m.start] in ("-", "'", "’"):
+        return
+    before = text[max(0, m.start - 30):m.start].split()
+    if before:
+        prev = before[-1].lower().strip("(\"“")
+        if prev in lx.place_preps or prev in lx.of_words or prev in lx.name_particles \
+                or prev in _PLACE_ARTICLES or prev in lx.stopwords:
+            return
+    m.label, m.conf = "ORG", SHAPE
+
+
+def _genitive_before_nouns(text: str, m: Mention, votes: dict[str, dict[str, int]],
+                           surname_of: set[str], gz: Gazetteer) -> None:
+    """"Baerbocks Besuch" read as one unknown name where the document names "Annalena
+    Baerbock": the name in the genitive alone, the nouns it owns left out."""
+    t = text[m.start:m.end]
+    first, sep, rest = t.partition(" ")
+    if not sep or first[-1:] != "s" or first[-2:] == "ss" or len(first) < 4:
+        return
+    got = _genitive(first[:-1].lower(), votes, surname_of, gz)
+    if got is not None and all(is_common(gz, w) and w not in gz.names for w in rest.split(" ")):
+        m.end = m.start + len(first)
+        m.label, m.conf = got

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import itemgetter
 
@@ -205,6 +205,9 @@ def _link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
             elif label == "ORG":
                 long_by_initials[_initials(n)].add(n)
     famous = load().famous_surnames
+    if "de" in langs:
+        norm.update(genitive_keys(norm, [here for here, lang in zip(per_doc, langs, strict=True)
+                                         if lang == "de"], full_by_last, famous))
 
     def resolve(label: str, n: str, text: str) -> str:
         n = alias.get((label, n), n)
@@ -274,6 +277,36 @@ def _link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
             k = keys
         # (Built as the tuple it is: a named tuple's own constructor is a Python call.)
         out.append([new(Entity, (s, e, label, t, k[(label, t)])) for s, e, label, t in doc])
+    return out
+
+
+_GENITIVE_LABELS = frozenset(("PERSON", "ORG", "GPE"))
+
+
+def genitive_keys(norm: dict[tuple[str, str], str], german: Sequence[Iterable[tuple[str, str]]],
+                  full_by_last: dict[str, set[str]],
+                  famous: dict[str, str]) -> dict[tuple[str, str], str]:
+    """The identity of each name German documents give in the genitive ("Zuckerbergs",
+    "Facebooks"): the name's own, when the documents, a full name or the gazetteer know the
+    name without its -s. ``german`` holds each German document's distinct (label, text)."""
+    out: dict[tuple[str, str], str] = {}
+    gaz = for_language("de").names
+    for here in german:
+        for lt in here:
+            label, text = lt
+            if label not in _GENITIVE_LABELS or text[-1:] != "s" or text[-2:] == "ss" \
+                    or " " in text or len(text) < 4:
+                continue
+            stem = text[:-1]
+            known = norm.get((label, stem))
+            if known is not None:
+                out[lt] = known
+            elif label == "PERSON" and stem.lower() in full_by_last:
+                out[lt] = stem.lower()   # resolved to the full name below
+            elif label == "PERSON" and stem.title() in famous:
+                out[lt] = famous[stem.title()]
+            elif stem in gaz and gaz[stem][0] == label:
+                out[lt] = gaz[stem][1]
     return out
 
 

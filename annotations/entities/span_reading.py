@@ -51,6 +51,11 @@ class SpanReader:
             return self._allcaps(span, words, offs, initial)
         # A trailing number belongs to a name ("Boeing 737"), never stands in for one.
         if words[-1].isdigit():
+            if lx.capitalises_nouns and len(words) > 2 and self._descriptor(words[0]):
+                # The noun that says what the name is stays out of it ("Sender Channel 4").
+                cut = len(words[0]) + 1
+                return [(a + cut, b + cut, label, conf)
+                        for a, b, label, conf in self._span(span[cut:], False)]
             rest = " ".join(words[:-1])
             res = self._span(rest, initial) if rest else []
             if res and res[-1][1] == len(rest) and res[-1][3] >= GUESS \
@@ -112,9 +117,14 @@ class SpanReader:
         if conn == "&":
             return True
         if conn in lx.name_particles:
+            prev = words[i - 1] if i > 0 else ""
+            if prev.lower() in lx.stopwords or (
+                    lx.capitalises_nouns and j < len(words) and words[j] in self.gz.first_names):
+                # A preposition before it ("Selon le New York Times"), or a given name after
+                # it ("Team von Donald Trump"): the particle is the sentence's, not a name's.
+                return False
             # Where nouns are capitalised, "von" joins a name only after a given name or a
             # name ("Ursula von der Leyen"), not after a noun ("Nachfolger von Carlo Ancelotti").
-            prev = words[i - 1] if i > 0 else ""
             return not lx.capitalises_nouns or prev in self.gz.first_names or (
                 not is_common(self.gz, prev))
         if conn == "and" and j == len(words) - 1 and words[j] in _AND_CO:
@@ -172,6 +182,21 @@ class SpanReader:
             conf = AMBIG
         return (rel, rel + len(text), label, conf)
 
+    def _descriptor(self, w: str) -> bool:
+        """A common noun that can say what the name after it is ("Sender", "Firma")."""
+        gz = self.gz
+        return (w not in gz.first_names and w not in gz.names and w not in self.lx.title_any
+                and not w.isupper() and is_common(gz, w))
+
+    def _genitive_name(self, w: str) -> bool:
+        """A known name with the German genitive -s ("Merkels", "Facebooks")."""
+        gz = self.gz
+        stem = w[:-1]
+        return (len(stem) > 2 and w.endswith("s") and not w.endswith("ss")
+                and w not in gz.first_names
+                and (stem in gz.surnames or stem in gz.famous_surnames
+                     or (stem in gz.names and gz.names[stem][0] in ("PERSON", "ORG", "GPE"))))
+
     def _portfolio_word(self, w: str) -> bool:
         """An ordinary word that can name a minister's portfolio ("Affairs", "Cyber")."""
         lx = self.lx
@@ -201,12 +226,23 @@ class SpanReader:
             # Cambridge Analytica", "Sender Channel 4"): the name starts at its first word
             # that is no common noun. (After the name, a common word may be a surname that
             # is also a word, so the end stays.)
+            if self._genitive_name(words[0]) and all(
+                    is_common(gz, w) and w not in lx.org_ends and w not in gz.names
+                    for w in words[1:]):
+                # A name in the genitive owns the nouns after it ("Merkels Nachfolger"):
+                # they are not part of it.
+                return self._group(words[:1], offs[:1], initial)
             k0 = 0
             while k0 < n - 1 and words[k0] not in gz.first_names and words[k0] not in gz.names \
                     and words[k0] not in lx.title_any and not words[k0].isupper() \
                     and is_common(gz, words[k0]):
                 k0 += 1
-            if 0 < k0 < n - 1 or (k0 == n - 1 and not is_common(gz, words[k0])):
+            if k0 == 1 and n == 2 and words[0] in lx.org_head \
+                    and gz.names.get(words[1], ("",))[0] == "GPE":
+                # A body named by its place ("Universität Cambridge", "Bank Frankreichs")
+                return [(base, base + len(text), "ORG", SURE)]
+            if 0 < k0 < n - 1 or (k0 == n - 1 and (
+                    not is_common(gz, words[k0]) or words[k0] in gz.names)):
                 return self._group(words[k0:], offs[k0:], False)
             # A common noun after a name of two words or more ("Cambridge Analytica Fehler
             # eingeräumt") is the sentence's, not the name's.
@@ -382,6 +418,11 @@ class SpanReader:
             return [(base, base + len(text), "ORG", SURE)]   # "Contingency Fund for Emergencies"
         commons = [is_common(gz, w) for w in words]
         places = [w in gz.names and gz.names[w][0] == "GPE" for w in words]
+        if lx.code != "en" and not lx.capitalises_nouns and n >= 3 and commons[0] \
+                and places[-1] and words[-2] in lx.name_particles:
+            # Where common nouns are written in lower case, a capitalised one with its place
+            # names an institution ("la Bourse de Paris", "le Tribunal de Lyon").
+            return [(base, base + len(text), "ORG", GUESS)]
         if n <= 3 and last in gz.surnames and not commons[0] and not places[0]:
             return [(base, base + len(text), "PERSON", SHAPE)]
         if all(commons):
