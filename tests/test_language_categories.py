@@ -9,6 +9,7 @@ from __future__ import annotations
 from sidelight.annotations.entities import recognize, recognize_many
 from sidelight.annotations.entities.common_words import is_common
 from sidelight.annotations.entities.gazetteer import for_language
+from sidelight.annotations.language import detect
 
 
 def found(text: str, lang: str) -> list[tuple[str, str, str]]:
@@ -110,3 +111,28 @@ def test_a_town_that_begins_a_companys_name_stands_for_the_company() -> None:
     got = found("Washington Gas raised its prices on Monday. Washington said it would "
                 "study the increase.", "en")
     assert [label for t, label, _ in got if t == "Washington"] == ["GPE"]
+
+
+def test_a_name_leading_a_compound_after_a_count_word_is_kept() -> None:
+    got = found("Rund 3 Milliarden Google-Anfragen wurden im Mai gezählt, dazu 40 Millionen "
+                "Amazon-Bestellungen.", "de")
+    assert ("Google", "ORG") in [(t, label) for t, label, _ in got]
+    assert ("Amazon", "ORG") in [(t, label) for t, label, _ in got]
+
+
+def test_one_sentence_of_german_or_french_news_is_told_apart_from_english() -> None:
+    german = ["Die Stadtwerke haben seit Montag mehrere Leitungen erneuert.",
+              "Der Verein will seinen Trainer nun doch behalten.",
+              "Die Preise sind in dieser Woche um 3 Prozent gestiegen.",
+              "Ihre Partei hatte dadurch keine Mehrheit mehr im Rat."]
+    french = ["La mairie a présenté cette semaine plusieurs projets.",
+              "Les élus ont voté contre depuis le début du mois.",
+              "Le club a recruté un attaquant très rapide pour la saison.",
+              "L'usine fermera ses portes avant la fin de l'année."]
+    english = ["The council said on Monday it would raise taxes by 3 percent.",
+               "President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday.",
+               "Shares in Deutsche Bank fell in Frankfurt after the report.",
+               "The minister will visit Paris and Lyon later this week."]
+    assert [detect(t) for t in german] == ["de"] * 4
+    assert [detect(t) for t in french] == ["fr"] * 4
+    assert [detect(t) for t in english] == ["en"] * 4

@@ -242,7 +242,9 @@ class SpanReader:
                 # A body named by its place ("Universität Cambridge", "Bank Frankreichs")
                 return [(base, base + len(text), "ORG", SURE)]
             if 0 < k0 < n - 1 or (k0 == n - 1 and (
-                    not is_common(gz, words[k0]) or words[k0] in gz.names)):
+                    not is_common(gz, words[k0]) or words[k0] in gz.names
+                    # "Millionen Facebook-Nutzern": the name leads the compound
+                    or words[k0].partition("-")[0] in gz.names)):
                 return self._group(words[k0:], offs[k0:], False)
             # A common noun after a name of two words or more ("Cambridge Analytica Fehler
             # eingeräumt") is the sentence's, not the name's.

@@ -69,6 +69,10 @@ class Tmux:
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", "main")
 
+    def styled(self) -> str:
+        """The screen with its colours and attributes as escape sequences."""
+        return self._tmux("capture-pane", "-e", "-p", "-t", "main")
+
     def display(self, fmt: str) -> str:
         return self._tmux("display-message", "-p", "-t", "main", fmt).strip()
 
