@@ -74,22 +74,37 @@ def _start(tmux: Tmux) -> str:
                          timeout=30)
 
 
-def _walk(tmux: Tmux, key: str, name: str, panes: set[int]) -> set[int]:
-    """Presses ``key`` until the mentions of ``name`` it walks have been in every pane of
-    ``panes`` (or wrapped back); the panes seen."""
-    seen: set[int] = set()
+_MENTION = re.compile(r"“([^”\n]+)”: mention (\d+) of (\d+) \(pane (\d)\)")
+
+
+def _said(screen: str) -> str:
+    m = _MENTION.search(screen)
+    return m.group(2) if m is not None else ""
+
+
+def _walk(tmux: Tmux, key: str) -> tuple[set[int], set[str], set[int]]:
+    """Presses ``key`` until it has stood on every mention of the entity under the cursor
+    once; the panes of the mentions, their words (the message names the mention under the
+    cursor as the key is pressed) and the counts of mentions said."""
+    panes: set[int] = set()
+    words: set[str] = set()
+    totals: set[int] = set()
+    numbers: set[str] = set()
     said = ""
     for _ in range(80):
         tmux.keys(key)
-        screen = tmux.wait_for(
-            lambda s, before=said: f"“{name}”: mention" in s and s != before)
-        said = screen
-        m = re.search(rf"“{re.escape(name)}”: mention (\d+) of (\d+) \(pane (\d)\)", screen)
-        assert m is not None, screen
-        seen.add(int(m.group(3)))
-        if seen >= panes:
+        # (Waits for this key's message: the next mention's number, not a frame in between.)
+        screen = tmux.wait_for(lambda s, before=said: _said(s) not in ("", before))
+        said = _said(screen)
+        m = _MENTION.search(screen)
+        assert m is not None
+        words.add(m.group(1))
+        totals.add(int(m.group(3)))
+        panes.add(int(m.group(4)))
+        numbers.add(said)
+        if len(numbers) >= int(m.group(3)):
             break
-    return seen
+    return panes, words, totals
 
 
 def test_seed_beside_german_and_french_reports(tmux: Tmux) -> None:
@@ -123,13 +138,17 @@ def test_seed_beside_german_and_french_reports(tmux: Tmux) -> None:
     tmux.type("Mark Zuckerberg")
     tmux.keys("Enter")
     tmux.wait_for("hit 1 of")
-    assert _walk(tmux, "#", "Mark Zuckerberg", {1, 2, 3}) == {1, 2, 3}
+    seen, words, totals = _walk(tmux, "#")
+    assert seen == {1, 2, 3}
+    assert len(totals) == 1   # one entity all along
+    assert "Zuckerbergs" in words and "Mark Zuckerberg" in words, words
     # (From whichever pane the walk ended in: the company is named in each.)
     tmux.keys("/")
     tmux.wait_for("SEARCH")
     tmux.type("Facebook")
     tmux.keys("Enter")
     tmux.wait_for(lambda s: re.search(r"“Facebook”: hit \d+ of", s) is not None)
-    assert _walk(tmux, "*", "Facebook", {1, 2, 3}) == {1, 2, 3}
+    seen, words, totals = _walk(tmux, "*")
+    assert seen == {1, 2, 3} and words == {"Facebook"} and len(totals) == 1
     tmux.keys("q")
     tmux.wait_for("sidelight-exit=0")
