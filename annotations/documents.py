@@ -15,11 +15,16 @@ import re
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sidelight.annotations.errors import DocumentError
-from sidelight.annotations.markdown_text import StyleRun, render_markdown, split_front_matter
 from sidelight.annotations.special_files import FileTooLarge, NotRegularFile, read_regular
-from sidelight.annotations.web.model import PageMeta
+
+if TYPE_CHECKING:
+    # Imported when a Markdown document is read or a page is fetched: a plain text one (the
+    # reader's first screen on the seeds) needs neither.
+    from sidelight.annotations.markdown_text import StyleRun
+    from sidelight.annotations.web.model import PageMeta
 
 MAX_BYTES = 64 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -269,6 +274,8 @@ def make_text_document(path: str, text: str) -> Document:
 
 
 def _markdown_document(path: str, source: str) -> Document:
+    from sidelight.annotations.markdown_text import render_markdown, split_front_matter
+
     meta, body_offset = split_front_matter(source)
     rendered = render_markdown(source, body_offset)
     text = rendered.text

@@ -21,7 +21,6 @@ from sidelight.annotations.documents import (
 from sidelight.annotations.errors import DocumentError
 from sidelight.annotations.locations import resolve_db_path
 from sidelight.annotations.model import Annotation, now_iso
-from sidelight.annotations.web.model import PageMeta
 from sidelight.annotations.web.snapshots import SnapshotLibrary
 
 
@@ -84,6 +83,7 @@ def open_url(url: str, library: SnapshotLibrary, *, refresh: bool = False,
             return library.document(entry)
     if offline:
         raise DocumentError(f"{url}: no snapshot of it in {library.root}; open it once to fetch it")
+    from sidelight.annotations.web.model import PageMeta
     from sidelight.annotations.web.page import html_document
 
     page = fetch_page(url)

@@ -22,8 +22,6 @@ from typing import Any
 
 from sidelight.annotations.documents import Document
 from sidelight.annotations.errors import DocumentError
-from sidelight.annotations.markdown_text import StyleRun
-from sidelight.annotations.web.model import PageMeta
 
 _FORMAT = 1
 _LOCK_TIMEOUT = 10.0
@@ -62,6 +60,8 @@ class SnapshotLibrary:
 
     def document(self, entry: SnapshotEntry) -> Document:
         """The document a snapshot holds, exactly as it was first read."""
+        from sidelight.annotations.markdown_text import StyleRun
+        from sidelight.annotations.web.model import PageMeta
         from sidelight.annotations.web.page import document_from_extracted
 
         path = self.root / "pages" / f"{entry.snapshot}.json"
@@ -106,6 +106,8 @@ class SnapshotLibrary:
         if not html_path.exists():
             _write_atomic(html_path, body)
         if not page_path.exists():
+            from sidelight.annotations.web.model import PageMeta
+
             meta = doc.web or PageMeta()
             record = {
                 "format": _FORMAT,

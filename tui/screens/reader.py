@@ -152,6 +152,7 @@ class ReaderScreen(
         # Set when the screen replaces another on new documents (reload, open, close).
         self.restore: tuple[int, dict[int, int]] | None = None
         self.greeting = None
+        self._resumed = False  # shown once (``on_screen_resume``)
 
     # --- layout -------------------------------------------------------------------------
 
@@ -159,8 +160,8 @@ class ReaderScreen(
         with Horizontal(id="main"):
             with Horizontal(id="panes"):
                 for i, doc in enumerate(self.documents):
-                    pane = Pane(doc, i)
-                    pane.set_class(i == len(self.documents) - 1, "last-pane")
+                    # Classed as it is made: a class set now would style it twice.
+                    pane = Pane(doc, i, last=i == len(self.documents) - 1)
                     self._panes.append(pane)
                     yield pane
             yield SidePanel(id="side-panel")
@@ -233,6 +234,14 @@ class ReaderScreen(
         self.call_after_refresh(self._mount_chrome)
         self.call_after_refresh(self.recognise_entities)
         self.poll_timer = self.set_interval(POLL_SECONDS, self.poll_store, name="store-poll")
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual works out the styles of the whole screen again on every resume. On the
+        # first, the widgets' styles were worked out as they were mounted, just before: doing
+        # it again (a third of the CSS work of the first frame) would change nothing.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_resize(self, event: events.Resize) -> None:
         width = event.size.width

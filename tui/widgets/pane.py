@@ -87,8 +87,8 @@ class Pane(Vertical):
                 tooltip="Link note: l on a selection, then l on a selection in another pane"),
     ]
 
-    def __init__(self, document: Document, index: int) -> None:
-        super().__init__(id=f"pane-{index}", classes="pane")
+    def __init__(self, document: Document, index: int, *, last: bool = False) -> None:
+        super().__init__(id=f"pane-{index}", classes="pane last-pane" if last else "pane")
         self.document = document
         self.index = index
         self.annotations: list[Annotation] = []
