@@ -349,3 +349,29 @@ async def test_the_status_line_calls_a_piped_document_standard_input(
         await pilot.press("j")
         await pilot.pause()
         assert app.reader.status._position.startswith("1/2 standard input ")
+
+
+@pilot_test
+async def test_star_names_the_mention_it_reached_not_the_one_it_left(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    from conftest import until
+
+    from sidelight.annotations.documents import load_document
+
+    first = tmp_path / "first.txt"
+    second = tmp_path / "second.txt"
+    first.write_text("Mark Zuckerberg spoke on Wednesday in a long post.\n")
+    second.write_text("Facebook's Zuckerberg breaks his silence after five days.\n")
+    app = reader_app([load_document(first), load_document(second)], db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(pilot, lambda: app.reader.entities is not None)
+        await search_phrase(pilot, "Mark")
+        await pilot.press("asterisk")
+        await pilot.pause()
+        reader = app.reader
+        assert (reader.pane.index, reader.pane.view.cursor) == (1, len("Facebook's "))
+        assert reader.status.message.startswith("person “Zuckerberg”: mention 2 of 2 (pane 2)")
+        await pilot.press("asterisk")
+        await pilot.pause()
+        assert reader.status.message.startswith("person “Mark Zuckerberg”: mention 1 of 2")

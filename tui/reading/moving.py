@@ -70,12 +70,16 @@ class Moving:
             self.say(f"No entity under the cursor ({self.key_for('next_entity')} and "
                      f"{self.key_for('previous_entity')} move between entities)")
             return
-        mentions = sorted((p.index, e.start) for p in self.panes for e in p.entities
-                          if e.key == ent.key)
+        found = sorted((((p.index, e.start), e) for p in self.panes for e in p.entities
+                        if e.key == ent.key), key=lambda f: f[0])
+        mentions = [place for place, _ in found]
 
         def where(n: int, wrapped: bool) -> str:
-            msg = (f"{short_name(ent.label)} “{one_line(ent.text, 40)}”: mention {n + 1} of "
-                   f"{len(mentions)} (pane {mentions[n][0] + 1})")
+            # The mention reached, not the one left: its words may differ ("Mark Zuckerberg"
+            # then "Zuckerberg").
+            reached = found[n][1]
+            msg = (f"{short_name(reached.label)} “{one_line(reached.text, 40)}”: mention "
+                   f"{n + 1} of {len(mentions)} (pane {mentions[n][0] + 1})")
             return msg + ", wrapped" if wrapped else msg
 
         # Backwards, the mention under the cursor starts at or before the cursor: skip it.
