@@ -114,7 +114,7 @@ def read_source(path: Path, encoding: str | None = None) -> str:
         reason = getattr(err, "strerror", None) or err
         raise DocumentError(f"{path}: cannot be opened ({reason}); check the path") from None
     if stat.S_ISDIR(st.st_mode):
-        raise DocumentError(f"{path}: is a directory; give a .txt or .md file")
+        raise DocumentError(f"{path}: is a directory; give a .txt, .md or .html file")
     if st.st_size > MAX_BYTES:
         raise _too_large(path)
     try:

@@ -141,6 +141,8 @@ def _managed(output: Path) -> str | None:
 def _template(path: Path) -> Template:
     shown = one_line(str(path), 2000)
     try:
+        if path.is_dir():
+            raise SidelightError(f"{shown}: is a directory; give a Markdown template file")
         if not path.is_file():
             raise SidelightError(f"{shown}: no such template file; give a Markdown file")
         if path.stat().st_size > TEMPLATE_BYTES:
