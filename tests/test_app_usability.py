@@ -122,6 +122,26 @@ async def test_a_failed_document_pops_up_once(
 
 
 @pilot_test
+async def test_the_documents_not_opened_are_all_in_the_message_log(
+    docs: list[Document], db_path: Path, config_dir: Path, tmp_path: Path
+) -> None:
+    from sidelight.tui.screens.message_log import MessageLog
+
+    failures = [f"{tmp_path / 'missing.txt'}: no such file; check the path",
+                f"{tmp_path / 'latin.txt'}: not valid UTF-8 at byte 6"]
+    app = SidelightApp(docs[:1], AnnotationStore(db_path), failures=failures,
+                       settings=Settings())
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        # The status line says "(and 1 more)": m is where the user reads the rest.
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageLog)
+        logged = [(severity, text) for _, severity, text in app.screen._messages]
+        assert logged[:2] == [("error", failures[0]), ("error", failures[1])]
+
+
+@pilot_test
 async def test_counts_are_singular_for_one(
     docs: list[Document], db_path: Path, config_dir: Path, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

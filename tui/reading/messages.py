@@ -29,14 +29,19 @@ class Messages:
         """A message in the status line, kept in the log. Errors, and messages too long for
         the status line, also pop up as a notification (unless ``pop_up`` is False).
         ``transient``: true only for now; ``clear_transient`` takes it away."""
-        text = one_line(message, 300)
-        self.message_log.append((time.strftime("%H:%M:%S"), severity, text))
+        text = self.log_message(message, severity)
         self._transient = text if transient else None
         self.status.show_message(message, severity)
         if severity == "error":
             self.app.notify(text, severity="error", timeout=8)
         elif pop_up and not self.status.fits(message):
             self.app.notify(text, severity=severity, timeout=6)  # type: ignore[arg-type]
+
+    def log_message(self: ReaderScreen, message: str, severity: str = "information") -> str:
+        """Keep ``message`` in the log that m shows, on one line; return that line."""
+        text = one_line(message, 300)
+        self.message_log.append((time.strftime("%H:%M:%S"), severity, text))
+        return text
 
     def key_for(self: ReaderScreen, action: str) -> str:
         """The user's key for a reader action (``highlight`` → ``h``, or what the keymap

@@ -209,6 +209,9 @@ class ReaderScreen(
         self._show_mode()
         self._show_position(self.pane)
         for failure in self.failures:
+            # Logged too: the status line keeps only the first, and m is where the others
+            # ("and 2 more") are read once their pop-ups are gone.
+            self.log_message(failure, "error")
             self.app.notify(one_line(failure, 300), title="Not opened", severity="error",
                             timeout=12)
         empty = [p.document.name for p in self.panes if p.document.empty]
