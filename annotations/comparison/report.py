@@ -64,11 +64,17 @@ def _cell(text: str) -> str:
     return escape_inline(" ".join(text.split()))
 
 
+# How a count of sentences reads ("2 differing", not the kind's name "2 differs").
+SENTENCE_KINDS = {"same": "the same", "similar": "similar", "differs": "differing",
+                  "unique": "unique"}
+
+
 def _sources(c: Comparison) -> list[str]:
     out = ["## Sources", ""]
     for i, d in enumerate(c.documents):
         kinds = [s.kind for s in c.sentences[i]]
-        counts = ", ".join(f"{kinds.count(k)} {k}" for k in KINDS if kinds.count(k))
+        counts = ", ".join(f"{kinds.count(k)} {SENTENCE_KINDS[k]}" for k in KINDS
+                           if kinds.count(k))
         date = f", {_cell(d.date)}" if d.date else ""
         out.append(
             f"{i + 1}. **{_cell(d.title)}**{date} ({_cell(_where_from(d))}): "

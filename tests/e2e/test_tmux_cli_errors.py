@@ -35,3 +35,17 @@ def test_a_folder_given_for_a_document_or_a_template_is_named_as_one(
     tmux.wait_for(lambda s: "annotated=0" in s.splitlines())
     said = _one_line_error(tmux, "sidelight export --template story -o -", "second")
     assert said == "sidelight: story: is a directory; give a Markdown template file"
+
+
+def test_the_comparison_report_counts_sentences_in_words(tmux: Tmux, tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(
+        "The port strike ended on Monday after 4,000 workers voted to return.\n\n"
+        "The operator said ships would dock again on Tuesday.\n")
+    (tmp_path / "daily.txt").write_text(
+        "The port strike ended on Monday after 3,000 workers voted to return.\n\n"
+        "Shops near the harbour reopened in the afternoon.\n")
+    tmux.run("sidelight compare wire.txt daily.txt -o - | grep '^1\\. '; echo done=$?")
+    screen = tmux.wait_for(lambda s: "done=0" in s.splitlines())
+    line = next(x for x in screen.splitlines() if x.startswith("1. **"))
+    # "2 differing", not the kind's name ("2 differs").
+    assert "differing" in line and "differs" not in line, line
