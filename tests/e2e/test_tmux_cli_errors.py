@@ -49,3 +49,15 @@ def test_the_comparison_report_counts_sentences_in_words(tmux: Tmux, tmp_path: P
     line = next(x for x in screen.splitlines() if x.startswith("1. **"))
     # "2 differing", not the kind's name ("2 differs").
     assert "differing" in line and "differs" not in line, line
+
+
+def test_no_match_is_one_line_when_piped(tmux: Tmux, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The minister spoke in Berlin on Monday.\n")
+    tmux.run("sidelight annotate a.txt --quote Berlin > /dev/null; echo annotated=$?")
+    tmux.wait_for(lambda s: "annotated=0" in s.splitlines())
+    # A narrow terminal: piped, Rich would cut the line at the terminal's width.
+    tmux.option("resize-window", "-t", "main", "-x", "60", "-y", "30")
+    tmux.run("sidelight notes --filter '#nothing-tagged-so' | grep -c ''; echo done=$?")
+    screen = tmux.wait_for(lambda s: "done=0" in s.splitlines())
+    lines = screen.splitlines()
+    assert lines[lines.index("done=0") - 1] == "1", screen

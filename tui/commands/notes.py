@@ -190,7 +190,8 @@ def _print_table(args: argparse.Namespace, db: Path, listing: Listing, head: lis
         where = "these documents" if args.files else str(db)
         if not query.empty:
             where += f" matching {query.describe()}"
-        console.print(Text(one_line(f"No annotations in {where}.", 200)))
+        # One line also when piped (Rich would cut it at 80 columns): grep finds it whole.
+        console.print(Text(one_line(f"No annotations in {where}.", 200)), soft_wrap=True)
         return 0
     # Piped (to a file, grep, less): a wide table, not 80 columns.
     width = console.width if console.is_terminal else 220
