@@ -239,7 +239,7 @@ async def test_next_and_previous_annotation(
         assert visited == starts
         await pilot.press("right_square_bracket")
         assert view.cursor == starts[0]
-        assert "Wrapped" in _reader(app).status.message
+        assert "wrapped to the first" in _reader(app).status.message
         await pilot.press("left_square_bracket")
         assert view.cursor == starts[-1]
 

@@ -375,3 +375,23 @@ async def test_star_names_the_mention_it_reached_not_the_one_it_left(
         await pilot.press("asterisk")
         await pilot.pause()
         assert reader.status.message.startswith("person “Mark Zuckerberg”: mention 1 of 2")
+
+
+@pilot_test
+async def test_stepping_through_annotations_never_leaves_an_untrue_message(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    docs = alpha_beta(tmp_path)
+    _highlight(db_path, docs[0], "The council met", "green")
+    _highlight(db_path, docs[0], "Critics said", "blue")
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await pilot.press("G", "right_square_bracket")
+        await pilot.pause()
+        assert reader.status.message == (
+            "Annotation 1 of 2: green “The council met” · wrapped to the first annotation")
+        # The next step is not a wrap: the message says where the cursor is now.
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader.status.message == "Annotation 2 of 2: blue “Critics said”"

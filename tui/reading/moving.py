@@ -25,14 +25,22 @@ class Moving:
 
     def _annotation_step(self: ReaderScreen, forward: bool) -> None:
         pane = self.pane
+        starts = pane.annotation_starts()
 
-        def where(_: int, wrapped: bool) -> str | None:
+        def where(n: int, wrapped: bool) -> str:
+            # Always said: a message left from before ("Wrapped to the first annotation")
+            # would be untrue after the next step.
+            msg = f"Annotation {n + 1} of {len(starts)}"
             ann = pane.annotation_under_cursor()
             if ann is not None and ann.note:
-                return f"Note: {one_line(ann.note, 120)}"
-            return wrap_message("annotation", forward) if wrapped else None
+                msg += f": note: {one_line(ann.note, 120)}"
+            elif ann is not None:
+                quote = next((pane.document.text[s:e] for s, e, a in pane.ranges()
+                              if a is ann), "")
+                msg += f": {ann.color} “{one_line(quote, 60)}”"
+            return f"{msg} · {wrap_message('annotation', forward).lower()}" if wrapped else msg
 
-        self.step_to([(pane.index, s) for s in pane.annotation_starts()], forward,
+        self.step_to([(pane.index, s) for s in starts], forward,
                      empty="No annotation in this document", where=where)
 
     def _visible_entities(self: ReaderScreen, pane: Pane) -> list[EntityLike]:
