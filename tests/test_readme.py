@@ -35,3 +35,17 @@ def test_every_command_is_documented() -> None:
     for name in COMMANDS:
         command = name.rstrip("_")
         assert f"sidelight {command}" in README, f"README documents `sidelight {command}`"
+
+
+def test_the_languages_examples_open_files_of_the_checkout() -> None:
+    # A new user runs them as written: the reader's and compare's examples name real files.
+    block = re.search(r"### Languages\n.*?```sh\n(.*?)```", README, re.DOTALL)
+    assert block, "README has a Languages section with a code block"
+    lines = [line.split("#")[0].split() for line in block.group(1).splitlines()]
+    runs = [words for words in lines if words[:2] in (["sidelight", "seeds/003_*.txt"],
+                                                      ["sidelight", "compare"])]
+    assert len(runs) == 2
+    for words in runs:
+        for arg in words[1:]:
+            if arg != "compare":
+                assert sorted(ROOT.glob(arg)), f"README's `{' '.join(words)}`: {arg} is no file"
