@@ -269,3 +269,21 @@ async def test_x_comparison_report_holds_the_link_notes_as_compare_does(
     assert "No link notes" not in links
     assert "contradicts" in links and "final or only presented?" in links
     assert "the budget was final" in links and "presented the budget" in links
+
+
+@pilot_test
+async def test_o_on_a_file_of_another_encoding_says_where_to_give_it(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le ministre a parlé à Paris.\n".encode("latin-1"))
+    app = reader_app(alpha_beta(tmp_path), db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open_dialog(pilot)
+        app.screen.query_one("#open-path").value = str(latin)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenDialog)
+        said = str(app.screen.query_one("#open-help").render())
+        # The prompt takes a path only: the hint is to start sidelight with the option.
+        assert "not valid UTF-8" in said and "start sidelight with --encoding" in said, said

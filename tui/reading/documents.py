@@ -127,7 +127,9 @@ class Documents:
             try:
                 opened.append(self.open_source(source))
             except SidelightError as err:
-                return str(err)
+                # This prompt takes no options: the command line's --encoding is what reads
+                # every document, so the hint says where to give it.
+                return str(err).replace("pass --encoding", "start sidelight with --encoding")
             return None
 
         def done(_: None) -> None:
