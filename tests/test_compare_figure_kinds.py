@@ -226,3 +226,10 @@ def test_the_one_count_of_a_thing_each_report_gives_is_compared() -> None:
     assert near("4,200 passengers", "5,100 passengers")
     assert not near("4,200 passengers", "9,000 passengers")
     assert not near("4,200 km", "5,100 km")
+
+
+def test_a_time_written_with_a_dot() -> None:
+    assert [(q.text, q.value, q.zone) for q in all_quantities(
+        "It struck at 3.30pm BST (1430 GMT) and again at 10.15 a.m.", DATE)] == [
+        ("3.30pm BST", 930.0, "BST"), ("1430 GMT", 870.0, "GMT"), ("10.15 a.m.", 615.0, "")]
+    assert _conflicts(BLAST.format("3.30pm BST"), BLAST.format("14:30 GMT")) == []

@@ -36,7 +36,7 @@ _MONTH = _cased(list(MONTHS))
 _WEEKDAY = _cased([w for w in WEEKDAYS if len(w) > 5])  # "Sun", "Sat" are words too
 _TAPPROX = "|".join(sorted(TIME_APPROX, key=len, reverse=True))
 _TIME = re.compile(
-    r"(?<![\d:.])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+    r"(?<![\d:.])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:]))",
     re.IGNORECASE,
 )
