@@ -2,7 +2,8 @@
 (none from a gold set): a name in the German genitive, pronominal adverbs at a sentence start,
 `von` before a given name, compounds of ordinary words, the noun that says what a name is, a
 body named by its place, a French preposition and article before a name, a capitalised
-French institution of a place, and a town's name standing for the company it begins."""
+French institution of a place, a town's name standing for the company it begins, the name
+before a German title compound ("EZB-Präsidentin") and the French name of the US Congress."""
 
 from __future__ import annotations
 
@@ -136,3 +137,17 @@ def test_one_sentence_of_german_or_french_news_is_told_apart_from_english() -> N
     assert [detect(t) for t in german] == ["de"] * 4
     assert [detect(t) for t in french] == ["fr"] * 4
     assert [detect(t) for t in english] == ["en"] * 4
+
+
+def test_the_name_before_a_german_title_compound_is_an_entity() -> None:
+    got = found("EZB-Präsidentin Christine Lagarde sagte am Montag in Frankfurt, auch "
+                "EU-Parlamentspräsident Antonio Tajani habe angerufen.", "de")
+    pairs = [(t, label) for t, label, _ in got]
+    assert ("EZB", "ORG") in pairs and ("EU", "ORG") in pairs
+    assert ("Christine Lagarde", "PERSON") in pairs and ("Antonio Tajani", "PERSON") in pairs
+
+
+def test_the_french_congress_is_the_us_congress() -> None:
+    got = found("Le patron a dit mardi qu'il était prêt à témoigner devant le Congrès "
+                "américain à Washington.", "fr")
+    assert ("Congrès", "ORG", "ORG:congress") in got

@@ -182,6 +182,14 @@ class SpanReader:
             conf = AMBIG
         return (rel, rel + len(text), label, conf)
 
+    def _compound_name(self, w: str, at: int) -> list[Result]:
+        """The known name before the hyphen of a compound ("EU" of "EU-Parlamentspräsident")."""
+        left, dash, _ = w.partition("-")
+        found = self.gz.names.get(left) if dash else None
+        if found is None or found[0] not in ("ORG", "GPE", "NORP"):
+            return []
+        return [(at, at + len(left), found[0], SURE)]
+
     def _descriptor(self, w: str) -> bool:
         """A common noun that can say what the name after it is ("Sender", "Firma")."""
         gz = self.gz
@@ -245,7 +253,10 @@ class SpanReader:
                     not is_common(gz, words[k0]) or words[k0] in gz.names
                     # "Millionen Facebook-Nutzern": the name leads the compound
                     or words[k0].partition("-")[0] in gz.names)):
-                return self._group(words[k0:], offs[k0:], False)
+                # A name leading a dropped compound is still one ("EZB-Präsidentin
+                # Christine Lagarde": the bank, then the person).
+                lead = [r for k in range(k0) for r in self._compound_name(words[k], offs[k])]
+                return lead + self._group(words[k0:], offs[k0:], False)
             # A common noun after a name of two words or more ("Cambridge Analytica Fehler
             # eingeräumt") is the sentence's, not the name's.
             if n >= 3 and words[-1] not in lx.org_ends and words[-1] not in gz.names \
