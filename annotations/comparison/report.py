@@ -149,13 +149,21 @@ def _entities(c: Comparison) -> list[str]:
     return [*out, ""]
 
 
+def _unit_name(unit: str) -> str:
+    # An ordinal's unit is "#" and what it counts ("the third round": "#round"), a key the
+    # reader of a report has no use for.
+    if unit.startswith("#"):
+        return f"{unit[1:]} (ordinal)"
+    return unit or "number"
+
+
 def _figures(c: Comparison) -> list[str]:
     if not c.figure_rows:
         return []
     out = ["## Figures", ""]
     header = ["Figure", "Unit", *(_label(c, i) for i in range(len(c.documents)))]
     rows = [
-        [_cell(" / ".join(r.texts[:3])), _cell(r.unit or "number"),
+        [_cell(" / ".join(r.texts[:3])), _cell(_unit_name(r.unit)),
          *(str(n) for n in r.counts)]
         for r in c.figure_rows
     ]

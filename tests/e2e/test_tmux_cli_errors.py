@@ -61,3 +61,16 @@ def test_no_match_is_one_line_when_piped(tmux: Tmux, tmp_path: Path) -> None:
     screen = tmux.wait_for(lambda s: "done=0" in s.splitlines())
     lines = screen.splitlines()
     assert lines[lines.index("done=0") - 1] == "1", screen
+
+
+def test_the_comparison_report_names_an_ordinals_unit_in_words(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    (tmp_path / "wire.txt").write_text(
+        "The talks failed in the third round on Monday, the union said.\n")
+    (tmp_path / "daily.txt").write_text(
+        "The talks failed on Monday, the union said after a long night.\n")
+    tmux.run("sidelight compare wire.txt daily.txt -o - | grep 'third round'; echo done=$?")
+    screen = tmux.wait_for(lambda s: "done=0" in s.splitlines())
+    row = next(x for x in screen.splitlines() if x.startswith("| third round |"))
+    assert row.startswith("| third round | round (ordinal) |"), row
