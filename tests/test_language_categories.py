@@ -151,3 +151,11 @@ def test_the_french_congress_is_the_us_congress() -> None:
     got = found("Le patron a dit mardi qu'il était prêt à témoigner devant le Congrès "
                 "américain à Washington.", "fr")
     assert ("Congrès", "ORG", "ORG:congress") in got
+
+
+def test_a_party_title_compound_before_a_name_is_the_party_then_the_person() -> None:
+    got = found("CDU-Fraktionschef Friedrich Merz kritisierte den Etat, und am Montag sagte "
+                "SPD-Generalsekretär Kevin Kühnert, die Partei sei bereit.", "de")
+    pairs = [(t, label) for t, label, _ in got]
+    assert ("CDU", "ORG") in pairs and ("Friedrich Merz", "PERSON") in pairs
+    assert ("SPD", "ORG") in pairs and ("Kevin Kühnert", "PERSON") in pairs

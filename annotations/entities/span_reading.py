@@ -190,6 +190,12 @@ class SpanReader:
             return []
         return [(at, at + len(left), found[0], SURE)]
 
+    def _named_noun(self, w: str) -> bool:
+        """A known name, a hyphen and a common noun ("CDU-Fraktionschef", "Bahn-Chef")."""
+        _, dash, right = w.partition("-")
+        return bool(dash) and "-" not in right and right[:1].isupper() \
+            and bool(self._compound_name(w, 0)) and is_common(self.gz, right)
+
     def _descriptor(self, w: str) -> bool:
         """A common noun that can say what the name after it is ("Sender", "Firma")."""
         gz = self.gz
@@ -243,7 +249,7 @@ class SpanReader:
             k0 = 0
             while k0 < n - 1 and words[k0] not in gz.first_names and words[k0] not in gz.names \
                     and words[k0] not in lx.title_any and not words[k0].isupper() \
-                    and is_common(gz, words[k0]):
+                    and (is_common(gz, words[k0]) or self._named_noun(words[k0])):
                 k0 += 1
             if k0 == 1 and n == 2 and words[0] in lx.org_head \
                     and gz.names.get(words[1], ("",))[0] == "GPE":
