@@ -233,3 +233,31 @@ def test_a_time_written_with_a_dot() -> None:
         "It struck at 3.30pm BST (1430 GMT) and again at 10.15 a.m.", DATE)] == [
         ("3.30pm BST", 930.0, "BST"), ("1430 GMT", 870.0, "GMT"), ("10.15 a.m.", 615.0, "")]
     assert _conflicts(BLAST.format("3.30pm BST"), BLAST.format("14:30 GMT")) == []
+
+
+def test_just_over_a_share_is_close_above_it() -> None:
+    (third,) = all_quantities("Just over a third of voters cast a ballot.", DATE)
+    assert (third.approx, round(third.value or 0, 1)) == ("just over", 33.3)
+    (forty,) = all_quantities("She took 40.7%.", DATE)
+    (thirty_five,) = all_quantities("Turnout was 35%.", DATE)
+    assert compare_quantities(third, forty) == "conflict"
+    assert compare_quantities(third, thirty_five) == "compatible"
+
+
+def test_another_subjects_figure_settles_nothing() -> None:
+    from dataclasses import replace
+
+    from sidelight.annotations.comparison.features import sentence_facts
+    from sidelight.annotations.comparison.figure_pairs import _unsettled
+    from sidelight.annotations.comparison.sentences import split_sentences
+
+    text = "Varga had 47.1 per cent."
+    (other,) = sentence_facts(text, split_sentences(text), [], all_quantities(text, DATE), [])
+    varga = replace(other, quantities=tuple(replace(q, subjects=frozenset({"varga"}))
+                                            for q in other.quantities))
+    (mine,) = all_quantities("Lund took 40.7%.", DATE)
+    (theirs,) = all_quantities("Lund is on 40.9 per cent.", DATE)
+    lund = replace(mine, subjects=frozenset({"lund"}))
+    assert _unsettled([(0, lund)], [(5, theirs)], {0: {0}}, [varga]) == [(0, lund)]
+    same = replace(mine, subjects=frozenset({"varga"}))
+    assert _unsettled([(0, same)], [(5, theirs)], {0: {0}}, [varga]) == []

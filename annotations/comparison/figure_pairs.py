@@ -180,12 +180,15 @@ def figures_by_unit(facts: Sequence[SentenceFacts]) -> dict[str, list[Figure]]:
 def _unsettled(mine: list[Figure], theirs: list[Figure], partners: dict[int, set[int]],
                other: Sequence[SentenceFacts]) -> list[Figure]:
     """The figures of ``mine`` that no figure of ``theirs`` (one unit) agrees with and whose
-    sentence is aligned with none that gives a figure of the unit."""
+    sentence is aligned with none that gives a figure of the unit and subject."""
     out = []
     for i, x in mine:
         if any(compare_quantities(x, y) != "conflict" for _, y in theirs):
             continue
-        if any(q.unit == x.unit for j in partners.get(i, ()) for q in other[j].quantities):
+        # An aligned sentence's figure of the unit compares with it, unless it is another
+        # subject's ("Sandhu had 47.1%" settles nothing of "Olsen took 40.7%").
+        if any(q.unit == x.unit and one_subject(x, q)
+               for j in partners.get(i, ()) for q in other[j].quantities):
             continue
         out.append((i, x))
     return out

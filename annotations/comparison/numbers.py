@@ -63,7 +63,7 @@ _APPROX: dict[str, str] = {
     "approx.": "about", "some": "about", "circa": "about", "an estimated": "about",
     "estimated": "about", "~": "about", "nearly": "nearly", "almost": "nearly",
     "close to": "nearly", "just under": "nearly", "more than": "over", "over": "over",
-    "above": "over", "upwards of": "over", "just over": "over", "in excess of": "over",
+    "above": "over", "upwards of": "over", "just over": "just over", "in excess of": "over",
     "at least": "at least", "less than": "under", "fewer than": "under", "under": "under",
     "below": "under", "up to": "up to", "as many as": "up to", "as much as": "up to",
     "as high as": "up to",
@@ -100,8 +100,8 @@ class Quantity:
 
     ``value`` is None for a vague amount, which then has ``low``..``high`` instead;
     ``unit`` is a currency code, "percent", "points", "calendar-year", or the counted noun in the
-    singular ("user"); ``approx`` is "", "about", "nearly", "over", "at least", "under", "up to"
-    or "vague".
+    singular ("user"); ``approx`` is "", "about", "nearly", "over", "just over", "at least",
+    "under", "up to" or "vague".
     """
 
     value: float | None
@@ -419,6 +419,8 @@ def magnitude(q: Quantity) -> tuple[float, float]:
         return v * (1 - _ABOUT), v * (1 + _ABOUT)
     if q.approx == "nearly":
         return v * (1 - _ABOUT), v
+    if q.approx == "just over":
+        return v, v * (1 + 2 * _ABOUT)  # "just over a third" is no 40%
     if q.approx in ("over", "at least"):
         return v, v * 1.25
     if q.approx in ("under", "up to"):

@@ -35,11 +35,11 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 # A hedge before a fraction, looked for only where a fraction was found.
-_HEDGE = re.compile(r"\b(?P<approx>about|around|roughly|nearly|almost|more than|over|less than"
-                    r"|under)\s+$", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?P<approx>about|around|roughly|nearly|almost|more than|just over|over"
+                    r"|less than|under)\s+$", re.IGNORECASE)
 _APPROX = {"about": "about", "around": "about", "roughly": "about", "nearly": "nearly",
-           "almost": "nearly", "more than": "over", "over": "over", "less than": "under",
-           "under": "under"}
+           "almost": "nearly", "more than": "over", "just over": "just over", "over": "over",
+           "less than": "under", "under": "under"}
 
 
 # "one in five adults", "1 in 10 voters": a share, whatever follows.
