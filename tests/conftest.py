@@ -131,6 +131,33 @@ async def until(pilot: Any, done: Callable[[], bool], timeout: float = 10.0) -> 
     assert done(), f"not reached within {timeout:g} s"
 
 
+def _chrome_in_place(reader: Any) -> bool:
+    from textual.widgets import Footer, TabbedContent
+    from textual.widgets._footer import FooterKey
+
+    footers = reader.query(Footer)
+    if not footers or not reader.side.query(TabbedContent) or not reader.status.children:
+        return False
+    if not all(p.query_one(".pane-title").children for p in reader.panes):
+        return False
+    # The key bar is composed again after each change of the keys in force: it is in place
+    # when it lists the keys the screen holds now (and the command palette's, always shown).
+    shown = {(k.action, k.disabled) for k in footers.first().query(FooterKey)}
+    wanted = {(b.action, not enabled)
+              for (_, b, enabled, _tip) in reader.active_bindings.values() if b.show}
+    palette = {key for key in shown if key[0] == "command_palette"}
+    return bool(wanted) and shown - palette == wanted - palette
+
+
+async def chrome_mounted(pilot: Any, timeout: float = 30.0) -> None:
+    """Wait until the reader's chrome, mounted in the frames after the first one (the side
+    panel's tabs, the key bar listing the keys in force, the status parts and the pane titles:
+    ``tui/widgets/mounting.py``), is in place. Its mounting is the reader's own turn, which
+    the workers finishing does not wait for: a loaded machine gets to it later."""
+    await until(pilot, lambda: _chrome_in_place(pilot.app.reader), timeout)
+    await pilot.pause()
+
+
 # --- the terminal every end-to-end test (tests/e2e/) drives ---------------------------------
 # Kept here rather than in a tests/e2e/conftest.py: a second module named ``conftest`` would
 # replace this one for every ``from conftest import ...`` of the tests collected after it.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import compared
+from conftest import chrome_mounted, compared, workers_settled
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -50,6 +50,8 @@ def _annotated_app(db_path: Path) -> SidelightApp:
 async def _settled(pilot: Pilot) -> None:
     # The comparison worker starts when the entity worker has finished: wait for both.
     await compared(pilot)
+    await chrome_mounted(pilot)
+    await workers_settled(pilot)
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
     await pilot.pause()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import until
 from harness_store import realistic_annotation
 from special_files import within
 
@@ -140,13 +141,16 @@ def test_the_reader_says_the_settings_are_broken_and_keeps_them(
 
     async def run() -> None:
         app = SidelightApp([load_document(doc)], AnnotationStore(tmp_path / "db.json"))
+        def said(words: str) -> bool:
+            return any(words in n.message for n in app._notifications)
+
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            shown = [n.message for n in app._notifications]
-            assert any("settings.json: line 4" in m for m in shown), shown
+            # Both are said through the app's messages (the second after the theme's change
+            # is published): a loaded machine gets to them after a pause has ended.
+            await until(pilot, lambda: said("settings.json: line 4"))
             app.theme = "textual-light"
-            await pilot.pause()
-            assert any("could not be saved" in n.message for n in app._notifications)
+            await until(pilot, lambda: said("could not be saved"))
+            assert said("settings.json: line 4")
         assert path.read_text(encoding="utf-8") == SETTINGS_WITH_TRAILING_COMMA
 
     asyncio.run(run())

@@ -396,7 +396,9 @@ class ReaderScreen(
         stops = self._focus_stops()
         focused = self.focused
         i = stops.index(focused) if focused in stops else self._current
-        stops[(i + delta) % len(stops)].focus()
+        # Focused at once (``focus()`` waits for the app's turn): a second tab already queued
+        # behind this one (keys typed together, a loaded machine) moves on from this stop.
+        self.set_focus(stops[(i + delta) % len(stops)])
 
     async def action_next_pane(self) -> None:
         await self.side.fill()  # its lists are stops too
