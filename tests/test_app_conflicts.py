@@ -8,14 +8,21 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import alpha_beta, pilot_test, reader_app, select_phrase
+from conftest import alpha_beta, pilot_test, reader_app, select_phrase, until
 
 from sidelight.annotations.documents import Document
 from sidelight.annotations.model import Annotation, new_highlight, quote_target
 from sidelight.annotations.store import AnnotationStore
+from sidelight.tui.app import SidelightApp
 from sidelight.tui.screens.link_dialog import LinkDialog
 from sidelight.tui.screens.note_editor import NoteEditor
 from sidelight.tui.screens.reader import ReaderScreen
+
+
+def _shown(app: SidelightApp, ann_id: str) -> str | None:
+    """The note the reader's panes show for the annotation (None if they show none)."""
+    found = [a.note for a in app.reader.all_annotations() if a.id == ann_id]
+    return found[0] if found else None
 
 
 def _stored(docs: list[Document], db: Path, phrase: str = "council",
@@ -82,7 +89,8 @@ async def test_a_note_saved_after_the_cli_changed_it_keeps_both_until_the_user_d
         await pilot.press(*" typed here")
         other = _other_program(db_path)
         other.update(other.get(ann.id), note="IMPORTANT")  # sidelight edit X --note …
-        await pilot.pause(1.3)  # the reader polls and shows it; the editor keeps its text
+        # The reader polls and shows it (the editor keeps its text).
+        await until(pilot, lambda: _shown(app, ann.id) == "IMPORTANT", timeout=30)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
@@ -132,7 +140,7 @@ async def test_undo_of_a_colour_keeps_the_note_the_cli_saved(
         assert AnnotationStore(db_path).get(ann.id).color == "green"
         other = _other_program(db_path)
         other.update(other.get(ann.id), note="IMPORTANT")
-        await pilot.pause(1.3)  # the reader even shows it
+        await until(pilot, lambda: _shown(app, ann.id) == "IMPORTANT", timeout=30)  # shown
         await pilot.press("u")
         await pilot.pause()
         stored = AnnotationStore(db_path).get(ann.id)

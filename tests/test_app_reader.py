@@ -467,10 +467,7 @@ async def test_changes_from_another_process_appear_and_nothing_is_lost(
         outside = other.add(new_highlight(
             quote_target(doc.path, doc.fingerprint, doc.text, s, s + 5), note="from the CLI"
         ))
-        for _ in range(40):
-            await pilot.pause(0.1)
-            if reader.panes[1].annotations:
-                break
+        await until(pilot, lambda: bool(reader.panes[1].annotations), timeout=30)
         assert [a.id for a in reader.panes[1].annotations] == [outside.id]
         assert "another program" in reader.status.message
         await _highlight_phrase(pilot, "council")

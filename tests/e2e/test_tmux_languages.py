@@ -70,8 +70,7 @@ def _word_colours(styled: str, word: str) -> list[tuple[int, tuple[str, ...] | N
 def _start(tmux: Tmux) -> str:
     tmux.run(f"sidelight {SEED} {GERMAN} {FRENCH}; echo sidelight-exit=$?")
     # The status line counts the entities once they are recognised (and coloured).
-    return tmux.wait_for(lambda s: "NORMAL" in s and re.search(r"\d+ entities", s) is not None,
-                         timeout=30)
+    return tmux.wait_for(lambda s: "NORMAL" in s and re.search(r"\d+ entities", s) is not None)
 
 
 _MENTION = re.compile(r"“([^”\n]+)”: mention (\d+) of (\d+) \(pane (\d)\)")

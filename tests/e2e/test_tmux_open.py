@@ -48,7 +48,7 @@ def test_o_fetches_a_page_in_the_background(
     first = tmux.wait_for("fetching http://127.0.0.1")
     # The screen is drawn again while the page is on its way: the time waited counts up.
     tmux.wait_for(lambda s: "fetching" in s and s != first)
-    tmux.wait_for("in pane 3", timeout=30)
+    tmux.wait_for("in pane 3")
     screen = tmux.wait_for(herald.outlet)
     assert "fetching" not in screen
     tmux.keys("q")

@@ -85,7 +85,7 @@ def test_cli_annotations_appear_in_the_running_reader(tmux: Tmux, tmp_path: Path
         done = subprocess.run(
             [str(SIDELIGHT), "annotate", str(seed), "--quote", quote, "--note", note,
              "--db", str(db)],
-            capture_output=True, text=True, timeout=30,
+            capture_output=True, text=True, timeout=120,
         )
         assert done.returncode == 0, done.stderr
 
@@ -140,7 +140,7 @@ def test_counterpart_and_link_note_between_the_seeds(tmux: Tmux, tmp_path: Path)
 
     done = subprocess.run(
         [str(SIDELIGHT), "notes", "--format", "json", "--db", str(db)],
-        capture_output=True, text=True, timeout=30,
+        capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr
     (link,) = json.loads(done.stdout)

@@ -33,7 +33,7 @@ def test_two_pages_highlight_note_then_offline(
     mag, blog = same_story()
     a, b = server.url("/meridian/acacia"), server.url("/northfield/acacia")
     tmux.run(f"sidelight {a} {b}; echo sidelight-exit=$?")
-    screen = tmux.wait_for(lambda s: "NORMAL" in s and "? Help" in s, timeout=30)
+    screen = tmux.wait_for(lambda s: "NORMAL" in s and "? Help" in s)
     assert mag.outlet in screen and blog.outlet in screen
     tmux.keys("/")
     tmux.wait_for("SEARCH")
@@ -53,7 +53,7 @@ def test_two_pages_highlight_note_then_offline(
     server.stop()
     tmux.run("clear")
     tmux.run(f"sidelight {a} {b}; echo sidelight-exit=$?")
-    screen = tmux.wait_for(NOTE, timeout=30)
+    screen = tmux.wait_for(NOTE)
     assert mag.outlet in screen and "not found" not in screen
     tmux.keys("q")
     tmux.wait_for("sidelight-exit=0")

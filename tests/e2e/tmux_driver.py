@@ -17,6 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 SIDELIGHT = Path(sys.executable).with_name("sidelight")
+# How long a wait may take before the test fails. A wait ends as soon as the screen shows what
+# it waits for, so only a failing test waits this long; the reader starting, or the CLI
+# beside it, takes several times longer on a machine at load 25 than on a quiet one.
+WAIT_SECONDS = 60.0
 
 
 def available() -> str:
@@ -45,7 +49,7 @@ class Tmux:
 
     def _tmux(self, *args: str) -> str:
         done = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30
         )
         if done.returncode != 0:
             raise RuntimeError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
@@ -79,7 +83,7 @@ class Tmux:
     def buffers(self) -> str:
         return self._tmux("list-buffers")
 
-    def wait_for(self, wanted: str | Callable[[str], bool], timeout: float = 15.0) -> str:
+    def wait_for(self, wanted: str | Callable[[str], bool], timeout: float = WAIT_SECONDS) -> str:
         """Poll the screen until it shows ``wanted`` (or the predicate holds); return it."""
         check = wanted if callable(wanted) else (lambda screen: wanted in screen)
         deadline = time.monotonic() + timeout
