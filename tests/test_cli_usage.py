@@ -44,11 +44,18 @@ def test_version_and_the_readers_help() -> None:
         assert "\n  notes " in shown.stdout and "\n  compare " in shown.stdout
 
 
-def test_a_bad_option_prints_that_subcommands_usage(db: Path) -> None:
+def test_a_bad_option_is_one_line_that_says_where_the_usage_is(db: Path) -> None:
     done = sidelight("notes", "--bogus", db=db)
     assert done.returncode == 2
-    assert done.stderr.startswith("usage: sidelight notes")
-    assert "unrecognized arguments: --bogus" in done.stderr
+    assert done.stderr.count("\n") == 1 and "usage:" not in done.stderr
+    assert done.stderr.startswith("sidelight notes: unrecognized arguments: --bogus")
+    assert "`sidelight notes --help`" in done.stderr
+    # A bad value typed for the reader's own options: the same, and what was typed is
+    # shown printable, never as a raw control sequence.
+    done = sidelight("--lang", "x\x1b[31my", db=db)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "\x1b" not in done.stderr.replace("\\x1b", "")
+    assert done.stderr.startswith("sidelight: argument --lang:")
 
 
 def test_edit_and_delete_say_what_they_changed(doc: Path, db: Path) -> None:

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from sidelight.annotations.errors import SidelightError
+from sidelight.tui.parser import CommandParser
 from sidelight.tui.safe_text import one_line
 
 COMMANDS: tuple[str, ...] = (
@@ -24,7 +25,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; ``only``: register just that command (as typed, e.g.
     ``import``). Each command's module imports what the command needs, and importing them all
     took about a tenth of a second before the reader or the command the user typed began."""
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="sidelight",
         description="Read several accounts of a story side by side; highlight, annotate, compare.",
     )

@@ -24,6 +24,7 @@ from sidelight.tui.commands.common import (
     given_twice,
     open_document,
 )
+from sidelight.tui.parser import CommandParser
 
 if TYPE_CHECKING:
     from sidelight.annotations.store import AnnotationStore
@@ -42,7 +43,7 @@ def version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="sidelight",
         description=(
             "Read up to four documents side by side (no files: the bundled sample articles)."
