@@ -95,7 +95,6 @@ def test_link_notes_come_from_the_store(db: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        ((WIRE,), "at least two documents"),
         ((WIRE, "/no/such/file.txt"), "no such file"),
         ((WIRE, str(DATA)), "is a directory"),
     ],
@@ -105,6 +104,12 @@ def test_bad_input_is_one_line_and_exit_1(db: Path, args: tuple[str, ...], words
     assert r.returncode == 1
     assert r.stderr.startswith("sidelight: ") and r.stderr.count("\n") == 1
     assert words in r.stderr and "Traceback" not in r.stderr
+
+
+def test_one_document_is_a_usage_error(db: Path) -> None:
+    r = sidelight(WIRE, db=db)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert r.stderr.startswith("sidelight compare: needs at least two documents, got 1")
 
 
 def test_empty_document_and_bad_output_directory(db: Path, tmp_path: Path) -> None:

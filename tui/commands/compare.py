@@ -58,10 +58,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     if len(args.files) < 2:
-        raise SidelightError(
-            f"compare needs at least two documents, got {len(args.files)}; "
-            "name two or more files"
-        )
+        # How the command was called, not what a file holds: a usage error (exit 2).
+        args.usage_error(f"needs at least two documents, got {len(args.files)}; "
+                         "name two or more files")
     twice = given_twice(args.files)
     if twice is not None:
         # A document compared with itself tells every claim "the same way" twice over.
