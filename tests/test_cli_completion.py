@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ def _script(shell: str) -> str:
     return done.stdout
 
 
-def test_bash_completes_commands_options_and_choices() -> None:
+def test_bash_completes_commands_options_and_choices(tmp_path: Path) -> None:
     assert shutil.which("bash"), "bash runs the tests' shell scripts"
     probe = _script("bash") + """
 complete_for() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _sidelight;
@@ -28,7 +29,9 @@ complete_for sidelight notes --color p
 complete_for sidelight --en
 complete_for sidelight edit --un
 """
-    done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=60)
+    # In an empty folder: a word that is no command also completes to the files beside it.
+    done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=60,
+                          cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["notes", "--grep", "pink purple", "--encoding",
                                         "--untag"]
