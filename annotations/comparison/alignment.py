@@ -282,13 +282,13 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
     for (a, b) in sorted(wanted):
         table: dict[tuple[int, int], float] = {}
         ka, kb = klass[a], klass[b]
-        # Each pair once (a pair is often wanted from both of its ends); the order the
-        # pairs are scored in changes nothing (``select`` sorts what it keeps).
-        for packed in set(wanted.pop((a, b))):
-            i, j = packed >> _SHIFT, packed & _LOW
-            # The same text scores 1 whatever else is weighed: most pairs of sources that
-            # repeat one another are those.
-            table[i, j] = 1.0 if normal[ka[i]] == normal[kb[j]] else score((a, i), (b, j))
+        for packed in wanted.pop((a, b)):
+            pair = (packed >> _SHIFT, packed & _LOW)
+            if pair not in table:  # a pair is often wanted from both of its ends
+                i, j = pair
+                # The same text scores 1 whatever else is weighed: most pairs of sources
+                # that repeat one another are those.
+                table[pair] = 1.0 if normal[ka[i]] == normal[kb[j]] else score((a, i), (b, j))
         out[a, b] = select(table, len(index.facts[a]), len(index.facts[b]), threshold)
     return out
 
