@@ -38,8 +38,63 @@ async def test_a_retold_claim_jumps_to_its_retelling_and_is_no_unique_passage(
             stops.append(first.view.cursor)
         sentence_end = text_a.index("annually.") + len("annually.")
         assert not [c for c in stops if retold <= c < sentence_end]
-        assert text_a.index("Freight firms") in stops
+        # What only this report says here names nothing and gives no figure the other
+        # lacks: no mark, and `=` says why rather than "only this source".
+        assert text_a.index("Freight firms") not in stops
+        first.view.move_cursor(text_a.index("Freight firms") + 2)
+        await pilot.press("equals_sign")
+        assert "No counterpart found" in reader.status.message
+        assert "Only this source" not in reader.status.message
         # A question claims nothing: no mark, no stop, no unique passage.
         assert not [s for s in reader.comparison.sentences[0] if "Will the strike" in s.text]
         assert text_a.index("Will the strike") not in stops
         assert "4,300 ships" not in " ".join(u.text for u in reader.comparison.unique(1))
+
+
+_QUAY_A = (
+    "Quay crane collapses at Valmora port\n\n"
+    "A container crane collapsed onto a cargo ship at the port of Valmora on Monday "
+    "morning, the port authority said. "
+    "Harbourmaster Ines Varga said the crane's boom snapped in a gust. "
+    "Dock crews will inspect the other cranes on the quay.\n")
+_QUAY_B = (
+    "Crane falls onto ship in Valmora\n\n"
+    "A container crane collapsed onto a cargo ship at the port of Valmora on Monday "
+    "morning, the port authority said. "
+    "Shipping lines said their schedules were not affected.\n")
+
+
+@pilot_test
+async def test_the_plus_mark_needs_evidence_and_the_panel_says_so(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    from test_app_compare import _row_text
+
+    from sidelight.tui.colors import COMPARE_GLYPHS
+
+    (tmp_path / "a.txt").write_text(_QUAY_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_QUAY_B, encoding="utf-8")
+    docs = [load_document(tmp_path / "a.txt"), load_document(tmp_path / "b.txt")]
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = await compared(pilot)
+        view = reader.panes[0].view
+        text = docs[0].text
+        # A name the other report never writes: "+" in the gutter, and `=` says so.
+        named = text.index("Harbourmaster Ines Varga")
+        assert _row_text(view, named)[0] == COMPARE_GLYPHS["unique"]
+        view.move_cursor(named + 2)
+        await pilot.press("equals_sign")
+        assert "Only this source tells this sentence" in reader.status.message
+        # Told only here, perhaps, but with no name or figure the other lacks and words
+        # the other also writes (it may tell it in other words): no mark at all.
+        warned = text.index("Dock crews")
+        assert _row_text(view, warned)[0] not in set(COMPARE_GLYPHS.values())
+        view.move_cursor(warned + 2)
+        await pilot.press("equals_sign")
+        assert "No counterpart found" in reader.status.message
+        # The Compare panel explains the blank gutter and counts such sentences.
+        await pilot.press("C")
+        legend = str(app.query_one("#compare-legend").render())
+        assert "no mark: no counterpart found" in legend
+        assert "No counterpart found, no mark (1 in pane 1" in legend

@@ -43,7 +43,9 @@ def test_the_rest_of_an_answer_joins_the_claim_its_turn_tells() -> None:
 
 def test_the_rest_of_an_answer_sharing_nothing_stays_unique() -> None:
     c = _compare("The harbour cafe is also closing for the winter.")
-    assert _sentence(c, "The harbour cafe").kind == "unique"
+    cafe = _sentence(c, "The harbour cafe")
+    # Joined to nothing; with no name or figure the report lacks, no "+" either.
+    assert not cafe.counterparts and cafe.kind == "unmatched"
 
 
 def test_a_figure_in_the_rest_of_a_turn_is_not_set_against_the_claim() -> None:

@@ -47,9 +47,10 @@ def test_a_claim_retold_around_one_same_rare_figure_is_not_unique() -> None:
     assert _told_together(c, "roughly 4,300 vessels", "some 4,300 ships")
     assert _kind(c, 0, "roughly 4,300 vessels") != "unique"
     assert _told_together(c, "asked a court", "asked a court")
-    # What one report alone says stays its own.
-    assert _kind(c, 0, "Freight firms warned") == "unique"
-    assert _kind(c, 1, "ferry line said") == "unique"
+    # What one report alone says stays its own; with no name or figure the other never
+    # gives, nothing shows that the other does not tell it in other words: no mark.
+    assert _kind(c, 0, "Freight firms warned") == "unmatched"
+    assert _kind(c, 1, "ferry line said") == "unmatched"
 
 
 def _facts(text: str):  # type: ignore[no-untyped-def]
@@ -141,7 +142,7 @@ def test_a_claim_told_after_a_long_subject_meets_its_short_retelling() -> None:
     c = _compare(a, b)
     assert _kind(c, 0, "legal action") != "unique"
     assert _told_together(c, "legal action", "legal action")
-    assert _kind(c, 0, "Freight firms warned") == "unique"
+    assert _kind(c, 0, "Freight firms warned") == "unmatched"
 
 
 def test_the_compare_command_lists_a_retold_claim_as_told_by_both(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -158,12 +159,15 @@ def test_the_compare_command_lists_a_retold_claim_as_told_by_both(tmp_path) -> N
     out = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True,
                                     text=True, check=True, cwd=root).stdout)
     unique = " ".join(u["text"] for u in out["unique"])
-    assert "Freight firms warned" in unique and "ferry line" in unique
-    assert "4,300" not in unique
+    unmatched = " ".join(u["text"] for u in out["unmatched"])
+    assert "Freight firms warned" in unmatched and "ferry line" in unmatched
+    assert "4,300" not in unique + unmatched
     assert any("4,300 vessels" in s["text"] for p in out["passages"] for s in p["sides"])
     md = subprocess.run(run, capture_output=True, text=True, check=True, cwd=root).stdout
     only = md.split("## Passages unique to one source", 1)[1].split("\n## ", 1)[0]
-    assert "Freight firms warned" in only and "4,300" not in only
+    assert "Freight firms warned" not in only and "4,300" not in only
+    open_ = md.split("## No counterpart found", 1)[1].split("\n## ", 1)[0]
+    assert "Freight firms warned" in open_ and "4,300" not in open_
 
 
 def test_a_question_tells_no_claim_and_gets_no_mark() -> None:

@@ -10,6 +10,7 @@ says. Pure functions over ``Document`` objects; the reader and ``sidelight compa
 from sidelight.annotations.comparison.compare import compare_documents
 from sidelight.annotations.comparison.model import (
     KINDS,
+    UNMATCHED,
     AlignedSentence,
     Comparison,
     Counterpart,
@@ -28,6 +29,7 @@ from sidelight.annotations.comparison.sentences import Sentence, split_sentences
 
 __all__ = [
     "KINDS",
+    "UNMATCHED",
     "AlignedSentence",
     "Comparison",
     "Counterpart",

@@ -10,7 +10,13 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from sidelight.annotations.comparison.model import KINDS, Comparison, Difference, DocSpan
+from sidelight.annotations.comparison.model import (
+    KINDS,
+    UNMATCHED,
+    Comparison,
+    Difference,
+    DocSpan,
+)
 
 _RANK = {k: i for i, k in enumerate(KINDS)}
 
@@ -58,7 +64,7 @@ def claims(c: Comparison) -> list[Claim]:
             for s in itertools.islice(sents, first, None):
                 if s.start > side.end:
                     break
-                if s.end <= side.end and s.kind != "unique":
+                if s.end <= side.end and s.kind not in ("unique", UNMATCHED):
                     old = told[side.doc]
                     told[side.doc] = s.kind if not old else max(old, s.kind, key=_RANK.get)
         if sum(1 for t in told if t) < 2:

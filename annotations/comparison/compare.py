@@ -36,6 +36,7 @@ from sidelight.annotations.comparison.figure_pairs import figure_pairs, figures_
 from sidelight.annotations.comparison.figures_across import figure_rows
 from sidelight.annotations.comparison.model import (
     KINDS,
+    UNMATCHED,
     AlignedSentence,
     Comparison,
     Counterpart,
@@ -47,6 +48,7 @@ from sidelight.annotations.comparison.model import (
     QuoteMatch,
 )
 from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.only_here import document_gives, only_here
 from sidelight.annotations.comparison.order_prior import weak_pairs
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import (
@@ -169,6 +171,8 @@ def _compare(
         turned.update(_link(_node(a, i), _node(b, j)) for i, j, _ in turns)
     del index, parts  # the clauses read while scoring: tens of MB on long documents
 
+    gives = [document_gives(d.text, f, ents, qs)
+             for d, f, ents, qs in zip(docs, facts, entities, quantities, strict=True)]
     sentences: list[tuple[AlignedSentence, ...]] = []
     agreed: dict[tuple[str, tuple[str, ...], bool], str] = {}
     raw_differences: list[tuple[int, int, int, int, int, Difference]] = []
@@ -258,7 +262,12 @@ def _compare(
                 else:
                     best = max(runs, key=lambda r: r.score)
                     counterparts += [best, *(r for r in runs if r is not best)]
-            kind = max(kinds, key=_RANK.__getitem__, default="unique")
+            if kinds:
+                kind = max(kinds, key=_RANK.__getitem__)
+            else:
+                # No counterpart found is no proof that no other source tells it.
+                others = [g for j, g in enumerate(gives) if j != i]
+                kind = "unique" if only_here(f, gives[i], others) else UNMATCHED
             s = f.sentence
             row.append(AlignedSentence(si, s.start, s.end, one(s.text, s.text), kind,
                                        tuple(counterparts), s.speaker))

@@ -15,8 +15,12 @@ from sidelight.annotations.documents import Document
 from sidelight.annotations.model import Annotation
 
 # Sentence kinds, from most to least alike; a sentence's mark is the least alike of its
-# counterparts' kinds, or "unique" when it has none.
+# counterparts' kinds, or "unique" when it has none and there is strong evidence that no
+# other document tells it (``only_here``).
 KINDS: tuple[str, ...] = ("same", "similar", "differs", "unique")
+# A sentence with no counterpart found and no such evidence: most are claims another source
+# tells in other words, so it gets no mark (neither told elsewhere nor only here).
+UNMATCHED = "unmatched"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +178,10 @@ class Comparison:
     _starts: tuple[tuple[int, ...], ...] = field(default=(), repr=False, compare=False)
 
     def marks(self, doc_index: int) -> list[tuple[int, int, str]]:
-        """``(start, end, kind)`` of every sentence of a document, for gutter marks."""
-        return [(s.start, s.end, s.kind) for s in self.sentences[doc_index]]
+        """``(start, end, kind)`` of every marked sentence of a document, for gutter marks
+        (an unmatched sentence has none)."""
+        return [(s.start, s.end, s.kind) for s in self.sentences[doc_index]
+                if s.kind != UNMATCHED]
 
     def sentence_at(self, doc_index: int, offset: int) -> AlignedSentence | None:
         """The sentence holding ``offset``, else the next one (offset in the gap between
@@ -236,6 +242,11 @@ class Comparison:
         if cur:
             runs.append(_span(doc_index, text, cur))
         return runs
+
+    def unmatched(self, doc_index: int) -> list[AlignedSentence]:
+        """The sentences of a document that found no counterpart, without evidence that no
+        other document tells them (no mark: they may be told elsewhere in other words)."""
+        return [s for s in self.sentences[doc_index] if s.kind == UNMATCHED]
 
     def differences_in(self, doc_index: int) -> list[Difference]:
         """Differences with a side in this document, in its reading order (for next/previous

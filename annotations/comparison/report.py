@@ -16,6 +16,7 @@ from typing import Any
 from sidelight.annotations.comparison.claims import Claim, claims
 from sidelight.annotations.comparison.model import (
     KINDS,
+    UNMATCHED,
     Comparison,
     Difference,
     DocSpan,
@@ -41,7 +42,8 @@ _RELATION_WORDS = {
 
 def render_markdown(c: Comparison) -> str:
     """The whole report: sources, the claims table, entities, figures, differences, quotes,
-    unique passages, aligned passages and link notes."""
+    unique passages, sentences without a counterpart found, aligned passages and link
+    notes."""
     parts: list[str] = [f"# Comparison of {len(c.documents)} sources", ""]
     parts += _sources(c)
     parts += _claims(c)
@@ -50,6 +52,7 @@ def render_markdown(c: Comparison) -> str:
     parts += _differences(c)
     parts += _quotes(c)
     parts += _unique(c)
+    parts += _unmatched(c)
     parts += _passages(c)
     parts += _links(c)
     return "\n".join(parts).rstrip("\n") + "\n"
@@ -73,8 +76,10 @@ def _sources(c: Comparison) -> list[str]:
     out = ["## Sources", ""]
     for i, d in enumerate(c.documents):
         kinds = [s.kind for s in c.sentences[i]]
-        counts = ", ".join(f"{kinds.count(k)} {SENTENCE_KINDS[k]}" for k in KINDS
-                           if kinds.count(k))
+        told = [f"{kinds.count(k)} {SENTENCE_KINDS[k]}" for k in KINDS if kinds.count(k)]
+        if kinds.count(UNMATCHED):
+            told.append(f"{kinds.count(UNMATCHED)} without a counterpart found")
+        counts = ", ".join(told)
         date = f", {_cell(d.date)}" if d.date else ""
         out.append(
             f"{i + 1}. **{_cell(d.title)}**{date} ({_cell(_where_from(d))}): "
@@ -244,6 +249,22 @@ def _unique(c: Comparison) -> list[str]:
     return out
 
 
+def _unmatched(c: Comparison) -> list[str]:
+    counts = [len(c.unmatched(i)) for i in range(len(c.documents))]
+    if not any(counts):
+        return []
+    out = ["## No counterpart found", "",
+           "No other source was found to tell these sentences, but nothing shows that none "
+           "does: another may tell them in other words. They are not unique passages.", ""]
+    for i, n in enumerate(counts):
+        if not n:
+            continue
+        out += [f"### {_label(c, i)}: {n} {'sentence' if n == 1 else 'sentences'}", ""]
+        for s in c.unmatched(i):
+            out += _side(c, DocSpan(i, s.start, s.end, s.text))
+    return out
+
+
 def _passages(c: Comparison) -> list[str]:
     out = ["## Aligned passages", ""]
     if not c.passages:
@@ -302,6 +323,10 @@ def to_dict(c: Comparison) -> dict[str, Any]:
         ],
         "differences": [_difference(d) for d in c.differences],
         "unique": [_span(s) for i in range(len(c.documents)) for s in c.unique(i)],
+        # Sentences without a counterpart found and without evidence that only their
+        # source tells them: not "unique", not told elsewhere either.
+        "unmatched": [{"doc": i, "start": s.start, "end": s.end, "text": s.text}
+                      for i in range(len(c.documents)) for s in c.unmatched(i)],
         "entities": [
             {"key": r.key, "label": r.label, "names": list(r.names), "counts": list(r.counts),
              "only_in": r.only_in}

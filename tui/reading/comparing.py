@@ -152,8 +152,13 @@ class Comparing:
             where = f", place {turn % len(cps) + 1} of {len(cps)}" if len(cps) > 1 else ""
             told.append(f"{COMPARE_GLYPHS[cp.kind]} pane {doc + 1} ({cp.kind}{where})")
         self._tint(spans)
-        if not told:
+        if not told and sentence.kind == "unique":
             self.say(f"{COMPARE_GLYPHS['unique']} Only this source tells this sentence")
+            return
+        if not told:
+            # Found nowhere else, but nothing shows it is told only here: say so, not "+".
+            self.say("No counterpart found, and no mark: the other sources may tell this "
+                     "sentence in other words")
             return
         missing = [str(p.index + 1) for p in self.panes
                    if p.index != pane.index and p.index not in spans]
@@ -227,9 +232,12 @@ class Comparing:
                    f"({index + 1} of {len(runs)}): “{one_line(run.text, 80)}”")
             return msg + " · wrapped to the first" if wrapped else msg
 
-        self.step_to([(pane.index, r.start) for r in runs], True,
-                     empty="Every sentence of this source is told by another one too",
-                     where=where)
+        open_ = len(c.unmatched(pane.index))
+        empty = ("Every sentence of this source is told by another one too" if not open_ else
+                 f"No passage of this source is evidently told by it alone ({open_} "
+                 f"sentence{'s' if open_ != 1 else ''} found no counterpart but may be told "
+                 "elsewhere in other words)")
+        self.step_to([(pane.index, r.start) for r in runs], True, empty=empty, where=where)
 
     def on_compare_panel_entity_chosen(self: ReaderScreen,
                                        event: ComparePanel.EntityChosen) -> None:

@@ -158,7 +158,20 @@ def legend_text(palette: Palette) -> Text:
     for kind in COMPARE_GLYPHS:  # every kind of sentence, in the comparison's order
         text.append(f" {COMPARE_GLYPHS[kind]} ", style=palette.compare_mark(kind))
         text.append(COMPARE_WORDS[kind] if kind == "unique" else kind)
+    text.append("   no mark: no counterpart found", style="dim")
     return text
+
+
+def unmatched_text(comparison: Comparison) -> Text:
+    """How many sentences of each source found no counterpart and carry no mark: "+" is
+    kept for sentences that evidently only their source tells."""
+    counts = [len(comparison.unmatched(i)) for i in range(len(comparison.documents))]
+    if not any(counts):
+        return Text()
+    per = ", ".join(f"{n} in pane {i + 1}" for i, n in enumerate(counts) if n)
+    return Text(f"\nNo counterpart found, no mark ({per}): another source may tell them "
+                "in other words. + marks only what evidently no other source tells.",
+                style="italic")
 
 
 # --- the widget --------------------------------------------------------------------------
@@ -339,6 +352,7 @@ class ComparePanel(Vertical):
         legend = legend_text(palette)
         legend.append("\nkeys: = counterpart  > < difference  U only here  S sync",
                       style="italic")
+        legend.append_text(unmatched_text(comparison))
         self.query_one("#compare-legend", Static).update(legend)
         n_claims = len(self._claims)
         self.query_one("#compare-claims-head", Static).update(Text(

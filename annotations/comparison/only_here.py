@@ -1,0 +1,208 @@
+"""Whether a sentence that found no counterpart is told by its source only: the evidence
+behind the "+" mark.
+
+A sentence without a partner is most often a claim the other sources tell in other words
+("The coming fortnight is decisive" / "The next two weeks will be critical", "Six others
+were hurt" / "Five other people were injured"): the aligner missed it, and marking it
+"only this source tells it" would mislead the reader more than no mark. So a sentence is
+marked only on strong evidence, against each other document:
+
+* it gives something specific that document never gives: a name whose key and head word it
+  never writes, or a figure of a unit it gives no figure of and not near any of its values
+  (a count, an amount; a date, a year or a time of day when it gives none of that kind);
+* and it shares no rarely given name with that document (a name each source writes in one
+  sentence only is a claim the two tell, however they word the rest).
+
+Otherwise the sentence is left unmarked: no counterpart was found, but that is no proof.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sidelight.annotations.comparison.features import (
+    NUMERIC_LABELS,
+    Mention,
+    SentenceFacts,
+    entity_feature,
+)
+from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.senses import kind_of, meanings
+from sidelight.annotations.comparison.words import STOPWORDS, content_words
+
+# Figures that say when: their unit is the kind of fact ("a date", "a year").
+WHEN_UNITS = frozenset({"date", "clock", "calendar-year", "weekday"})
+# A span of time is told in many ways ("a fortnight" / "two weeks", "in four years" / "by
+# 2030"): no evidence that another report does not tell it.
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "fortnight",
+                            "month", "year", "decade", "duration"})
+# Two figures this close (as a ratio) may be one figure as two reports give it
+# ("20,000 homes" / "25,000 units", "1.2 million people" / "nearly one million residents").
+NEAR_RATIO = 1.3
+# A name another document gives in this many sentences at most, shared with the sentence,
+# ties the two to one claim.
+RARE_NAME = 1
+# Content words, names and figures a sentence needs to tell a claim of its own.
+CLAIM_TERMS = 3
+_TO_READER = re.compile(r"\b(?:follow|e-?mail|contact|call|message|write to|subscribe to|join)"
+                        r"\s+us\b|\bmin(?:ute)?s?\.? read\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Gives:
+    """What one document gives that a sentence of another could retell."""
+
+    names: frozenset[str]  # entity features ("e:maya sandhu")
+    doubtful: frozenset[str]  # those of its names that are no evidence (``_doubtful``)
+    name_counts: dict[str, int]  # how many of its claim sentences give each name
+    stems: frozenset[str]  # the stem of every word its claims and names write
+    features: frozenset[str]  # every feature of its claim sentences
+    meanings: frozenset[int]  # every meaning of their words (``senses``)
+    units: frozenset[str]
+    values: tuple[float, ...]  # sorted values of its figures that are not dates or times
+
+
+def document_gives(text: str, facts: Sequence[SentenceFacts], entities: Sequence[Mention],
+                   quantities: Sequence[Quantity]) -> Gives:
+    """``Gives`` of one document: names and figures from all its text (headline and
+    furniture too: evidence must be strong, so anything it writes counts)."""
+    named = [e for e in entities if e.label not in NUMERIC_LABELS]
+    names = frozenset(entity_feature(e.key) for e in named)
+    starts = {f.sentence.start for f in facts}
+    sure = {entity_feature(e.key) for e in named if not _doubtful(text, e, starts)}
+    # In how many sentences each name is given: a sentence gives a name as "e:" or, when
+    # it only says who told it, "s:e:" (counted once).
+    counts: Counter[str] = Counter()
+    for f in facts:
+        counts.update({x if x[0] == "e" else x[2:] for x in f.features
+                       if x[:2] == "e:" or x[:4] == "s:e:"})
+    values = sorted(q.value for q in quantities
+                    if q.value is not None and q.unit not in WHEN_UNITS)
+    features = frozenset().union(*(f.features for f in facts))
+    meanings = frozenset().union(*(ms for f in facts for _, ms in f.senses))
+    # Every word it writes, as the stems of its word features and of its names' words
+    # (read from the features, not from the text again: a long document has many).
+    stems = {x[2:] for x in features if x[:2] == "w:"} | {
+        x[4:] for x in features if x[:4] == "s:w:"}
+    for key in {e.key for e in named}:
+        stems.update(_stems(key.split(":", 1)[-1]))
+    return Gives(names, names - sure, dict(counts), frozenset(stems), features, meanings,
+                 frozenset(q.unit for q in quantities), tuple(values))
+
+
+def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives]) -> bool:
+    """Whether ``f``, a sentence of the document that gives ``own``, is on strong evidence
+    told by none of the documents ``others``."""
+    if not others:
+        return False
+    if all(not g.features for g in others):
+        return True  # the others tell nothing at all
+    if not tells_claim(f):
+        return False
+    names = {n for x in f.features if (n := _name_feature(x))}
+    sure = names - own.doubtful
+    return all(_new_to(f, names, sure, g) for g in others)
+
+
+def tells_claim(f: SentenceFacts) -> bool:
+    """Whether ``f`` says enough to be a claim of its own: a greeting, an answer ("Yes."),
+    a credit ("Tom Becker in Houma."), a by-line's reading time or a page's plea to the
+    reader ("For more news, follow us on …") tells none, and nobody needs to hear that
+    only one source tells it."""
+    said = sum(1 for x in f.features if x[:2] in ("w:", "e:") or x[:4] == "s:e:")
+    return said + len(f.quantities) >= CLAIM_TERMS and not _TO_READER.search(f.sentence.text)
+
+
+def _new_to(f: SentenceFacts, names: set[str], sure: set[str], g: Gives) -> bool:
+    if any(g.name_counts.get(n, 0) and g.name_counts[n] <= RARE_NAME for n in names):
+        return False
+    return any(_new_name(n, g) for n in sure) or any(
+        _new_figure(q, g) for q in f.quantities) or _nothing_in_common(f, g)
+
+
+def _nothing_in_common(f: SentenceFacts, g: Gives) -> bool:
+    """No word, name, figure or unit of ``f``, and no meaning of its words, is in the other
+    document: no sentence there is even weakly like it ("I am confident.")."""
+    if not f.features or not f.features.isdisjoint(g.features):
+        return False
+    # Words read as a name are no word features ("Lifeboats from nearby towns…" beside
+    # "by lifeboat"): they are looked up as words too.
+    for x in f.features:
+        if (n := _name_feature(x)) and any(_written(w, g) for w in _telling_words(n)):
+            return False
+    # A meaning meets the same meaning, and a word that is a kind of it (as the aligner
+    # weighs them: ``kind_of``).
+    return not any((m >= 0 and m in g.meanings) or kind_of(m) in g.meanings
+                   for _, ms in f.senses for m in ms)
+
+
+def _doubtful(text: str, e: Mention, starts: set[int]) -> bool:
+    """Whether a mention is weak evidence of a name the other documents do not give: a
+    nationality ("Canadian", "Irish": another report writes "Canada's", "Ireland") or a
+    word of the language capitalised only because it starts a sentence or a headline
+    ("Harbour strike halts…", "Aftershocks of up to…")."""
+    if e.label == "NORP":
+        return True
+    if " " in e.text.strip() or not meanings(e.text.strip().lower()):
+        return False
+    at = e.start
+    # Back over what may open a sentence before it (a quotation mark, a dash).
+    while at > 0 and at not in starts and not text[at - 1].isalnum() \
+            and text[at - 1] != "\n":
+        at -= 1
+    return at == 0 or at in starts or text[at - 1] == "\n"
+
+
+def _new_name(feature: str, g: Gives) -> bool:
+    if feature in g.names:
+        return False
+    words = _telling_words(feature)
+    # A telling word of a name ("Sandberg", "Harlan" in "Harlan County") written anywhere
+    # in the other document may be the same person or place named another way.
+    return bool(words) and not any(_written(w, g) for w in words)
+
+
+def _telling_words(feature: str) -> list[str]:
+    """The words of a name that tell which one it is: those that are no common word of the
+    language ("Harlan", not "County"), else its last word ("Health" in "Ministry of
+    Health")."""
+    words = [w for w in _WORD.findall(feature[2:].lower())
+             if len(w) >= 3 and w not in STOPWORDS]
+    rare = [w for w in words if not meanings(w)]
+    return rare or words[-1:]
+
+
+def _written(word: str, g: Gives) -> bool:
+    """Whether the other document writes ``word`` in some form ("Brandt's", "lifeboat")."""
+    return any(x in g.stems for x in _stems(word))
+
+
+@lru_cache(maxsize=65536)
+def _stems(words: str) -> tuple[str, ...]:
+    return tuple(stem for _, _, stem in content_words(words))
+
+
+def _new_figure(q: Quantity, g: Gives) -> bool:
+    if q.value is None or q.unit in g.units:
+        return False
+    if q.unit in DURATION_UNITS:
+        return False
+    if q.unit in WHEN_UNITS:
+        return True
+    i = bisect.bisect_left(g.values, q.value / NEAR_RATIO)
+    return not (i < len(g.values) and g.values[i] <= q.value * NEAR_RATIO)
+
+
+def _name_feature(x: str) -> str:
+    """The name of an entity feature, whether the sentence tells it or says it told it."""
+    if x[:2] == "e:":
+        return x
+    if x[:4] == "s:e:":
+        return x[2:]
+    return ""

@@ -1,0 +1,115 @@
+"""The evidence behind "+" ("only this source tells it"): a sentence that found no
+counterpart is marked only when the other document evidently does not tell it. Each rule on
+sentences of its own; names are given by hand so that the rules, not a recogniser, are
+tested."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sidelight.annotations.comparison.compare import _claim_sentences
+from sidelight.annotations.comparison.features import SentenceFacts, sentence_facts
+from sidelight.annotations.comparison.only_here import (
+    Gives,
+    document_gives,
+    only_here,
+    tells_claim,
+)
+from sidelight.annotations.comparison.quantities import all_quantities
+from sidelight.annotations.comparison.quotes import find_quotes
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    label: str
+    text: str
+    key: str
+
+
+def _names(text: str, names: dict[str, str]) -> list[_Name]:
+    """Every mention of each name (text -> label) in ``text``."""
+    out = []
+    for name, label in names.items():
+        at = text.find(name)
+        while at >= 0:
+            out.append(_Name(at, at + len(name), label, name, f"{label}:{name.lower()}"))
+            at = text.find(name, at + 1)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _read(text: str, names: dict[str, str] | None = None
+          ) -> tuple[list[SentenceFacts], Gives]:
+    ents = _names(text, names or {})
+    qs = all_quantities(text, "2026-05-04")
+    facts = sentence_facts(text, _claim_sentences(text), ents, qs, find_quotes(text))
+    return facts, document_gives(text, facts, ents, qs)
+
+
+def _only_here(sentence: str, other: str, names: dict[str, str] | None = None,
+               before: str = "The ferry Aurora ran aground off Kessel on Monday. ") -> bool:
+    """Whether ``sentence``, told after ``before`` in one report, is evidently not told in
+    a report whose text is ``other``."""
+    facts, own = _read(before + sentence, names)
+    f = next(f for f in facts if f.sentence.text.startswith(sentence[:20]))
+    _, gives = _read(other, names)
+    return only_here(f, own, [gives])
+
+
+_OTHER = ("The ferry Aurora ran aground off Kessel on Monday. All 212 passengers were taken "
+          "ashore by lifeboat. The coastguard said the weather had been calm. Investigators "
+          "will examine the ship's radar next week.")
+
+
+def test_a_name_the_other_never_writes_is_evidence() -> None:
+    names = {"Tomas Brandt": "PERSON", "Aurora": "PRODUCT", "Kessel": "GPE"}
+    warned = "Chief engineer Tomas Brandt had warned that the ferry's steering was faulty."
+    assert _only_here(warned, _OTHER, names)
+    # The other writes his surname (as "Brandt's crew"): he may be the one it means.
+    assert not _only_here(warned, _OTHER + " Brandt's crew stayed on board.", names)
+
+
+def test_doubtful_names_are_no_evidence() -> None:
+    # A nationality: the other may write the country instead.
+    assert not _only_here("Danish divers checked the hull for damage overnight.",
+                          _OTHER + " Divers from Denmark checked the hull.",
+                          {"Danish": "NORP", "Denmark": "GPE"})
+    # A word capitalised because it starts the sentence, read as a name.
+    assert not _only_here("Lifeboats from nearby towns joined the rescue effort.",
+                          _OTHER, {"Lifeboats": "ORG"})
+
+
+def test_a_figure_of_a_kind_the_other_never_gives_is_evidence() -> None:
+    assert _only_here("The ship was carrying 48 cars and 9 lorries.", _OTHER)
+    # The other gives a count of people: 230 people may be its "212 passengers" told
+    # another way, and 212 is near enough to be one figure, however the noun differs.
+    assert not _only_here("The ferry had about 230 people on board.", _OTHER)
+    # A span of time is told in many ways ("a fortnight", "two weeks").
+    assert not _only_here("The harbour will stay shut for two weeks.", _OTHER)
+
+
+def test_a_year_or_date_counts_only_when_the_other_gives_none() -> None:
+    assert _only_here("The ferry was built in 1998.", _OTHER)
+    assert not _only_here("Divers will inspect the ferry's hull on Thursday.", _OTHER)
+
+
+def test_a_rare_name_shared_ties_the_sentence_to_a_claim_of_the_other() -> None:
+    names = {"Bergen": "GPE", "Tomas Brandt": "PERSON"}
+    # Bergen is named once in the other report: whatever the other words, the two
+    # sentences may tell one claim, so Brandt's name is no proof.
+    assert not _only_here("Tomas Brandt said the ship would be towed to Bergen.",
+                          _OTHER + " A tug will take the ferry to Bergen.", names)
+
+
+def test_nothing_in_common_is_evidence_but_a_reply_is_no_claim() -> None:
+    assert _only_here("Local bakeries donated bread and soup.", _OTHER)
+    facts, _ = _read("Thanks. Yes. For more news, follow us on social media. "
+                     "Local bakeries donated bread and soup.")
+    assert [tells_claim(f) for f in facts] == [False, False, False, True]
+
+
+def test_against_a_document_that_tells_nothing_every_claim_is_only_here() -> None:
+    facts, own = _read("The ferry Aurora ran aground off Kessel on Monday.")
+    _, empty = _read("")
+    assert only_here(facts[0], own, [empty])
