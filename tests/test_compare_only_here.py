@@ -6,6 +6,7 @@ tested."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sidelight.annotations.comparison.compare import _claim_sentences
 from sidelight.annotations.comparison.features import SentenceFacts, sentence_facts
@@ -113,3 +114,36 @@ def test_against_a_document_that_tells_nothing_every_claim_is_only_here() -> Non
     facts, own = _read("The ferry Aurora ran aground off Kessel on Monday.")
     _, empty = _read("")
     assert only_here(facts[0], own, [empty])
+
+
+def test_sharing_no_word_is_evidence_only_within_one_language() -> None:
+    from dataclasses import replace
+
+    facts, own = _read("The ferry Aurora ran aground off Kessel on Monday. "
+                       "Local bakeries donated bread and soup.")
+    _, other = _read(_OTHER)
+    f = facts[1]
+    assert only_here(f, replace(own, language="en"), [replace(other, language="en")])
+    # The other report in German shares no English word whatever it tells: no evidence.
+    assert not only_here(f, replace(own, language="en"), [replace(other, language="de")])
+
+
+def test_a_german_report_beside_an_english_one_marks_no_sentence_for_its_words_alone(
+        tmp_path: Path) -> None:
+    from sidelight.annotations.comparison.compare import compare_documents
+    from sidelight.annotations.documents import load_document
+
+    en = tmp_path / "en.txt"
+    en.write_text("Harbour reopens\n\nThe harbour at Kessel reopened on Monday after the "
+                  "storm. The mayor said the fishing fleet lost four boats.\n",
+                  encoding="utf-8")
+    de = tmp_path / "de.txt"
+    de.write_text("Hafen wieder offen\n\nDer Hafen von Kessel ist seit Montag nach dem Sturm "
+                  "wieder geöffnet. Die Fischer sind erleichtert und wollen bald wieder "
+                  "hinausfahren, sagte eine Sprecherin der Genossenschaft.\n",
+                  encoding="utf-8")
+    report = compare_documents([load_document(en), load_document(de)])
+    german = report.sentences[1]
+    relieved = next(s for s in german if "erleichtert" in s.text)
+    # Nothing in it is a name or figure the English report lacks: no "+" for it.
+    assert relieved.kind != "unique"

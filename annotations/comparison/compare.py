@@ -171,8 +171,9 @@ def _compare(
         turned.update(_link(_node(a, i), _node(b, j)) for i, j, _ in turns)
     del index, parts  # the clauses read while scoring: tens of MB on long documents
 
-    gives = [document_gives(d.text, f, ents, qs)
-             for d, f, ents, qs in zip(docs, facts, entities, quantities, strict=True)]
+    gives = [document_gives(d.text, f, ents, qs, lang)
+             for d, f, ents, qs, lang in zip(docs, facts, entities, quantities, langs,
+                                             strict=True)]
     sentences: list[tuple[AlignedSentence, ...]] = []
     agreed: dict[tuple[str, tuple[str, ...], bool], str] = {}
     raw_differences: list[tuple[int, int, int, int, int, Difference]] = []

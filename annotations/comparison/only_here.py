@@ -13,6 +13,10 @@ marked only on strong evidence, against each other document:
 * and it shares no rarely given name with that document (a name each source writes in one
   sentence only is a claim the two tell, however they word the rest).
 
+Sharing no word is evidence only between documents in one language: a German report shares
+no word with an English one whatever it tells, so across languages only a new name or figure
+(keyed alike in every language) is.
+
 Otherwise the sentence is left unmarked: no counterpart was found, but that is no proof.
 """
 
@@ -66,10 +70,11 @@ class Gives:
     meanings: frozenset[int]  # every meaning of their words (``senses``)
     units: frozenset[str]
     values: tuple[float, ...]  # sorted values of its figures that are not dates or times
+    language: str = ""  # the document's language ("" when unknown: taken as any other's)
 
 
 def document_gives(text: str, facts: Sequence[SentenceFacts], entities: Sequence[Mention],
-                   quantities: Sequence[Quantity]) -> Gives:
+                   quantities: Sequence[Quantity], language: str = "") -> Gives:
     """``Gives`` of one document: names and figures from all its text (headline and
     furniture too: evidence must be strong, so anything it writes counts)."""
     named = [e for e in entities if e.label not in NUMERIC_LABELS]
@@ -93,7 +98,7 @@ def document_gives(text: str, facts: Sequence[SentenceFacts], entities: Sequence
     for key in {e.key for e in named}:
         stems.update(_stems(key.split(":", 1)[-1]))
     return Gives(names, names - sure, dict(counts), frozenset(stems), features, meanings,
-                 frozenset(q.unit for q in quantities), tuple(values))
+                 frozenset(q.unit for q in quantities), tuple(values), language)
 
 
 def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives]) -> bool:
@@ -107,7 +112,7 @@ def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives]) -> bool:
         return False
     names = {n for x in f.features if (n := _name_feature(x))}
     sure = names - own.doubtful
-    return all(_new_to(f, names, sure, g) for g in others)
+    return all(_new_to(f, names, sure, g, g.language == own.language) for g in others)
 
 
 def tells_claim(f: SentenceFacts) -> bool:
@@ -119,11 +124,13 @@ def tells_claim(f: SentenceFacts) -> bool:
     return said + len(f.quantities) >= CLAIM_TERMS and not _TO_READER.search(f.sentence.text)
 
 
-def _new_to(f: SentenceFacts, names: set[str], sure: set[str], g: Gives) -> bool:
+def _new_to(f: SentenceFacts, names: set[str], sure: set[str], g: Gives,
+            same_language: bool) -> bool:
     if any(g.name_counts.get(n, 0) and g.name_counts[n] <= RARE_NAME for n in names):
         return False
     return any(_new_name(n, g) for n in sure) or any(
-        _new_figure(q, g) for q in f.quantities) or _nothing_in_common(f, g)
+        _new_figure(q, g) for q in f.quantities) or (same_language
+                                                     and _nothing_in_common(f, g))
 
 
 def _nothing_in_common(f: SentenceFacts, g: Gives) -> bool:
