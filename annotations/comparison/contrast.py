@@ -59,7 +59,11 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
         rest_b = [y for y in qb if not any(compare_quantities(x, y) == "same" for x in qa)]
         lone = len(rest_a) == 1 and len(rest_b) == 1
         if unit in _NEEDS_CONTEXT and not lone:
-            continue  # a sentence with two dates dates two events: which is which is a guess
+            # A sentence with two dates dates two events: which is which is a guess, unless
+            # one date of each side plays one same part ("postponed to Nov. 23" / "due to
+            # reopen on Monday, will stay closed until November 30").
+            out += _same_role(rest_a, rest_b)
+            continue
         single = strong and lone and unit not in _NEEDS_CONTEXT
         used: set[int] = set()
         for x in rest_a:
@@ -82,6 +86,22 @@ def number_contrasts(a: Sequence[Quantity], b: Sequence[Quantity],
                     out.append(NumberContrast(x, z, rel))
     if strong:
         out += _lone_counts(by_unit_a, by_unit_b)
+    return out
+
+
+def _same_role(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[NumberContrast]:
+    """Dates (or years) of two sides set against each other by their part in the story
+    (``Quantity.role``): the one date of a part on each side, about one same thing."""
+    out = []
+    for role in sorted({x.role for x in a} - {""}):
+        xs = [x for x in a if x.role == role]
+        ys = [y for y in b if y.role == role]
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        x, y = xs[0], ys[0]
+        if about_one_thing(x, y) and same_outcome(x, y) and one_subject(x, y) and \
+                (rel := compare_quantities(x, y)) != "unknown":
+            out.append(NumberContrast(x, y, rel))
     return out
 
 

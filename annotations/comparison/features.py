@@ -173,7 +173,8 @@ def sentence_facts(
             sq = [replace(q, context=(c := _context(text, words, wi, s, q)),
                           subjects=frozenset(f for end, f in owners if end <= q.start),
                           standing=_standing(q, c, adjusted),
-                          share=share_of(text, words, wi, s, q))
+                          share=share_of(text, words, wi, s, q),
+                          role=date_role(text, s.start, q))
                   for q in sq]
         j = wi
         si = 0
@@ -357,6 +358,24 @@ def _standing(q: Quantity, context: frozenset[str], adjusted: list[int]) -> froz
     if any(a < q.start for a in adjusted):
         out.append("adjusted")
     return frozenset(out)
+
+
+# The word before a date or a year that says which point of the story it is.
+_ROLE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("until", "till", "to", "through", "by"), "end"),
+    **dict.fromkeys(("since", "from"), "start"),
+    **dict.fromkeys(("on", "at", "in"), "at"),
+    "before": "before", "after": "after",
+}
+_ROLE = re.compile(r"\b(" + "|".join(_ROLE_WORDS) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def date_role(text: str, start: int, q: Quantity) -> str:
+    """``Quantity.role`` of a date or a year of the sentence starting at ``start``."""
+    if q.unit not in ("date", "calendar-year"):
+        return ""
+    m = _ROLE.search(text, max(start, q.start - 16), q.start)
+    return _ROLE_WORDS[m.group(1).lower()] if m else ""
 
 
 # Whose a figure is: a person or organisation named before it, unless it only speaks

@@ -126,6 +126,10 @@ class Quantity:
     # What a share is of ("40% of the vote": vote; "turnout was 34%": turnout), as word
     # stems and "#" WordNet meaning ids; empty when its sentence does not say.
     share: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # What a date or a year is in its sentence, from the word before it: "end" ("until
+    # November 30", "postponed to Nov. 23", "by 2030"), "start" ("since", "from"), "at"
+    # ("on Monday"), "before", "after"; "" when nothing says (``features.date_role``).
+    role: str = field(default="", compare=False, repr=False)
 
     def describe(self) -> str:
         return self.text
