@@ -5,7 +5,8 @@ made up for the test."""
 from __future__ import annotations
 
 from sidelight.annotations.comparison import compare_documents
-from sidelight.annotations.comparison.features import sentence_facts
+from sidelight.annotations.comparison.features import SentenceFacts, sentence_facts
+from sidelight.annotations.comparison.figure_pairs import figure_pairs
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.sentences import split_sentences
 from sidelight.annotations.documents import make_text_document
@@ -20,8 +21,12 @@ def _conflicts(a: str, b: str) -> list[tuple[str, str]]:
             if n.relation == "conflict"]
 
 
+def _facts(text: str) -> list[SentenceFacts]:
+    return sentence_facts(text, split_sentences(text), [], all_quantities(text, DATE), [])
+
+
 def _roles(text: str) -> dict[str, str]:
-    (f,) = sentence_facts(text, split_sentences(text), [], all_quantities(text, DATE), [])
+    (f,) = _facts(text)
     return {q.text: q.role for q in f.quantities if q.unit in ("date", "calendar-year")}
 
 
@@ -50,3 +55,19 @@ def test_two_dates_of_other_parts_are_not_compared() -> None:
     c = "The harbour bridge will stay shut until March 20 and the ferry until March 24."
     d = "The harbour bridge will remain shut until March 27, the council said."
     assert [x for x in _conflicts(c, d) if "March 24" in x] == []
+
+
+def test_one_ordinal_of_one_event_each_report_gives() -> None:
+    a = ("WELLINGTON, March 11 - The Reserve Bank lowered its official cash rate by a quarter "
+         "point to 3.0% on Wednesday, its second cut this year, as growth stalled.")
+    b = "It was the bank's third rate reduction of 2026."
+    assert _conflicts(a, b) == [("second cut", "third rate reduction")]
+    # Sentences the aligner scores low are paired for the one ordinal of an event each
+    # report gives, not for an ordinal of a time: "the second time" tells nothing of what.
+    c = "Engineers were called to the station on Wednesday for the second time, after a fault."
+    d = "Engineers at the station said it was the third time in 2026 that a fault stopped trains."
+    assert figure_pairs(_facts(c), _facts(d), [], lambda i, j: 0.0) == []
+    e = "The bank cut its rate on Wednesday, its second cut this year, as growth stalled."
+    f = "It was the bank's third rate reduction of 2026, as growth stalled."
+    assert [(p.contrast.a.text, p.contrast.b.text) for p in figure_pairs(
+        _facts(e), _facts(f), [], lambda i, j: 0.0)] == [("second cut", "third rate reduction")]

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from sidelight.annotations.comparison.contrast import (
     _MEASURE_NOUNS,
@@ -34,7 +36,13 @@ from sidelight.annotations.comparison.contrast import (
 )
 from sidelight.annotations.comparison.features import SentenceFacts
 from sidelight.annotations.comparison.model import NumberContrast
-from sidelight.annotations.comparison.numbers import Quantity, compare_quantities, worlds_apart
+from sidelight.annotations.comparison.number_words import ORDINALS
+from sidelight.annotations.comparison.numbers import (
+    NUMBER_WORDS,
+    Quantity,
+    compare_quantities,
+    worlds_apart,
+)
 from sidelight.annotations.comparison.words import content_words
 
 FLOOR = 0.1  # the sentence score two sentences need besides their figures' agreement
@@ -92,8 +100,10 @@ def figure_pairs(
         if not open_a or not open_b:
             continue
         # The one figure of a kind of thing each report gives ("acres", a magnitude).
+        # An ordinal of an event named alike in both ("its third cut this year" / "its
+        # fourth rate reduction"), not of a time ("the second time", "the third quarter").
         one_each = len(xs) == len(ys) == 1 and unit not in _NOT_ONE_THING \
-            and not unit.startswith("#")  # "the second time" of what, the words say
+            and (not unit.startswith("#") or unit[1:] not in _TIMES)
         for i, x in open_a:
             for j, y in open_b:
                 if j in partners_a.get(i, ()) or not _told_differently(
@@ -122,12 +132,16 @@ def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quan
     module docstring)."""
     return (compare_quantities(x, y) == "conflict" and same_outcome(x, y) and one_subject(x, y)
             and not worlds_apart(x, y) and same_share(x, y)
-            and ((one_each and not _has_outcome(x, y))
+            and ((one_each and not _has_outcome(x, y)
+                  and (x.unit[:1] != "#" or _word_in_common(x, y)))
                  or (about_one_thing(x, y) and _word_in_common(x, y)))
-            and _years(fa) == _years(fb)
+            and _one_time(fa, fb)
             and (_shared_besides(fa, fb, x, y) or (one_each and _near(x, y))))
 
 
+# Nouns of an ordinal that count times, not events: "for the second time", "its third
+# quarter", "the first half".
+_TIMES = _MEASURE_NOUNS | {"time", "quarter", "half", "season", "term"}
 # Two reports' one count of a thing ("around 31,000 passengers" / "35,000 passengers")
 # seldom lie further apart than this.
 _NEAR = 1.5
@@ -136,8 +150,9 @@ _NEAR = 1.5
 def _near(x: Quantity, y: Quantity) -> bool:
     """The one count of a counted noun each report gives, near in value and hedged alike
     or not at all: one figure, told in sentences that share nothing else."""
+    noun = x.unit[1:] if x.unit[:1] == "#" else x.unit  # an ordinal's noun
     if x.value is None or y.value is None or x.value <= 0 or y.value <= 0 \
-            or x.unit in _MEASURE_NOUNS or not x.unit.isalpha():
+            or noun in _MEASURE_NOUNS or not noun.isalpha():
         return False
     return max(x.value, y.value) <= _NEAR * min(x.value, y.value)
 
@@ -145,7 +160,25 @@ def _near(x: Quantity, y: Quantity) -> bool:
 def _word_in_common(x: Quantity, y: Quantity) -> bool:
     """A word itself around both figures, not only a meaning or an outcome: sentences the
     aligner left apart need firmer evidence than ones it paired."""
-    return any(w[:2] not in ("m:", "o:", "x:") for w in x.context & y.context)
+    return any(w[:2] not in ("m:", "o:", "x:") for w in x.context & y.context) or \
+        _named_alike(x, y)
+
+
+def _named_alike(x: Quantity, y: Quantity) -> bool:
+    """Whether a word of one figure's own noun phrase besides its number and its noun
+    ("rate" in "its fourth rate reduction", "rental" in "25,000 new rental units") is a word
+    around or of the other figure ("its third cut in the overnight rate", "20,000 rental
+    homes"): what is counted, named alike."""
+    ox, oy = _own_words(x.text), _own_words(y.text)
+    return bool(ox & (y.context | oy) or oy & x.context)
+
+
+@lru_cache(maxsize=4096)
+def _own_words(text: str) -> frozenset[str]:
+    words = content_words(text)[:-1]  # the last is the noun counted: its unit
+    return frozenset(stem for s, e, stem in words
+                     if text[s:e].lower() not in NUMBER_WORDS and not text[s].isdigit()
+                     and text[s:e].lower() not in ORDINALS)
 
 
 def _shared_besides(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quantity) -> bool:
@@ -160,6 +193,19 @@ def _has_outcome(x: Quantity, y: Quantity) -> bool:
     """Whether either figure counts people something happened to (the dead, the
     evacuated): such counts differ by place and time, and need their words in common."""
     return any(w.startswith("o:") for w in x.context | y.context)
+
+
+def _one_time(fa: SentenceFacts, fb: SentenceFacts) -> bool:
+    """Whether two sentences may tell of one time: a year one names is named by the other
+    too, or is the year of a date it gives ("on Wednesday" in a report of October 2026
+    is in 2026, "its fourth rate reduction of 2026")."""
+    ya, yb = _years(fa), _years(fb)
+    return ya <= yb | _date_years(fb) and yb <= ya | _date_years(fa)
+
+
+def _date_years(f: SentenceFacts) -> frozenset[float]:
+    return frozenset(float(date.fromordinal(int(q.value)).year) for q in f.quantities
+                     if q.unit == "date" and q.value)
 
 
 def _years(f: SentenceFacts) -> frozenset[float]:
