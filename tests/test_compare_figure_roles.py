@@ -57,6 +57,21 @@ def test_two_dates_of_other_parts_are_not_compared() -> None:
     assert [x for x in _conflicts(c, d) if "March 24" in x] == []
 
 
+def test_the_years_of_what_is_counted_are_no_time_of_the_claim() -> None:
+    assert _roles("Brightline is calling back 135,000 SUVs built between 2021 and 2024.") == {
+        "2021": "made", "2024": "made"}
+    assert _roles("The plant has made 9,000 vans since 2021.") == {"2021": "start"}
+
+
+def test_a_count_named_by_its_initials_in_the_other_report() -> None:
+    a = ("Brightline Motors is recalling about 120,000 sport utility vehicles in Canada "
+         "because a brake line can leak, regulators said on Monday.")
+    b = ("Brightline is calling back more than 135,000 Tundra SUVs built between 2021 and "
+         "2024 because the brake hose can crack, according to a company filing.")
+    assert _conflicts(a, b) == [("about 120,000 sport utility vehicles",
+                                 "more than 135,000 Tundra SUVs")]
+
+
 def test_one_ordinal_of_one_event_each_report_gives() -> None:
     a = ("WELLINGTON, March 11 - The Reserve Bank lowered its official cash rate by a quarter "
          "point to 3.0% on Wednesday, its second cut this year, as growth stalled.")

@@ -370,10 +370,19 @@ _ROLE_WORDS: dict[str, str] = {
 _ROLE = re.compile(r"\b(" + "|".join(_ROLE_WORDS) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# Years of what is counted, not of the claim: "SUVs built between 2023 and 2025", "cars
+# made in 2019".
+_MADE = re.compile(r"\b(?:built|made|produced|manufactured|assembled|sold)\s+(?:in|between|"
+                   r"from|since|before|after|during)\s+(?:(?:19|20)\d\d\s*(?:and|to|-|–)\s*)?$",
+                   re.IGNORECASE)
+
+
 def date_role(text: str, start: int, q: Quantity) -> str:
     """``Quantity.role`` of a date or a year of the sentence starting at ``start``."""
     if q.unit not in ("date", "calendar-year"):
         return ""
+    if q.unit == "calendar-year" and _MADE.search(text, max(start, q.start - 40), q.start):
+        return "made"
     m = _ROLE.search(text, max(start, q.start - 16), q.start)
     return _ROLE_WORDS[m.group(1).lower()] if m else ""
 

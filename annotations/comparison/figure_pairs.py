@@ -20,6 +20,7 @@ report's many dates) is not paired by its figures alone.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -84,7 +85,7 @@ def figure_pairs(
         partners_a[i].add(j)
         partners_b[j].add(i)
     figs_a, figs_b = figures or (figures_by_unit(facts_a), figures_by_unit(facts_b))
-    alias = counted_alike(set(figs_a), set(figs_b))
+    alias = counted_alike(set(figs_a), set(figs_b)) | _acronyms(figs_a, figs_b)
     if alias:  # nouns for the same things ("#cut" / "#reduction") are one unit
         merged: dict[str, list[Figure]] = defaultdict(list)
         for unit, xs in figs_a.items():
@@ -124,6 +125,34 @@ def figure_pairs(
            for rank, (i, x), (j, y) in candidates
            if rank == best_a[i, x.start] == best_b[j, y.start]]
     return sorted(out, key=lambda p: (p.a, p.b, p.contrast.a.start))
+
+
+def _acronyms(figs_a: dict[str, list[Figure]], figs_b: dict[str, list[Figure]]
+              ) -> dict[str, str]:
+    """Counted nouns of one report that the other counts by their initials, written in
+    capitals ("290,000 sport utility vehicles" / "312,000 SUVs"), as ``counted_alike`` maps
+    them (a unit of ``figs_a`` to one of ``figs_b``)."""
+    out: dict[str, str] = {}
+    for mine, theirs, flip in ((figs_a, figs_b, False), (figs_b, figs_a, True)):
+        short = {u for u, ys in theirs.items() if 2 <= len(u) <= 5 and u.isalpha()
+                 and any(u.upper() in q.text for _, q in ys)}
+        if not short:
+            continue
+        for unit, xs in mine.items():
+            if unit in theirs or not unit.isalpha():
+                continue
+            for _, q in xs:
+                initials = "".join(w[0] for w in _WORD.findall(q.text)).lower()
+                found = next((initials[-k:] for k in range(2, 6) if initials[-k:] in short
+                              and len(initials) >= k), None)
+                if found:
+                    a, b = (found, unit) if flip else (unit, found)
+                    out.setdefault(a, b)
+                    break
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quantity,
@@ -210,8 +239,10 @@ def _date_years(f: SentenceFacts) -> frozenset[float]:
 
 def _years(f: SentenceFacts) -> frozenset[float]:
     """The years a sentence names: one that names a year the other does not tells of
-    another time ("In 2014, 301 miners died")."""
-    return frozenset(q.value for q in f.quantities if q.unit == "calendar-year" and q.value)
+    another time ("In 2014, 301 miners died"); not the years of what it counts ("SUVs
+    built between 2023 and 2025")."""
+    return frozenset(q.value for q in f.quantities
+                     if q.unit == "calendar-year" and q.value and q.role != "made")
 
 
 def figures_by_unit(facts: Sequence[SentenceFacts]) -> dict[str, list[Figure]]:
