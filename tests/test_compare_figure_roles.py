@@ -86,3 +86,14 @@ def test_one_ordinal_of_one_event_each_report_gives() -> None:
     f = "It was the bank's third rate reduction of 2026, as growth stalled."
     assert [(p.contrast.a.text, p.contrast.b.text) for p in figure_pairs(
         _facts(e), _facts(f), [], lambda i, j: 0.0)] == [("second cut", "third rate reduction")]
+
+
+def test_of_a_total_and_its_part_the_count_near_the_other_reports() -> None:
+    a = ("Health Minister Ruth Banda said 2,310 cases had been confirmed in the capital, "
+         "186 of them in the past 24 hours.")
+    b = "Health Minister Ruth Banda said 205 new infections were confirmed in the capital."
+    assert _conflicts(a, b) == [("186 of them", "205 new infections")]
+    # Two counts near the other report's one: which of them it tells is a guess.
+    c = ("Health Minister Ruth Banda said 190 cases had been confirmed in the capital, "
+         "160 of them in the past week.")
+    assert _conflicts(c, b) == []

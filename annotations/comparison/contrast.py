@@ -112,18 +112,23 @@ _LONE_RATIO = 2.0
 
 def _lone_counts(by_unit_a: dict[str, list[Quantity]], by_unit_b: dict[str, list[Quantity]]
                  ) -> list[NumberContrast]:
-    """Two passages that clearly tell one claim, each with one count of a noun the other
-    does not count: one count told with two nouns ("380,000 customers" / "450,000 homes and
-    businesses", "22 miners" / "25 people" killed) when one same word besides the nouns
-    stands around both, and they say one outcome of one subject."""
+    """Two passages that clearly tell one claim, one with one count of a noun the other
+    does not count, the other with one such count near it (its others far from it): one
+    count told with two nouns ("380,000 customers" / "450,000 homes and businesses", "22
+    miners" / "25 people" killed) when one same word besides the nouns stands around both,
+    and they say one outcome of one subject."""
     xs = [q for u, qs in by_unit_a.items() if u not in by_unit_b and _is_count(u) for q in qs]
     ys = [q for u, qs in by_unit_b.items() if u not in by_unit_a and _is_count(u) for q in qs]
-    if len(xs) != 1 or len(ys) != 1 or xs[0].value is None or ys[0].value is None:
+    if any(q.value is None for q in xs + ys):
         return []  # a vague amount ("dozens of") may count anything
-    x, y = xs[0], ys[0]
+    # "214 new cases" / "3 treatment centres" are two counts of two things: of the counts of
+    # each side ("1,842 cases, 214 of them in the past day" / "237 new infections in a
+    # day"), the one count near the other side's one count.
+    near = [(x, y) for x in xs for y in ys if _near_count(x, y)]
+    if len(near) != 1 or (len(ys) != 1 and len(xs) != 1):
+        return []
+    x, y = near[0]
     assert x.value is not None and y.value is not None
-    if max(x.value, y.value) > _LONE_RATIO * min(x.value, y.value):
-        return []  # "214 new cases" / "3 treatment centres": two counts of two things
     if _two_kinds(x.unit, y.unit):
         return []  # "40 houses" / "12 churches": two kinds of building, two counts
     nouns = {x.unit, y.unit, x.unit + "s", y.unit + "s"}
@@ -132,6 +137,11 @@ def _lone_counts(by_unit_a: dict[str, list[Quantity]], by_unit_b: dict[str, list
                     for w in x.context & y.context)):
         return []
     return [NumberContrast(x, y, compare_quantities(x, y))]
+
+
+def _near_count(x: Quantity, y: Quantity) -> bool:
+    return x.value is not None and y.value is not None and \
+        max(x.value, y.value) <= _LONE_RATIO * min(x.value, y.value)
 
 
 # Units of measure and of time: "10 km" measures, it counts no things.
