@@ -24,7 +24,10 @@ are in its SOURCES.md), ``holdout`` (four pairs of other stories written later a
 of every fix, tests/data/compare_holdout: the check that a fix generalises; its first scores
 are in its SOURCES.md) and ``fresh`` (five pairs of five more stories, tests/data/compare_fresh,
 written after all the others had been used for fixing and kept from sight until then: a
-measure nobody has tuned on; its first scores are in its SOURCES.md) and ``sealed`` (five
+measure nobody has tuned on; its first scores are in its SOURCES.md), ``only`` (four pairs
+of four more stories written for the "+" mark, tests/data/compare_only: claims both reports
+tell in other words, often with a name, time or figure only one adds, and sentences one
+report alone tells; used for fixing) and ``sealed`` (five
 pairs of five more stories, tests/data/compare_sealed, written while the comparison was being
 tuned on all the others and read by its author only; its scores are in its SOURCES.md) and
 ``sealed2`` (five pairs of five more stories, tests/data/compare_sealed2, written and committed
@@ -72,6 +75,8 @@ def gold_sets() -> list[GoldSet]:
                 {"articles": DATA / "compare_holdout"}),
         GoldSet("fresh", DATA / "compare_fresh" / "gold.jsonl",
                 {"articles": DATA / "compare_fresh"}),
+        GoldSet("only", DATA / "compare_only" / "gold.jsonl",
+                {"articles": DATA / "compare_only"}),
         GoldSet("sealed", DATA / "compare_sealed" / "gold.jsonl",
                 {"articles": DATA / "compare_sealed"}, sealed=True),
         GoldSet("sealed2", DATA / "compare_sealed2" / "gold.jsonl",
