@@ -147,3 +147,82 @@ def test_a_german_report_beside_an_english_one_marks_no_sentence_for_its_words_a
     relieved = next(s for s in german if "erleichtert" in s.text)
     # Nothing in it is a name or figure the English report lacks: no "+" for it.
     assert relieved.kind != "unique"
+
+
+def test_a_person_named_by_a_surname_that_is_a_word_may_be_the_same_person() -> None:
+    names = {"Helen Baker": "PERSON", "Aurora": "PRODUCT", "Kessel": "GPE"}
+    dredged = "The harbour master, Helen Baker, said the channel would be dredged."
+    assert _only_here(dredged, _OTHER, names)
+    # "Baker" is a word of the language, but the other report writes it: it may be she.
+    assert not _only_here(dredged, _OTHER + " Baker said the channel was silting up.", names)
+
+
+def test_a_year_the_other_never_gives_is_evidence_unless_a_shared_figure_ties_it() -> None:
+    founded = _OTHER + " Its owner was founded in 1971."
+    assert _only_here("The ferry was built in 1998.", founded)
+    assert not _only_here("The ferry was built in 1971.", founded)
+    # A pledge with the other's figure: the year it is due by is a detail of one claim.
+    pledge = founded + " The yard will add about 40 berths within four years."
+    assert not _only_here("The yard promised 42 new berths by 2030.", pledge)
+    assert _only_here("The yard promised 42 new berths by 2030.", founded)
+
+
+def test_a_figure_in_digits_far_from_every_figure_of_its_unit_is_evidence() -> None:
+    fined = _OTHER + " The owner was fined $250,000 last year."
+    assert _only_here("The insurer put the repair bill at $3.4 million.", fined)
+    assert not _only_here("The insurer put the repair bill at $260,000.", fined)
+    # A figure in words of a unit the other gives is as often a manner of speaking.
+    halved = _OTHER + " Bookings fell 20% after the accident."
+    assert not _only_here("Half of the crew stayed on board overnight.", halved)
+
+
+def _index(a: str, b: str):  # type: ignore[no-untyped-def]
+    from sidelight.annotations.comparison.clauses import ClauseIndex, DocumentClauses
+    from sidelight.annotations.comparison.features import feature_weights
+    from sidelight.annotations.entities import recognize_many
+
+    texts = [a, b]
+    ents = recognize_many(texts)
+    qs = [all_quantities(t, "2026-05-04") for t in texts]
+    facts = [sentence_facts(t, _claim_sentences(t), e, q, find_quotes(t))
+             for t, e, q in zip(texts, ents, qs, strict=True)]
+    gives = [document_gives(t, f, e, q) for t, f, e, q in zip(texts, facts, ents, qs, strict=True)]
+    weights = feature_weights(facts)
+    index = ClauseIndex(facts, weights, [DocumentClauses(f, e, q, weights)
+                                         for f, e, q in zip(facts, ents, qs, strict=True)])
+    return index, gives
+
+
+_PYLON_A = ("Pylon collapse cuts power to Fenwick\n\n"
+            "A high-voltage pylon collapsed near Fenwick on Tuesday night. "
+            "The tower had been inspected in April by the engineering firm Dorrance Kell. "
+            "About 9,000 homes lost power. "
+            "The mayor, Ines Calloway, opened a shelter at the town sports hall.\n")
+_PYLON_B = ("Storm topples pylon\n\n"
+            "A power pylon came down near Fenwick late on Tuesday, cutting electricity. "
+            "Engineers last looked over the tower in the spring, the operator said. "
+            "Some 9,000 households were left in the dark. "
+            "The grid operator apologised to customers.\n")
+
+
+def test_a_sentence_near_a_counterpart_is_no_claim_of_its_source_only() -> None:
+    from sidelight.annotations.comparison.alignment import MUTUAL_SHARE, THRESHOLD
+    from sidelight.annotations.comparison.only_here import told_here_only
+
+    index, gives = _index(_PYLON_A, _PYLON_B)
+    inspected = next(i for i, f in enumerate(index.facts[0]) if "Dorrance" in f.sentence.text)
+    mayor = next(i for i, f in enumerate(index.facts[0]) if "Calloway" in f.sentence.text)
+    # Both give a name the other never writes...
+    assert only_here(index.facts[0][inspected], gives[0], [gives[1]])
+    assert only_here(index.facts[0][mayor], gives[0], [gives[1]])
+    # ...but had the aligner paired nothing, the inspection still scores as high as a pair
+    # it keeps when mutual with "Engineers last looked over the tower": a detail (who
+    # inspected it) added to a claim both tell. The mayor's shelter is near nothing.
+    near = THRESHOLD * MUTUAL_SHARE
+    marked = told_here_only(index, {}, gives, near)
+    assert (0, mayor) in marked and (0, inspected) not in marked
+    # A near sentence that tells a claim of its own far better (paired, at 0.9) is not
+    # this one's counterpart.
+    looked = next(j for j, f in enumerate(index.facts[1]) if "looked over" in f.sentence.text)
+    better = {(0, 1): [(0, looked, 0.9)]}
+    assert (0, inspected) in told_here_only(index, better, gives, near)

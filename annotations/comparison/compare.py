@@ -48,7 +48,7 @@ from sidelight.annotations.comparison.model import (
     QuoteMatch,
 )
 from sidelight.annotations.comparison.numbers import Quantity
-from sidelight.annotations.comparison.only_here import document_gives, only_here
+from sidelight.annotations.comparison.only_here import document_gives, told_here_only
 from sidelight.annotations.comparison.order_prior import weak_pairs
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import (
@@ -169,11 +169,13 @@ def _compare(
         pairs += ordered + turns
         pairs.sort()
         turned.update(_link(_node(a, i), _node(b, j)) for i, j, _ in turns)
-    del index, parts  # the clauses read while scoring: tens of MB on long documents
-
     gives = [document_gives(d.text, f, ents, qs, lang)
              for d, f, ents, qs, lang in zip(docs, facts, entities, quantities, langs,
                                              strict=True)]
+    # "+": sentences without a counterpart, told on strong evidence by their source only.
+    marked = told_here_only(index, accepted, gives, threshold * MUTUAL_SHARE)
+    del index, parts  # the clauses read while scoring: tens of MB on long documents
+
     sentences: list[tuple[AlignedSentence, ...]] = []
     agreed: dict[tuple[str, tuple[str, ...], bool], str] = {}
     raw_differences: list[tuple[int, int, int, int, int, Difference]] = []
@@ -267,8 +269,7 @@ def _compare(
                 kind = max(kinds, key=_RANK.__getitem__)
             else:
                 # No counterpart found is no proof that no other source tells it.
-                others = [g for j, g in enumerate(gives) if j != i]
-                kind = "unique" if only_here(f, gives[i], others) else UNMATCHED
+                kind = "unique" if (i, si) in marked else UNMATCHED
             s = f.sentence
             row.append(AlignedSentence(si, s.start, s.end, one(s.text, s.text), kind,
                                        tuple(counterparts), s.speaker))

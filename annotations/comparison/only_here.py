@@ -17,6 +17,12 @@ Sharing no word is evidence only between documents in one language: a German rep
 no word with an English one whatever it tells, so across languages only a new name or figure
 (keyed alike in every language) is.
 
+Nor is a sentence marked when the aligner nearly paired it: a sentence of another document
+scores with it as high as a pair the aligner keeps when each is the other's best ("The
+58-year-old bridge is used by roughly 18,000 cars and lorries a day" beside "About 18,000
+vehicles cross the bridge every day"). A new name or figure there is a detail one source adds
+to a claim both tell.
+
 Otherwise the sentence is left unmarked: no counterpart was found, but that is no proof.
 """
 
@@ -29,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sidelight.annotations.comparison.alignment import RELATIVE, CorpusIndex
 from sidelight.annotations.comparison.features import (
     NUMERIC_LABELS,
     Mention,
@@ -71,6 +78,8 @@ class Gives:
     units: frozenset[str]
     values: tuple[float, ...]  # sorted values of its figures that are not dates or times
     language: str = ""  # the document's language ("" when unknown: taken as any other's)
+    persons: frozenset[str] = frozenset()  # those of its names it calls a person
+    whens: frozenset[tuple[str, float]] = frozenset()  # (unit, value) of its dates and years
 
 
 def document_gives(text: str, facts: Sequence[SentenceFacts], entities: Sequence[Mention],
@@ -89,16 +98,51 @@ def document_gives(text: str, facts: Sequence[SentenceFacts], entities: Sequence
                        if x[:2] == "e:" or x[:4] == "s:e:"})
     values = sorted(q.value for q in quantities
                     if q.value is not None and q.unit not in WHEN_UNITS)
-    features = frozenset().union(*(f.features for f in facts))
+    # A word or name of what someone said ("s:w:channel") is the same word told plainly.
+    features = frozenset(_plain(x) for f in facts for x in f.features)
     meanings = frozenset().union(*(ms for f in facts for _, ms in f.senses))
     # Every word it writes, as the stems of its word features and of its names' words
     # (read from the features, not from the text again: a long document has many).
-    stems = {x[2:] for x in features if x[:2] == "w:"} | {
-        x[4:] for x in features if x[:4] == "s:w:"}
+    stems = {x[2:] for x in features if x[:2] == "w:"}
     for key in {e.key for e in named}:
         stems.update(_stems(key.split(":", 1)[-1]))
+    persons = frozenset(entity_feature(e.key) for e in named if e.label == "PERSON")
+    whens = frozenset((q.unit, q.value) for q in quantities
+                      if q.value is not None and q.unit in WHEN_UNITS)
     return Gives(names, names - sure, dict(counts), frozenset(stems), features, meanings,
-                 frozenset(q.unit for q in quantities), tuple(values), language)
+                 frozenset(q.unit for q in quantities), tuple(values), language, persons,
+                 whens)
+
+
+def told_here_only(index: CorpusIndex,
+                   accepted: dict[tuple[int, int], list[tuple[int, int, float]]],
+                   gives: Sequence[Gives], near: float) -> set[tuple[int, int]]:
+    """The ``(document, sentence)`` of every sentence to mark "+": without a partner in
+    ``accepted`` (the aligner's pairs of sentences per pair of documents), ``only_here`` on
+    evidence, and without a near counterpart: a candidate in another document (``index``:
+    the aligner's; candidates share most of its rarest features, so the few sentences kept
+    by strong evidence cost a handful of scores) that scores ``near`` with it, unless that
+    candidate tells a claim of its own far better (its partner scores more than 1/RELATIVE
+    times as much, as the aligner keeps a second partner only near the best: a headline
+    paired with its lead shares words with many sentences it does not retell)."""
+    # Each sentence's best partner score in each other document.
+    best: dict[tuple[int, int, int], float] = {}
+    for (a, b), pairs in accepted.items():
+        for i, j, score in pairs:
+            best[a, i, b] = max(best.get((a, i, b), 0.0), score)
+            best[b, j, a] = max(best.get((b, j, a), 0.0), score)
+    paired = {(d, i) for d, i, _ in best}
+    out: set[tuple[int, int]] = set()
+    for d, doc_facts in enumerate(index.facts):
+        others = [g for j, g in enumerate(gives) if j != d]
+        for i, f in enumerate(doc_facts):
+            if (d, i) in paired or not only_here(f, gives[d], others):
+                continue
+            if not any((sc := index.score((d, i), (od, j))) >= near
+                       and sc >= RELATIVE * best.get((od, j, d), 0.0)
+                       for od, js in index.candidates((d, i)).items() for j in js):
+                out.add((d, i))
+    return out
 
 
 def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives]) -> bool:
@@ -110,9 +154,10 @@ def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives]) -> bool:
         return True  # the others tell nothing at all
     if not tells_claim(f):
         return False
-    names = {n for x in f.features if (n := _name_feature(x))}
+    names = {n for x in f.features if (n := name_feature(x))}
     sure = names - own.doubtful
-    return all(_new_to(f, names, sure, g, g.language == own.language) for g in others)
+    return all(_new_to(f, names, sure, own.persons, g, g.language == own.language)
+               for g in others)
 
 
 def tells_claim(f: SentenceFacts) -> bool:
@@ -124,24 +169,38 @@ def tells_claim(f: SentenceFacts) -> bool:
     return said + len(f.quantities) >= CLAIM_TERMS and not _TO_READER.search(f.sentence.text)
 
 
-def _new_to(f: SentenceFacts, names: set[str], sure: set[str], g: Gives,
-            same_language: bool) -> bool:
+def _new_to(f: SentenceFacts, names: set[str], sure: set[str], persons: frozenset[str],
+            g: Gives, same_language: bool) -> bool:
     if any(g.name_counts.get(n, 0) and g.name_counts[n] <= RARE_NAME for n in names):
         return False
-    return any(_new_name(n, g) for n in sure) or any(
-        _new_figure(q, g) for q in f.quantities) or (same_language
-                                                     and _nothing_in_common(f, g))
+    return any(_new_name(n, g, n in persons) for n in sure) or _new_figures(f, g) or (
+        same_language and _nothing_in_common(f, g, persons))
 
 
-def _nothing_in_common(f: SentenceFacts, g: Gives) -> bool:
+def _new_figures(f: SentenceFacts, g: Gives) -> bool:
+    """Whether ``f`` gives a figure the other document does not. A date or year is only when
+    the sentence gives no other figure the other document gives too: "25,000 new rental units
+    by 2030" beside "20,000 rental homes in four years" is one pledge, the year a detail."""
+    new = [q for q in f.quantities if _new_figure(q, g)]
+    if not new or any(q.unit not in WHEN_UNITS for q in new):
+        return bool(new)
+    return not any(q.unit not in WHEN_UNITS and q.value is not None and _near(q.value, g)
+                   for q in f.quantities)
+
+
+def _plain(feature: str) -> str:
+    return feature[2:] if feature[:2] == "s:" else feature
+
+
+def _nothing_in_common(f: SentenceFacts, g: Gives, persons: frozenset[str]) -> bool:
     """No word, name, figure or unit of ``f``, and no meaning of its words, is in the other
     document: no sentence there is even weakly like it ("I am confident.")."""
-    if not f.features or not f.features.isdisjoint(g.features):
+    if not f.features or any(_plain(x) in g.features for x in f.features):
         return False
     # Words read as a name are no word features ("Lifeboats from nearby towns…" beside
-    # "by lifeboat"): they are looked up as words too.
+    # "by lifeboat"): they are looked up as words too, as a person's surname is.
     for x in f.features:
-        if (n := _name_feature(x)) and any(_written(w, g) for w in _telling_words(n)):
+        if (n := name_feature(x)) and not _new_name(n, g, n in persons):
             return False
     # A meaning meets the same meaning, and a word that is a kind of it (as the aligner
     # weighs them: ``kind_of``).
@@ -166,10 +225,14 @@ def _doubtful(text: str, e: Mention, starts: set[int]) -> bool:
     return at == 0 or at in starts or text[at - 1] == "\n"
 
 
-def _new_name(feature: str, g: Gives) -> bool:
+def _new_name(feature: str, g: Gives, person: bool = False) -> bool:
     if feature in g.names:
         return False
     words = _telling_words(feature)
+    # A person is often named by surname alone, and a surname may be a word of the language
+    # ("Dr Fiona Marsh" / "Marsh said"): one that the other writes may be the same person.
+    if person and (last := _WORD.findall(feature[2:].lower())[-1:]) and last[0] not in words:
+        words.append(last[0])
     # A telling word of a name ("Sandberg", "Harlan" in "Harlan County") written anywhere
     # in the other document may be the same person or place named another way.
     return bool(words) and not any(_written(w, g) for w in words)
@@ -196,17 +259,30 @@ def _stems(words: str) -> tuple[str, ...]:
 
 
 def _new_figure(q: Quantity, g: Gives) -> bool:
-    if q.value is None or q.unit in g.units:
-        return False
-    if q.unit in DURATION_UNITS:
+    if q.value is None or q.unit in DURATION_UNITS:
         return False
     if q.unit in WHEN_UNITS:
-        return True
-    i = bisect.bisect_left(g.values, q.value / NEAR_RATIO)
-    return not (i < len(g.values) and g.values[i] <= q.value * NEAR_RATIO)
+        if q.unit not in g.units:
+            return True
+        # A year the other never gives, when it gives others ("went into liquidation in
+        # 2025"). Not a day: the other may give it as "next week" or "in the coming days",
+        # nor a time of day, given in other zones and clocks.
+        return q.unit == "calendar-year" and (q.unit, q.value) not in g.whens
+    # A figure of a unit the other gives too counts when it is written in digits: a word
+    # ("half", "a quarter point") is as often a manner of speaking or a share the other
+    # writes in another unit ("the second half of 2027", "25 basis points").
+    if q.unit in g.units and not any(c.isdigit() for c in q.text):
+        return False
+    return not _near(q.value, g)
 
 
-def _name_feature(x: str) -> str:
+def _near(value: float, g: Gives) -> bool:
+    """Whether the other document gives a figure near ``value`` (of any unit but a date)."""
+    i = bisect.bisect_left(g.values, value / NEAR_RATIO)
+    return i < len(g.values) and g.values[i] <= value * NEAR_RATIO
+
+
+def name_feature(x: str) -> str:
     """The name of an entity feature, whether the sentence tells it or says it told it."""
     if x[:2] == "e:":
         return x
