@@ -24,6 +24,7 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,6 +54,11 @@ CANDIDATES = 6
 MEANING_CACHE = 4096  # classes whose meaning look-up tables are kept while scoring
 SCORE_CACHE = 1 << 18  # scores of pairs of classes kept while scoring
 PRUNE = 0.25
+# A sentence repeated word for word in two documents (a recurring line: a filler, a
+# disclaimer) is paired with every repetition of it while the pairs are few; beyond this
+# many, each repetition with the one at the nearest place of the other document, so that the
+# pairs grow with the repetitions, not with their product.
+REPEATS_ALL = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +263,7 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
             wanted[od, d].extend((j << _SHIFT) | i for j in js)
 
     klass = index.klass
+    sizes = [len(doc) for doc in index.facts]
     for nodes in index.exact.values():
         # The documents that tell this text word for word are settled for all of them.
         told: dict[int, list[int]] = defaultdict(list)
@@ -271,8 +278,11 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
                 if len(told) < len(index.facts) else {}
             for n in members:
                 d, i = n >> _SHIFT, n & _LOW
+                here = told[d]
                 for od, js in told.items():
                     if od != d:
+                        if len(here) * len(js) > REPEATS_ALL:
+                            js = nearest_repeat(i, sizes[d], js, sizes[od])
                         want(d, i, od, js)
                 for od, js in found.items():
                     want(d, i, od, js)
@@ -291,6 +301,15 @@ def align_all(index: CorpusIndex, threshold: float = THRESHOLD
                 table[pair] = 1.0 if normal[ka[i]] == normal[kb[j]] else score((a, i), (b, j))
         out[a, b] = select(table, len(index.facts[a]), len(index.facts[b]), threshold)
     return out
+
+
+def nearest_repeat(i: int, na: int, js: Sequence[int], nb: int) -> list[int]:
+    """Of the sentences ``js`` (rising) of a document of ``nb`` sentences that repeat
+    sentence ``i`` of one of ``na`` word for word, the one at the nearest relative position
+    (the earlier of two as near)."""
+    # |j / nb - i / na| compared in integers: the same choice on every machine.
+    at = bisect_left(js, -(-i * nb // na))
+    return [min(js[max(0, at - 1):at + 1], key=lambda j: (abs(j * na - i * nb), j))]
 
 
 def select(table: dict[tuple[int, int], float], na: int, nb: int,

@@ -601,6 +601,10 @@ _SHORT_QUOTE = 3  # content words; shorter quotes (scare quotes) must match word
 _QUOTE_MATCH = 0.5
 _QUOTE_PROBES = 6
 _QUOTE_CANDIDATES = 8
+# A word in more quotations of a document than this is no rarer than its words: it finds no
+# candidates (on a long document, counting its quotations would make the matching grow with
+# quotations times quotations).
+_QUOTE_POSTING = 64
 
 
 def _quote_matches(quotes: Sequence[Sequence[Quote]]) -> list[QuoteMatch]:
@@ -660,7 +664,8 @@ def _best_quote(
     words; the share is over the shorter quote, so a trimmed quote still matches."""
     # Ties between equally rare words are broken by the word, so that a run does not
     # depend on the order of a set of strings (their hashes change from run to run).
-    probes = sorted((w for w in wa if w in postings), key=lambda w: (len(postings[w]), w))
+    probes = sorted((w for w in wa if 0 < len(postings.get(w, ())) <= _QUOTE_POSTING),
+                    key=lambda w: (len(postings[w]), w))
     counts: dict[int, int] = defaultdict(int)
     for w in probes[:_QUOTE_PROBES]:
         for k in postings[w]:
