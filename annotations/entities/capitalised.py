@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from itertools import compress
+from itertools import compress, repeat
+from operator import itemgetter
 
 from .analyser import COMMA_SUFFIX, COMMA_SUFFIX_STARTS, Analyser, doubtful_word
 from .common_words import is_common
@@ -16,6 +17,9 @@ from .lexicon import Lexicon
 from .mentions import HEAD, NEED, SHAPE, SURE, Doubtful, Mention
 from .patterns import DATELINE_END, PROSE_WORD, RIC_TAIL, SPEAKER, Patterns
 
+# (The lookups of the spans' loop, as C calls.)
+_START = re.Match.start
+_GROUP = itemgetter(0)
 _OPENERS = frozenset(".!?:;\n|•>")
 _SKIP_BACK = frozenset(" \t\"“”‘’'([{*_")
 _QUOTES = frozenset("\"“‘")
@@ -45,14 +49,16 @@ def capitalised(text: str, an: Analyser, lx: Lexicon, pt: Patterns,
     # asked: the spans come in order, so the line is known until its end.
     line_end = -1
     line_head = False
-    # (The scanner starts no span right after a letter or digit.)
-    for m in pt.capspan.finditer(text):
-        s = m.start()
+    # (The scanner starts no span right after a letter or digit.) Each span's start, text
+    # and doubtful word are taken out of the matches in C rather than one call at a time: a
+    # German megabyte holds some 42,000 spans, half of them one common noun.
+    found = list(pt.capspan.finditer(text))
+    spans = list(map(_GROUP, found))
+    doubts = map(anywhere.get, spans) if anywhere is not None else repeat(None)
+    for m, s, span, doubt in zip(found, map(_START, found), spans, doubts, strict=False):
         if s < skip_until:
             continue
-        span = m[0]
         if anywhere is not None:
-            doubt = anywhere.get(span)
             if doubt:
                 a = s + doubt[0]
                 b = s + doubt[1]

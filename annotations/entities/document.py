@@ -141,6 +141,10 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
         return label, conf
 
     decided: dict[tuple[str, str, int], tuple[str, int]] = {}
+    # What ``_genitive_before_nouns`` and the first test of ``_org_short_form`` make of a
+    # mention's words: a function of the words and the tables above, asked once per name.
+    genitive_of: dict[str, tuple[int, str, int] | None] = {}
+    may_short: dict[str, bool] = {}
     for m, t in zip(open_, texts, strict=True):
         label, conf = m.label, m.conf
         if label in _NAME_LABELS:
@@ -160,30 +164,42 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
                 elif t in surname_of:
                     label, conf = "PERSON", SHAPE
         m.label, m.conf = label, conf
-    if genitives:
-        for m in open_:
-            if m.label == "ORG" and m.conf <= GUESS:
-                _genitive_before_nouns(text, m, votes, surname_of, gz)
-    if first_token_org:
-        for m in open_:
-            if m.label == "GPE":
-                _org_short_form(text, m, first_token_org, lx, gz)
+        # (Each mention's reading is final here: the steps below read only its own words and
+        # the document's tables.)
+        if genitives and label == "ORG" and conf <= GUESS:
+            words = text[m.start:m.end]
+            if words in genitive_of:
+                cut = genitive_of[words]
+            else:
+                cut = genitive_of[words] = _genitive_before_nouns(words, votes, surname_of, gz)
+            if cut is not None:
+                m.end = m.start + cut[0]
+                m.label, m.conf = cut[1], cut[2]
+        if first_token_org and m.label == "GPE":
+            words = text[m.start:m.end]
+            ok = may_short.get(words)
+            if ok is None:
+                ok = may_short[words] = _may_be_short_form(words, first_token_org, gz)
+            if ok:
+                _org_short_form(text, m, lx)
     kept = [m for m in ms if m.conf > NEED]
-    # The doubtful words the document confirms, read as any other mention would be.
-    by_span: dict[str, tuple[str, int]] = {}
+    # The doubtful words the document confirms, read as any other mention would be: each
+    # distinct word decided once, then only the confirmed ones looked at again.
     confirmed: list[Mention] = []
-    for a, b, mid in doubtful:
-        span = text[a:b]
-        got = by_span.get(span)
-        if got is None:
+    if doubtful:
+        spans = [text[a:b] for a, b, _ in doubtful]
+        by_span: dict[str, tuple[str, int]] = {}
+        for span in dict.fromkeys(spans):
             t = span.lower()
             k = (t, "ORG", NEED)
             got = decided.get(k)
             if got is None:
                 got = decided[k] = decide(t, "ORG", NEED)
             by_span[span] = got
-        if got[1] > NEED:
-            confirmed.append(Mention(a, b, got[0], got[1], mid))
+        sure = {span for span, got in by_span.items() if got[1] > NEED}
+        if sure:
+            confirmed = [Mention(d[0], d[1], *by_span[span], d[2])
+                         for d, span in zip(doubtful, spans, strict=True) if span in sure]
     if confirmed:
         kept.extend(confirmed)
         kept.sort(key=START)
@@ -213,18 +229,21 @@ def _genitive(stem: str, votes: dict[str, dict[str, int]], surname_of: set[str],
 _PLACE_ARTICLES = frozenset(("the", "la", "le", "l'", "der", "die", "das"))
 
 
-def _org_short_form(text: str, m: Mention, first_token_org: set[str], lx: Lexicon,
-                    gz: Gazetteer) -> None:
+def _may_be_short_form(t: str, first_token_org: set[str], gz: Gazetteer) -> bool:
+    """Whether a place named ``t`` may be read as an organisation's short form where it
+    stands (see ``_org_short_form``): a single word that begins an organisation's name the
+    document gives, neither in capitals nor a country or capital."""
+    return not (" " in t or t.lower() not in first_token_org or t.isupper()
+                or t in gz.major_places or t.title() in gz.major_places)
+
+
+def _org_short_form(text: str, m: Mention, lx: Lexicon) -> None:
     """A town's name that begins an organisation's name the document gives ("Cambridge"
     after "Cambridge Analytica") is that organisation's short form where it stands as a
     name of its own ("saying Cambridge played a role"); after a preposition ("in Cambridge",
     "the University of Cambridge") or as part of a word ("Cambridge-based") it stays the
-    place. Countries and capitals are left alone: their names stand for their
-    governments."""
-    t = text[m.start:m.end]
-    if " " in t or t.lower() not in first_token_org or t.isupper() \
-            or t in gz.major_places or t.title() in gz.major_places:
-        return
+    place. Countries and capitals are left alone: their names stand for their governments
+    (``_may_be_short_form`` has said that the name may be such a short form)."""
     if text[m.end:m.end + 1] in ("-", "'", "’") or text[m.start - 1:m.start] in ("-", "'", "’"):
         return
     before = text[max(0, m.start - 30):m.start].split()
@@ -236,15 +255,15 @@ def _org_short_form(text: str, m: Mention, first_token_org: set[str], lx: Lexico
     m.label, m.conf = "ORG", SHAPE
 
 
-def _genitive_before_nouns(text: str, m: Mention, votes: dict[str, dict[str, int]],
-                           surname_of: set[str], gz: Gazetteer) -> None:
-    """"Baerbocks Besuch" read as one unknown name where the document names "Annalena
-    Baerbock": the name in the genitive alone, the nouns it owns left out."""
-    t = text[m.start:m.end]
+def _genitive_before_nouns(t: str, votes: dict[str, dict[str, int]], surname_of: set[str],
+                           gz: Gazetteer) -> tuple[int, str, int] | None:
+    """"Baerbocks Besuch" read as one unknown name ``t`` where the document names "Annalena
+    Baerbock": the name in the genitive alone, the nouns it owns left out (its length, label
+    and confidence), or None."""
     first, sep, rest = t.partition(" ")
     if not sep or first[-1:] != "s" or first[-2:] == "ss" or len(first) < 4:
-        return
+        return None
     got = _genitive(first[:-1].lower(), votes, surname_of, gz)
     if got is not None and all(is_common(gz, w) and w not in gz.names for w in rest.split(" ")):
-        m.end = m.start + len(first)
-        m.label, m.conf = got
+        return len(first), got[0], got[1]
+    return None
