@@ -3,9 +3,8 @@ takes the long form's label."""
 
 from __future__ import annotations
 
-from .keys import acronym_definitions
+from .keys import acronym_definitions, bracket_ends
 from .mentions import Mention
-from .patterns import BRACKET_ACRONYM
 
 
 def resolve_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
@@ -14,22 +13,18 @@ def resolve_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
     if "(" not in text:
         return ms
     # Only a name before a bracketed acronym can define one: where such a bracket could
-    # open (any of the spaces before it, or the bracket itself); and only a mention right
-    # after a bracket can be an acronym of lower-case words.
-    opens: set[int] = set()
+    # open (any of the spaces before it, or the bracket itself: ``bracket_ends``, found once
+    # for both steps); and only a mention right after a bracket can be an acronym of
+    # lower-case words.
+    brackets = bracket_ends(text)
     after: set[int] = set()
     p = text.find("(")
     while p >= 0:
         after.add(p + 1)
-        if BRACKET_ACRONYM.match(text, p) is not None:
-            j = p
-            while j and text[j - 1].isspace():
-                j -= 1
-            opens.update(range(j, p + 1))
         p = text.find("(", p + 1)
     rows = [(m.start, m.end, m.label, text[m.start:m.end]) for m in ms
-            if m.end in opens and m.end - m.start > 3]
-    defs = acronym_definitions(text, rows)
+            if m.end in brackets and m.end - m.start > 3]
+    defs = acronym_definitions(text, rows, brackets)
     suppressed = lowercase_acronyms(text, [m for m in ms if m.start in after])
     if not defs and not suppressed:
         return ms

@@ -22,6 +22,7 @@ _ONE_PRONOUN_BEFORE = frozenset((
     "right", "other", "last", "first", "new", "old", "same", "next", "latest", "big", "good",
     "bad", "little", "such", "a"))
 _YEAR_AFTER = re.compile(r"[ \u00a0]\d{4}(?!\d)")
+_START = re.Match.start
 
 
 def numbers(text: str, pt: Patterns, gz: Gazetteer,
@@ -30,7 +31,7 @@ def numbers(text: str, pt: Patterns, gz: Gazetteer,
     language's table of lower-case entities."""
     out: list[Mention] = []
     numeric = pt.numeric
-    starts = [m.start() for m in NUMBER_START.finditer(text)]
+    starts = list(map(_START, NUMBER_START.finditer(text)))
     for sym in RARE_CURRENCY:
         i = text.find(sym)
         while i >= 0:

@@ -79,10 +79,13 @@ def normalise(label: str, text: str, lang: str = "en") -> str:
 Row = tuple[int, int, str, str]   # start, end, label, text: an entity before its key
 
 
-def acronym_definitions(text: str, rows: Sequence[Row]) -> dict[str, Row]:
-    """Acronym -> the multi-word entity (row) it was introduced for in brackets."""
+def acronym_definitions(text: str, rows: Sequence[Row],
+                        brackets: dict[int, str] | None = None) -> dict[str, Row]:
+    """Acronym -> the multi-word entity (row) it was introduced for in brackets;
+    ``brackets`` is ``bracket_ends(text)`` when the caller has it already."""
     defs: dict[str, Row] = {}
-    brackets = _bracket_ends(text)
+    if brackets is None:
+        brackets = bracket_ends(text)
     if not brackets:
         return defs
     # (The rows that end at one, picked out in C: a text has tens of thousands of rows.)
@@ -99,7 +102,7 @@ def acronym_definitions(text: str, rows: Sequence[Row]) -> dict[str, Row]:
     return defs
 
 
-def _bracket_ends(text: str) -> dict[int, str]:
+def bracket_ends(text: str) -> dict[int, str]:
     """Every offset where ``BRACKET_ACRONYM`` matches (spaces, then an acronym in brackets),
     with its acronym, dots dropped: found from the brackets, a handful in a text, rather than
     tried at the end of every entity."""
@@ -265,18 +268,22 @@ def _link_rows(texts: Sequence[str], docs: Sequence[Sequence[Row]],
             if best is not None:
                 fix[(label, n)] = best[1]
 
-    keys = {lt: f"{lt[0]}:{fix.get((lt[0], r), r)}" for lt, r in resolved.items()}
+    # Keys by label, then text: two lookups of strings, whose hashes are kept, cost less than
+    # building and hashing a pair for each of a document's tens of thousands of entities.
+    keys: dict[str, dict[str, str]] = defaultdict(dict)
+    for (label, t), r in resolved.items():
+        keys[label][t] = f"{label}:{fix.get((label, r), r)}"
     new = tuple.__new__
     out: list[list[Entity]] = []
     for text, doc, here, lang in zip(texts, docs, per_doc, langs, strict=True):
         days = _day_keys(text, [t for label, t in here if label == "DATE"], lang)
         if days:
             k = keys.copy()
-            k.update(days)
+            k["DATE"] = {**keys["DATE"], **{t: key for (_, t), key in days.items()}}
         else:
             k = keys
         # (Built as the tuple it is: a named tuple's own constructor is a Python call.)
-        out.append([new(Entity, (s, e, label, t, k[(label, t)])) for s, e, label, t in doc])
+        out.append([new(Entity, (s, e, label, t, k[label][t])) for s, e, label, t in doc])
     return out
 
 
