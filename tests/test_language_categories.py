@@ -3,7 +3,9 @@
 `von` before a given name, compounds of ordinary words, the noun that says what a name is, a
 body named by its place, a French preposition and article before a name, a capitalised
 French institution of a place, a town's name standing for the company it begins, the name
-before a German title compound ("EZB-Präsidentin") and the French name of the US Congress."""
+before a German title compound ("EZB-Präsidentin"), the French name of the US Congress, name
+particles of two words ("von der") inside a person's name and a French lower-case
+"université" before a name."""
 
 from __future__ import annotations
 
@@ -159,3 +161,40 @@ def test_a_party_title_compound_before_a_name_is_the_party_then_the_person() -> 
     pairs = [(t, label) for t, label, _ in got]
     assert ("CDU", "ORG") in pairs and ("Friedrich Merz", "PERSON") in pairs
     assert ("SPD", "ORG") in pairs and ("Kevin Kühnert", "PERSON") in pairs
+
+
+def test_a_name_particle_of_two_words_stays_inside_the_persons_name() -> None:
+    got = found("Die frühere Ministerin Karin von der Heide sprach am Montag mit Hans van den "
+                "Broek und Peter Müller.", "de")
+    assert ("Karin von der Heide", "PERSON", "PERSON:karin von der heide") in got
+    assert ("Hans van den Broek", "PERSON", "PERSON:hans van den broek") in got
+    assert not any(t in ("Karin", "Heide", "Broek") for t, _, _ in got)
+    got = found("Writer Marie de la Fontaine met Dutch coach Hans van der Meer in Rotterdam.",
+                "en")
+    assert [t for t, label, _ in got if label == "PERSON"] == [
+        "Marie de la Fontaine", "Hans van der Meer"]
+    got = found("L'ancienne ministre Karin von der Heide a rencontré mardi le maire de Gand.",
+                "fr")
+    assert ("Karin von der Heide", "PERSON", "PERSON:karin von der heide") in got
+
+
+def test_a_two_word_particle_joins_no_role_and_no_second_person() -> None:
+    # After a name with such a particle, "und" starts the next person's name.
+    got = found("Gestern trafen Karin von der Heide und Thomas Berger in Hamburg ein.", "de")
+    assert [(t, label) for t, label, _ in got] == [
+        ("Karin von der Heide", "PERSON"), ("Thomas Berger", "PERSON"), ("Hamburg", "GPE")]
+    # "de la" after a role in capitals is the role's, not part of a person's name.
+    got = found("Le PDG de la SNCF et la présidente de la Région ont signé jeudi.", "fr")
+    assert not any(" de la " in t for t, _, _ in got)
+
+
+def test_a_french_lower_case_university_before_a_name_is_an_organisation() -> None:
+    got = found("Une équipe de l'université de Bordeaux et des chercheurs de l'université "
+                "d'Oxford ont publié lundi une étude avec l'université Harvard.", "fr")
+    assert [(t, label) for t, label, _ in got if label != "DATE"] == [
+        ("université de Bordeaux", "ORG"), ("université d'Oxford", "ORG"),
+        ("université Harvard", "ORG")]
+    # The noun alone, or inside another word, names nothing.
+    got = found("Les étudiants de l'université ont manifesté à Lyon, devant la préuniversité "
+                "de Grenoble.", "fr")
+    assert [(t, label) for t, label, _ in got] == [("Lyon", "GPE"), ("Grenoble", "GPE")]

@@ -20,6 +20,7 @@ from .patterns import DATELINE_END, PROSE_WORD, RIC_TAIL, SPEAKER, Patterns
 # (The lookups of the spans' loop, as C calls.)
 _START = re.Match.start
 _GROUP = itemgetter(0)
+_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
 _OPENERS = frozenset(".!?:;\n|•>")
 _SKIP_BACK = frozenset(" \t\"“”‘’'([{*_")
 _QUOTES = frozenset("\"“‘")
@@ -285,6 +286,20 @@ def join_parts(text: str, ms: list[Mention], gz: Gazetteer, lx: Lexicon) -> list
                 continue
         out.append(m)
     return out
+
+
+def org_heads(text: str, ms: list[Mention], head: re.Pattern[str]) -> None:
+    """A name after a lower-case institution's head is the institution's, head included
+    ("l'université de Cambridge" is an organisation, not the town)."""
+    starts = {m.end(): m.start() for m in head.finditer(text)
+              if not (m.start() and (text[m.start() - 1].isalnum()
+                                     or text[m.start() - 1] in "_-"))}
+    if not starts:
+        return
+    for m in ms:
+        s = starts.get(m.start)
+        if s is not None and m.label in _NAME_LABELS:
+            m.start, m.label, m.conf = s, "ORG", SURE
 
 
 def name_tails(text: str, ms: list[Mention], tail: re.Pattern[str], gz: Gazetteer,

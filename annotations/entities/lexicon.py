@@ -114,6 +114,12 @@ of for and & the de del della der den van von du da di la le al el bin ibn y on 
 NAME_PARTICLES: frozenset[str] = _words("""
 de del della der den van von du da di la le al el bin ibn y
 """)
+# Name particles of two words inside a person's name ("Ursula von der Leyen", "Rafael van der
+# Vaart", "Marie de la Tour"), in every language: one connector between capitalised words, as
+# the scanner reads them, cannot span them, and German reads "der" as an article elsewhere.
+PARTICLE_PAIRS: frozenset[tuple[str, str]] = frozenset((
+    ("von", "der"), ("von", "den"), ("von", "dem"), ("van", "der"), ("van", "den"),
+    ("van", "de"), ("de", "la"), ("de", "las"), ("de", "los")))
 
 # Words before a name that mark the name as a person ("his wife Melania").
 PERSON_CUES_BEFORE: frozenset[str] = _words("""
@@ -236,6 +242,9 @@ class Lexicon:
     of_words: frozenset[str] = frozenset(("of", "for"))
     # Prepositions after which an unknown name is a place ("struck in Jajarkot").
     place_preps: frozenset[str] = frozenset(("in",))
+    # Lower-case nouns that make an institution of the name after them, with or without "de"
+    # ("l'université de Cambridge", "l'université Harvard").
+    lower_org_heads: frozenset[str] = frozenset()
     # A nationality before a name reads as a title ("le Slovène Tadej Pogacar").
     demonym_titles: bool = False
     # Every noun capitalised (German): a capital is then no sign of a name, and a common
@@ -280,7 +289,7 @@ _CLASSES: tuple[str, ...] = (
     "non_name_speakers", "org_suffix", "org_head", "fac_suffix", "loc_suffix", "gpe_suffix",
     "connectors", "name_particles", "person_cues_before", "person_cues_after", "number_words",
     "non_entity_acronyms", "date_preps", "stopwords", "personal_titles", "drop_lead",
-    "place_nouns", "plural_titles", "of_words", "place_preps",
+    "place_nouns", "plural_titles", "of_words", "place_preps", "lower_org_heads",
 )
 
 ENGLISH = Lexicon(

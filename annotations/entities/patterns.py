@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sidelight.annotations.language.profiles import Profile
 
-from .lexicon import MONTHS, STOPWORDS, Lexicon
+from .lexicon import MONTHS, PARTICLE_PAIRS, STOPWORDS, Lexicon
 
 # Upper-case initials: ASCII and Latin-1 only, so the scanner's first-character test stays a
 # 256-bit table (a wider class makes the whole pass several times slower).
@@ -117,11 +117,19 @@ _NOT_AMOUNT = (rf"(?![\w,.:/%-])(?! (?:{_SCALE}|percent|per cent|{_CURRENCY}|{_Q
                rf"|{_DUR_UNIT}|{_TIME_UNIT})\b)")
 
 
+
+
+def _pairs() -> str:
+    """The two-word name particles (``PARTICLE_PAIRS``), longest first."""
+    return "(?:" + "|".join(sorted((" ".join(p) for p in PARTICLE_PAIRS),
+                                   key=lambda w: (-len(w), w))) + ")"
+
+
 def _words(conn: str) -> str:
-    """The capitalised words after a span's first, each after a space or a connector
-    (``conn``) between spaces: ``(?:(?: conn)? NEXT)*`` written as the engine rejects fastest
-    (see ``_TOKEN``)."""
-    word = rf" (?:{conn} |){_NOT_RIC}{_NEXT}"
+    """The capitalised words after a span's first, each after a space, a connector (``conn``)
+    or a pair of name particles between spaces: ``(?:(?: conn)? NEXT)*`` written as the engine
+    rejects fastest (see ``_TOKEN``)."""
+    word = rf" (?:{_pairs()} |{conn} |){_NOT_RIC}{_NEXT}"
     return f"(?:{word}(?:{word})*|)"
 
 
@@ -231,6 +239,9 @@ class Patterns:
     # nationale", "Banque centrale européenne"), tried where a capitalised span ends (the
     # engine turns most words away within a few letters: no pre-test is quicker).
     name_tail: re.Pattern[str] | None = None
+    # A lower-case institution's head and its "de" before a name ("université de "), where
+    # the name after it is the institution's (see ``Lexicon.lower_org_heads``).
+    org_head_lower: re.Pattern[str] | None = None
 
 
 def optional_branches(pattern: str) -> str:
@@ -381,4 +392,9 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
         adjectives = rf"[a-zéèêëàâîïôûç]+(?:{endings})"
         norp = alternation(sorted((w for w in lower_words if w.islower()), key=len, reverse=True))
         tail = re.compile(rf"(?: (?:{adjectives}|{norp})(?![\w-])){{1,2}}")
-    return Patterns(capspan, numeric, month_date, None, lower, tail)
+    head = None
+    if lx.lower_org_heads:
+        heads = alternation(sorted(lx.lower_org_heads, key=len, reverse=True))
+        # (Opening with the heads' letters, not a look-behind: the engine then skips to them.)
+        head = re.compile(rf"{heads}s? (?:de |d['’]|)(?=[{UP}])")
+    return Patterns(capspan, numeric, month_date, None, lower, tail, head)

@@ -21,7 +21,14 @@ from sidelight.annotations.collector import no_cycle_collection
 from .acronyms import resolve_acronyms
 from .amounts import numbers, table_lines
 from .analyser import Analyser
-from .capitalised import capitalised, join_parts, name_tails, undefer, undefer_overlapping
+from .capitalised import (
+    capitalised,
+    join_parts,
+    name_tails,
+    org_heads,
+    undefer,
+    undefer_overlapping,
+)
 from .common_words import is_common
 from .document import document_pass
 from .gazetteer import Gazetteer, for_language
@@ -114,6 +121,8 @@ class RuleRecognizer:
             doubtful = undefer(doubtful, out, lambda d: text[d[1]:d[1] + 1] == " " and (
                 tail.match(text, d[1]) is not None))
             name_tails(text, out, tail, self.gazetteer, self.lx)
+        if self.pt.org_head_lower is not None:
+            org_heads(text, out, self.pt.org_head_lower)
         others = numbers(text, self.pt, self.gazetteer, self._lower)
         # Where a wire report was filed: the name before its agency ("Menlo Park (dpa) - ")
         # is a place, whatever its last word suggests alone (a park, a bridge, a person).

@@ -11,7 +11,7 @@ import re
 
 from .common_words import is_common
 from .gazetteer import Gazetteer
-from .lexicon import ENGLISH, Lexicon
+from .lexicon import ENGLISH, PARTICLE_PAIRS, Lexicon
 from .mentions import AMBIG, GUESS, HEAD, NEED, SHAPE, SURE, Result
 
 _SCALE_WORDS = frozenset(("Scale", "scale"))
@@ -80,12 +80,18 @@ class SpanReader:
         joined = False
         while i < n:
             w = words[i]
-            if w in lx.connectors and not w[:1].isupper():
-                j = i
-                while j < n and words[j] in lx.connectors:
-                    j += 1
+            pair = i + 1 < n and (w, words[i + 1]) in PARTICLE_PAIRS
+            if (pair or w in lx.connectors) and not w[:1].isupper():
+                if pair:
+                    j = i + 2   # "von der", a connector in every language
+                else:
+                    j = i
+                    while j < n and words[j] in lx.connectors:
+                        j += 1
                 if joined or self._keep_connector(words, start, i, j):
-                    joined = True
+                    # A name with a particle of two words joins no more at a connector
+                    # ("Ursula von der Leyen und Emmanuel Macron": two people).
+                    joined = joined or not pair
                 else:
                     groups.append((start, i))
                     start = j
@@ -116,6 +122,10 @@ class SpanReader:
             return False   # "the Supreme Court on Nov 11": the date is not part of the name
         if conn == "&":
             return True
+        if j - i == 2 and (conn, words[i + 1]) in PARTICLE_PAIRS:
+            # A particle of two words belongs to a person's name after a given name ("Ursula
+            # von der Leyen"), not to a role's ("PDG de la SNCF").
+            return i > 0 and words[i - 1] in self.gz.first_names
         if conn in lx.name_particles:
             prev = words[i - 1] if i > 0 else ""
             if prev.lower() in lx.stopwords or (
