@@ -36,10 +36,12 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
     org_stems: set[str] = set()
     # Last words of organisations' names that name the body alone ("the Commission").
     org_ends: set[str] = set()
-    prev: Mention | None = None
-    for m in ms:
+    # (Only a name read by default can take a cue: a few in a hundred mentions.)
+    for i in [i for i, m in enumerate(ms) if m.conf == GUESS]:
+        m = ms[i]
+        prev = ms[i - 1] if i else None
         # Context first ("Ziarat district", "his wife Melania"), so it counts in the vote.
-        if m.conf == GUESS and m.label in ("ORG", "PERSON"):
+        if m.label in ("ORG", "PERSON"):
             multi = " " in text[m.start:m.end]
             cue = context_label(lx, gz, text, m.start, m.end, multi)
             if cue is not None:
@@ -57,19 +59,22 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
                     and text[prev.end:m.start] in (" or ", " and ", " nor ") \
                     and not multi:
                 m.label, m.conf = "PERSON", SHAPE   # "Carson or Fiorina"
-        prev = m
     # Amounts, dates and the like that are sure of themselves neither vote nor change
     # below: only the others are read (a third of the mentions or more are amounts).
     open_ = [m for m in ms if m.conf <= NEED or m.label in _NAME_LABELS]
-    # Keys are lower-cased so a speaker label in capitals counts for the name in prose.
-    texts = [text[m.start:m.end].lower() for m in open_]
-    # The tallies below need only each distinct (text, label, confidence, place) and how
-    # often it occurs, not every mention.
-    tally = Counter([(t, m.label, m.conf, m.mid) for m, t in zip(open_, texts, strict=True)])
+    # The tallies below need only each distinct (words, label, confidence, place) and how
+    # often it occurs, not every mention. Their keys are lower-cased (so a speaker label in
+    # capitals counts for the name in prose), once per distinct words.
+    texts = [text[m.start:m.end] for m in open_]
+    tally = Counter([(w, m.label, m.conf, m.mid) for m, w in zip(open_, texts, strict=True)])
     # A common word capitalised mid-sentence more than once is a name here ("Rangers").
     mids: dict[str, int] = {}
     ambig: dict[str, int] = {}
-    for (t, label, conf, mid), n in tally.items():
+    lowered: dict[str, str] = {}
+    for (w, label, conf, mid), n in tally.items():
+        t = lowered.get(w)
+        if t is None:
+            t = lowered[w] = w.lower()
         if conf >= GUESS and label in _NAME_LABELS:
             v = votes.get(t)
             if v is None:
@@ -145,15 +150,17 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
     # mention's words: a function of the words and the tables above, asked once per name.
     genitive_of: dict[str, tuple[int, str, int] | None] = {}
     may_short: dict[str, bool] = {}
-    for m, t in zip(open_, texts, strict=True):
+    # (``decided`` is keyed by the words as written, each decided in lower case.)
+    for m, w in zip(open_, texts, strict=True):
         label, conf = m.label, m.conf
         if label in _NAME_LABELS:
-            k = (t, label, conf)
+            k = (w, label, conf)
             got = decided.get(k)
             if got is None:
-                got = decided[k] = decide(t, label, conf)
+                got = decided[k] = decide(w.lower(), label, conf)
             label, conf = got
         elif conf <= NEED:
+            t = w.lower()
             if conf == NEED and mids.get(t, 0) > 1:
                 conf = GUESS
             elif conf == AMBIG:
@@ -167,19 +174,18 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
         # (Each mention's reading is final here: the steps below read only its own words and
         # the document's tables.)
         if genitives and label == "ORG" and conf <= GUESS:
-            words = text[m.start:m.end]
-            if words in genitive_of:
-                cut = genitive_of[words]
+            if w in genitive_of:
+                cut = genitive_of[w]
             else:
-                cut = genitive_of[words] = _genitive_before_nouns(words, votes, surname_of, gz)
+                cut = genitive_of[w] = _genitive_before_nouns(w, votes, surname_of, gz)
             if cut is not None:
                 m.end = m.start + cut[0]
                 m.label, m.conf = cut[1], cut[2]
+                w = text[m.start:m.end]
         if first_token_org and m.label == "GPE":
-            words = text[m.start:m.end]
-            ok = may_short.get(words)
+            ok = may_short.get(w)
             if ok is None:
-                ok = may_short[words] = _may_be_short_form(words, first_token_org, gz)
+                ok = may_short[w] = _may_be_short_form(w, first_token_org, gz)
             if ok:
                 _org_short_form(text, m, lx)
     kept = [m for m in ms if m.conf > NEED]
@@ -190,11 +196,10 @@ def document_pass(text: str, ms: list[Mention], doubtful: list[Doubtful] | None,
         spans = [text[a:b] for a, b, _ in doubtful]
         by_span: dict[str, tuple[str, int]] = {}
         for span in dict.fromkeys(spans):
-            t = span.lower()
-            k = (t, "ORG", NEED)
+            k = (span, "ORG", NEED)
             got = decided.get(k)
             if got is None:
-                got = decided[k] = decide(t, "ORG", NEED)
+                got = decided[k] = decide(span.lower(), "ORG", NEED)
             by_span[span] = got
         sure = {span for span, got in by_span.items() if got[1] > NEED}
         if sure:
