@@ -37,6 +37,13 @@ def dateline_date(text: str) -> str | None:
     return None if span is None else " ".join(text[span[0]:span[1]].strip(" ,.").split())
 
 
+def wire_dateline(text: str) -> tuple[int, int] | None:
+    """Where a wire dateline lies at the top of ``text`` (its place, date, agency and dash:
+    "BERLIN, July 11 (Reuters) - "), or None."""
+    m = _WIRE.search(text[:_HEAD_CHARS])
+    return None if m is None else m.span()
+
+
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the date of ``dateline_date`` lies in ``text`` (start, end)."""
     head = text[:_HEAD_CHARS]

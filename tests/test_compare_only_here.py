@@ -226,3 +226,26 @@ def test_a_sentence_near_a_counterpart_is_no_claim_of_its_source_only() -> None:
     looked = next(j for j, f in enumerate(index.facts[1]) if "looked over" in f.sentence.text)
     better = {(0, 1): [(0, looked, 0.9)]}
     assert (0, inspected) in told_here_only(index, better, gives, near)
+
+
+def test_a_place_only_a_wire_dateline_gives_is_where_the_report_was_filed() -> None:
+    lead = "All 212 passengers of the stranded ferry were taken ashore by lifeboat."
+    facts, own = _read("HALVIK, May 4 (Wire) - " + lead, {"HALVIK": "GPE"})
+    _, other = _read(_OTHER, {"HALVIK": "GPE"})
+    assert not only_here(facts[0], own, [other])
+    # The same place in the sentence's own words is a name the other never gives.
+    facts, own = _read(lead[:-1] + " at Halvik.", {"Halvik": "GPE"})
+    assert only_here(facts[0], own, [other])
+
+
+def test_a_country_or_region_shared_ties_no_claim() -> None:
+    names = {"Norway": "GPE", "Europe": "LOC", "Tomas Brandt": "PERSON"}
+    sued = "Tomas Brandt said the ferry line would sue its insurer in Norway."
+    # Norway is named once in the other report, in passing: no tie to this claim...
+    assert _only_here(sued, _OTHER + " The ferry is registered in Norway.", names)
+    assert _only_here("Tomas Brandt said the line's crossings to Europe would resume.",
+                      _OTHER + " It is the line's worst accident in Europe.", names)
+    # ...where a port named once is (as Bergen is above).
+    assert not _only_here("Tomas Brandt said the ship would be towed to Bergen.",
+                          _OTHER + " A tug will take the ferry to Bergen.",
+                          {**names, "Bergen": "GPE"})

@@ -7,11 +7,14 @@ were hurt" / "Five other people were injured"): the aligner missed it, and marki
 "only this source tells it" would mislead the reader more than no mark. So a sentence is
 marked only on strong evidence, against each other document:
 
-* it gives something specific that document never gives: a name whose key and head word it
-  never writes, or a figure of a unit it gives no figure of and not near any of its values
-  (a count, an amount; a date, a year or a time of day when it gives none of that kind);
+* it gives something specific that document never gives: a name whose key and telling words
+  it never writes (a wire dateline's place is where the report was filed, no name of its
+  sentence), or a figure not near any of its values, of a unit it gives no figure of or
+  written in digits (a count, an amount), a year it never gives, a date or a time of day when
+  it gives none of that kind;
 * and it shares no rarely given name with that document (a name each source writes in one
-  sentence only is a claim the two tell, however they word the rest).
+  sentence only is a claim the two tell, however they word the rest), a country or a region
+  aside (named in passing).
 
 Sharing no word is evidence only between documents in one language: a German report shares
 no word with an English one whatever it tells, so across languages only a new name or figure
@@ -34,6 +37,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from sidelight.annotations.comparison.alignment import RELATIVE, CorpusIndex
 from sidelight.annotations.comparison.features import (
@@ -45,6 +49,7 @@ from sidelight.annotations.comparison.features import (
 from sidelight.annotations.comparison.numbers import Quantity
 from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.words import STOPWORDS, content_words
+from sidelight.annotations.dateline import wire_dateline
 
 # Figures that say when: their unit is the kind of fact ("a date", "a year").
 WHEN_UNITS = frozenset({"date", "clock", "calendar-year", "weekday"})
@@ -80,6 +85,8 @@ class Gives:
     language: str = ""  # the document's language ("" when unknown: taken as any other's)
     persons: frozenset[str] = frozenset()  # those of its names it calls a person
     whens: frozenset[tuple[str, float]] = frozenset()  # (unit, value) of its dates and years
+    dateline: frozenset[str] = frozenset()  # names its wire dateline only gives
+    dateline_at: int = -1  # where the sentence that opens with that dateline starts
 
 
 def document_gives(text: str, facts: Sequence[SentenceFacts], entities: Sequence[Mention],
@@ -92,10 +99,23 @@ def document_gives(text: str, facts: Sequence[SentenceFacts], entities: Sequence
     sure = {entity_feature(e.key) for e in named if not _doubtful(text, e, starts)}
     # In how many sentences each name is given: a sentence gives a name as "e:" or, when
     # it only says who told it, "s:e:" (counted once).
+    # Names a wire dateline gives ("LONDON, June 15 (Wire) - ") say where the report was
+    # filed, not what its sentence tells.
+    top = wire_dateline(text)
+    at, filed = -1, frozenset[str]()
+    if top is not None:
+        lead = next((f.sentence for f in facts
+                     if f.sentence.start <= top[0] < f.sentence.end), None)
+        if lead is not None:
+            at = lead.start
+            inside = {entity_feature(e.key) for e in named if top[0] <= e.start < top[1]}
+            after = {entity_feature(e.key) for e in named if top[1] <= e.start < lead.end}
+            filed = frozenset(inside - after)
     counts: Counter[str] = Counter()
     for f in facts:
-        counts.update({x if x[0] == "e" else x[2:] for x in f.features
-                       if x[:2] == "e:" or x[:4] == "s:e:"})
+        counts.update({n for x in f.features if x[:2] == "e:" or x[:4] == "s:e:"
+                       if (n := x if x[0] == "e" else x[2:]) not in filed
+                       or f.sentence.start != at})
     values = sorted(q.value for q in quantities
                     if q.value is not None and q.unit not in WHEN_UNITS)
     # A word or name of what someone said ("s:w:channel") is the same word told plainly.
@@ -111,7 +131,7 @@ def document_gives(text: str, facts: Sequence[SentenceFacts], entities: Sequence
                       if q.value is not None and q.unit in WHEN_UNITS)
     return Gives(names, names - sure, dict(counts), frozenset(stems), features, meanings,
                  frozenset(q.unit for q in quantities), tuple(values), language, persons,
-                 whens)
+                 whens, filed, at)
 
 
 def told_here_only(index: CorpusIndex,
@@ -155,6 +175,8 @@ def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives]) -> bool:
     if not tells_claim(f):
         return False
     names = {n for x in f.features if (n := name_feature(x))}
+    if f.sentence.start == own.dateline_at:
+        names -= own.dateline
     sure = names - own.doubtful
     return all(_new_to(f, names, sure, own.persons, g, g.language == own.language)
                for g in others)
@@ -171,7 +193,10 @@ def tells_claim(f: SentenceFacts) -> bool:
 
 def _new_to(f: SentenceFacts, names: set[str], sure: set[str], persons: frozenset[str],
             g: Gives, same_language: bool) -> bool:
-    if any(g.name_counts.get(n, 0) and g.name_counts[n] <= RARE_NAME for n in names):
+    # A country or a region is named in passing by reports of one story ("a probe by the US
+    # and UK authorities", "Europe's space programme"): sharing it ties no claim.
+    if any(g.name_counts.get(n, 0) and g.name_counts[n] <= RARE_NAME
+           and n[2:] not in _broad_places() for n in names):
         return False
     return any(_new_name(n, g, n in persons) for n in sure) or _new_figures(f, g) or (
         same_language and _nothing_in_common(f, g, persons))
@@ -186,6 +211,23 @@ def _new_figures(f: SentenceFacts, g: Gives) -> bool:
         return bool(new)
     return not any(q.unit not in WHEN_UNITS and q.value is not None and _near(q.value, g)
                    for q in f.quantities)
+
+
+@lru_cache(maxsize=1)
+def _broad_places() -> frozenset[str]:
+    """The keys of countries and of regions wider than one ("united states", "europe",
+    "middle east"), from the entity recogniser's gazetteer."""
+    data = resources.files("sidelight.annotations.entities") / "data"
+    keys: set[str] = set()
+    for line in (data / "places.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[2] == "country":
+            keys.add(parts[1])
+    for line in (data / "places_extra.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and (parts[1] == "LOC" or parts[2] in keys):
+            keys.add(parts[2])
+    return frozenset(keys)
 
 
 def _plain(feature: str) -> str:
