@@ -4,8 +4,8 @@
 body named by its place, a French preposition and article before a name, a capitalised
 French institution of a place, a town's name standing for the company it begins, the name
 before a German title compound ("EZB-Präsidentin"), the French name of the US Congress, name
-particles of two words ("von der") inside a person's name and a French lower-case
-"université" before a name."""
+particles of two words ("von der") inside a person's name, no second person joined at "and"
+after a name with a particle, and a French lower-case "université" before a name."""
 
 from __future__ import annotations
 
@@ -198,3 +198,15 @@ def test_a_french_lower_case_university_before_a_name_is_an_organisation() -> No
     got = found("Les étudiants de l'université ont manifesté à Lyon, devant la préuniversité "
                 "de Grenoble.", "fr")
     assert [(t, label) for t, label, _ in got] == [("Lyon", "GPE"), ("Grenoble", "GPE")]
+
+
+def test_a_name_with_a_particle_joins_no_second_person_at_and() -> None:
+    for text, lang, first, second in (
+            ("Historians compared Maria da Costa and Peter Brandt in a new book.", "en",
+             "Maria da Costa", "Peter Brandt"),
+            ("Selon Charles de Villiers et Anna Martin, la réforme devait attendre.", "fr",
+             "Charles de Villiers", "Anna Martin"),
+            ("Historiker verglichen Karl von Moor und Anna Weber in einem Buch.", "de",
+             "Karl von Moor", "Anna Weber")):
+        got = [(t, label) for t, label, _ in found(text, lang)]
+        assert (first, "PERSON") in got and (second, "PERSON") in got, (lang, got)

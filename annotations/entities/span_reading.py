@@ -89,9 +89,13 @@ class SpanReader:
                     while j < n and words[j] in lx.connectors:
                         j += 1
                 if joined or self._keep_connector(words, start, i, j):
-                    # A name with a particle of two words joins no more at a connector
-                    # ("Ursula von der Leyen und Emmanuel Macron": two people).
-                    joined = joined or not pair
+                    # A person's name particle after a given name joins no more at a
+                    # connector: "Charles de Gaulle and Winston Churchill", "Ursula von der
+                    # Leyen und Emmanuel Macron" are two people (an organisation's "of" still
+                    # joins its "and": "Department of Health and Human Services").
+                    joined = joined or not (pair or (
+                        i > 0 and words[i - 1] in self.gz.first_names
+                        and all(x in lx.name_particles for x in words[i:j])))
                 else:
                     groups.append((start, i))
                     start = j
