@@ -26,12 +26,13 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from sidelight.annotations.comparison.alignment import (
     SENSE_SHARE,
+    SINGLE_WORD,
     THRESHOLD,
     CorpusIndex,
     meaning_probe,
@@ -49,6 +50,7 @@ from sidelight.annotations.comparison.features import (
     quantity_features,
 )
 from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.partial_quotes import quoted_part
 from sidelight.annotations.comparison.quotes import Quote, quote_words, same_speaker
 from sidelight.annotations.comparison.sentences import Sentence
 from sidelight.annotations.comparison.words import content_words
@@ -180,11 +182,15 @@ class ClauseIndex(CorpusIndex):
             fa, fb = self.facts[a[0]][a[1]], self.facts[b[0]][b[1]]
             if fa.quotes and fb.quotes:
                 key = self._wording_of(a) << _SHIFT | self._wording_of(b)
-                alike = self._quoted.get(key)
-                if alike is None:
-                    alike = self._quoted[key] = quoted_alike(fa.quotes, fb.quotes)
+                quoted = self._quoted.get(key)
+                if quoted is None:
+                    quoted = QUOTE_SHARE * quoted_alike(fa.quotes, fb.quotes)
+                    if not quoted and quoted_part(fa.quotes, fb.quotes, self._named(a),
+                                                  self._named(b)):
+                        quoted = PART_SHARE
+                    self._quoted[key] = quoted
                     self._bound()
-                whole = max(whole, QUOTE_SHARE * alike)
+                whole = max(whole, quoted)
         if whole <= CLAUSE_FLOOR or whole >= CLAUSE_TRIED:
             return whole  # next to nothing in common, or enough
         # The longer sentence's clauses against the shorter sentence: a long lead packs
@@ -231,6 +237,20 @@ class ClauseIndex(CorpusIndex):
             self._wording[d][i] = w
         return w
 
+    def _named(self, node: tuple[int, int]) -> Callable[[int], str]:
+        """The last person sentence ``node`` names before an offset (``partial_quotes``)."""
+        doc = self.parts[node[0]]
+        start = self.facts[node[0]][node[1]].sentence.start
+        es = doc._starts[0]
+
+        def named(offset: int) -> str:
+            for e in reversed(doc.entities[bisect_left(es, start):bisect_left(es, offset)]):
+                if e.label == "PERSON" and e.end <= offset:
+                    return e.key.partition(":")[2] or e.text
+            return ""
+
+        return named
+
     def _bound(self) -> None:
         """Memory must not grow with the text: the kept scores are dropped when too many,
         and the wordings' numbers with them."""
@@ -252,6 +272,9 @@ _WORDINGS = 1 << 17  # kept wordings and scores, at most
 
 
 QUOTE_SHARE = 0.6
+# A few words quoted out of another report's longer quotation of one speaker: as strong as
+# a pair of short sentences most of whose words are one rare word (``SINGLE_WORD``).
+PART_SHARE = SINGLE_WORD
 QUOTE_WORDS = 4  # words two renderings of a quote have in common, at least
 QUOTE_AGREE = 0.6  # and that share of the shorter one's words
 
