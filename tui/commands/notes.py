@@ -166,11 +166,14 @@ def _print_json(fmt: str, db: Path, listing: Listing, anns: Iterator[Annotation]
     by_path = listing.by_path
     if fmt == "jsonl":
         for chunk in _chunks(anns, _CHUNK):
-            out.write(w3c_json_joined(chunk, by_path, "\n", other) + "\n")
+            out.write(w3c_json_joined(chunk, by_path, "\n", other))
+            out.write("\n")
         return 0
     out.write("[")
     for n, chunk in enumerate(_chunks(anns, _CHUNK)):
-        out.write(("," if n else "") + "\n  " + w3c_json_joined(chunk, by_path, ",\n  ", other))
+        # The separator apart, not joined to the chunk's text: that would copy the text again.
+        out.write(",\n  " if n else "\n  ")
+        out.write(w3c_json_joined(chunk, by_path, ",\n  ", other))
     out.write("\n]\n" if some else "]\n")
     return 0
 
@@ -207,11 +210,8 @@ def _print_table(args: argparse.Namespace, db: Path, listing: Listing, head: lis
 
 
 def _chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    """Lists of ``size`` rows, the last one shorter (never empty)."""
+    # Cut by islice, not a loop over each row: a listing of 100,000 spent a tenth of a second
+    # of its CPU there.
+    it = iter(rows)
+    return iter(lambda: list(itertools.islice(it, size)), [])
