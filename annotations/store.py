@@ -166,8 +166,13 @@ class AnnotationStore:
         if self._legacy is not None:
             return self._legacy.for_document(source, fingerprint)
         self._sync_index()
+        names = self._index.touching(source, fingerprint)
+        if len(names) == 1:
+            # Each of one file's annotations is there once: no need to gather them by id (a
+            # listing of every document asks this once per document).
+            return self._file(next(iter(names))).for_document(source, fingerprint)
         found: dict[str, Annotation] = {}
-        for name in sorted(self._index.touching(source, fingerprint)):
+        for name in sorted(names):
             for ann in self._file(name).for_document(source, fingerprint):
                 found.setdefault(ann.id, ann)
         return list(found.values())

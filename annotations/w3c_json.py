@@ -46,7 +46,8 @@ _POSITION = '{"type": "TextPositionSelector", "start": '
 # Cached parts: few distinct keys each (kinds, colours, tags, a store's documents); bounded
 # all the same, as tags and documents come from the user.
 _CACHE_LIMIT = 4096
-_motivations: dict[tuple[str, bool], str] = {}
+_motivations: dict[tuple[str, bool], str] = {}  # by kind and whether the note is empty
+_note_ends: dict[str, str] = {}  # a note body's end, by the note's language
 _kinds: dict[str, str] = {}
 _colors: dict[str, str] = {}
 _tags: dict[str, str] = {}
@@ -105,23 +106,27 @@ def w3c_json_joined(anns: Sequence[Annotation], docs: Mapping[str, Document] | N
 
 def _append(ann: Annotation, docs: Mapping[str, Document] | None, parts: list[str]) -> None:
     kind, note = ann.kind, ann.note
-    parts += (_HEAD, _str("urn:uuid:" + ann.id), _motivation(ann, kind, note), _str(ann.created),
-              ', "modified": ', _str(ann.modified), _kind(kind))
+    # The cached parts looked up here, the function that makes one called only on a miss:
+    # this runs for every annotation of a listing.
+    parts += (_HEAD, _str("urn:uuid:" + ann.id),
+              _motivations.get((kind, not note)) or _motivation(ann, kind, note),
+              _str(ann.created), ', "modified": ', _str(ann.modified),
+              _kinds.get(kind) or _kind(kind))
     if ann.via:
         parts += (', "via": ', _str(ann.via))
     if ann.creator:
         who = creator(ann.creator)
         parts += (', "creator": ', _str(who) if isinstance(who, str) else json.dumps(who))
     if kind == "highlight":
-        parts.append(_color(ann.color))
+        parts.append(_colors.get(ann.color) or _color(ann.color))
     tags, relation = ann.tags, ann.relation
     if note:
         language = note_language(note)
         parts += (', "body": [' if tags or relation else ', "body": ', _BODY, _str(note),
-                  f'{_NOTE_END}, "language": {_str(language)}}}' if language else _NOTE_END + "}")
+                  _note_ends.get(language) or _note_end(language))
         if tags or relation:
             for tag in tags:
-                parts += (", ", _tag(tag))
+                parts += (", ", _tags.get(tag) or _tag(tag))
             if relation:
                 parts += (", ", _relation(relation))
             parts.append("]")
@@ -190,8 +195,16 @@ def _end_of(fingerprint: str, orphan: bool, encoding: str, reading: str = "") ->
     return text + "}"
 
 
+def _note_end(language: str) -> str:
+    part = _note_ends.get(language)
+    if part is None:
+        part = _remember(_note_ends, language, f'{_NOTE_END}, "language": {_str(language)}}}'
+                         if language else _NOTE_END + "}")
+    return part
+
+
 def _motivation(ann: Annotation, kind: str, note: str) -> str:
-    key = (kind, bool(note))
+    key = (kind, not note)
     part = _motivations.get(key)
     if part is None:
         part = _remember(_motivations, key, ', "type": "Annotation", "motivation": '
