@@ -28,6 +28,7 @@ another disk (the default is the temp directory).
 
     python -m benchmarks --only store [--quick]     # quick: 1k, 5k, 10k
     python -m benchmarks.bench_store --cli-only --sizes 5000 100000 --runs 3   # commands only
+    python -m benchmarks.bench_store --seeds-only --runs 4   # the reader's start-up on the seeds
 """
 
 from __future__ import annotations
@@ -542,6 +543,20 @@ def reader_only(sizes: list[int], runs: int) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def seeds_only(runs: int) -> None:
+    """Only the seeds' start-up against the minimal app (three alternated launches each),
+    ``runs`` times, each run one JSON line with the load it was measured at."""
+    base = os.environ.get("SIDELIGHT_BENCH_DIR") or None
+    root = Path(tempfile.mkdtemp(prefix="sidelight-bench-seeds-", dir=base))
+    try:
+        for run_no in range(runs):
+            seeds = {k: round(v, 4) for k, v in seeds_first_screen(root).items()}
+            print(json.dumps({"run": run_no, "load": round(os.getloadavg()[0], 1), **seeds}),
+                  flush=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def _each_run(kind: str, sizes: list[int], runs: int,
               rows: Callable[[StoreFixture], dict[str, float]]) -> None:
     """``rows`` of a fresh store of each size, ``runs`` times, each run one JSON line with the
@@ -584,6 +599,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_store")
     parser.add_argument("--reader-only", action="store_true",
                         help="only the reader's rows and the seeds' start-up, as JSON lines")
+    parser.add_argument("--seeds-only", action="store_true",
+                        help="only the reader's first text on the seeds against a minimal "
+                             "Textual app, as JSON lines")
     parser.add_argument("--writes-only", action="store_true",
                         help="only first open, open, insert, update and the disk's flush "
                              "floor, as JSON lines")
@@ -596,6 +614,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.reader_only:
         reader_only(args.sizes, args.runs)
+        return 0
+    if args.seeds_only:
+        seeds_only(args.runs)
         return 0
     if args.writes_only:
         writes_only(args.sizes, args.runs)
