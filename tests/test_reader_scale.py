@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import pilot_test, reader_app
+from conftest import chrome_mounted, pilot_test, reader_app
 
 import sidelight.annotations.library as library
 from sidelight.annotations.documents import load_document
@@ -59,7 +59,8 @@ async def test_long_list_rows_are_cut_not_wrapped_and_kept(tmp_path: Path, db_pa
     _, path = _store_with(tmp_path, db_path, 300)
     app = reader_app([load_document(path)], db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.pause()
+        # The list is mounted in the frames after the first: a loaded machine gets to it later.
+        await chrome_mounted(pilot)
         listing = app.screen.query_one(AnnotationList)
         assert listing.row_count == 300
         # Two lines per highlight with a note, however long the note: nothing is measured.
@@ -85,7 +86,7 @@ async def test_a_highlight_changes_one_row_and_draws_like_a_full_redraw(
     doc = load_document(path)
     app = reader_app([doc], db_path)
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.pause()
+        await chrome_mounted(pilot)
         screen = app.screen
         listing = screen.query_one(AnnotationList)
         rows = list(listing._rows)
@@ -103,7 +104,7 @@ async def test_a_highlight_changes_one_row_and_draws_like_a_full_redraw(
 
         fresh = reader_app([doc], db_path)
         async with fresh.run_test(size=(160, 50)) as other:
-            await other.pause()
+            await chrome_mounted(other)
             assert [(e.pane, e.annotation.id, e.start) for e in fresh.screen.side.entries] == [
                 (e.pane, e.annotation.id, e.start) for e in screen.side.entries]
             for offset in (0, 85, 95, 100, 120, 200 * 60 + 5):
