@@ -5,10 +5,13 @@ documents, the reader quitting, the reader killed)."""
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -218,3 +221,26 @@ def test_the_child_loads_no_textual() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_answer_is_read_as_it_comes_and_one_cut_short_is_no_answer() -> None:
+    answer = ("ok", ["claim"] * 50_000, {"sources": 4})
+    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    for cut, expected in ((len(data), answer), (len(data) // 2, ())):
+        r, w = os.pipe()
+        # Written from a thread, larger than a pipe holds: read while it is written.
+        writer = threading.Thread(target=lambda w=w, n=cut: (_write_all(w, data[:n]),
+                                                             os.close(w)))
+        writer.start()
+        receive = Connection(r, writable=False)
+        try:
+            assert compare_process._wait_for_reply(receive, lambda: False) == expected
+        finally:
+            writer.join()
+            receive.close()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]

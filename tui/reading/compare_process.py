@@ -14,13 +14,17 @@ system. It is killed when the comparison is no longer wanted (other documents, t
 quits), and ends by itself when the reader is gone (its request pipe closes).
 
 The documents and entities go to the child pickled on its stdin, and the comparison comes back
-pickled on its stdout, without the documents (the reader holds them already). Nothing here
-imports Textual: the child imports this module and the core only.
+pickled on its stdout, without the documents (the reader holds them already). The answer is
+pickled into the pipe and read back from it as it comes, a frame at a time, never whole as
+one string of bytes: for four 5 MB sources that string would be over 100 MB in each process,
+beside the comparison it holds. Nothing here imports Textual: the child imports this module
+and the core only.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -117,11 +121,18 @@ def _wait_for_reply(receive: Connection,
     while not cancelled():
         if not wait([receive], timeout=POLL_SECONDS):
             continue
-        try:
-            return receive.recv()
-        except (EOFError, OSError):
-            return ()
+        # Read as it is written (see the module's docstring); the reads let go of the
+        # interpreter, so keys are answered between frames.
+        with open(receive.fileno(), "rb", buffering=_FRAME, closefd=False) as stream:
+            try:
+                reply: tuple[Any, ...] = pickle.load(stream)
+                return reply
+            except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+                return ()  # the child ended before its answer was whole
     return None
+
+
+_FRAME = 1 << 16  # bytes of the answer buffered at a time, each way
 
 
 def _ended(code: int | None) -> str:
@@ -138,7 +149,7 @@ def _ended(code: int | None) -> str:
 def child_main() -> None:
     """The child: read the documents and entities, compare, send the comparison back."""
     receive = Connection(os.dup(0), writable=False)
-    send = Connection(os.dup(1), readable=False)
+    send = os.fdopen(os.dup(1), "wb", buffering=_FRAME)
     # stdout carries the reply alone; nothing else of the child goes anywhere.
     devnull = os.open(os.devnull, os.O_RDWR)
     os.dup2(devnull, 1)
@@ -161,11 +172,14 @@ def child_main() -> None:
     except Exception as error:  # every failure is told to the reader, as one message
         reply = ("error", str(error) or type(error).__name__)
     try:
-        send.send(reply)
-    except (BrokenPipeError, OSError):
+        pickle.dump(reply, send, protocol=pickle.HIGHEST_PROTOCOL)
+        send.flush()
+    except OSError:
         return  # the reader no longer waits
-    except Exception as error:  # pickled before anything is written: the pipe is still clean
-        send.send(("error", f"the comparison could not be sent back: {error}"))
+    except Exception:
+        # Part of the answer may be in the pipe already: the reader, reading it, finds it
+        # cut short and says the comparing process ended without an answer.
+        os._exit(1)
 
 
 def _exit_with_reader(receive: Connection) -> None:
