@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from sidelight.tui.widgets.compare_panel import ComparePanel
 
 
-# Four sources of 1 MB already take about 0.6 GB and half a minute to compare, and memory
-# grows faster than the text (``python -m benchmarks.compare_child``): past this much text the
-# reader waits until it is asked, rather than start a comparison that could exhaust memory.
+# Four sources of 1 MB take about 25 s of CPU and 350 MB to compare, four of 2 MB a minute
+# and 0.65 GB (``python -m benchmarks.compare_child``): past this much text the reader waits
+# until it is asked, rather than start a comparison of minutes and gigabytes unasked.
 AUTO_COMPARE_CHARS = 4_000_000
 
 
