@@ -27,7 +27,9 @@ written after all the others had been used for fixing and kept from sight until 
 measure nobody has tuned on; its first scores are in its SOURCES.md), ``only`` (four pairs
 of four more stories written for the "+" mark, tests/data/compare_only: claims both reports
 tell in other words, often with a name, time or figure only one adds, and sentences one
-report alone tells; used for fixing) and ``sealed`` (five
+report alone tells; used for fixing), ``only2`` (two pairs of two more stories written as a
+check of the "+" rules once chosen, tests/data/compare_only2: scored, not used for fixing;
+its first score is in its README.md) and ``sealed`` (five
 pairs of five more stories, tests/data/compare_sealed, written while the comparison was being
 tuned on all the others and read by its author only; its scores are in its SOURCES.md) and
 ``sealed2`` (five pairs of five more stories, tests/data/compare_sealed2, written and committed
@@ -77,6 +79,8 @@ def gold_sets() -> list[GoldSet]:
                 {"articles": DATA / "compare_fresh"}),
         GoldSet("only", DATA / "compare_only" / "gold.jsonl",
                 {"articles": DATA / "compare_only"}),
+        GoldSet("only2", DATA / "compare_only2" / "gold.jsonl",
+                {"articles": DATA / "compare_only2"}),
         GoldSet("sealed", DATA / "compare_sealed" / "gold.jsonl",
                 {"articles": DATA / "compare_sealed"}, sealed=True),
         GoldSet("sealed2", DATA / "compare_sealed2" / "gold.jsonl",
