@@ -249,3 +249,17 @@ def test_a_country_or_region_shared_ties_no_claim() -> None:
     assert not _only_here("Tomas Brandt said the ship would be towed to Bergen.",
                           _OTHER + " A tug will take the ferry to Bergen.",
                           {**names, "Bergen": "GPE"})
+
+
+def test_a_pronoun_speaker_named_in_the_other_report_shares_the_quote_with_it() -> None:
+    names = {"Helen Okoro": "PERSON", "Okoro": "PERSON"}
+    facts, own = _read("The harbour master, Helen Okoro, met the families on Tuesday. "
+                       '"Our hearts go out to every grieving family," she said.', names)
+    met, grief = facts
+    # The other report names her speaking, and may tell what she said in other words:
+    # sharing no word with the quotation is then no evidence.
+    _, told = _read(_OTHER + " Okoro spoke to reporters at the quay.", names)
+    assert not only_here(grief, own, [told], before=met)
+    # A report that never names her shares nothing with the quotation.
+    _, other = _read(_OTHER, names)
+    assert only_here(grief, own, [other], before=met)

@@ -68,6 +68,9 @@ CLAIM_TERMS = 3
 _TO_READER = re.compile(r"\b(?:follow|e-?mail|contact|call|message|write to|subscribe to|join)"
                         r"\s+us\b|\bmin(?:ute)?s?\.? read\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+_BY_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:said|says|added|told|wrote|warned|"
+                         r"insisted|explained)\b|\b(?:said|added)\s+(?:he|she)\b",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,8 @@ def told_here_only(index: CorpusIndex,
     for d, doc_facts in enumerate(index.facts):
         others = [g for j, g in enumerate(gives) if j != d]
         for i, f in enumerate(doc_facts):
-            if (d, i) in paired or not only_here(f, gives[d], others):
+            if (d, i) in paired or not only_here(f, gives[d], others,
+                                                 doc_facts[i - 1] if i else None):
                 continue
             if not any((sc := index.score((d, i), (od, j))) >= near
                        and sc >= RELATIVE * best.get((od, j, d), 0.0)
@@ -165,9 +169,11 @@ def told_here_only(index: CorpusIndex,
     return out
 
 
-def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives]) -> bool:
+def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives],
+              before: SentenceFacts | None = None) -> bool:
     """Whether ``f``, a sentence of the document that gives ``own``, is on strong evidence
-    told by none of the documents ``others``."""
+    told by none of the documents ``others``; ``before`` is the claim sentence before it,
+    whose names a pronoun in ``f`` may stand for."""
     if not others:
         return False
     if all(not g.features for g in others):
@@ -178,7 +184,12 @@ def only_here(f: SentenceFacts, own: Gives, others: Sequence[Gives]) -> bool:
     if f.sentence.start == own.dateline_at:
         names -= own.dateline
     sure = names - own.doubtful
-    return all(_new_to(f, names, sure, own.persons, g, g.language == own.language)
+    # "…," she said: the speaker is a person the sentence before names.
+    speakers = frozenset(n for x in before.features
+                         if (n := name_feature(x)) and n in own.persons) \
+        if before is not None and not names and _BY_PRONOUN.search(f.sentence.text) \
+        else frozenset()
+    return all(_new_to(f, names, sure, own.persons, g, g.language == own.language, speakers)
                for g in others)
 
 
@@ -192,14 +203,18 @@ def tells_claim(f: SentenceFacts) -> bool:
 
 
 def _new_to(f: SentenceFacts, names: set[str], sure: set[str], persons: frozenset[str],
-            g: Gives, same_language: bool) -> bool:
+            g: Gives, same_language: bool, speakers: frozenset[str] = frozenset()) -> bool:
     # A country or a region is named in passing by reports of one story ("a probe by the US
     # and UK authorities", "Europe's space programme"): sharing it ties no claim.
     if any(g.name_counts.get(n, 0) and g.name_counts[n] <= RARE_NAME
            and n[2:] not in _broad_places() for n in names):
         return False
+    # A quotation or claim a pronoun attributes to someone the other report names shares its
+    # speaker with it ('"We are very sorry," he said' / 'Ferris apologised'): sharing no
+    # word is then no evidence.
     return any(_new_name(n, g, n in persons) for n in sure) or _new_figures(f, g) or (
-        same_language and _nothing_in_common(f, g, persons))
+        same_language and _nothing_in_common(f, g, persons)
+        and all(_new_name(n, g, n in persons) for n in speakers))
 
 
 def _new_figures(f: SentenceFacts, g: Gives) -> bool:
