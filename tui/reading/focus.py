@@ -44,7 +44,15 @@ class Focus:
             return
         if event.key in self.active_bindings:
             return  # the list (or the screen) has a use for it: its binding runs
-        event.stop()
-        self.say(f"{event.character if event.is_printable else event.key} acts on a document: "
+        # Said on the app's turn, just before it looks up the key's binding: a key typed right
+        # behind escape (or another key that moves the focus to a document) reaches this
+        # screen before the app has run escape's binding, and is the document's by then.
+        name = event.character if event.is_printable else event.key
+        self.app.call_later(self._document_key_in_panel, name)
+
+    def _document_key_in_panel(self: ReaderScreen, name: str | None) -> None:
+        if not self.in_side_panel():
+            return
+        self.say(f"{name} acts on a document: "
                  f"{self.key_for('back_to_document')} or {self.key_for('next_pane')} goes "
                  "back to it", "warning")

@@ -32,7 +32,7 @@ class PanelTabs:
         side.display = True
         self._panel_gave_way = False
         if side.tab != tab and self.focused is not None and side in self.focused.ancestors:
-            self.pane.view.focus()  # the list that had focus is about to be hidden
+            self.set_focus(self.pane.view)  # the list that had focus is about to be hidden
         side.tab = tab
         self._arrange(self.size.width)
         if tab == LEGEND_TAB and self.entities is None:
@@ -52,7 +52,8 @@ class PanelTabs:
             self.say("Comparing the large sources: this takes a while; the reader stays usable")
             return
         if self.comparison is not None:
-            self.side.compare.lists[0].focus()
+            # At once: a key typed right after C (a down arrow) is the list's.
+            self.set_focus(self.side.compare.lists[0])
             self.say("Compare: enter shows a claim in every pane; tab reaches the entities "
                      "and the differences; escape goes back to the document", pop_up=False)
 

@@ -205,7 +205,9 @@ class ReaderScreen(
         self.side.display = self._width >= PANEL_ROOM
         self._arrange(self._width)
         self.reload_annotations()
-        self.pane.view.focus()
+        # At once, so that a rebuilt screen's restore_state (below) moving it on is not undone
+        # by a focus that lands later.
+        self.set_focus(self.pane.view)
         self._show_mode()
         self._show_position(self.pane)
         for failure in self.failures:
@@ -270,7 +272,7 @@ class ReaderScreen(
         side = self.side
         side.display = False
         if self.focused is not None and side in self.focused.ancestors:
-            self.pane.view.focus()
+            self.set_focus(self.pane.view)
 
     def _arrange(self, width: int) -> None:
         n = len(self.documents)
@@ -411,7 +413,9 @@ class ReaderScreen(
     def focus_pane(self, index: int) -> Pane:
         pane = self.panes[index]
         self._current = index
-        pane.view.focus()
+        # At once, as tab does: a key typed right after a jump (``*`` then ``v``) is already
+        # queued behind it and must act in the pane jumped to, not the one left.
+        self.set_focus(pane.view)
         return pane
 
     def action_toggle_panel(self) -> None:
@@ -425,7 +429,7 @@ class ReaderScreen(
         self.say("Side panel shown (tab reaches it)" if side.display else "Side panel hidden")
 
     def action_focus_document(self) -> None:
-        self.pane.view.focus()
+        self.set_focus(self.pane.view)  # at once: the next key is the document's
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_link":
