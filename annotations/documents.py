@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sidelight.annotations.errors import DocumentError
+from sidelight.annotations.errors import DocumentError, EmptyInput
 from sidelight.annotations.special_files import FileTooLarge, NotRegularFile, read_regular
 
 if TYPE_CHECKING:
@@ -217,17 +217,12 @@ _MARKDOWN_HINTS = re.compile(
 )
 
 
-class EmptyInput(DocumentError):
-    """Standard input held no text."""
-
-
 def piped_text_document(data: bytes, path: str, encoding: str | None = None) -> Document:
     """A document from piped bytes (standard input) that are not a web page: Markdown when
     they look like Markdown (front matter, headings, lists, links, fences), else plain text."""
     source = decode_source(data, "standard input", encoding)
     if not source.strip():
-        raise EmptyInput("standard input: nothing was read; pipe a document in, "
-                         "e.g. `cat article.txt | sidelight -`")
+        raise EmptyInput()
     if looks_like_markdown(source):
         return _markdown_document(path, source)
     return make_text_document(path, source)

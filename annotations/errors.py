@@ -17,6 +17,18 @@ class DocumentError(SidelightError):
     """A document could not be opened (missing, binary, undecodable, ...)."""
 
 
+class EmptyInput(DocumentError):
+    """Standard input held no text."""
+
+    def __init__(self, command: str = "") -> None:
+        # The example names the command that read the pipe: `sidelight entities -` is what a
+        # user of `entities` retypes, not the reader's `sidelight -`.
+        verb = f"sidelight {command} -" if command else "sidelight -"
+        super().__init__("standard input: no text was read (empty, or only blank lines); pipe "
+                         f"a document in, e.g. `cat article.txt | {verb}`")
+        self.command = command
+
+
 class StoreError(SidelightError):
     """The annotation store could not be read or written; the file on disk is untouched."""
 

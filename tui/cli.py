@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from sidelight.annotations.errors import SidelightError
+from sidelight.annotations.errors import EmptyInput, SidelightError
 from sidelight.tui.parser import CommandParser
 from sidelight.tui.safe_text import one_line
 
@@ -92,7 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Said with the subcommand's own usage, not the top-level one.
             subcommand_parsers(parser)[first].error(
                 f"unrecognized arguments: {' '.join(extra)}")
-        return int(args.func(args) or 0)
+        try:
+            return int(args.func(args) or 0)
+        except EmptyInput as err:
+            raise EmptyInput(first) from err
     except SidelightError as err:
         # File names and quotes in messages come from outside: never let them drive the terminal.
         print(f"sidelight: {one_line(str(err), limit=2000)}", file=sys.stderr)
