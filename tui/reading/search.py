@@ -63,18 +63,23 @@ class Searching:
 
     def search(self: ReaderScreen, query: str) -> None:
         self.query_text = query
-        total = 0
         for pane in self.panes:
             pane.show_hits(find_all(pane.document.text, query))
-            total += len(pane.hits)
         if not query:
             self.say("Search cleared")
             return
         if not self.pane.hits:
-            where = f"; {total} in other panes (tab to go there)" if total else ""
-            self.say(f"Not found in this pane: {one_line(query, 60)}{where}", "warning")
+            self._not_found_here()
             return
         self._search_step(forward=True)
+
+    def _not_found_here(self: ReaderScreen) -> None:
+        """One message for a search without hits in this pane, whether enter or n found none:
+        the phrase, and how many hits the other panes hold."""
+        others = sum(len(p.hits) for p in self.panes if p is not self.pane)
+        where = (f"; {others} in other panes ({self.key_for('next_pane')} to go there)"
+                 if others else "")
+        self.say(f"“{one_line(self.query_text, 60)}”: not found in this pane{where}", "warning")
 
     def _search_step(self: ReaderScreen, forward: bool) -> None:
         pane = self.pane
@@ -82,7 +87,7 @@ class Searching:
             self.say("No search yet: press / and type a phrase")
             return
         if not pane.hits:
-            self.say(f"No hits for “{one_line(self.query_text, 60)}” in this pane", "warning")
+            self._not_found_here()
             return
         hits = pane.hits
 
