@@ -295,9 +295,19 @@ def _markdown_document(path: str, source: str) -> Document:
 
 
 def _first_line_title(text: str) -> str:
-    for line in text.split("\n", 50):
+    """The first line that reads as a title. An editor's bracketed block ("[Illustration:
+    … ]", "[Photo: …]") and lines without a letter (rules, "* * *") come before the title in
+    scanned books and some articles, and say nothing of the document."""
+    in_brackets = False
+    for line in text.split("\n", 200)[:200]:
         line = line.strip()
-        if line:
+        if in_brackets:
+            in_brackets = "]" not in line
+            continue
+        if line.startswith("[") and ("]" not in line or line.endswith("]")):
+            in_brackets = "]" not in line
+            continue
+        if any(c.isalpha() for c in line):
             return line if len(line) <= _TITLE_CHARS else line[: _TITLE_CHARS - 1] + "…"
     return ""
 

@@ -179,3 +179,17 @@ def test_fingerprint_changes_with_text() -> None:
     a = make_text_document("/a.txt", "one")
     b = make_text_document("/a.txt", "one!")
     assert a.fingerprint != b.fingerprint
+
+
+def test_a_bracketed_editors_block_before_the_title_is_not_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "book.txt"
+    path.write_text("        [Picture:\n\n   A harbour at dawn\n        ]\n\n   * * *\n\n"
+                    "   THE LIGHTHOUSE KEEPER\n\nIt was a calm night.\n")
+    assert load_document(path).title == "THE LIGHTHOUSE KEEPER"
+    one = tmp_path / "one.txt"
+    one.write_text("[Photo: a crane on the quay]\nPort reopens after strike\n\nText.\n")
+    assert load_document(one).title == "Port reopens after strike"
+    # A title that only starts with a bracketed word is still the title.
+    tag = tmp_path / "tag.txt"
+    tag.write_text("[Update] Port reopens after strike\n\nText.\n")
+    assert load_document(tag).title == "[Update] Port reopens after strike"
