@@ -88,7 +88,7 @@ async def test_search_moves_to_hits_and_wraps(
         await search_phrase(pilot, "Critics")
         assert view.cursor == ALPHA.index("Critics")
         await search_phrase(pilot, "nowhere to be found")
-        assert "Not found" in _reader(app).status.message
+        assert "not found in this pane" in _reader(app).status.message
 
 
 @pilot_test
