@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sidelight.annotations.markdown_html import BREAK, INLINE_STYLES, html_pieces, tag_of
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -180,9 +182,7 @@ def render_markdown(source: str, body_offset: int = 0) -> RenderedMarkdown:
             b.emit(_RULE, block_src)
             b.ensure_newlines(2)
         elif t == "html_block":
-            b.ensure_newlines(2)
-            b.emit(tok.content.rstrip("\n"), block_src)
-            b.ensure_newlines(2)
+            _html_block(b, tok.content, block_src)
         elif t == "table_open" or t == "table_close":
             b.ensure_newlines(2)
         elif t == "tr_open":
@@ -227,13 +227,32 @@ def _inline(b: _Builder, tok: Token, block_src: int) -> None:
     cursor = block_src
     source = b.source
     opened: list[tuple[str, int, str]] = []
+    broke = False
     for child in tok.children or ():
         t = child.type
-        if t in ("text", "html_inline"):
+        if t == "html_inline":
+            # A tag is markup, not text: only what it stands for is shown.
             found = source.find(child.content, cursor) if child.content else -1
             if found != -1:
                 cursor = found + len(child.content)
-            b.emit(child.content, found if found != -1 else cursor)
+            _html_inline(b, child.content, opened)
+            broke = tag_of(child.content) == ("br", False)
+            continue
+        if t == "softbreak" and broke:
+            broke = False
+            continue  # the line ends at the <br> already
+        broke = False
+        if t == "text":
+            content = child.content
+            if content.startswith(" ") and b.tail(1) in (" ", "\n"):
+                content = content.lstrip(" ")  # a dropped tag or comment left two spaces
+                if source.startswith(child.content[: len(child.content) - len(content)],
+                                     cursor):
+                    cursor += len(child.content) - len(content)
+            found = source.find(content, cursor) if content else -1
+            if found != -1:
+                cursor = found + len(content)
+            b.emit(content, found if found != -1 else cursor)
         elif t == "code_inline":
             found = source.find(child.content, cursor) if child.content else -1
             if found != -1:
@@ -260,6 +279,49 @@ def _inline(b: _Builder, tok: Token, block_src: int) -> None:
                         start, "link" if name == "link" else _INLINE_STYLES.get(name, name), href
                     )
                     break
+
+
+def _html_block(b: _Builder, content: str, block_src: int) -> None:
+    """An HTML block as the text it holds (``markdown_html``), each piece mapped to its source."""
+    cursor = block_src
+    pieces = html_pieces(content)
+    if pieces:
+        b.ensure_newlines(2)
+    for text, raw in pieces:
+        if text == BREAK:
+            b.ensure_newlines(2)
+        elif not raw:
+            b.emit(text)
+        else:
+            found = b.source.find(raw, cursor)
+            if found != -1:
+                cursor = found + len(raw)
+            b.emit(text, found if found != -1 else cursor)
+    if pieces:
+        b.ensure_newlines(2)
+
+
+def _html_inline(b: _Builder, markup: str, opened: list[tuple[str, int, str]]) -> None:
+    """An inline tag: <br> breaks the line, <b>/<i>/<s> and kin style what they enclose as
+    their Markdown would; every other tag, and comments, show nothing."""
+    tag = tag_of(markup)
+    if tag is None:
+        return
+    name, closing = tag
+    if name == "br" and not closing:
+        b.emit("\n")
+        return
+    style = INLINE_STYLES.get(name)
+    if style is None:
+        return
+    if not closing:
+        opened.append(("html:" + style, b.pos, ""))
+        return
+    for i in range(len(opened) - 1, -1, -1):
+        if opened[i][0] == "html:" + style:
+            _, start, _href = opened.pop(i)
+            b.style(start, style)
+            break
 
 
 def text_tail(parts: list[str], n: int) -> str:

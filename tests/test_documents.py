@@ -193,3 +193,24 @@ def test_a_bracketed_editors_block_before_the_title_is_not_the_title(tmp_path: P
     tag = tmp_path / "tag.txt"
     tag.write_text("[Update] Port reopens after strike\n\nText.\n")
     assert load_document(tag).title == "[Update] Port reopens after strike"
+
+
+def test_html_in_markdown_shows_its_text_not_its_tags(tmp_path: Path) -> None:
+    source = ("# Harbour notes\n\n"
+              "The crane was <b>repaired</b> on <span class=\"d\">Tuesday</span>.<br>\n"
+              "Work <!-- check --> resumed &amp; ships left.\n\n"
+              "<div class=\"box\">\n<p>Boxed fact &mdash; one line</p>\n"
+              "<script>track()</script>\n</div>\n\nLast line.\n")
+    path = tmp_path / "notes.md"
+    path.write_text(source)
+    doc = load_document(path)
+    assert doc.text == ("Harbour notes\n\nThe crane was repaired on Tuesday.\n"
+                        "Work resumed & ships left.\n\nBoxed fact — one line\n\nLast line.\n")
+    assert "<" not in doc.text and "track" not in doc.text
+    bold = doc.text.index("repaired")
+    assert any(s.style == "strong" and (s.start, s.end) == (bold, bold + 8)
+               for s in doc.styles)
+    # Every word still maps to its characters in the file (exports name them).
+    for word in ("repaired", "Tuesday", "resumed", "Boxed", "fact", "one", "Last"):
+        at = doc.text.index(word)
+        assert source[doc.source_map.to_source(at):].startswith(word), word
