@@ -97,3 +97,23 @@ def test_of_a_total_and_its_part_the_count_near_the_other_reports() -> None:
     c = ("Health Minister Ruth Banda said 190 cases had been confirmed in the capital, "
          "160 of them in the past week.")
     assert _conflicts(c, b) == []
+
+
+def test_a_year_after_the_reports_is_a_goal() -> None:
+    qs = all_quantities("It will build 8,000 homes by 2031, after 2,000 by 2025.", DATE)
+    assert {q.text: q.role for q in qs if q.unit == "calendar-year"} == {"2031": "future",
+                                                                         "2025": ""}
+    assert _roles("It will build 8,000 homes by 2031, after 2,000 by 2025.") == {
+        "2031": "future", "2025": "end"}
+
+
+def test_one_count_named_with_two_nouns_one_same_word_qualifies() -> None:
+    a = ("Councillors backed the plan on Tuesday. She has promised to build 8,000 "
+         "affordable homes in five years. The vote was close.")
+    b = ("The vote was close, councillors said. Lena Ortiz pledged in her victory speech to "
+         "deliver 10,000 new affordable units by 2031.")
+    assert _conflicts(a, b) == [("8,000 affordable homes", "10,000 new affordable units")]
+    # The word qualifies two counts of one report: which of them the other's is, a guess.
+    c = ("Councillors backed the plan on Tuesday. She has promised to build 8,000 "
+         "affordable homes and 300 affordable shops in five years. The vote was close.")
+    assert _conflicts(c, b) == []

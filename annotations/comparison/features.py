@@ -174,7 +174,7 @@ def sentence_facts(
                           subjects=frozenset(f for end, f in owners if end <= q.start),
                           standing=_standing(q, c, adjusted),
                           share=share_of(text, words, wi, s, q),
-                          role=date_role(text, s.start, q))
+                          role=q.role or date_role(text, s.start, q))
                   for q in sq]
         j = wi
         si = 0

@@ -86,6 +86,7 @@ def figure_pairs(
         partners_b[j].add(i)
     figs_a, figs_b = figures or (figures_by_unit(facts_a), figures_by_unit(facts_b))
     alias = counted_alike(set(figs_a), set(figs_b)) | _acronyms(figs_a, figs_b)
+    alias = _modified_alike(figs_a, figs_b, alias) | alias
     if alias:  # nouns for the same things ("#cut" / "#reduction") are one unit
         merged: dict[str, list[Figure]] = defaultdict(list)
         for unit, xs in figs_a.items():
@@ -153,6 +154,33 @@ def _acronyms(figs_a: dict[str, list[Figure]], figs_b: dict[str, list[Figure]]
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _modified_alike(figs_a: dict[str, list[Figure]], figs_b: dict[str, list[Figure]],
+                    alias: dict[str, str]) -> dict[str, str]:
+    """Counted nouns of the two reports that one same word before them qualifies ("20,000
+    rental homes" / "25,000 new rental units"), when that word qualifies no other count of
+    either: one thing counted, named with two nouns (a unit of ``figs_a`` to one of
+    ``figs_b``, as ``counted_alike``)."""
+    def qualified(figs: dict[str, list[Figure]], other: dict[str, list[Figure]]
+                  ) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for unit, xs in figs.items():
+            if unit.isalpha() and unit not in other:
+                for _, q in xs:
+                    for w in _own_words(q.text):
+                        out[w].add(unit)
+        return out
+
+    words_a, words_b = qualified(figs_a, figs_b), qualified(figs_b, figs_a)
+    out: dict[str, str] = {}
+    for w in sorted(words_a.keys() & words_b.keys()):
+        (ua, *more_a), (ub, *more_b) = sorted(words_a[w]), sorted(words_b[w])
+        if not more_a and not more_b and ua not in alias and ub not in alias.values() \
+                and ua not in out and ub not in out.values() \
+                and ua not in _MEASURE_NOUNS and ub not in _MEASURE_NOUNS:
+            out[ua] = ub
+    return out
 
 
 def _told_differently(fa: SentenceFacts, fb: SentenceFacts, x: Quantity, y: Quantity,
@@ -240,9 +268,9 @@ def _date_years(f: SentenceFacts) -> frozenset[float]:
 def _years(f: SentenceFacts) -> frozenset[float]:
     """The years a sentence names: one that names a year the other does not tells of
     another time ("In 2014, 301 miners died"); not the years of what it counts ("SUVs
-    built between 2023 and 2025")."""
-    return frozenset(q.value for q in f.quantities
-                     if q.unit == "calendar-year" and q.value and q.role != "made")
+    built between 2023 and 2025") nor a year to come, a goal ("by 2030")."""
+    return frozenset(q.value for q in f.quantities if q.unit == "calendar-year" and q.value
+                     and q.role not in ("made", "future"))
 
 
 def figures_by_unit(facts: Sequence[SentenceFacts]) -> dict[str, list[Figure]]:

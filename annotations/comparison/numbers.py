@@ -129,7 +129,8 @@ class Quantity:
     # What a date or a year is in its sentence, from the word before it: "end" ("until
     # November 30", "postponed to Nov. 23", "by 2030"), "start" ("since", "from"), "at"
     # ("on Monday"), "before", "after", "made" (a year of what is counted: "SUVs built
-    # between 2023 and 2025"); "" when nothing says (``features.date_role``).
+    # between 2023 and 2025"), "future" (a year after the report's: a goal, set by
+    # ``quantities.all_quantities``); "" when nothing says (``features.date_role``).
     role: str = field(default="", compare=False, repr=False)
 
     def describe(self) -> str:

@@ -177,7 +177,8 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
         local = localised_quantities(text, lang, parse_date(date))
         if local is not None:
             return local
-    when = times_and_dates(text, parse_date(date))
+    ref = parse_date(date)
+    when = times_and_dates(text, ref)
     top = dateline_span(text)
     if top is not None:
         # A dateline's date is when the report was filed, not when anything it tells
@@ -206,6 +207,11 @@ def all_quantities(text: str, date: str | None = None, lang: str = "en") -> list
                 kept[-1] = q  # the date with its month and day, not the weekday
             continue
         kept.append(q)
+    if ref is not None:
+        # A year after the report's is a goal ("25,000 new rental units by 2030"), not the
+        # time of anything it tells.
+        out = [replace(q, role="future") if q.unit == "calendar-year" and q.value is not None
+               and q.value > ref.year else q for q in out]
     return sorted(out + kept, key=lambda q: q.start)
 
 
