@@ -93,6 +93,26 @@ def test_a_word_meets_the_word_it_is_a_kind_of_but_not_its_siblings() -> None:
                                                                       "The ruin burned.")
 
 
+def test_a_hyphenated_compound_is_read_as_its_one_word() -> None:
+    from sidelight.annotations.comparison.alignment import CorpusIndex
+    from sidelight.annotations.comparison.features import feature_weights, sentence_facts
+
+    # "walk-outs" is WordNet's "walkout", a strike; "walk" and "outs" apart are not.
+    def score(a: str, b: str) -> float:
+        facts = [sentence_facts(t, split_sentences(t), [], [], []) for t in (a, b)]
+        index = CorpusIndex(facts, feature_weights(facts))
+        return index.score((0, 0), (1, 0))
+
+    compound = score("Dockers staged walk-outs at the harbour.",
+                     "Dockers staged strikes at the harbour.")
+    apart = score("Dockers staged walk outs at the harbour.",
+                  "Dockers staged strikes at the harbour.")
+    assert compound > apart
+    # A compound WordNet does not know adds nothing ("blue-green").
+    assert score("Storms hit the blue-green coast.", "Storms hit the coast.") == score(
+        "Storms hit the blue green coast.", "Storms hit the coast.")
+
+
 def test_page_furniture_is_never_aligned_nor_unique() -> None:
     text = ("Date: 2026-04-12\nQuake kills 27\n\nBy Paola Rinaldi\n\nA quake struck.\n\n"
             "Related Topics\n\n(Reporting by Paola Rinaldi; Editing by Tom Hale)\n")

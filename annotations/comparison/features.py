@@ -24,7 +24,7 @@ from sidelight.annotations.comparison.quantities import is_joined
 from sidelight.annotations.comparison.quotes import Quote, unmarked_speech
 from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.sentences import Sentence
-from sidelight.annotations.comparison.words import content_words, normalise_text
+from sidelight.annotations.comparison.words import WORD, content_words, normalise_text
 from sidelight.annotations.entities.keys import company_tail
 
 # Labels whose mentions are numbers or dates: ``numbers`` compares those by value.
@@ -195,6 +195,8 @@ def sentence_facts(
                     m = _word_meanings(text[ws:we])
                     if m:
                         senses[feat] = m
+                if text.startswith("-", we):
+                    _compound(text, ws, we, feats, senses)
             j += 1
         # Quotes never overlap one another, so their ends are in order too.
         while qq < len(quote_list) and quote_list[qq].end <= s.start:
@@ -441,6 +443,22 @@ def _word_key(stem: str) -> str:
 @lru_cache(maxsize=131072)
 def _word_meanings(word: str) -> frozenset[int]:
     return meanings(word.lower().replace("’", "'"))
+
+
+def _compound(text: str, ws: int, we: int, feats: set[str],
+              senses: dict[str, frozenset[int]]) -> None:
+    """A hyphenated compound read as the one word it is in WordNet ("take-offs" ->
+    takeoff, a kind of departure; "e-mail" -> email): its halves alone mean other things."""
+    m = WORD.match(text, we + 1)
+    if m is None:
+        return
+    joined = text[ws:m.end()].replace("-", "")
+    ms = _word_meanings(joined)
+    if ms:
+        stems = content_words(joined)
+        feat = _word_key(stems[0][2] if len(stems) == 1 else joined.lower())
+        feats.add(feat)
+        senses.setdefault(feat, ms)
 
 
 def _in_number(text: str, start: int, end: int, qspans: list[tuple[int, int]]) -> bool:
