@@ -117,3 +117,11 @@ def test_one_count_named_with_two_nouns_one_same_word_qualifies() -> None:
     c = ("Councillors backed the plan on Tuesday. She has promised to build 8,000 "
          "affordable homes and 300 affordable shops in five years. The vote was close.")
     assert _conflicts(c, b) == []
+
+
+def test_a_distance_that_says_where_is_no_distance_covered() -> None:
+    a = "Mwangi ran alone for the last 9 kilometres after the pacemakers dropped out."
+    b = "Mwangi was on his own from the 33-kilometre mark, after the pacemakers dropped out."
+    assert _conflicts(a, b) == []
+    c = "Mwangi ran alone for the last 12 kilometres after the pacemakers dropped out."
+    assert _conflicts(a, c) == [("9 kilometres", "12 kilometres")]

@@ -172,7 +172,7 @@ def sentence_facts(
                         if stem in ADJUSTED_STEMS]
             sq = [replace(q, context=(c := _context(text, words, wi, s, q)),
                           subjects=frozenset(f for end, f in owners if end <= q.start),
-                          standing=_standing(q, c, adjusted),
+                          standing=_standing(q, c, adjusted) | _position(text, q),
                           share=share_of(text, words, wi, s, q),
                           role=q.role or date_role(text, s.start, q))
                   for q in sq]
@@ -387,6 +387,22 @@ def date_role(text: str, start: int, q: Quantity) -> str:
         return "made"
     m = _ROLE.search(text, max(start, q.start - 16), q.start)
     return _ROLE_WORDS[m.group(1).lower()] if m else ""
+
+
+# A distance before one of these is a place along a route ("from the 30-kilometre mark"),
+# not a distance covered ("the last 12 kilometres").
+_POSITION = re.compile(r"\s+(?:mark|point|marker|post)\b", re.IGNORECASE)
+
+
+def _position(text: str, q: Quantity) -> frozenset[str]:
+    """``Quantity.standing`` "position" for a distance that says where, not how far."""
+    if q.unit in _DISTANCES and _POSITION.match(text, q.end):
+        return frozenset({"position"})
+    return frozenset()
+
+
+_DISTANCES = frozenset({"km", "kilometre", "kilometer", "mile", "metre", "meter", "m",
+                        "yard", "foot", "feet", "ft"})
 
 
 # Whose a figure is: a person or organisation named before it, unless it only speaks
