@@ -74,3 +74,34 @@ async def test_a_key_typed_right_after_c_moves_in_the_claims_list(
         await until(pilot, lambda: claims.highlighted == 1 or first.view.cursor != cursor)
         assert claims.highlighted == 1, "down moves in the list C focused"
         assert first.view.cursor == cursor
+
+
+@pilot_test
+async def test_a_key_typed_right_after_enter_in_the_list_acts_in_the_pane_jumped_to(
+    tmp_path: Path, db_path: Path, config_dir: Path
+) -> None:
+    from conftest import BETA
+
+    from sidelight.annotations.model import new_highlight, quote_target
+    from sidelight.annotations.store import AnnotationStore
+
+    docs = alpha_beta(tmp_path)
+    beta = docs[1]
+    start = BETA.index("Critics")
+    AnnotationStore(db_path).add(new_highlight(
+        quote_target(beta.path, beta.fingerprint, beta.text, start, start + 7)))
+    app = reader_app(docs, db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        reader = app.reader
+        first, second = reader.panes
+        await workers_settled(pilot)
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is second.view)
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is reader.side.active_list)
+        second.view.move_cursor(0)
+        # enter jumps to the highlight in the second pane; v, typed with it, selects there.
+        _type(app, "enter", "v")
+        await until(pilot, lambda: first.view.visual or second.view.visual)
+        assert second.view.visual and app.focused is second.view
+        assert second.view.cursor == start

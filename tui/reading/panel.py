@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sidelight.tui.safe_text import one_line
-from sidelight.tui.widgets.side_panel import COMPARE_TAB, LEGEND_TAB, NOTES_TAB, TABS, SidePanel
+from sidelight.tui.widgets.side_panel import (
+    COMPARE_TAB,
+    LEGEND_TAB,
+    NOTES_TAB,
+    TABS,
+    Entry,
+    SidePanel,
+)
 
 if TYPE_CHECKING:
     from sidelight.tui.screens.reader import ReaderScreen
@@ -58,7 +65,16 @@ class PanelTabs:
                      "and the differences; escape goes back to the document", pop_up=False)
 
     def on_side_panel_jump(self: ReaderScreen, event: SidePanel.Jump) -> None:
-        entry = event.entry
+        self.jump_to_entry(event.entry)  # a click on a row
+
+    def action_jump_listed(self: ReaderScreen) -> None:
+        # enter in the annotation list jumps here, on the key's own turn, not through
+        # messages: a key typed right behind it (enter then v) acts in the pane jumped to.
+        entry = self.side.entry_at(self.side.annotation_list.highlighted)
+        if entry is not None:
+            self.jump_to_entry(entry)
+
+    def jump_to_entry(self: ReaderScreen, entry: Entry) -> None:
         ann = entry.annotation
         if entry.start is not None:
             pane = self.focus_pane(entry.pane)

@@ -80,6 +80,7 @@ class AnnotationList(RowList):
         Binding("t", "screen.edit_listed_tags", "Edit tags", id="sidelight.edit_listed_tags"),
         Binding("escape", "screen.focus_document", "Back to the document",
                 id="sidelight.back_to_document"),
+        Binding("enter", "screen.jump_listed", "Go to", show=False),
     ]
 
 
