@@ -7,7 +7,6 @@ table a fact-checker reads first.
 from __future__ import annotations
 
 import bisect
-import itertools
 from dataclasses import dataclass
 
 from sidelight.annotations.comparison.model import (
@@ -60,8 +59,9 @@ def claims(c: Comparison) -> list[Claim]:
         told = [""] * n
         for side in p.sides:
             sents = c.sentences[side.doc]
-            first = bisect.bisect_left(starts[side.doc], side.start)
-            for s in itertools.islice(sents, first, None):
+            # By index: ``islice`` would step through every sentence before ``first``.
+            for k in range(bisect.bisect_left(starts[side.doc], side.start), len(sents)):
+                s = sents[k]
                 if s.start > side.end:
                     break
                 if s.end <= side.end and s.kind not in ("unique", UNMATCHED):
@@ -72,8 +72,9 @@ def claims(c: Comparison) -> list[Claim]:
         found: set[int] = set()
         for side in p.sides:
             spans = by_doc.get(side.doc, [])
-            first = bisect.bisect_left(diff_starts.get(side.doc, []), side.start)
-            for start, end, di in itertools.islice(spans, first, None):
+            for k in range(bisect.bisect_left(diff_starts.get(side.doc, []), side.start),
+                           len(spans)):
+                start, end, di = spans[k]
                 if start > side.end:
                     break
                 if end <= side.end:
