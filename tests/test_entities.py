@@ -102,6 +102,20 @@ def test_sentence_initial_capitals_are_not_names() -> None:
     assert not {t for t, _ in found} & {"Meanwhile", "Refuting", "Additionally", "Critics"}
 
 
+def test_sentence_initial_common_word_before_of_heads_the_name() -> None:
+    # A common word that "of" follows at a sentence start is a name's head, read as it
+    # would be mid-sentence; a common word glued to a name without one is still dropped.
+    for text in ("Pension fund reports came out. Ministry of Finance officials met the "
+                 "lenders on Friday.",
+                 "Ministry of Finance officials met the lenders on Friday."):
+        assert ("Ministry of Finance", "ORG") in spans(text)
+    text = "Prices fell. Bank of Norway and Harbour Capital cut their forecasts."
+    assert not any(t.startswith("of ") for t, _ in spans(text))
+    assert spans(text) == spans("Prices fell. Analysts at Bank of Norway and Harbour "
+                                "Capital cut their forecasts.")
+    assert ("Facebook", "ORG") in spans("Meanwhile Facebook said it would appeal.")
+
+
 def test_sentence_initial_name_confirmed_by_the_document() -> None:
     text = "The minister met Kemal Yilmaz on Monday. Yilmaz said the deal was close."
     ents = {e.text: e for e in recognize(text)}

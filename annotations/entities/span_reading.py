@@ -383,10 +383,13 @@ class SpanReader:
                 return [*self._group(words[:k], offs[:k], initial),
                         (offs[k], offs[k] + len(words[k]), "ORG", SHAPE),
                         *self._group(words[k + 1:], offs[k + 1:], False)]
-        # Sentence-initial common word glued to a name ("Meanwhile Facebook").
+        # Sentence-initial common word glued to a name ("Meanwhile Facebook"); one that a
+        # lower-case connector follows heads the name instead ("Bank of America", "Ministry
+        # of Finance"): no name starts with "of".
         if initial and (is_common(gz, first) or first.lower() in lx.stopwords) \
                 and first not in gz.first_names \
-                and first not in gz.names and words[-1] not in lx.org_suffix:
+                and first not in gz.names and words[-1] not in lx.org_suffix \
+                and not words[1][:1].islower():
             return self._group(words[1:], offs[1:], False)
 
         # Hyphenated compound whose left part is a known name ("Facebook-Cambridge Analytica").
