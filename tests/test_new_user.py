@@ -28,3 +28,18 @@ def test_an_empty_pipe_names_the_command_it_was_piped_to(
     assert f"| sidelight {command} -`" in line, line
     # A newline was read: the message does not say that nothing was.
     assert "nothing was read" not in line
+
+
+@pytest.mark.parametrize("piped", ["", "\n"])
+def test_importing_an_empty_pipe_or_file_says_it_is_empty(
+    piped: str, db_path: Path, tmp_path: Path
+) -> None:
+    proc = sidelight("import", "-", db=db_path, stdin=piped)
+    assert proc.returncode == 1
+    (line,) = proc.stderr.splitlines()
+    assert "standard input: empty" in line and "nothing was imported" in line
+    assert "JSON" not in line.split("—")[0], line  # no syntax error is reported
+    empty = tmp_path / "notes.jsonld"
+    empty.write_text(piped)
+    proc = sidelight("import", str(empty), db=db_path)
+    assert proc.returncode == 1 and f"{empty}: empty" in proc.stderr

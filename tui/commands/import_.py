@@ -54,6 +54,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     name = "standard input" if args.file == "-" else str(Path(args.file).expanduser())
     text = _read_stdin() if args.file == "-" else _read(Path(args.file).expanduser())
+    if not text.strip():
+        # Said as such: JSON's "Expecting value (line 2, column 1)" sends a user looking for
+        # a syntax error in an input that holds nothing.
+        example = ("e.g. `cat notes.jsonld | sidelight import -`" if args.file == "-"
+                   else "check that the export was written")
+        raise SidelightError(f"{name}: empty (no text was read); nothing was imported — give "
+                             f"a W3C JSON-LD, Hypothesis JSON or Readwise CSV export, {example}")
     unsupported: list[str] = []
     data = None
     try:
