@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.scanning import digit_led, digits
 
 _COLONS = re.compile(
     r"(?<![\d:.,])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?(?P<frac>\.\d{1,3})?"
@@ -37,8 +38,9 @@ _PARTS = re.compile(
 def durations(text: str) -> list[Quantity]:
     """Every duration written with colons or in parts, in order."""
     out: list[Quantity] = []
+    at = digits(text)
     if ":" in text:
-        for m in _COLONS.finditer(text):
+        for m in digit_led(_COLONS, text, at):
             a, b = int(m.group("a")), int(m.group("b"))
             frac = float(m.group("frac") or 0.0)
             if m.group("c") is not None:
@@ -48,7 +50,7 @@ def durations(text: str) -> list[Quantity]:
             else:
                 continue  # "at 4:12", "the 14:30 train": a time of day
             out.append(_duration(text, seconds, m.start(), m.end()))
-    for m in _PARTS.finditer(text):
+    for m in digit_led(_PARTS, text, at):
         if m.group("h"):
             seconds = int(m.group("h")) * 3600 + int(m.group("hm")) * 60 \
                 + float(m.group("hs") or 0.0)

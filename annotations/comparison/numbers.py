@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from sidelight.annotations.comparison.number_words import COMPOUND, word_value
+from sidelight.annotations.comparison.scanning import word_alternatives
 from sidelight.annotations.comparison.words import word_set
 from sidelight.annotations.dates import WEEKDAYS
 
@@ -167,6 +168,13 @@ _ANCHOR_WORDS = frozenset(
     w for phrase in (*_WORD_NUMBERS, *_VAGUE, *_SCALES) for w in phrase.lower().split()
     if w not in ("a", "of", "some", "many", "half") and len(w) > 1
 ) | {"half"}
+# The anchors themselves, found in one scan: a number word that is a whole token (a run of
+# letters), a digit, a currency sign. Case-insensitive matching also takes a few letters
+# whose lowercase is no number word (the Kelvin sign), so a word found is checked again.
+_ANCHOR = re.compile(
+    r"(?<![^\W\d_])(?:" + word_alternatives(w for w in _ANCHOR_WORDS if w.isalpha())
+    + r")(?![^\W\d_])|\d|[$€£¥₹]", re.IGNORECASE)
+_RECENT = 6  # tokens: the anchor and the five before it
 _LOOK_BEHIND = 24  # characters: room for the longest approximator and currency before
 
 
@@ -175,20 +183,21 @@ def extract_quantities(text: str, start: int = 0, end: int | None = None) -> lis
     end = len(text) if end is None else end
     out: list[Quantity] = []
     pos = start
-    recent: list[int] = []  # starts of the last few tokens
     match = _QUANTITY.match
-    for tok in _SCAN.finditer(text, start, end):
-        t0 = tok.start()
-        recent.append(t0)
-        if len(recent) > 6:
-            del recent[0]
+    tokens = _SCAN.finditer
+    for anchor in _ANCHOR.finditer(text, start, end):
+        t0 = anchor.start()
         if t0 < pos:
             continue
-        word = tok.group()
-        if not (word[0].isdigit() or word in "$€£¥₹" or word.lower() in _ANCHOR_WORDS):
+        word = anchor.group()
+        if len(word) > 1 and word.lower() not in _ANCHOR_WORDS:
             continue
+        # The starts of the tokens just before the anchor (a token cut by the window's
+        # start is inside a word, where no quantity begins).
+        recent = [tok.start() for tok in tokens(text, max(start, t0 - _LOOK_BEHIND), t0)]
+        recent = [*recent[1 - _RECENT:], t0]
         for cand in recent:
-            if cand < pos or cand < t0 - _LOOK_BEHIND:
+            if cand < pos:
                 continue
             m = match(text, cand, end)
             if m is not None and m.end() > t0:

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from sidelight.annotations.comparison.numbers import Quantity
+from sidelight.annotations.comparison.scanning import digit_led, digits
 from sidelight.annotations.comparison.zones import ZONE_NAMES, offsets, regional, zone_at
 from sidelight.annotations.dates import MONTHS, WEEKDAYS, iso_date, weekday_before
 
@@ -59,8 +60,9 @@ def parse_date(value: str | None) -> dt.date | None:
 
 def times_and_dates(text: str, ref: dt.date | None) -> list[Quantity]:
     """Every time of day and resolvable date in ``text``, in order."""
-    out = [_clock(text, m) for m in _TIME.finditer(text)]
-    out += [_wire_clock(text, m) for m in _WIRE_TIME.finditer(text)] if "0" in text else []
+    at = digits(text)
+    out = [_clock(text, m) for m in digit_led(_TIME, text, at)]
+    out += [_wire_clock(text, m) for m in digit_led(_WIRE_TIME, text, at)] if "0" in text else []
     for m in _DATE.finditer(text):
         if not m.group():
             continue
