@@ -110,3 +110,22 @@ def test_word_alternatives_match_exactly_the_words() -> None:
         assert pattern.fullmatch(w)
     for w in ("t", "te", "tenss", "thre", "on", "", "twos"):
         assert not pattern.fullmatch(w)
+
+
+def test_normalised_text_is_the_translated_text() -> None:
+    from sidelight.annotations.comparison.words import _QUOTE_TRANS, normalise_text
+
+    for text in ("“Don’t go,” she said — twice –\u00a0at 9\u202fa.m. ‚so‘ „ja“ «oui» ′″",
+                 "plain ASCII\ttext\n here", "", "‘’‚‛′“”„‟″«»–—‒―\u00a0\u2009\u202f"):
+        assert normalise_text(text) == " ".join(text.translate(_QUOTE_TRANS).split())
+    assert normalise_text("“Don’t” — go") == "\"Don't\" - go"
+
+
+def test_content_word_forms_are_the_content_words_as_written() -> None:
+    from sidelight.annotations.comparison.words import content_word_forms, content_words
+
+    text = "O’Brien said the shares tumbled; Shares had been falling since the 3rd."
+    words, written = content_word_forms(text)
+    assert words == content_words(text)
+    assert written == [text[a:b] for a, b, _ in words]
+    assert written[0] == "O’Brien" and ("shares" in written and "Shares" in written)

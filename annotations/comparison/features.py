@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -24,7 +25,12 @@ from sidelight.annotations.comparison.quantities import is_joined
 from sidelight.annotations.comparison.quotes import Quote, unmarked_speech
 from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.sentences import Sentence
-from sidelight.annotations.comparison.words import WORD, content_words, normalise_text
+from sidelight.annotations.comparison.words import (
+    WORD,
+    content_word_forms,
+    content_words,
+    normalise_text,
+)
 from sidelight.annotations.entities.keys import company_tail
 
 # Labels whose mentions are numbers or dates: ``numbers`` compares those by value.
@@ -109,7 +115,12 @@ def sentence_facts(
 ) -> list[SentenceFacts]:
     """The facts of each sentence, gathered in one pass over each list (all in text order)."""
     named = sorted((e for e in entities if e.label not in NUMERIC_LABELS), key=lambda e: e.start)
-    words = content_words(text)
+    words, written = content_word_forms(text)
+    starts = [w[0] for w in words]
+    # Each word's feature and meanings, looked up once per spelling (a sentence takes the
+    # meanings of the first of its words with a feature that has any).
+    keys = list(map(_word_key, (w[2] for w in words)))
+    means = list(map(_word_meanings, written))
     qs = sorted(quantities, key=lambda q: q.start)
     quote_list = sorted(quotes, key=lambda q: q.start)
     out: list[SentenceFacts] = []
@@ -163,8 +174,8 @@ def sentence_facts(
         spans.sort()
         qspans = [(q.start, q.end) for q in sq]
         when = [(q.start, q.end) for q in sq if q.unit in _WHEN_UNITS]
-        while wi < len(words) and words[wi][0] < s.start:
-            wi += 1
+        wi = bisect_left(starts, s.start, wi)
+        last = bisect_left(starts, s.end, wi)
         if sq:
             # "On an adjusted basis, …", "Excluding one-off items, …": the sentence's figures
             # after those words are adjusted measures.
@@ -176,28 +187,34 @@ def sentence_facts(
                           share=share_of(text, words, wi, s, q),
                           role=q.role or date_role(text, s.start, q))
                   for q in sq]
-        j = wi
-        si = 0
         senses: dict[str, frozenset[int]] = {}
-        while j < len(words) and words[j][0] < s.end:
-            ws, we, stem = words[j]
-            while si < len(spans) and spans[si][1] <= ws:
-                si += 1
-            if said and any(a <= ws < b for a, b in said):
-                if not any(a <= ws < b for a, b in spans):
-                    feats.add("s:" + _word_key(stem))
-            elif not (si < len(spans) and spans[si][0] <= ws < spans[si][1]) and not (
-                qspans and _in_number(text, ws, we, qspans)
-            ) and not (when and any(a <= ws < b for a, b in when)):
-                feat = _word_key(stem)
-                feats.add(feat)
-                if feat not in senses:
-                    m = _word_meanings(text[ws:we])
-                    if m:
-                        senses[feat] = m
-                if text.startswith("-", we):
-                    _compound(text, ws, we, feats, senses)
-            j += 1
+        if not (said or spans or qspans) and (last == wi or text.find(
+                "-", s.start, max(s.end, words[last - 1][1]) + 1) < 0):
+            # Nothing in the sentence to leave out and no compound (most sentences): every
+            # word counts.
+            ks = keys[wi:last]
+            feats.update(ks)
+            for feat, m in zip(ks, means[wi:last], strict=True):
+                if m and feat not in senses:
+                    senses[feat] = m
+        else:
+            si = 0
+            for j in range(wi, last):
+                ws, we, stem = words[j]
+                while si < len(spans) and spans[si][1] <= ws:
+                    si += 1
+                if said and any(a <= ws < b for a, b in said):
+                    if not any(a <= ws < b for a, b in spans):
+                        feats.add("s:" + _word_key(stem))
+                elif not (si < len(spans) and spans[si][0] <= ws < spans[si][1]) and not (
+                    qspans and _in_number(text, ws, we, qspans)
+                ) and not (when and any(a <= ws < b for a, b in when)):
+                    feat = keys[j]
+                    feats.add(feat)
+                    if feat not in senses and means[j]:
+                        senses[feat] = means[j]
+                    if text.startswith("-", we):
+                        _compound(text, ws, we, feats, senses)
         # Quotes never overlap one another, so their ends are in order too.
         while qq < len(quote_list) and quote_list[qq].end <= s.start:
             qq += 1

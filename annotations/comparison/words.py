@@ -21,6 +21,10 @@ _QUOTE_TRANS = str.maketrans(
         "–": "-", "—": "-", "‒": "-", "―": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     }
 )
+# The same, as pairs: each maps one character beyond ASCII to ASCII, so replacing one never
+# makes or undoes another.
+_QUOTE_PAIRS: tuple[tuple[str, str], ...] = tuple((chr(k), v) for k, v in _QUOTE_TRANS.items())
+
 
 def word_set(words: str) -> frozenset[str]:
     """A set of the whitespace-separated words in ``words`` (for readable word lists)."""
@@ -79,7 +83,13 @@ def normalise_text(text: str) -> str:
     """Text with quotes, dashes and whitespace made uniform: what "same" compares."""
     # Every character the table maps is beyond ASCII, and ``split`` cuts at the characters
     # ``\s`` matches: the same text as ``\s+`` runs made one space, several times faster.
-    return " ".join((text if text.isascii() else text.translate(_QUOTE_TRANS)).split())
+    # A sentence holds few of the mapped characters: replacing those it holds is faster
+    # than ``translate``, which looks every character up.
+    if not text.isascii():
+        for typographic, plain_form in _QUOTE_PAIRS:
+            if typographic in text:
+                text = text.replace(typographic, plain_form)
+    return " ".join(text.split())
 
 
 def plain(word: str) -> str:
@@ -124,6 +134,20 @@ def content_words(text: str) -> list[tuple[int, int, str]]:
         if f:
             out.append((m.start(), m.end(), f))
     return out
+
+
+def content_word_forms(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """``content_words(text)`` and, beside it, each of those words as written."""
+    out: list[tuple[int, int, str]] = []
+    written: list[str] = []
+    feature = _word_feature
+    for m in WORD.finditer(text):
+        word = m.group()
+        f = feature(word)
+        if f:
+            out.append((m.start(), m.end(), f))
+            written.append(word)
+    return out, written
 
 
 @lru_cache(maxsize=131072)
