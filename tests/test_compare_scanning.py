@@ -129,3 +129,53 @@ def test_content_word_forms_are_the_content_words_as_written() -> None:
     assert words == content_words(text)
     assert written == [text[a:b] for a, b, _ in words]
     assert written[0] == "O’Brien" and ("shares" in written and "Shares" in written)
+
+
+def _nonempty(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text) if m.group()]
+
+
+def _word_led(text: str) -> dict[str, list[tuple[tuple[int, int], dict]]]:
+    from sidelight.annotations.comparison import quantities
+    from sidelight.annotations.comparison.scanning import led_by, merged, word_starts
+
+    at = digits(text)
+    starts = {
+        "date": (when._DATE, merged(at, word_starts(text, when._DATE_WORDS))),
+        "ordinal": (quantities._ORDINAL,
+                    merged(at, word_starts(text, quantities.ORDINALS, ignore_case=True))),
+        "fraction": (quantities._FRACTION,
+                     word_starts(text, quantities.FRACTIONS, ignore_case=True)),
+        "one in": (quantities._ONE_IN, word_starts(text, ("one", "1"), ignore_case=True)),
+    }
+    return {name: [(m.span(), m.groupdict()) for m in led_by(p, text, s)]
+            for name, (p, s) in starts.items()}
+
+
+def _scanned_all(text: str) -> dict[str, list[tuple[tuple[int, int], dict]]]:
+    from sidelight.annotations.comparison import quantities
+
+    return {"date": _nonempty(when._DATE, text),
+            "ordinal": _nonempty(quantities._ORDINAL, text),
+            "fraction": _nonempty(quantities._FRACTION, text),
+            "one in": _nonempty(quantities._ONE_IN, text)}
+
+
+_WORDY = st.lists(st.sampled_from([*_PIECES, "Sept", "MARCH", "May", "Monday", "tuesday",
+                                   "SECOND", "Third", "a half", "one in four", " of ",
+                                   "two thirds", "1st", "22nd", "the", "a "]),
+                  max_size=40).map("".join)
+
+
+def test_word_led_scans_find_what_a_scan_finds_in_sentences() -> None:
+    text = ("On Monday, March 3, the SECOND rate cut in a row left one in four households "
+            "and a third of voters, the 2nd time in 1 in 10 years; second thoughts, KELVIN.")
+    found = _word_led(text)
+    assert found == _scanned_all(text)
+    assert [s for s, _ in found["ordinal"]] and [s for s, _ in found["fraction"]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDY)
+def test_word_led_scans_find_what_a_scan_finds(text: str) -> None:
+    assert _word_led(text) == _scanned_all(text)

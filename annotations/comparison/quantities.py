@@ -19,6 +19,7 @@ from sidelight.annotations.comparison.number_words import (
     word_value,
 )
 from sidelight.annotations.comparison.numbers import Quantity, extract_quantities
+from sidelight.annotations.comparison.scanning import digits, led_by, merged, word_starts
 from sidelight.annotations.comparison.senses import kind_of, meanings
 from sidelight.annotations.comparison.when import parse_date, times_and_dates
 from sidelight.annotations.dateline import dateline_span
@@ -52,7 +53,8 @@ _ONE_IN = re.compile(
 def fractions(text: str) -> list[Quantity]:
     """Shares written as fractions, as percentages."""
     out = []
-    for m in _ONE_IN.finditer(text) if " in " in text else ():
+    for m in led_by(_ONE_IN, text, word_starts(text, ("one", "1"), ignore_case=True)) \
+            if " in " in text else ():
         n = m.group("n").lower()
         whole = float(n.replace(",", "")) if n[0].isdigit() else word_value(n, {})
         if whole > 1:
@@ -64,7 +66,7 @@ def fractions(text: str) -> list[Quantity]:
     if " of " not in text:
         return out
     taken = [(q.start, q.end) for q in out]
-    for m in _FRACTION.finditer(text):
+    for m in led_by(_FRACTION, text, word_starts(text, FRACTIONS, ignore_case=True)):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         value = FRACTIONS[" ".join(m.group("frac").lower().split())]
@@ -137,7 +139,8 @@ def ordinals(text: str) -> list[Quantity]:
     name ("Third Avenue", "Second World War"), a compound ("third-largest") or "a second"
     (another) is none."""
     out = []
-    for m in _ORDINAL.finditer(text):
+    for m in led_by(_ORDINAL, text,
+                    merged(digits(text), word_starts(text, ORDINALS, ignore_case=True))):
         ordinal = m.group("ord")
         if ordinal[0].isupper() and m.start() > 0 and not _sentence_start(text, m.start()):
             continue  # "the Third Reich", "Fifth Avenue"

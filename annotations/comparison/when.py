@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from sidelight.annotations.comparison.numbers import Quantity
-from sidelight.annotations.comparison.scanning import digit_led, digits
+from sidelight.annotations.comparison.scanning import digit_led, digits, led_by, merged, word_starts
 from sidelight.annotations.comparison.zones import ZONE_NAMES, offsets, regional, zone_at
 from sidelight.annotations.dates import MONTHS, WEEKDAYS, iso_date, weekday_before
 
@@ -27,14 +27,17 @@ TIME_APPROX: dict[str, str] = {
 }
 _MINUTES = {"": 0, "about": 20, "after": 30, "before": 30}
 
-def _cased(names: list[str]) -> str:
+def _forms(names: list[str]) -> list[str]:
     """Names as news writes them ("March", "MARCH"): a lowercase "may" or "march" is a verb."""
-    forms = {f for n in names for f in (n.capitalize(), n.upper())}
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return sorted({f for n in names for f in (n.capitalize(), n.upper())}, key=len, reverse=True)
 
 
-_MONTH = _cased(list(MONTHS))
-_WEEKDAY = _cased([w for w in WEEKDAYS if len(w) > 5])  # "Sun", "Sat" are words too
+_MONTHS = _forms(list(MONTHS))
+_WEEKDAYS = _forms([w for w in WEEKDAYS if len(w) > 5])  # "Sun", "Sat" are words too
+_MONTH = "|".join(_MONTHS)
+_WEEKDAY = "|".join(_WEEKDAYS)
+# A date begins with one of these or a digit.
+_DATE_WORDS = (*_MONTHS, *_WEEKDAYS)
 _TAPPROX = "|".join(sorted(TIME_APPROX, key=len, reverse=True))
 _TIME = re.compile(
     r"(?<![\d:.])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
@@ -63,9 +66,7 @@ def times_and_dates(text: str, ref: dt.date | None) -> list[Quantity]:
     at = digits(text)
     out = [_clock(text, m) for m in digit_led(_TIME, text, at)]
     out += [_wire_clock(text, m) for m in digit_led(_WIRE_TIME, text, at)] if "0" in text else []
-    for m in _DATE.finditer(text):
-        if not m.group():
-            continue
+    for m in led_by(_DATE, text, merged(at, word_starts(text, _DATE_WORDS))):
         q = _day(text, m, ref)
         if q is not None:
             out.append(q)
