@@ -278,6 +278,18 @@ def test_sentences_keep_ordinal_dates_and_french_quotes_whole() -> None:
         "Il a dit\u00a0: «\u00a0Non\u00a0!\u00a0»", "Puis il est parti\u00a0?", "Oui."]
 
 
+def test_an_ordinal_dot_reads_the_month_after_it_wherever_it_stands() -> None:
+    from sidelight.annotations.comparison.sentences import split_sentences
+
+    # The month is read at its place: at the very end of the text, after a tab or a
+    # non-breaking space, with a comma glued to it; a word that is no month ends the sentence.
+    for text in ("Sie kam am 7. Mai", "Sie kam am 7.\tMai, sagte er.",
+                 "Er kam am 3.\u00a0Oktober."):
+        assert len(split_sentences(text)) == 1, text
+    assert [s.text for s in split_sentences("Es waren 12. Danach ging er.")] == [
+        "Es waren 12.", "Danach ging er."]
+
+
 def test_cli_rejects_a_code_that_names_no_language(tmp_path: Path) -> None:
     # `ge` (a slip for German) would read the document as an unknown language: numbers only.
     path = tmp_path / "a.txt"

@@ -79,6 +79,9 @@ _SENTENCE_STARTERS = word_set(
 # A day of the month written with an ordinal dot (German "7. Mai"), and the month names
 # that may follow it, from the language profiles.
 _DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}$")
+# The word at a place, read in place: slicing the rest of the text to split off its first word
+# copied the whole remainder at every day-number full stop, quadratic in a long document.
+_WORD_AT = re.compile(r"\S*")
 _MONTH_NAMES = frozenset(m for code in supported() if (p := profile(code)) is not None
                          and p.ordinal_dot for m in p.months)
 
@@ -225,7 +228,7 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
     if punct != "." or m.group("close"):
         return True
     if _DAY_NUMBER.search(text, max(0, m.start() - 3), m.start()) and \
-            text[nxt.start("first"):].split(None, 1)[0].rstrip(".,") in _MONTH_NAMES:
+            _WORD_AT.match(text, nxt.start("first")).group().rstrip(".,") in _MONTH_NAMES:
         return False  # "am 7. Mai", "der 3. Oktober": a day's ordinal dot, not a sentence end
     word_m = re.search(r"([^\W\d_][\w.'’]*)$", text[max(0, m.start() - 20) : m.start()])
     if not word_m:
