@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from sidelight.annotations.comparison import durations, numbers, when
 from sidelight.annotations.comparison.numbers import extract_quantities
-from sidelight.annotations.comparison.scanning import digit_led, digits, word_alternatives
+from sidelight.annotations.comparison.scanning import digit_led, digits
+from sidelight.annotations.entities.patterns import alternation
 
 # Pieces that make times, dates, durations and amounts, and near misses of them; the odd
 # letters are those a case-insensitive pattern reads as ASCII ones (Kelvin sign, long s).
@@ -103,9 +104,9 @@ def test_quantities_from_anchors_are_those_of_every_token(text: str, cut: int, t
     assert extract_quantities(text, cut, end) == _every_token(text, cut, end)
 
 
-def test_word_alternatives_match_exactly_the_words() -> None:
+def test_the_number_word_alternation_matches_exactly_the_words() -> None:
     words = ["ten", "tens", "two", "thirty", "three", "a", "one"]
-    pattern = re.compile(word_alternatives(words))
+    pattern = re.compile(alternation(words))
     for w in words:
         assert pattern.fullmatch(w)
     for w in ("t", "te", "tenss", "thre", "on", "", "twos"):

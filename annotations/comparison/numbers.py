@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from sidelight.annotations.comparison.number_words import COMPOUND, word_value
-from sidelight.annotations.comparison.scanning import word_alternatives
 from sidelight.annotations.comparison.words import word_set
 from sidelight.annotations.dates import WEEKDAYS
+from sidelight.annotations.entities.patterns import alternation
 
 _SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
@@ -172,7 +172,7 @@ _ANCHOR_WORDS = frozenset(
 # letters), a digit, a currency sign. Case-insensitive matching also takes a few letters
 # whose lowercase is no number word (the Kelvin sign), so a word found is checked again.
 _ANCHOR = re.compile(
-    r"(?<![^\W\d_])(?:" + word_alternatives(w for w in _ANCHOR_WORDS if w.isalpha())
+    r"(?<![^\W\d_])(?:" + alternation(w for w in _ANCHOR_WORDS if w.isalpha())
     + r")(?![^\W\d_])|\d|[$€£¥₹]", re.IGNORECASE)
 _RECENT = 6  # tokens: the anchor and the five before it
 _LOOK_BEHIND = 24  # characters: room for the longest approximator and currency before

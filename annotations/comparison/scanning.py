@@ -74,29 +74,3 @@ def merged(*starts: list[int] | None) -> list[int] | None:
     if any(s is None for s in starts):
         return None
     return sorted({i for s in starts for i in s})  # type: ignore[union-attr]
-
-
-def word_alternatives(words: Iterable[str]) -> str:
-    """A regular-expression alternative for ``words`` as a trie ("t(?:en|wo|h(?:ree|irty))"),
-    which tries a few first letters at each position instead of every word."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-    return _alternatives(trie)
-
-
-def _alternatives(node: dict[str, dict]) -> str:
-    parts = []
-    end = False
-    for c in sorted(node):
-        if c == "":
-            end = True
-            continue
-        parts.append(re.escape(c) + _alternatives(node[c]))
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 and not end else "(?:" + "|".join(parts) + ")"
-    return body + "?" if end else body
