@@ -54,7 +54,7 @@ from typing import Any
 from benchmarks.figures import REPO
 from sidelight.annotations.comparison import compare_documents
 from sidelight.annotations.comparison.report import to_dict
-from sidelight.annotations.documents import load_document
+from sidelight.annotations.documents import Document, load_document
 
 DATA = REPO / "tests" / "data"
 
@@ -226,11 +226,17 @@ def score_pair(items: list[dict[str, Any]], texts: tuple[str, str], out: dict[st
     return c
 
 
-def score_set(s: GoldSet, verbose: bool = False) -> Counter[str]:
+def read_gold(s: GoldSet) -> tuple[list[dict[str, Any]], dict[str, Document]]:
+    """A gold set's rows and its documents by id."""
     rows = [json.loads(line) for line in s.gold.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     docs = {r["id"]: load_document(s.roots[r["root"]] / r["file"])
             for r in rows if r["type"] == "doc"}
+    return rows, docs
+
+
+def score_set(s: GoldSet, verbose: bool = False) -> Counter[str]:
+    rows, docs = read_gold(s)
     total: Counter[str] = Counter()
     for pair in (r for r in rows if r["type"] == "pair"):
         a, b = docs[pair["a"]], docs[pair["b"]]

@@ -13,10 +13,9 @@ mark. Sealed sets are never read.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from benchmarks.compare_quality import gold_sets
+from benchmarks.compare_quality import gold_sets, read_gold
 from sidelight.annotations.comparison.alignment import MUTUAL_SHARE, THRESHOLD
 from sidelight.annotations.comparison.clauses import ClauseIndex, DocumentClauses
 from sidelight.annotations.comparison.compare import _claim_sentences
@@ -36,7 +35,6 @@ from sidelight.annotations.comparison.only_here import (
 )
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import find_quotes
-from sidelight.annotations.documents import load_document
 from sidelight.annotations.entities import recognize_many
 from sidelight.annotations.language import document_language
 
@@ -49,10 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     for s in gold_sets():
         if s.sealed:
             continue
-        rows = [json.loads(line) for line in s.gold.read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-        docs = {r["id"]: load_document(s.roots[r["root"]] / r["file"])
-                for r in rows if r["type"] == "doc"}
+        rows, docs = read_gold(s)
         fp = n_sure = tp = n_unique = 0
         for pair in (r for r in rows if r["type"] == "pair"):
             pd = [docs[pair["a"]], docs[pair["b"]]]

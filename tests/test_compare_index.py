@@ -12,14 +12,13 @@ when each is looked up on its own.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from benchmarks.bench_compare import edited_copy
-from benchmarks.compare_quality import gold_sets
+from benchmarks.compare_quality import gold_sets, read_gold
 from sidelight.annotations.comparison.alignment import (
     MUTUAL_SHARE,
     THRESHOLD,
@@ -36,7 +35,7 @@ from sidelight.annotations.comparison.features import (
 )
 from sidelight.annotations.comparison.quantities import all_quantities
 from sidelight.annotations.comparison.quotes import find_quotes
-from sidelight.annotations.documents import Document, load_document, make_text_document
+from sidelight.annotations.documents import Document, make_text_document
 from sidelight.annotations.entities import recognize_many
 from sidelight.annotations.language import document_language
 
@@ -63,10 +62,7 @@ def _gold_pairs() -> list[object]:
     for s in gold_sets():
         if s.name not in ("dev", "blind"):
             continue
-        rows = [json.loads(line) for line in s.gold.read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-        docs = {r["id"]: load_document(s.roots[r["root"]] / r["file"])
-                for r in rows if r["type"] == "doc"}
+        rows, docs = read_gold(s)
         out += [pytest.param(f"{s.name}/{r['pair']}", docs[r["a"]], docs[r["b"]],
                              id=f"{s.name}/{r['pair']}")
                 for r in rows if r["type"] == "pair"]
@@ -176,10 +172,7 @@ def _every_pair() -> list[object]:
     for s in gold_sets():
         if s.sealed:
             continue
-        rows = [json.loads(line) for line in s.gold.read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-        docs = {r["id"]: load_document(s.roots[r["root"]] / r["file"])
-                for r in rows if r["type"] == "doc"}
+        rows, docs = read_gold(s)
         out += [pytest.param([docs[r["a"]], docs[r["b"]]], id=f"{s.name}/{r['pair']}")
                 for r in rows if r["type"] == "pair"]
     story = (DATA / "wire.txt").read_text(encoding="utf-8")
