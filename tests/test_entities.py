@@ -653,3 +653,16 @@ def test_a_wire_datelines_place_is_a_place(place: str) -> None:
             "gestoppt. Die Gemeinde will nun klagen.\n")
     found = [(text[e.start:e.end], e.label) for e in recognize(text, lang="de")]
     assert (place, "GPE") in found and ("dpa", "ORG") in found
+
+
+def test_a_full_month_name_leaves_the_sentence_full_stop_outside_the_date() -> None:
+    # The full stop after an abbreviation is the abbreviation's; after a full name it ends
+    # the sentence and stays outside the date.
+    cases = [("Le vote aura lieu le 13 février. Ensuite", "fr", "13 février"),
+             ("Die Wahl war am 13. Februar. Dann", "de", "13. Februar"),
+             ("The vote is on 13 February. Then", "en", "13 February"),
+             ("Le vote aura lieu le 13 févr. 2025.", "fr", "13 févr. 2025"),
+             ("It was Feb. 13, 2018.", "en", "Feb. 13, 2018"),
+             ("Sie kam am 3. Sept. 2019.", "de", "3. Sept. 2019")]
+    for text, lang, date in cases:
+        assert [e.text for e in recognize(text, lang=lang) if e.label == "DATE"] == [date], text

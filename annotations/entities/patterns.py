@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sidelight.annotations.language.profiles import Profile
@@ -16,7 +16,18 @@ from .lexicon import MONTHS, PARTICLE_PAIRS, STOPWORDS, Lexicon
 # 256-bit table (a wider class makes the whole pass several times slower).
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 
-_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+def month_names(months: Iterable[str],
+                join: Callable[[list[str]], str] = lambda ws: "|".join(map(re.escape, ws)),
+                ) -> str:
+    """Month names as a regular expression, the full stop of an abbreviation ("Feb.",
+    "févr.") included; a full name's full stop ends its sentence ("le 13 février.")."""
+    ms = sorted(months, key=len, reverse=True)
+    short = [m for m in ms if any(n != m and n.startswith(m) for n in ms)]
+    return f"(?:{join([m for m in ms if m not in short])}|(?:{join(short)})\\.?)"
+
+
+_MONTH = month_names(MONTHS)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # Capitalised too: title-case headlines write "$4.5 Billion".
 _SCALE = r"(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)"
@@ -348,7 +359,7 @@ def build(lx: Lexicon, prof: Profile, lower_words: Iterable[str]) -> Patterns:
     # the engine need not try them again (a bare count, below, may still end shorter).
     whole = f"(?>{num})"
     scale = alternation(sorted(prof.scales, key=len, reverse=True)) + r"\.?"
-    months = alternation(sorted(prof.months, key=len, reverse=True)) + r"\.?"
+    months = month_names(prof.months, alternation)
     cur_words = alternation(sorted(set(prof.currencies) | {c.title() for c in prof.currencies}
                                    | {c.upper() for c in prof.currencies if len(c) <= 3},
                                    key=len, reverse=True))
